@@ -83,6 +83,45 @@ class MetricStoreConcurrencyTests {
         assertThat(samplesChecked.get()).isPositive();
     }
 
+    @Test
+    void concurrentRegistrationGivesEachKeyExactlyOneHandle() throws InterruptedException {
+        int keys = 500;
+        int threads = 4;
+        int[][] handlesSeen = new int[threads][keys];
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> registrars = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            registrars.add(new Thread(() -> {
+                awaitQuietly(start);
+                for (int k = 0; k < keys; k++) {
+                    // Each thread starts at a different key (a rotation) so registrations collide.
+                    int key = (k + thread * 137) % keys;
+                    handlesSeen[thread][key] = store.register(keyNumber(key));
+                }
+            }));
+        }
+
+        registrars.forEach(Thread::start);
+        start.countDown();
+        for (Thread registrar : registrars) {
+            registrar.join();
+        }
+
+        assertThat(store.seriesCount()).isEqualTo(keys);
+        for (int k = 0; k < keys; k++) {
+            int handle = handlesSeen[0][k];
+            for (int t = 1; t < threads; t++) {
+                assertThat(handlesSeen[t][k]).as("handle of key %d seen by thread %d", k, t).isEqualTo(handle);
+            }
+            assertThat(store.key(handle)).isEqualTo(keyNumber(k));
+        }
+    }
+
+    private static SeriesKey keyNumber(int k) {
+        return new SeriesKey("component-" + k, MetricName.CPU);
+    }
+
     private static int checkFullResolution(SeriesSnapshot snapshot, Queue<String> failures) {
         for (int i = 0; i < snapshot.size(); i++) {
             long second = snapshot.epochSecondAt(i);
