@@ -27,13 +27,16 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /** Component detail: header, one live chart per metric, neighbours, active faults and recent changes. */
 public final class ComponentDetailView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private static final double CHART_HEIGHT = 165;
 
     private final ComponentDetailViewModel viewModel;
     private final ThemePalette palette = new ThemePalette();
@@ -76,17 +79,24 @@ public final class ComponentDetailView extends BorderPane {
     }
 
     private Node charts() {
-        TilePane tiles = new TilePane(8, 8);
-        tiles.setPrefColumns(2);
-        tiles.setPrefTileWidth(360);
-        tiles.setPrefTileHeight(130);
+        GridPane tiles = new GridPane(8, 8);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            tiles.getColumnConstraints().add(column);
+        }
+        int k = 0;
         for (MetricName metric : viewModel.metrics()) {
             MetricChart chart = new MetricChart(viewModel, metric, palette);
+            chart.setPrefHeight(CHART_HEIGHT);
+            chart.setMaxWidth(Double.MAX_VALUE);
             charts.add(chart);
-            tiles.getChildren().add(chart);
+            tiles.add(chart, k % 2, k / 2);
+            k++;
         }
         if (charts.isEmpty()) {
-            tiles.getChildren().add(new Label("This component reports no metrics."));
+            tiles.add(new Label("This component reports no metrics."), 0, 0);
         }
         ScrollPane scroll = new ScrollPane(tiles);
         scroll.setFitToWidth(true);
@@ -170,7 +180,7 @@ public final class ComponentDetailView extends BorderPane {
                 super.updateItem(change, empty);
                 setText(empty || change == null ? null
                         : TIME.format(change.at()) + "  " + change.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                                + " " + change.fromVersion() + " → " + change.toVersion() + " by " + change.author());
+                                + " by " + change.author() + "\n" + change.fromVersion() + " → " + change.toVersion());
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);

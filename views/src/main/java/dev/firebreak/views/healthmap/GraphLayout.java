@@ -6,12 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A layered left-to-right drawing of a dependency graph: each component sits in the column of its
- * longest call path from an entry point (so every edge points right), and the order inside a column
+ * A layered top-down drawing of a dependency graph: each component sits in the layer of its
+ * longest call path from an entry point (so every edge points down), and the order inside a layer
  * is improved by barycenter sweeps, which remove most edge crossings in graphs of tens of nodes.
+ * Top-down because real topologies are deeper than they are wide per layer only rarely, and a
+ * screen is wider than tall.
  *
- * @param layer column of each component
- * @param row   position inside its column, 0 at the top
+ * @param layer layer of each component, 0 at the top
+ * @param row   position inside its layer, 0 at the left
  * @param x     left edge of each node box
  * @param y     top edge of each node box
  */
@@ -20,19 +22,19 @@ public record GraphLayout(int[] layer, int[] row, double[] x, double[] y, double
 
     private static final int SWEEPS = 8;
 
-    public static GraphLayout compute(Topology topology, double nodeWidth, double nodeHeight, double columnGap,
-            double rowGap) {
-        return compute(topology, nodeWidth, nodeHeight, columnGap, rowGap, SWEEPS);
+    public static GraphLayout compute(Topology topology, double nodeWidth, double nodeHeight, double layerGap,
+            double siblingGap) {
+        return compute(topology, nodeWidth, nodeHeight, layerGap, siblingGap, SWEEPS);
     }
 
     /** Layers only, rows in declaration order: the baseline the crossing reduction is measured against. */
-    static GraphLayout computeWithoutOrdering(Topology topology, double nodeWidth, double nodeHeight, double columnGap,
-            double rowGap) {
-        return compute(topology, nodeWidth, nodeHeight, columnGap, rowGap, 0);
+    static GraphLayout computeWithoutOrdering(Topology topology, double nodeWidth, double nodeHeight, double layerGap,
+            double siblingGap) {
+        return compute(topology, nodeWidth, nodeHeight, layerGap, siblingGap, 0);
     }
 
-    private static GraphLayout compute(Topology topology, double nodeWidth, double nodeHeight, double columnGap,
-            double rowGap, int sweeps) {
+    private static GraphLayout compute(Topology topology, double nodeWidth, double nodeHeight, double layerGap,
+            double siblingGap, int sweeps) {
         int n = topology.size();
         int[] layer = new int[n];
         for (int caller : topology.topologicalOrder()) {
@@ -67,21 +69,21 @@ public record GraphLayout(int[] layer, int[] row, double[] x, double[] y, double
                 renumber(columns, position);
             }
         }
-        int tallest = columns.stream().mapToInt(List::size).max().orElse(0);
-        double height = Math.max(0, tallest * (nodeHeight + rowGap) - rowGap);
-        double width = Math.max(0, layers * (nodeWidth + columnGap) - columnGap);
+        int widest = columns.stream().mapToInt(List::size).max().orElse(0);
+        double width = Math.max(0, widest * (nodeWidth + siblingGap) - siblingGap);
+        double height = Math.max(0, layers * (nodeHeight + layerGap) - layerGap);
         int[] row = new int[n];
         double[] x = new double[n];
         double[] y = new double[n];
         for (int l = 0; l < layers; l++) {
             List<Integer> column = columns.get(l);
-            double columnHeight = column.size() * (nodeHeight + rowGap) - rowGap;
-            double top = (height - columnHeight) / 2;
+            double layerWidth = column.size() * (nodeWidth + siblingGap) - siblingGap;
+            double left = (width - layerWidth) / 2;
             for (int r = 0; r < column.size(); r++) {
                 int node = column.get(r);
                 row[node] = r;
-                x[node] = l * (nodeWidth + columnGap);
-                y[node] = top + r * (nodeHeight + rowGap);
+                x[node] = left + r * (nodeWidth + siblingGap);
+                y[node] = l * (nodeHeight + layerGap);
             }
         }
         return new GraphLayout(layer, row, x, y, width, height, nodeWidth, nodeHeight);

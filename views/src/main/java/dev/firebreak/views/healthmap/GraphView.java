@@ -17,15 +17,15 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.StrokeLineCap;
 
 /**
- * The dependency graph for small topologies: one styled box per component, laid out by
- * {@link GraphLayout}, with an arrow from each caller to each callee.
+ * The dependency graph for small topologies: one styled box per component, laid out top-down by
+ * {@link GraphLayout}, with an arrow from each caller down to each callee.
  */
 final class GraphView extends ScrollPane {
 
-    static final double NODE_WIDTH = 158;
+    static final double NODE_WIDTH = 150;
     static final double NODE_HEIGHT = 30;
-    private static final double COLUMN_GAP = 70;
-    private static final double ROW_GAP = 16;
+    private static final double LAYER_GAP = 46;
+    private static final double SIBLING_GAP = 18;
     private static final double MARGIN = 16;
     private static final double ARROW = 7;
 
@@ -36,7 +36,7 @@ final class GraphView extends ScrollPane {
     GraphView(HealthMapViewModel viewModel, HoverCard hoverCard) {
         this.viewModel = viewModel;
         Topology topology = viewModel.topology();
-        GraphLayout layout = GraphLayout.compute(topology, NODE_WIDTH, NODE_HEIGHT, COLUMN_GAP, ROW_GAP);
+        GraphLayout layout = GraphLayout.compute(topology, NODE_WIDTH, NODE_HEIGHT, LAYER_GAP, SIBLING_GAP);
         Pane canvas = new Pane();
         canvas.setPadding(new Insets(MARGIN));
         Group edges = new Group();
@@ -81,16 +81,16 @@ final class GraphView extends ScrollPane {
     }
 
     private void addEdge(Group edges, GraphLayout layout, int caller, int callee) {
-        double x1 = MARGIN + layout.x()[caller] + NODE_WIDTH;
-        double y1 = MARGIN + layout.y()[caller] + NODE_HEIGHT / 2;
-        double x2 = MARGIN + layout.x()[callee] - 1;
-        double y2 = MARGIN + layout.y()[callee] + NODE_HEIGHT / 2;
-        double bend = (x2 - x1) / 2;
-        CubicCurve curve = new CubicCurve(x1, y1, x1 + bend, y1, x2 - bend, y2, x2 - ARROW, y2);
+        double x1 = MARGIN + layout.x()[caller] + NODE_WIDTH / 2;
+        double y1 = MARGIN + layout.y()[caller] + NODE_HEIGHT;
+        double x2 = MARGIN + layout.x()[callee] + NODE_WIDTH / 2;
+        double y2 = MARGIN + layout.y()[callee] - 1;
+        double bend = Math.min(LAYER_GAP, (y2 - y1) / 2);
+        CubicCurve curve = new CubicCurve(x1, y1, x1, y1 + bend, x2, y2 - bend, x2, y2 - ARROW);
         curve.getStyleClass().add(Styles.GRAPH_EDGE);
         curve.setStyle("-fx-fill: transparent;");
         curve.setStrokeLineCap(StrokeLineCap.ROUND);
-        Polygon head = new Polygon(x2, y2, x2 - ARROW, y2 - ARROW / 2, x2 - ARROW, y2 + ARROW / 2);
+        Polygon head = new Polygon(x2, y2, x2 - ARROW / 2, y2 - ARROW, x2 + ARROW / 2, y2 - ARROW);
         head.getStyleClass().add(Styles.GRAPH_EDGE);
         edges.getChildren().addAll(curve, head);
     }

@@ -70,18 +70,16 @@ public final class HealthMapView extends BorderPane {
         layout.setTooltip(new Tooltip("Auto shows the dependency graph up to "
                 + HealthMapViewModel.DENSE_THRESHOLD + " components and the dense grid above"));
 
-        Label summary = new Label();
-        summary.setId("health-summary");
-        summary.getStyleClass().add(Styles.MUTED);
-        summary.textProperty().bind(viewModel.summaryProperty());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, search, new Label("Show"), states, new Label("Group by"), groupBy, new Label("Layout"), layout,
-                spacer, summary);
+        HBox bar = new HBox(8, search, fixed("Show"), states, fixed("Group by"), groupBy, fixed("Layout"), layout);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
         return bar;
+    }
+
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private Node legend() {
@@ -92,12 +90,20 @@ public final class HealthMapView extends BorderPane {
             Label badge = new Label(HealthStyles.letter(state));
             badge.getStyleClass().add(Styles.HEALTH_BADGE);
             HealthStyles.apply(badge, state);
-            Label word = new Label(HealthStyles.word(state));
-            legend.getChildren().add(new HBox(4, badge, word));
+            HBox entry = new HBox(4, badge, fixed(HealthStyles.word(state)));
+            entry.setAlignment(Pos.CENTER_LEFT);
+            entry.setMinWidth(Region.USE_PREF_SIZE);
+            legend.getChildren().add(entry);
         }
-        Label marks = new Label("Dense grid marks: ✕ failed, ! critical, / degraded, • recovering");
+        Label marks = new Label("Grid marks: ✕ failed  ! critical  / degraded  • recovering");
         marks.getStyleClass().add(Styles.MUTED);
-        legend.getChildren().add(marks);
+        Label summary = new Label();
+        summary.setId("health-summary");
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        legend.getChildren().addAll(marks, spacer, summary);
         return legend;
     }
 

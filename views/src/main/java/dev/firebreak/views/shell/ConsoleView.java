@@ -119,6 +119,7 @@ public final class ConsoleView extends BorderPane {
                 viewModel.selectTopology(now);
             }
         });
+        viewModel.topologyNameProperty().addListener((obs, old, now) -> topology.setValue(now));
 
         Button inject = new Button("Inject fault…");
         inject.setId("inject-fault");
@@ -145,8 +146,12 @@ public final class ConsoleView extends BorderPane {
         Pane spacer = new Pane();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(play, new Label("Speed"), speed, new Label("Seed"), seed, new Label("Topology"), topology,
-                new Separator(), inject, new Separator(), themeToggle, message, spacer, clock);
+                separator(), inject, separator(), themeToggle, message, spacer, clock);
         return bar;
+    }
+
+    private static Separator separator() {
+        return new Separator(javafx.geometry.Orientation.VERTICAL);
     }
 
     private Node sidebar() {

@@ -105,7 +105,10 @@ public final class FaultDialog extends Dialog<ActiveFault> {
         Label error = new Label();
         error.setId("fault-error");
         error.getStyleClass().add(Styles.VALIDATION_MESSAGE);
-        error.setMaxWidth(420);
+        error.setMaxWidth(440);
+        error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setPrefHeight(40);
         error.textProperty().bind(viewModel.errorProperty());
 
         GridPane grid = new GridPane(10, 8);

@@ -11,7 +11,7 @@ class GraphLayoutTests {
     private final Topology shop = Topologies.shop();
 
     @Test
-    void everyEdgePointsToALaterColumn() {
+    void everyEdgePointsToALowerLayer() {
         GraphLayout layout = GraphLayout.compute(shop, 150, 30, 60, 12);
 
         for (int caller = 0; caller < shop.size(); caller++) {
@@ -22,13 +22,13 @@ class GraphLayoutTests {
     }
 
     @Test
-    void nodesInTheSameColumnDoNotOverlap() {
+    void nodesInTheSameLayerDoNotOverlap() {
         GraphLayout layout = GraphLayout.compute(shop, 150, 30, 60, 12);
 
         for (int a = 0; a < shop.size(); a++) {
             for (int b = a + 1; b < shop.size(); b++) {
                 if (layout.layer()[a] == layout.layer()[b]) {
-                    assertThat(Math.abs(layout.y()[a] - layout.y()[b])).isGreaterThanOrEqualTo(30 + 12);
+                    assertThat(Math.abs(layout.x()[a] - layout.x()[b])).isGreaterThanOrEqualTo(150 + 12);
                 }
             }
         }
