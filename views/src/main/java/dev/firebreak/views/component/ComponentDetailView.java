@@ -156,6 +156,8 @@ public final class ComponentDetailView extends BorderPane {
                 Label text = new Label(spec.type().label() + " on " + spec.target()
                         + spec.peer().map(p -> " -> " + p).orElse("") + "\nuntil " + TIME.format(spec.end())
                         + " (" + Durations.format(spec.duration()) + ")");
+                text.setWrapText(true);
+                text.setMaxWidth(210);
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);
                 Button cancel = new Button("Cancel");
