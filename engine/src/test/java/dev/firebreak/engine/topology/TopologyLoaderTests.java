@@ -205,6 +205,7 @@ class TopologyLoaderTests {
         assertThat(e.line()).isEqualTo(5);
         assertThat(e.column()).isPositive();
         assertThat(e.getMessage()).startsWith(file + ":5:" + e.column() + ": malformed YAML: ");
+        assertThat(e.problem()).contains("starts at line 3").endsWith("check the indentation");
     }
 
     @Test
