@@ -35,9 +35,12 @@ public final class Physics {
     private static final double BACKGROUND_ERROR = 0.0005;
     private static final double SKEW_LEEWAY_SECONDS = 5;
     private static final double SKEW_FULL_REJECTION_SECONDS = 65;
-    private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.002;
-    private static final double STUCK_RELEASE_PER_SECOND = 1.0 / 1800;
-    private static final double POOL_HEADROOM = 3;
+    private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.0005;
+    private static final double STUCK_RELEASE_PER_SECOND = 1.0 / 600;
+    private static final double MAX_STUCK_SHARE = 0.3;
+    private static final double RETRY_BUDGET = 0.2;
+    private static final double POOL_SMOOTHING = 0.5;
+    private static final double POOL_HEADROOM = 5;
     private static final double MIN_POOL = 10;
     private static final double CACHE_HIT_RATIO = 0.9;
     private static final double CACHE_WARMUP_SECONDS = 180;
@@ -290,7 +293,12 @@ public final class Physics {
                 downstream = kind[c] == ComponentKind.QUEUE ? drain(c) : served[c] * (1 - hitRatio[c]);
             }
             for (int e = edges.start(c); e < edges.end(c); e++) {
-                double calls = breakerOpen[e] ? 0 : downstream * edges.callsPerRequest[e] * (1 + edgeFail[e]);
+                // clients retry failed calls once, within a retry budget (as Envoy and Finagle do), so a
+                // failing callee sees more load, but a retry storm cannot multiply load without bound
+                double retries = Math.min(RETRY_BUDGET, edgeFail[e]);
+                // calls refused for want of a pooled connection never reach the callee
+                double calls = breakerOpen[e] ? 0
+                        : downstream * edges.callsPerRequest[e] * (1 + retries) * (1 - poolFail[c]);
                 edgeCalls[e] = calls;
                 int callee = edges.callee[e];
                 arrival[callee] += calls;
@@ -371,17 +379,21 @@ public final class Physics {
                 double timeout = edges.timeoutMs[e];
                 double pTimeout = calleeFixed >= timeout ? 1
                         : Math.exp(-(timeout - calleeFixed) / Math.max(1e-3, calleeVariable));
-                double pHang = 1 - (1 - fx.packetLoss[c]) * (1 - fx.packetLoss[callee]) * (1 - fx.edgePartition[e]);
-                double pFast = 1 - (1 - calleeError) * (1 - fx.edgeDependencyFailure[e])
-                        * (1 - skewRejection(fx.skewSeconds[c])) * (1 - poolFail[c]);
+                // lost packets, a partition or a broken dependency leave the caller waiting for its timeout
+                double pHang = 1 - (1 - fx.packetLoss[c]) * (1 - fx.packetLoss[callee]) * (1 - fx.edgePartition[e])
+                        * (1 - fx.edgeDependencyFailure[e]);
+                double pFast = 1 - (1 - calleeError) * (1 - skewRejection(fx.skewSeconds[c])) * (1 - poolFail[c]);
                 double pSlow = 1 - (1 - pHang) * (1 - pTimeout);
                 double f = 1 - (1 - pSlow) * (1 - pFast);
                 edgeFail[e] = f;
                 double mean = calleeFixed + calleeVariable;
-                double attempt = pSlow * timeout + (1 - pSlow) * (pFast * FAST_FAIL_MS + (1 - pFast) * Math.min(mean, timeout));
-                double perCall = attempt * (1 + f) + f * RETRY_BACKOFF_MS;
-                double fixedShare = mean > 0 ? calleeFixed / mean : 0;
-                double perRequest = calls * perCall;
+                double answered = (1 - pSlow) * (pFast * FAST_FAIL_MS + (1 - pFast) * Math.min(mean, timeout));
+                double waited = pSlow * timeout; // a fixed wait, not part of the callee's latency spread
+                double retried = Math.min(RETRY_BUDGET, f);
+                double repeat = 1 + retried;
+                double perCall = (answered + waited) * repeat + retried * RETRY_BACKOFF_MS;
+                double fixedShare = mean > 0 ? Math.min(calleeFixed, timeout) / Math.max(mean, 1e-9) : 0;
+                double fixedPerCall = waited * repeat + retried * RETRY_BACKOFF_MS + answered * repeat * Math.min(1, fixedShare);
                 double callConnections = edgeCalls[e] * perCall / 1000; // Little's law
                 connections += callConnections;
                 addConnectionsTo(callee, callConnections);
@@ -389,10 +401,10 @@ public final class Physics {
                 if (async) {
                     continue;
                 }
-                d += perRequest * fixedShare;
-                v += perRequest * (1 - fixedShare);
+                d += calls * fixedPerCall;
+                v += calls * (perCall - fixedPerCall);
                 if (edges.required[e]) {
-                    ok *= successShare(calls, f * f); // one retry
+                    ok *= successShare(calls, f * (f - retried)); // retried calls get a second chance
                 }
             }
             inflight[c] = connections;
@@ -456,9 +468,13 @@ public final class Physics {
             if (kind[c] == ComponentKind.CACHE && running && hitRatio[c] < CACHE_HIT_RATIO) {
                 hitRatio[c] += (CACHE_HIT_RATIO - hitRatio[c]) / CACHE_WARMUP_SECONDS;
             }
-            stuck[c] = Math.min(poolSize[c], stuck[c] * (1 - STUCK_RELEASE_PER_SECOND));
-            double poolUse = (inflight[c] + stuck[c]) / poolSize[c];
-            poolFail[c] = poolUse > 1 ? 1 - 1 / poolUse : 0;
+            // connections abandoned on timeout linger (half-open) until idle reaping, a reset or a restart
+            stuck[c] = Math.min(MAX_STUCK_SHARE * poolSize[c], stuck[c] * (1 - STUCK_RELEASE_PER_SECOND));
+            // demand counts the calls refused for want of a connection last tick too, so the refused share
+            // settles where the pool is exactly full instead of oscillating
+            double demand = (inflight[c] / Math.max(0.05, 1 - poolFail[c]) + stuck[c]) / poolSize[c];
+            double refused = demand > 1 ? 1 - 1 / demand : 0;
+            poolFail[c] += POOL_SMOOTHING * (refused - poolFail[c]);
             int primary = edges.replicaOf(c);
             if (primary >= 0) {
                 lag[c] = promoted[c] ? 0 : nextLag(c, fx);
