@@ -41,7 +41,7 @@ public final class Physics {
     private static final double RETRY_BUDGET = 0.2;
     private static final double POOL_SMOOTHING = 0.5;
     private static final double POOL_HEADROOM = 5;
-    private static final double MIN_POOL = 10;
+    private static final double MIN_POOL = 25;
     private static final double CACHE_HIT_RATIO = 0.9;
     private static final double CACHE_WARMUP_SECONDS = 180;
     private static final double CACHE_WARM_ACTION_HIT_RATIO = 0.85;
@@ -65,6 +65,7 @@ public final class Physics {
     private final double[] capacityPerReplica;
     private final double[] memoryBase;
     private final double[] poolSize;
+    private final int[] replicasConfigured;
     private final double[] maxConnections;
 
     // instances
@@ -82,8 +83,11 @@ public final class Physics {
     private final double[] leaked;
     private final double[] diskData;
     private final double[] diskJunk;
+    // connection pools are per destination (as HTTP and database clients keep them), one per edge
     private final double[] stuck;
     private final double[] poolFail;
+    private final double[] edgeInflight;
+    private final double[] poolUse;
     private final double[] diskFailure;
     private final double[] hitRatio;
     private final double[] queueDepth;
@@ -137,7 +141,8 @@ public final class Physics {
         baseMs = new double[n];
         capacityPerReplica = new double[n];
         memoryBase = new double[n];
-        poolSize = new double[n];
+        poolSize = new double[edges.size()];
+        replicasConfigured = new int[n];
         maxConnections = new double[n];
         replicasTarget = new int[n];
         replicasBefore = new int[n];
@@ -151,8 +156,10 @@ public final class Physics {
         leaked = new double[n];
         diskData = new double[n];
         diskJunk = new double[n];
-        stuck = new double[n];
-        poolFail = new double[n];
+        stuck = new double[edges.size()];
+        poolFail = new double[edges.size()];
+        edgeInflight = new double[edges.size()];
+        poolUse = new double[n];
         diskFailure = new double[n];
         hitRatio = new double[n];
         queueDepth = new double[n];
@@ -190,6 +197,7 @@ public final class Physics {
         outQueueDepth = new double[n];
         outLag = new double[n];
         outSaturation = new double[n];
+        Arrays.fill(poolSize, Double.MAX_VALUE); // unlimited until calibrate() sizes them
         for (int c = 0; c < n; c++) {
             Component component = topology.component(c);
             kind[c] = component.kind();
@@ -203,7 +211,7 @@ public final class Physics {
             diskJunk[c] = 2 + 6 * setupRandom.nextDouble();
             hitRatio[c] = component.kind() == ComponentKind.CACHE ? CACHE_HIT_RATIO : 0;
             rerouteTo[c] = -1;
-            poolSize[c] = Double.MAX_VALUE;
+            replicasConfigured[c] = component.replicas();
             maxConnections[c] = Double.MAX_VALUE;
             lag[c] = 0.1;
         }
@@ -233,10 +241,15 @@ public final class Physics {
         flowLoad(0, entryLoad, noFaults);
         flowLatency(noFaults);
         for (int c = 0; c < n; c++) {
-            poolSize[c] = Math.max(MIN_POOL, POOL_HEADROOM * inflight[c]);
+            // a read-through cache sizes its backend pool for a cold start, when every read misses
+            double coldFactor = 1 / (1 - hitRatio[c]);
+            for (int e = edges.start(c); e < edges.end(c); e++) {
+                poolSize[e] = Math.max(MIN_POOL * replicasConfigured[c], POOL_HEADROOM * edgeInflight[e] * coldFactor);
+            }
             maxConnections[c] = Math.max(MIN_POOL * 5, POOL_HEADROOM * connectionsIn[c]);
         }
         Arrays.fill(edgeFail, 0);
+        Arrays.fill(stuck, 0);
         Arrays.fill(reroutedIn, 0);
         Arrays.fill(reroutedNext, 0);
         Arrays.fill(queueDepth, 0);
@@ -298,7 +311,7 @@ public final class Physics {
                 double retries = Math.min(RETRY_BUDGET, edgeFail[e]);
                 // calls refused for want of a pooled connection never reach the callee
                 double calls = breakerOpen[e] ? 0
-                        : downstream * edges.callsPerRequest[e] * (1 + retries) * (1 - poolFail[c]);
+                        : downstream * edges.callsPerRequest[e] * (1 + retries) * (1 - poolFail[e]);
                 edgeCalls[e] = calls;
                 int callee = edges.callee[e];
                 arrival[callee] += calls;
@@ -382,7 +395,7 @@ public final class Physics {
                 // lost packets, a partition or a broken dependency leave the caller waiting for its timeout
                 double pHang = 1 - (1 - fx.packetLoss[c]) * (1 - fx.packetLoss[callee]) * (1 - fx.edgePartition[e])
                         * (1 - fx.edgeDependencyFailure[e]);
-                double pFast = 1 - (1 - calleeError) * (1 - skewRejection(fx.skewSeconds[c])) * (1 - poolFail[c]);
+                double pFast = 1 - (1 - calleeError) * (1 - skewRejection(fx.skewSeconds[c])) * (1 - poolFail[e]);
                 double pSlow = 1 - (1 - pHang) * (1 - pTimeout);
                 double f = 1 - (1 - pSlow) * (1 - pFast);
                 edgeFail[e] = f;
@@ -397,14 +410,15 @@ public final class Physics {
                 double callConnections = edgeCalls[e] * perCall / 1000; // Little's law
                 connections += callConnections;
                 addConnectionsTo(callee, callConnections);
-                stuck[c] += edgeCalls[e] * pSlow * STUCK_CONNECTIONS_PER_TIMEOUT;
+                edgeInflight[e] = callConnections;
+                stuck[e] += edgeCalls[e] * pSlow * STUCK_CONNECTIONS_PER_TIMEOUT;
                 if (async) {
                     continue;
                 }
                 d += calls * fixedPerCall;
                 v += calls * (perCall - fixedPerCall);
                 if (edges.required[e]) {
-                    ok *= successShare(calls, f * (f - retried)); // retried calls get a second chance
+                    ok *= successShare(calls, f - retried * (1 - f)); // retried calls get a second chance
                 }
             }
             inflight[c] = connections;
@@ -455,7 +469,7 @@ public final class Physics {
                 oomDoneTick[c] = tick + OOM_RESTART;
                 leaked[c] = 0;
                 hitRatio[c] = 0;
-                stuck[c] = 0;
+                clearPools(c);
                 running = false;
             }
             memory[c] = running ? Math.min(100, m) : memoryBase[c] * 0.5;
@@ -469,12 +483,18 @@ public final class Physics {
                 hitRatio[c] += (CACHE_HIT_RATIO - hitRatio[c]) / CACHE_WARMUP_SECONDS;
             }
             // connections abandoned on timeout linger (half-open) until idle reaping, a reset or a restart
-            stuck[c] = Math.min(MAX_STUCK_SHARE * poolSize[c], stuck[c] * (1 - STUCK_RELEASE_PER_SECOND));
-            // demand counts the calls refused for want of a connection last tick too, so the refused share
-            // settles where the pool is exactly full instead of oscillating
-            double demand = (inflight[c] / Math.max(0.05, 1 - poolFail[c]) + stuck[c]) / poolSize[c];
-            double refused = demand > 1 ? 1 - 1 / demand : 0;
-            poolFail[c] += POOL_SMOOTHING * (refused - poolFail[c]);
+            double worstPool = 0;
+            for (int e = edges.start(c); e < edges.end(c); e++) {
+                // connections abandoned on timeout linger (half-open) until idle reaping, a reset or a restart
+                stuck[e] = Math.min(MAX_STUCK_SHARE * poolSize[e], stuck[e] * (1 - STUCK_RELEASE_PER_SECOND));
+                // demand counts the calls refused for want of a connection last tick too, so the refused
+                // share settles where the pool is exactly full instead of oscillating
+                double demand = (edgeInflight[e] / Math.max(0.05, 1 - poolFail[e]) + stuck[e]) / poolSize[e];
+                double refused = demand > 1 ? 1 - 1 / demand : 0;
+                poolFail[e] += POOL_SMOOTHING * (refused - poolFail[e]);
+                worstPool = Math.max(worstPool, (edgeInflight[e] + stuck[e]) / poolSize[e]);
+            }
+            poolUse[c] = worstPool;
             int primary = edges.replicaOf(c);
             if (primary >= 0) {
                 lag[c] = promoted[c] ? 0 : nextLag(c, fx);
@@ -517,14 +537,14 @@ public final class Physics {
             outCpu[c] = clamp(cpu * (1 + 0.5 * jitter * random.nextGaussian()), 0, 100);
             outMemory[c] = clamp(memory[c] + 0.3 * jitter * random.nextGaussian(), 0, 100);
             outDisk[c] = Math.min(100, diskData[c] + diskJunk[c]);
-            double poolUse = kind[c] == ComponentKind.DATABASE
+            double connections = kind[c] == ComponentKind.DATABASE
                     ? connectionsIn[c] / maxConnections[c]
-                    : (inflight[c] + stuck[c]) / poolSize[c];
-            outConnections[c] = clamp(100 * poolUse, 0, 100);
+                    : poolUse[c];
+            outConnections[c] = clamp(100 * connections, 0, 100);
             outQueueDepth[c] = queueDepth[c];
             outLag[c] = lag[c] * (1 + jitter * Math.abs(random.nextGaussian()));
             double saturation = Math.max(Math.min(1.5, rho[c]), Math.max(memory[c], outDisk[c]) / 100);
-            outSaturation[c] = Math.max(saturation, Math.min(1.5, poolUse));
+            outSaturation[c] = Math.max(saturation, Math.min(1.5, connections));
         }
     }
 
@@ -548,8 +568,7 @@ public final class Physics {
     public void restartInstance(int c, long tick) {
         restartDoneTick[c] = tick + INSTANCE_RESTART;
         leaked[c] = 0;
-        stuck[c] = 0;
-        poolFail[c] = 0;
+        clearPools(c);
         if (kind[c] == ComponentKind.CACHE) {
             hitRatio[c] = 0;
         }
@@ -592,8 +611,14 @@ public final class Physics {
     }
 
     public void resetConnectionPool(int c) {
-        stuck[c] = 0;
-        poolFail[c] = 0;
+        clearPools(c);
+    }
+
+    private void clearPools(int c) {
+        for (int e = edges.start(c); e < edges.end(c); e++) {
+            stuck[e] = 0;
+            poolFail[e] = 0;
+        }
     }
 
     // ---------------------------------------------------------------- observed signals
