@@ -64,6 +64,11 @@ public final class TopologyCatalog {
         }
     }
 
+    /** A topology file for the console's menu; errors surface when the person picks it. */
+    public static Topology resolveFile(String file) {
+        return resolveOrExplain(file, 0);
+    }
+
     /** The choices the console offers in its topology menu, loaded lazily. */
     public static Map<String, Supplier<Topology>> consoleChoices(long seed) {
         Map<String, Supplier<Topology>> choices = new LinkedHashMap<>();

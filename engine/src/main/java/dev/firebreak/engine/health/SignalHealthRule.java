@@ -80,7 +80,8 @@ public final class SignalHealthRule {
     private final HealthState[] state;
     private final int[] worseCount;
     private final int[] betterCount;
-    private final double[] baselineMs;
+    private final double[] baselineMedianMs;
+    private final double[] baselineTailMs;
     private final String[] reason;
     private final double alpha;
 
@@ -90,8 +91,10 @@ public final class SignalHealthRule {
         Arrays.fill(state, HealthState.HEALTHY);
         this.worseCount = new int[components];
         this.betterCount = new int[components];
-        this.baselineMs = new double[components];
-        Arrays.fill(baselineMs, Double.NaN);
+        this.baselineMedianMs = new double[components];
+        this.baselineTailMs = new double[components];
+        Arrays.fill(baselineMedianMs, Double.NaN);
+        Arrays.fill(baselineTailMs, Double.NaN);
         this.reason = new String[components];
         Arrays.fill(reason, "signals normal");
         this.alpha = 1 - Math.pow(0.5, 1 / thresholds.baselineHalfLifeTicks());
@@ -106,24 +109,28 @@ public final class SignalHealthRule {
         return reason[component];
     }
 
+    /** The learned tail (p99) latency of a component while healthy. */
     public double baselineLatencyMs(int component) {
-        return baselineMs[component];
+        return baselineTailMs[component];
     }
 
     /**
      * Feeds one tick of signals and returns the (possibly new) state.
      *
-     * @param errorFraction fraction of requests failing, 0..1
-     * @param latencyMs     tail latency (p99)
+     * @param errorFraction   fraction of requests failing, 0..1
+     * @param medianLatencyMs typical latency (p50): a shift of every request shows here first
+     * @param tailLatencyMs   tail latency (p99): queueing and timeouts show here first
      * @param availability  fraction of instances serving, 0..1
      * @param saturation    the most saturated resource, 0..1 (above 1 = overloaded)
      */
-    public HealthState evaluate(int component, double errorFraction, double latencyMs, double availability,
-            double saturation) {
-        if (Double.isNaN(baselineMs[component])) {
-            baselineMs[component] = Math.max(MIN_BASELINE_MS, latencyMs);
+    public HealthState evaluate(int component, double errorFraction, double medianLatencyMs, double tailLatencyMs,
+            double availability, double saturation) {
+        if (Double.isNaN(baselineTailMs[component])) {
+            baselineMedianMs[component] = Math.max(MIN_BASELINE_MS, medianLatencyMs);
+            baselineTailMs[component] = Math.max(MIN_BASELINE_MS, tailLatencyMs);
         }
-        double ratio = latencyMs / Math.max(MIN_BASELINE_MS, baselineMs[component]);
+        double ratio = Math.max(medianLatencyMs / Math.max(MIN_BASELINE_MS, baselineMedianMs[component]),
+                tailLatencyMs / Math.max(MIN_BASELINE_MS, baselineTailMs[component]));
         HealthState current = state[component];
         int entered = level(errorFraction, ratio, availability, saturation, 1, 0);
         int held = level(errorFraction, ratio, availability, saturation, thresholds.exitFactor(), AVAILABILITY_EXIT_MARGIN);
@@ -150,7 +157,8 @@ public final class SignalHealthRule {
             betterCount[component] = 0;
         }
         if (next == HealthState.HEALTHY && current == HealthState.HEALTHY) {
-            baselineMs[component] += alpha * (latencyMs - baselineMs[component]);
+            baselineMedianMs[component] += alpha * (medianLatencyMs - baselineMedianMs[component]);
+            baselineTailMs[component] += alpha * (tailLatencyMs - baselineTailMs[component]);
         }
         if (next != current) {
             worseCount[component] = 0;

@@ -228,7 +228,8 @@ public final class Simulator implements FaultInjector, ActionExecutor {
     private void updateHealth(Instant now) {
         for (int c = 0; c < n; c++) {
             HealthState before = health.get(c);
-            HealthState after = healthRule.evaluate(c, physics.errorPercent(c) / 100, physics.latencyP99(c),
+            HealthState after = healthRule.evaluate(c, physics.errorPercent(c) / 100, physics.latencyP50(c),
+                    physics.latencyP99(c),
                     physics.availability(c), physics.saturation(c));
             if (after != before) {
                 health.set(c, after);

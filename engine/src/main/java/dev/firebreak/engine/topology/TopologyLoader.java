@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -29,8 +30,10 @@ public final class TopologyLoader {
         String sourceName = file.toString();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return load(sourceName, reader);
+        } catch (NoSuchFileException e) {
+            throw new TopologyException(sourceName, 0, 0, "", "no such file");
         } catch (IOException e) {
-            throw new TopologyException(sourceName, 0, 0, "", "cannot read the file: " + e);
+            throw new TopologyException(sourceName, 0, 0, "", "cannot read the file: " + e.getMessage());
         }
     }
 
@@ -55,7 +58,7 @@ public final class TopologyLoader {
             }
             return load(resourceName, new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TopologyException(resourceName, 0, 0, "", "cannot read the resource: " + e);
+            throw new TopologyException(resourceName, 0, 0, "", "cannot read the resource: " + e.getMessage());
         }
     }
 }

@@ -55,7 +55,8 @@ class DataDirectoryLockTests {
             Path roundabout = dataDir.resolve("sub").resolve("..");
 
             assertThatExceptionOfType(DataDirectoryInUseException.class)
-                    .isThrownBy(() -> DataDirectoryLock.acquire(roundabout, CLOCK));
+                    .isThrownBy(() -> DataDirectoryLock.acquire(roundabout, CLOCK))
+                    .satisfies(e -> assertThat(e.directory()).isEqualTo(held.directory()));
         }
     }
 

@@ -205,6 +205,7 @@ class TopologyLoaderTests {
         assertThat(e.line()).isEqualTo(5);
         assertThat(e.column()).isPositive();
         assertThat(e.getMessage()).startsWith(file + ":5:" + e.column() + ": malformed YAML: ");
+        assertThat(e.problem()).contains("starts at line 3").endsWith("check the indentation");
     }
 
     @Test
@@ -294,11 +295,38 @@ class TopologyLoaderTests {
     }
 
     @Test
+    void loadRejectsAFieldGivenTwice() {
+        TopologyException e = failureOf("""
+                name: twice
+                components:
+                  - id: web
+                    kind: service
+                    tier: 0
+                    team: storefront
+                    capacity: 10
+                    capacity: 20
+                """);
+
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.field()).isEqualTo("components[0].capacity");
+        assertThat(e.problem()).isEqualTo("field given twice");
+    }
+
+    @Test
     void loadRequiresAtLeastOneComponent() {
         TopologyException e = failureOf("name: nothing\ncomponents: []\n");
 
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.field()).isEqualTo("components");
+    }
+
+    @Test
+    void loadNamesAMissingFile() {
+        Path missing = dir.resolve("nope.yaml");
+
+        TopologyException e = catchThrowableOfType(TopologyException.class, () -> TopologyLoader.load(missing));
+
+        assertThat(e.getMessage()).isEqualTo(missing + ": no such file");
     }
 
     @Test

@@ -35,10 +35,13 @@ public final class Physics {
     private static final double BACKGROUND_ERROR = 0.0005;
     private static final double SKEW_LEEWAY_SECONDS = 5;
     private static final double SKEW_FULL_REJECTION_SECONDS = 65;
-    private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.002;
-    private static final double STUCK_RELEASE_PER_SECOND = 1.0 / 1800;
-    private static final double POOL_HEADROOM = 3;
-    private static final double MIN_POOL = 10;
+    private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.0005;
+    private static final double STUCK_RELEASE_PER_SECOND = 1.0 / 600;
+    private static final double MAX_STUCK_SHARE = 0.3;
+    private static final double RETRY_BUDGET = 0.2;
+    private static final double POOL_SMOOTHING = 0.5;
+    private static final double POOL_HEADROOM = 5;
+    private static final double MIN_POOL = 25;
     private static final double CACHE_HIT_RATIO = 0.9;
     private static final double CACHE_WARMUP_SECONDS = 180;
     private static final double CACHE_WARM_ACTION_HIT_RATIO = 0.85;
@@ -62,6 +65,7 @@ public final class Physics {
     private final double[] capacityPerReplica;
     private final double[] memoryBase;
     private final double[] poolSize;
+    private final int[] replicasConfigured;
     private final double[] maxConnections;
 
     // instances
@@ -79,8 +83,11 @@ public final class Physics {
     private final double[] leaked;
     private final double[] diskData;
     private final double[] diskJunk;
+    // connection pools are per destination (as HTTP and database clients keep them), one per edge
     private final double[] stuck;
     private final double[] poolFail;
+    private final double[] edgeInflight;
+    private final double[] poolUse;
     private final double[] diskFailure;
     private final double[] hitRatio;
     private final double[] queueDepth;
@@ -134,7 +141,8 @@ public final class Physics {
         baseMs = new double[n];
         capacityPerReplica = new double[n];
         memoryBase = new double[n];
-        poolSize = new double[n];
+        poolSize = new double[edges.size()];
+        replicasConfigured = new int[n];
         maxConnections = new double[n];
         replicasTarget = new int[n];
         replicasBefore = new int[n];
@@ -148,8 +156,10 @@ public final class Physics {
         leaked = new double[n];
         diskData = new double[n];
         diskJunk = new double[n];
-        stuck = new double[n];
-        poolFail = new double[n];
+        stuck = new double[edges.size()];
+        poolFail = new double[edges.size()];
+        edgeInflight = new double[edges.size()];
+        poolUse = new double[n];
         diskFailure = new double[n];
         hitRatio = new double[n];
         queueDepth = new double[n];
@@ -187,6 +197,7 @@ public final class Physics {
         outQueueDepth = new double[n];
         outLag = new double[n];
         outSaturation = new double[n];
+        Arrays.fill(poolSize, Double.MAX_VALUE); // unlimited until calibrate() sizes them
         for (int c = 0; c < n; c++) {
             Component component = topology.component(c);
             kind[c] = component.kind();
@@ -200,7 +211,7 @@ public final class Physics {
             diskJunk[c] = 2 + 6 * setupRandom.nextDouble();
             hitRatio[c] = component.kind() == ComponentKind.CACHE ? CACHE_HIT_RATIO : 0;
             rerouteTo[c] = -1;
-            poolSize[c] = Double.MAX_VALUE;
+            replicasConfigured[c] = component.replicas();
             maxConnections[c] = Double.MAX_VALUE;
             lag[c] = 0.1;
         }
@@ -230,10 +241,15 @@ public final class Physics {
         flowLoad(0, entryLoad, noFaults);
         flowLatency(noFaults);
         for (int c = 0; c < n; c++) {
-            poolSize[c] = Math.max(MIN_POOL, POOL_HEADROOM * inflight[c]);
+            // a read-through cache sizes its backend pool for a cold start, when every read misses
+            double coldFactor = 1 / (1 - hitRatio[c]);
+            for (int e = edges.start(c); e < edges.end(c); e++) {
+                poolSize[e] = Math.max(MIN_POOL * replicasConfigured[c], POOL_HEADROOM * edgeInflight[e] * coldFactor);
+            }
             maxConnections[c] = Math.max(MIN_POOL * 5, POOL_HEADROOM * connectionsIn[c]);
         }
         Arrays.fill(edgeFail, 0);
+        Arrays.fill(stuck, 0);
         Arrays.fill(reroutedIn, 0);
         Arrays.fill(reroutedNext, 0);
         Arrays.fill(queueDepth, 0);
@@ -290,7 +306,12 @@ public final class Physics {
                 downstream = kind[c] == ComponentKind.QUEUE ? drain(c) : served[c] * (1 - hitRatio[c]);
             }
             for (int e = edges.start(c); e < edges.end(c); e++) {
-                double calls = breakerOpen[e] ? 0 : downstream * edges.callsPerRequest[e] * (1 + edgeFail[e]);
+                // clients retry failed calls once, within a retry budget (as Envoy and Finagle do), so a
+                // failing callee sees more load, but a retry storm cannot multiply load without bound
+                double retries = Math.min(RETRY_BUDGET, edgeFail[e]);
+                // calls refused for want of a pooled connection never reach the callee
+                double calls = breakerOpen[e] ? 0
+                        : downstream * edges.callsPerRequest[e] * (1 + retries) * (1 - poolFail[e]);
                 edgeCalls[e] = calls;
                 int callee = edges.callee[e];
                 arrival[callee] += calls;
@@ -371,28 +392,33 @@ public final class Physics {
                 double timeout = edges.timeoutMs[e];
                 double pTimeout = calleeFixed >= timeout ? 1
                         : Math.exp(-(timeout - calleeFixed) / Math.max(1e-3, calleeVariable));
-                double pHang = 1 - (1 - fx.packetLoss[c]) * (1 - fx.packetLoss[callee]) * (1 - fx.edgePartition[e]);
-                double pFast = 1 - (1 - calleeError) * (1 - fx.edgeDependencyFailure[e])
-                        * (1 - skewRejection(fx.skewSeconds[c])) * (1 - poolFail[c]);
+                // lost packets, a partition or a broken dependency leave the caller waiting for its timeout
+                double pHang = 1 - (1 - fx.packetLoss[c]) * (1 - fx.packetLoss[callee]) * (1 - fx.edgePartition[e])
+                        * (1 - fx.edgeDependencyFailure[e]);
+                double pFast = 1 - (1 - calleeError) * (1 - skewRejection(fx.skewSeconds[c])) * (1 - poolFail[e]);
                 double pSlow = 1 - (1 - pHang) * (1 - pTimeout);
                 double f = 1 - (1 - pSlow) * (1 - pFast);
                 edgeFail[e] = f;
                 double mean = calleeFixed + calleeVariable;
-                double attempt = pSlow * timeout + (1 - pSlow) * (pFast * FAST_FAIL_MS + (1 - pFast) * Math.min(mean, timeout));
-                double perCall = attempt * (1 + f) + f * RETRY_BACKOFF_MS;
-                double fixedShare = mean > 0 ? calleeFixed / mean : 0;
-                double perRequest = calls * perCall;
+                double answered = (1 - pSlow) * (pFast * FAST_FAIL_MS + (1 - pFast) * Math.min(mean, timeout));
+                double waited = pSlow * timeout; // a fixed wait, not part of the callee's latency spread
+                double retried = Math.min(RETRY_BUDGET, f);
+                double repeat = 1 + retried;
+                double perCall = (answered + waited) * repeat + retried * RETRY_BACKOFF_MS;
+                double fixedShare = mean > 0 ? Math.min(calleeFixed, timeout) / Math.max(mean, 1e-9) : 0;
+                double fixedPerCall = waited * repeat + retried * RETRY_BACKOFF_MS + answered * repeat * Math.min(1, fixedShare);
                 double callConnections = edgeCalls[e] * perCall / 1000; // Little's law
                 connections += callConnections;
                 addConnectionsTo(callee, callConnections);
-                stuck[c] += edgeCalls[e] * pSlow * STUCK_CONNECTIONS_PER_TIMEOUT;
+                edgeInflight[e] = callConnections;
+                stuck[e] += edgeCalls[e] * pSlow * STUCK_CONNECTIONS_PER_TIMEOUT;
                 if (async) {
                     continue;
                 }
-                d += perRequest * fixedShare;
-                v += perRequest * (1 - fixedShare);
+                d += calls * fixedPerCall;
+                v += calls * (perCall - fixedPerCall);
                 if (edges.required[e]) {
-                    ok *= successShare(calls, f * f); // one retry
+                    ok *= successShare(calls, f - retried * (1 - f)); // retried calls get a second chance
                 }
             }
             inflight[c] = connections;
@@ -443,7 +469,7 @@ public final class Physics {
                 oomDoneTick[c] = tick + OOM_RESTART;
                 leaked[c] = 0;
                 hitRatio[c] = 0;
-                stuck[c] = 0;
+                clearPools(c);
                 running = false;
             }
             memory[c] = running ? Math.min(100, m) : memoryBase[c] * 0.5;
@@ -456,9 +482,19 @@ public final class Physics {
             if (kind[c] == ComponentKind.CACHE && running && hitRatio[c] < CACHE_HIT_RATIO) {
                 hitRatio[c] += (CACHE_HIT_RATIO - hitRatio[c]) / CACHE_WARMUP_SECONDS;
             }
-            stuck[c] = Math.min(poolSize[c], stuck[c] * (1 - STUCK_RELEASE_PER_SECOND));
-            double poolUse = (inflight[c] + stuck[c]) / poolSize[c];
-            poolFail[c] = poolUse > 1 ? 1 - 1 / poolUse : 0;
+            // connections abandoned on timeout linger (half-open) until idle reaping, a reset or a restart
+            double worstPool = 0;
+            for (int e = edges.start(c); e < edges.end(c); e++) {
+                // connections abandoned on timeout linger (half-open) until idle reaping, a reset or a restart
+                stuck[e] = Math.min(MAX_STUCK_SHARE * poolSize[e], stuck[e] * (1 - STUCK_RELEASE_PER_SECOND));
+                // demand counts the calls refused for want of a connection last tick too, so the refused
+                // share settles where the pool is exactly full instead of oscillating
+                double demand = (edgeInflight[e] / Math.max(0.05, 1 - poolFail[e]) + stuck[e]) / poolSize[e];
+                double refused = demand > 1 ? 1 - 1 / demand : 0;
+                poolFail[e] += POOL_SMOOTHING * (refused - poolFail[e]);
+                worstPool = Math.max(worstPool, (edgeInflight[e] + stuck[e]) / poolSize[e]);
+            }
+            poolUse[c] = worstPool;
             int primary = edges.replicaOf(c);
             if (primary >= 0) {
                 lag[c] = promoted[c] ? 0 : nextLag(c, fx);
@@ -501,14 +537,14 @@ public final class Physics {
             outCpu[c] = clamp(cpu * (1 + 0.5 * jitter * random.nextGaussian()), 0, 100);
             outMemory[c] = clamp(memory[c] + 0.3 * jitter * random.nextGaussian(), 0, 100);
             outDisk[c] = Math.min(100, diskData[c] + diskJunk[c]);
-            double poolUse = kind[c] == ComponentKind.DATABASE
+            double connections = kind[c] == ComponentKind.DATABASE
                     ? connectionsIn[c] / maxConnections[c]
-                    : (inflight[c] + stuck[c]) / poolSize[c];
-            outConnections[c] = clamp(100 * poolUse, 0, 100);
+                    : poolUse[c];
+            outConnections[c] = clamp(100 * connections, 0, 100);
             outQueueDepth[c] = queueDepth[c];
             outLag[c] = lag[c] * (1 + jitter * Math.abs(random.nextGaussian()));
             double saturation = Math.max(Math.min(1.5, rho[c]), Math.max(memory[c], outDisk[c]) / 100);
-            outSaturation[c] = Math.max(saturation, Math.min(1.5, poolUse));
+            outSaturation[c] = Math.max(saturation, Math.min(1.5, connections));
         }
     }
 
@@ -532,8 +568,7 @@ public final class Physics {
     public void restartInstance(int c, long tick) {
         restartDoneTick[c] = tick + INSTANCE_RESTART;
         leaked[c] = 0;
-        stuck[c] = 0;
-        poolFail[c] = 0;
+        clearPools(c);
         if (kind[c] == ComponentKind.CACHE) {
             hitRatio[c] = 0;
         }
@@ -576,8 +611,14 @@ public final class Physics {
     }
 
     public void resetConnectionPool(int c) {
-        stuck[c] = 0;
-        poolFail[c] = 0;
+        clearPools(c);
+    }
+
+    private void clearPools(int c) {
+        for (int e = edges.start(c); e < edges.end(c); e++) {
+            stuck[e] = 0;
+            poolFail[e] = 0;
+        }
     }
 
     // ---------------------------------------------------------------- observed signals

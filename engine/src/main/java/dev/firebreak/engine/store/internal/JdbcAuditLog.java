@@ -29,13 +29,11 @@ import java.util.Optional;
  *
  * <p>The hash covers a length-prefixed encoding of every field, so no two different entries can
  * produce the same hashed text by moving characters between fields. The newest sequence number and
- * hash are also kept in the settings table under {@value #HEAD_KEY}: the chain alone cannot tell that
- * its last entries were deleted, the head record can (unless it was rewritten too).
+ * hash are also kept in the one-row {@code audit_head} table: the chain alone cannot tell that its
+ * last entries were deleted, the head record can (unless it was rewritten too).
  */
 public final class JdbcAuditLog implements AuditLog {
 
-    /** The settings key that remembers the chain's newest entry as {@code seq:hash}. */
-    public static final String HEAD_KEY = "audit.head";
     /** The previous hash of the first entry. */
     public static final String GENESIS_HASH = "0".repeat(64);
 
@@ -130,9 +128,9 @@ public final class JdbcAuditLog implements AuditLog {
 
     private static void writeHead(Connection connection, AuditEntry entry) throws SQLException {
         try (PreparedStatement merge = connection.prepareStatement(
-                "MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
-            merge.setString(1, HEAD_KEY);
-            merge.setString(2, entry.seq() + ":" + entry.hash());
+                "MERGE INTO audit_head (id, seq, hash) KEY (id) VALUES (1, ?, ?)")) {
+            merge.setLong(1, entry.seq());
+            merge.setString(2, entry.hash());
             merge.executeUpdate();
         }
     }
@@ -183,11 +181,9 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     private static Optional<String> readHead(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT setting_value FROM settings WHERE setting_key = ?")) {
-            select.setString(1, HEAD_KEY);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-            }
+        try (PreparedStatement select = connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1");
+                ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(row.getLong(1) + ":" + row.getString(2)) : Optional.empty();
         }
     }
 

@@ -100,8 +100,7 @@ public final class YamlTopologyParser {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
             int column = mark == null ? 0 : mark.getColumn() + 1;
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw new TopologyException(source, line, column, "", "malformed YAML: " + problem);
+            throw new TopologyException(source, line, column, "", "malformed YAML: " + describe(e));
         } catch (YAMLException e) {
             throw new TopologyException(source, 0, 0, "", "malformed YAML: " + e.getMessage());
         }
@@ -109,6 +108,18 @@ public final class YamlTopologyParser {
             throw new TopologyException(source, 0, 0, "", "the file is empty; a topology needs a name and components");
         }
         return root;
+    }
+
+    /** SnakeYAML's wording plus where the enclosing structure started, which is where the fix usually is. */
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+        if (e.getContext() != null && e.getProblem() != null && e.getContextMark() != null) {
+            problem += " (" + e.getContext() + " that starts at line " + (e.getContextMark().getLine() + 1) + ")";
+        }
+        if (problem.contains("block")) {
+            problem += "; check the indentation";
+        }
+        return problem;
     }
 
     private Component component(Fields fields, String fileEnvironment) throws TopologyException {

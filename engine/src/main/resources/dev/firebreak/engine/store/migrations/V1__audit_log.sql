@@ -9,3 +9,11 @@ CREATE TABLE audit_log (
     previous_hash CHAR(64) NOT NULL,
     hash          CHAR(64) NOT NULL
 );
+
+-- The newest entry, rewritten on every append in the same transaction, so that entries removed from
+-- the end of the log (which leaves a valid but shorter chain) are still detected.
+CREATE TABLE audit_head (
+    id   INT PRIMARY KEY CHECK (id = 1),
+    seq  BIGINT NOT NULL,
+    hash CHAR(64) NOT NULL
+);
