@@ -1,0 +1,84 @@
+package dev.firebreak.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.fault.ActiveFault;
+import dev.firebreak.engine.fault.FaultSpecParser;
+import dev.firebreak.engine.store.AuditEntry;
+import dev.firebreak.engine.store.Database;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.engine.topology.TopologyException;
+import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.SimulatedSession;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AuditedSessionsTests {
+
+    private final Database database = Database.inMemory("audited-sessions");
+    private ConsoleSession session;
+
+    @AfterEach
+    void closeAll() {
+        if (session != null) {
+            session.close();
+        }
+        database.close();
+    }
+
+    private ConsoleSession startShop() throws TopologyException {
+        Topology shop = TopologyCatalog.resolve("shop", 5);
+        session = new AuditedSessions(SimulatedSession.pausedFactory(), database.auditLog(), "alice").start(shop, 5, 1);
+        return session;
+    }
+
+    @Test
+    void injectingAFaultWritesWhoInjectedWhatToTheAuditLog() throws TopologyException {
+        ConsoleSession shop = startShop();
+
+        ActiveFault fault = shop.faults().inject(FaultSpecParser.parse("latency:catalog,magnitude=700,for=5m", shop.clock().instant()));
+
+        List<AuditEntry> entries = database.auditLog().entries(0, 10);
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("session.started", "fault.injected");
+        AuditEntry injected = entries.get(1);
+        assertThat(injected.actor()).isEqualTo("alice");
+        assertThat(injected.subject()).isEqualTo("catalog");
+        assertThat(injected.details()).contains("LATENCY").contains("700").contains("\"id\":" + fault.id());
+        assertThat(database.auditLog().verify().intact()).isTrue();
+    }
+
+    @Test
+    void cancellingIsAuditedOnlyWhenSomethingWasCancelled() throws TopologyException {
+        ConsoleSession shop = startShop();
+        ActiveFault fault = shop.faults().inject(FaultSpecParser.parse("cpu-pressure:web", shop.clock().instant()));
+
+        assertThat(shop.faults().cancel(fault.id())).isTrue();
+        assertThat(shop.faults().cancel(fault.id() + 1000)).isFalse();
+
+        assertThat(database.auditLog().entries(0, 10)).extracting(AuditEntry::action)
+                .containsExactly("session.started", "fault.injected", "fault.cancelled");
+    }
+
+    @Test
+    void aRejectedFaultLeavesNoAuditEntry() throws TopologyException {
+        ConsoleSession shop = startShop();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> shop.faults().inject(
+                FaultSpecParser.parse("latency:no-such-service", shop.clock().instant())))
+                .hasMessageContaining("no-such-service");
+
+        assertThat(database.auditLog().size()).isEqualTo(1);
+    }
+
+    @Test
+    void themeChoiceSurvivesReopeningTheDatabase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (Database first = Database.openFile(dir)) {
+            new SettingsThemePreference(first.settings()).save("dark");
+        }
+
+        try (Database second = Database.openFile(dir)) {
+            assertThat(new SettingsThemePreference(second.settings()).load()).isEqualTo("dark");
+        }
+    }
+}
