@@ -175,8 +175,10 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (name.equals(topologyName.get())) {
             return;
         }
+        String previous = topologyName.get();
+        message.set("");
         topologyName.set(name);
-        restart();
+        restart(previous, seed.get());
     }
 
     /** Restarts with another seed; returns false (with a message) when the text is not a whole number. */
@@ -190,8 +192,9 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
         message.set("");
         if (value != seed.get()) {
+            long previous = seed.get();
             seed.set(value);
-            restart();
+            restart(topologyName.get(), previous);
         }
         return true;
     }
@@ -255,20 +258,36 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
-    private void restart() {
-        closeSession();
+    /**
+     * Starts the session the current topology and seed describe and only then closes the old one:
+     * if the new one cannot start (a broken topology file, say) the console keeps running what it
+     * had, and says why.
+     */
+    private void restart(String previousTopology, long previousSeed) {
+        ConsoleSession next;
         try {
-            startSession();
+            next = createSession();
         } catch (RuntimeException e) {
             LOG.error("Could not start a session for {} (seed {})", topologyName.get(), seed.get(), e);
             message.set("Could not start " + topologyName.get() + ": " + e.getMessage());
-            throw e;
+            topologyName.set(previousTopology);
+            seed.set(previousSeed);
+            return;
         }
+        closeSession();
+        install(next);
     }
 
     private void startSession() {
+        install(createSession());
+    }
+
+    private ConsoleSession createSession() {
         Topology topology = context.topologies().get(topologyName.get()).get();
-        ConsoleSession next = context.sessions().start(topology, seed.get(), speed.get());
+        return context.sessions().start(topology, seed.get(), speed.get());
+    }
+
+    private void install(ConsoleSession next) {
         session.set(next);
         paused.set(next.isPaused());
         clockSubscription = next.events().subscribe(MetricsTicked.class, e -> clockCoalescer.markDirty());
