@@ -1,0 +1,111 @@
+package dev.firebreak.app.cli;
+
+import dev.firebreak.engine.time.Durations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Turns the program arguments into {@link LaunchOptions}, or an error message a person can act on. */
+public final class CommandLine {
+
+    public static final String USAGE = """
+            Usage: firebreak [options]
+
+              --topology NAME|FILE   shop (default), synthetic, synthetic:N (N components), or a topology YAML file
+              --seed N               simulator seed (default 42); the same seed replays the same run
+              --speed X              simulated seconds per wall second, 0.1..3600 (default 1; headless default: max)
+              --data-dir DIR         where settings and the audit log live (default: $FIREBREAK_DATA_DIR or ~/.firebreak)
+              --headless             run the engine without a window and report what happened
+              --duration D           headless: simulated time to run, e.g. 90s, 30m, 2h (default 1h)
+              --inject SPEC          headless: inject a fault, repeatable. SPEC is
+                                       type:target[->peer][,magnitude=M][,at=OFFSET][,for=DURATION]
+                                       e.g. dependency-failure:orders->payments,at=10m,for=5m
+              --report FILE          headless: write the JSON report there (default: print it)
+              --help                 this text
+            """;
+
+    private CommandLine() {
+    }
+
+    /**
+     * @throws IllegalArgumentException with a message naming the offending option
+     */
+    public static LaunchOptions parse(String[] args, Map<String, String> environment) {
+        String topology = "shop";
+        long seed = 42;
+        String speedText = null;
+        Path dataDir = defaultDataDir(environment);
+        boolean headless = false;
+        Duration duration = Duration.ofHours(1);
+        List<String> faults = new ArrayList<>();
+        Optional<Path> report = Optional.empty();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--topology" -> topology = value(args, ++i, option);
+                case "--seed" -> seed = parseSeed(value(args, ++i, option));
+                case "--speed" -> speedText = value(args, ++i, option);
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, option));
+                case "--headless" -> headless = true;
+                case "--duration" -> duration = parseDuration(value(args, ++i, option));
+                case "--inject" -> faults.add(value(args, ++i, option));
+                case "--report" -> report = Optional.of(Path.of(value(args, ++i, option)));
+                case "--help", "-h" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
+            }
+        }
+        OptionalDouble speed = parseSpeed(speedText, headless);
+        return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value; try --help");
+        }
+        return args[index];
+    }
+
+    private static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed must be a whole number, was '" + text + "'", e);
+        }
+    }
+
+    private static Duration parseDuration(String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--duration: " + e.getMessage(), e);
+        }
+    }
+
+    private static OptionalDouble parseSpeed(String text, boolean headless) {
+        if (text == null) {
+            return headless ? OptionalDouble.empty() : OptionalDouble.of(1);
+        }
+        if (text.equalsIgnoreCase("max")) {
+            return OptionalDouble.empty();
+        }
+        String number = text.endsWith("x") ? text.substring(0, text.length() - 1) : text;
+        try {
+            return OptionalDouble.of(Double.parseDouble(number));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--speed must be a number like 60 or 600x (or 'max'), was '" + text + "'", e);
+        }
+    }
+
+    static Path defaultDataDir(Map<String, String> environment) {
+        String configured = environment.get("FIREBREAK_DATA_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".firebreak");
+    }
+}

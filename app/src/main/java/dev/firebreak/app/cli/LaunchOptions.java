@@ -1,0 +1,49 @@
+package dev.firebreak.app.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What the console was asked to do on its command line, validated.
+ *
+ * @param topology  which topology: {@code shop}, {@code synthetic} or {@code synthetic:N}, or a YAML file path
+ * @param seed      simulator seed; the same seed replays the same run
+ * @param speed     simulated seconds per wall second; empty means as fast as possible (headless only)
+ * @param dataDir   where the console keeps its database and settings
+ * @param headless  run without a window
+ * @param duration  simulated time to run for (headless)
+ * @param faults    fault specs to inject (see FaultSpecParser), offsets counted from the run's start
+ * @param report    where a headless run writes its JSON report
+ * @param help      print usage and exit
+ */
+public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
+        Duration duration, List<String> faults, Optional<Path> report, boolean help) {
+
+    public static final double MIN_SPEED = 0.1;
+    public static final double MAX_SPEED = 3600;
+
+    public LaunchOptions {
+        Objects.requireNonNull(topology, "topology");
+        Objects.requireNonNull(speed, "speed");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(duration, "duration");
+        faults = List.copyOf(faults);
+        Objects.requireNonNull(report, "report");
+        if (speed.isPresent() && !(speed.getAsDouble() >= MIN_SPEED && speed.getAsDouble() <= MAX_SPEED)) {
+            throw new IllegalArgumentException("--speed must be between " + MIN_SPEED + " and " + MAX_SPEED + " (or 'max' with --headless), was " + speed.getAsDouble());
+        }
+        if (speed.isEmpty() && !headless) {
+            throw new IllegalArgumentException("--speed max runs as fast as the machine allows and only makes sense with --headless");
+        }
+        if (!headless && (report.isPresent() || !faults.isEmpty())) {
+            throw new IllegalArgumentException("--report and --inject belong to --headless runs; in the console use the Inject fault dialog");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be positive");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.firebreak.app.headless;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.app.cli.LaunchOptions;
+import dev.firebreak.app.wiring.TopologyCatalog;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.fault.FaultSpec;
+import dev.firebreak.engine.fault.FaultSpecParser;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.sim.SimulationConfig;
+import dev.firebreak.engine.sim.Simulator;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.MetricStores;
+import dev.firebreak.engine.telemetry.StoreRetention;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.engine.topology.TopologyException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The engine without a window: builds the topology and simulator, injects the requested faults,
+ * runs for the requested simulated time (paced or flat out) and writes a JSON report of what
+ * happened. Every input is validated before the first tick, so a typo fails fast instead of after
+ * a two-hour run.
+ */
+public final class HeadlessRun {
+
+    private final LaunchOptions options;
+    private final PrintStream out;
+
+    public HeadlessRun(LaunchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs to the end and returns the report (also written to --report or printed). */
+    public ObjectNode run() throws TopologyException {
+        Topology topology = TopologyCatalog.resolve(options.topology(), options.seed());
+        SimulationConfig config = SimulationConfig.defaults(options.seed());
+        SimulationClock clock = new SimulationClock(config.start());
+        MetricStore store = MetricStores.inMemory(StoreRetention.DEFAULT);
+        EventBus events = new EventBus();
+        Simulator simulator = new Simulator(topology, config, store, events, clock);
+        Instant runStart = clock.instant();
+        List<FaultSpec> faults = new ArrayList<>();
+        for (String text : options.faults()) {
+            faults.add(FaultSpecParser.parse(text, runStart));
+        }
+        faults.forEach(simulator::inject);
+        long wallStart = System.nanoTime();
+        long seconds = options.duration().toSeconds();
+        try (RunRecorder recorder = new RunRecorder(simulator, store, events)) {
+            for (long tick = 1; tick <= seconds; tick++) {
+                simulator.step();
+                pace(wallStart, tick);
+            }
+            double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+            ObjectNode report = RunReport.build(options, topology, runStart, clock.instant(), wallSeconds, faults,
+                    recorder, simulator);
+            write(report);
+            out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d health change(s), %d component(s) ended unhealthy%n",
+                    dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),
+                    wallSeconds, faults.size(), recorder.healthChanges.size(), countUnhealthy(simulator));
+            return report;
+        }
+    }
+
+    private void pace(long wallStart, long tick) {
+        if (options.speed().isEmpty()) {
+            return;
+        }
+        long due = wallStart + (long) (tick * TimeUnit.SECONDS.toNanos(1) / options.speed().getAsDouble());
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private static long countUnhealthy(Simulator simulator) {
+        long count = 0;
+        for (HealthState state : simulator.healthSnapshot()) {
+            if (state != HealthState.HEALTHY) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void write(ObjectNode report) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            if (options.report().isEmpty()) {
+                out.println(mapper.writeValueAsString(report));
+                return;
+            }
+            Path target = options.report().get().toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            // Write beside the target and move: a run killed mid-write never leaves half a report.
+            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            mapper.writeValue(partial.toFile(), report);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + options.report().orElse(null) + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ArrayNode array(ObjectNode parent, String name) {
+        return parent.putArray(name);
+    }
+}

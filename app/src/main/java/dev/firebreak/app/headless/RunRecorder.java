@@ -1,0 +1,88 @@
+package dev.firebreak.app.headless;
+
+import dev.firebreak.engine.action.ActionApplied;
+import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.event.Subscription;
+import dev.firebreak.engine.fault.FaultEnded;
+import dev.firebreak.engine.fault.FaultStarted;
+import dev.firebreak.engine.health.ComponentHealthChanged;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.sim.Simulator;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.MetricsTicked;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Listens to a headless run and keeps what its report needs: the timeline of events and, per
+ * component, the worst it got. Runs on the simulator thread, so it needs no locking.
+ */
+final class RunRecorder implements AutoCloseable {
+
+    private final Simulator simulator;
+    private final MetricStore store;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    final List<ComponentHealthChanged> healthChanges = new ArrayList<>();
+    final List<FaultStarted> faultsStarted = new ArrayList<>();
+    final List<FaultEnded> faultsEnded = new ArrayList<>();
+    final List<ChangeEvent> changes = new ArrayList<>();
+    final List<ActionApplied> actions = new ArrayList<>();
+    final HealthState[] worstState;
+    final long[] secondsNotHealthy;
+    final double[] maxP99Millis;
+    final double[] maxErrorPercent;
+    private final int[] p99Handles;
+    private final int[] errorHandles;
+
+    RunRecorder(Simulator simulator, MetricStore store, EventBus events) {
+        this.simulator = simulator;
+        this.store = store;
+        int size = simulator.topology().size();
+        worstState = new HealthState[size];
+        java.util.Arrays.fill(worstState, HealthState.HEALTHY);
+        secondsNotHealthy = new long[size];
+        maxP99Millis = new double[size];
+        maxErrorPercent = new double[size];
+        p99Handles = new int[size];
+        errorHandles = new int[size];
+        for (int i = 0; i < size; i++) {
+            p99Handles[i] = simulator.seriesHandle(i, MetricName.LATENCY_P99);
+            errorHandles[i] = simulator.seriesHandle(i, MetricName.ERROR_RATE);
+        }
+        subscriptions.add(events.subscribe(ComponentHealthChanged.class, healthChanges::add));
+        subscriptions.add(events.subscribe(FaultStarted.class, faultsStarted::add));
+        subscriptions.add(events.subscribe(FaultEnded.class, faultsEnded::add));
+        subscriptions.add(events.subscribe(ChangeEvent.class, changes::add));
+        subscriptions.add(events.subscribe(ActionApplied.class, actions::add));
+        subscriptions.add(events.subscribe(MetricsTicked.class, tick -> onTick()));
+    }
+
+    private void onTick() {
+        for (int i = 0; i < worstState.length; i++) {
+            HealthState state = simulator.health(i);
+            if (state.isWorseThan(worstState[i])) {
+                worstState[i] = state;
+            }
+            if (state != HealthState.HEALTHY) {
+                secondsNotHealthy[i]++;
+            }
+            maxP99Millis[i] = maxIgnoringMissing(maxP99Millis[i], p99Handles[i]);
+            maxErrorPercent[i] = maxIgnoringMissing(maxErrorPercent[i], errorHandles[i]);
+        }
+    }
+
+    private double maxIgnoringMissing(double current, int handle) {
+        if (handle < 0) {
+            return current;
+        }
+        double latest = store.latest(handle);
+        return Double.isNaN(latest) ? current : Math.max(current, latest);
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(Subscription::close);
+    }
+}

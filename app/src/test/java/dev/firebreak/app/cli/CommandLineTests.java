@@ -1,0 +1,59 @@
+package dev.firebreak.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTests {
+
+    private static LaunchOptions parse(String... args) {
+        return CommandLine.parse(args, Map.of("FIREBREAK_DATA_DIR", "/tmp/fb"));
+    }
+
+    @Test
+    void consoleDefaultsToTheShopAtRealTime() {
+        LaunchOptions options = parse();
+
+        assertThat(options.topology()).isEqualTo("shop");
+        assertThat(options.headless()).isFalse();
+        assertThat(options.speed()).hasValue(1);
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/fb"));
+    }
+
+    @Test
+    void headlessRunReadsEveryOption() {
+        LaunchOptions options = parse("--headless", "--speed", "600", "--duration", "2h", "--seed", "7",
+                "--inject", "latency:payments", "--inject", "memory-leak:cart", "--report", "out.json",
+                "--topology", "synthetic:2000");
+
+        assertThat(options.headless()).isTrue();
+        assertThat(options.speed()).hasValue(600);
+        assertThat(options.duration()).isEqualTo(Duration.ofHours(2));
+        assertThat(options.seed()).isEqualTo(7);
+        assertThat(options.faults()).containsExactly("latency:payments", "memory-leak:cart");
+        assertThat(options.report()).contains(Path.of("out.json"));
+        assertThat(options.topology()).isEqualTo("synthetic:2000");
+    }
+
+    @Test
+    void headlessRunsAsFastAsPossibleUnlessPaced() {
+        assertThat(parse("--headless").speed()).isEmpty();
+        assertThat(parse("--headless", "--speed", "max").speed()).isEmpty();
+        assertThat(parse("--headless", "--speed", "60x").speed()).hasValue(60);
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        assertThatThrownBy(() -> parse("--sped", "2")).hasMessageContaining("'--sped'");
+        assertThatThrownBy(() -> parse("--seed", "abc")).hasMessageContaining("--seed").hasMessageContaining("'abc'");
+        assertThatThrownBy(() -> parse("--speed", "9000")).hasMessageContaining("--speed");
+        assertThatThrownBy(() -> parse("--speed", "max")).hasMessageContaining("--headless");
+        assertThatThrownBy(() -> parse("--headless", "--duration", "forever")).hasMessageContaining("--duration");
+        assertThatThrownBy(() -> parse("--report", "x.json")).hasMessageContaining("--headless");
+        assertThatThrownBy(() -> parse("--topology")).hasMessageContaining("--topology needs a value");
+    }
+}

@@ -1,0 +1,2 @@
+-- first version
+CREATE TABLE things (id INT PRIMARY KEY);

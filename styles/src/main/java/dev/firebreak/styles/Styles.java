@@ -1,0 +1,53 @@
+package dev.firebreak.styles;
+
+import javafx.css.PseudoClass;
+
+/**
+ * Names of the style classes and pseudo-classes defined in {@code firebreak.css}, so views never
+ * hard-code CSS names and a rename is a compile error rather than a silently unstyled node.
+ */
+public final class Styles {
+
+    /** Classpath location of the console's stylesheet, for {@code Scene.getStylesheets().add(...)}. */
+    public static final String STYLESHEET = "/dev/firebreak/styles/firebreak.css";
+
+    public static final String CONSOLE = "firebreak-console";
+    public static final String SIDEBAR = "sidebar";
+    public static final String NAV_ITEM = "nav-item";
+    public static final String SIM_CLOCK = "sim-clock";
+    public static final String SCREEN_TITLE = "screen-title";
+    public static final String MUTED = "muted";
+    public static final String VALIDATION_MESSAGE = "validation-message";
+
+    /** A small coloured badge carrying a state letter; combined with one of the health pseudo-classes. */
+    public static final String HEALTH_BADGE = "health-badge";
+    /** A node of the dependency graph; combined with one of the health pseudo-classes. */
+    public static final String GRAPH_NODE = "graph-node";
+    public static final String GRAPH_NODE_SELECTED = "graph-node-selected";
+    public static final String GRAPH_EDGE = "graph-edge";
+    public static final String GRAPH_GROUP_LABEL = "graph-group-label";
+    /** Invisible regions whose CSS-resolved fills give canvas drawing the theme's health colours. */
+    public static final String HEALTH_SWATCH = "health-swatch";
+    /** Invisible regions for the canvas's text, grid and background colours. */
+    public static final String CANVAS_FG_SWATCH = "canvas-fg-swatch";
+    public static final String CANVAS_MUTED_SWATCH = "canvas-muted-swatch";
+    public static final String CANVAS_BG_SWATCH = "canvas-bg-swatch";
+    public static final String CANVAS_ACCENT_SWATCH = "canvas-accent-swatch";
+
+    public static final String METRIC_CHART = "metric-chart";
+    public static final String METRIC_CHART_TITLE = "metric-chart-title";
+    public static final String DETAIL_HEADER = "detail-header";
+    public static final String LINK_LIST = "link-list";
+
+    public static final PseudoClass HEALTH_HEALTHY = PseudoClass.getPseudoClass("healthy");
+    public static final PseudoClass HEALTH_RECOVERING = PseudoClass.getPseudoClass("recovering");
+    public static final PseudoClass HEALTH_DEGRADED = PseudoClass.getPseudoClass("degraded");
+    public static final PseudoClass HEALTH_CRITICAL = PseudoClass.getPseudoClass("critical");
+    public static final PseudoClass HEALTH_FAILED = PseudoClass.getPseudoClass("failed");
+    /** Marks nodes that do not match the health map's search or state filter. */
+    public static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
+    public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private Styles() {
+    }
+}

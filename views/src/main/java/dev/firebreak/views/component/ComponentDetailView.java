@@ -1,0 +1,193 @@
+package dev.firebreak.views.component;
+
+import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.fault.ActiveFault;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.time.Durations;
+import dev.firebreak.styles.Styles;
+import dev.firebreak.views.fx.HealthStyles;
+import dev.firebreak.views.fx.ThemePalette;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Component detail: header, one live chart per metric, neighbours, active faults and recent changes. */
+public final class ComponentDetailView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private static final double CHART_HEIGHT = 165;
+
+    private final ComponentDetailViewModel viewModel;
+    private final ThemePalette palette = new ThemePalette();
+    private final List<MetricChart> charts = new ArrayList<>();
+
+    public ComponentDetailView(ComponentDetailViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("component-detail");
+        setTop(header());
+        setCenter(charts());
+        setRight(side());
+        getChildren().add(palette);
+        viewModel.revisionProperty().addListener((obs, old, now) -> charts.forEach(MetricChart::redraw));
+        palette.onChange(() -> charts.forEach(MetricChart::redraw));
+    }
+
+    private Node header() {
+        var c = viewModel.component();
+        Label name = new Label(c.name());
+        name.setId("detail-name");
+        name.getStyleClass().add(Styles.SCREEN_TITLE);
+        Label state = new Label();
+        state.setId("detail-state");
+        state.getStyleClass().add(Styles.HEALTH_BADGE);
+        viewModel.stateProperty().addListener((obs, old, now) -> showState(state, now));
+        showState(state, viewModel.stateProperty().get());
+        Label facts = new Label();
+        facts.getStyleClass().add(Styles.MUTED);
+        facts.textProperty().bind(viewModel.versionProperty().map(version -> String.format(Locale.ROOT,
+                "%s · %s · team %s · tier %d · %d replicas · version %s", c.id(),
+                c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.team(), c.tier(), c.replicas(), version)));
+        HBox header = new HBox(name, state, facts);
+        header.getStyleClass().add(Styles.DETAIL_HEADER);
+        return header;
+    }
+
+    private static void showState(Label label, HealthState state) {
+        label.setText(HealthStyles.letter(state) + " · " + HealthStyles.word(state));
+        HealthStyles.apply(label, state);
+    }
+
+    private Node charts() {
+        GridPane tiles = new GridPane(8, 8);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            tiles.getColumnConstraints().add(column);
+        }
+        int k = 0;
+        for (MetricName metric : viewModel.metrics()) {
+            MetricChart chart = new MetricChart(viewModel, metric, palette);
+            chart.setPrefHeight(CHART_HEIGHT);
+            chart.setMaxWidth(Double.MAX_VALUE);
+            charts.add(chart);
+            tiles.add(chart, k % 2, k / 2);
+            k++;
+        }
+        if (charts.isEmpty()) {
+            tiles.add(new Label("This component reports no metrics."), 0, 0);
+        }
+        ScrollPane scroll = new ScrollPane(tiles);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node side() {
+        VBox side = new VBox(6,
+                section("Calls (dependencies)"), links(viewModel.dependencies()),
+                section("Called by (dependents)"), links(viewModel.dependents()),
+                section("Active faults"), faults(),
+                section("Recent changes"), changes());
+        side.setPadding(new Insets(0, 0, 0, 12));
+        side.setPrefWidth(330);
+        side.setMinWidth(260);
+        return side;
+    }
+
+    private static Label section(String title) {
+        Label label = new Label(title);
+        label.setStyle("-fx-font-weight: bold;");
+        return label;
+    }
+
+    private Node links(List<String> ids) {
+        FlowPane pane = new FlowPane(4, 2);
+        pane.getStyleClass().add(Styles.LINK_LIST);
+        if (ids.isEmpty()) {
+            Label none = new Label("none");
+            none.getStyleClass().add(Styles.MUTED);
+            pane.getChildren().add(none);
+        }
+        for (String id : ids) {
+            Hyperlink link = new Hyperlink(id);
+            link.setId("link-" + id);
+            link.setOnAction(e -> viewModel.open(id));
+            pane.getChildren().add(link);
+        }
+        return pane;
+    }
+
+    private Node faults() {
+        ListView<ActiveFault> list = new ListView<>(viewModel.faults());
+        list.setId("detail-faults");
+        list.setPrefHeight(110);
+        list.setPlaceholder(new Label("No active faults"));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ActiveFault fault, boolean empty) {
+                super.updateItem(fault, empty);
+                if (empty || fault == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                var spec = fault.spec();
+                Label text = new Label(spec.type().label() + " on " + spec.target()
+                        + spec.peer().map(p -> " -> " + p).orElse("") + "\nuntil " + TIME.format(spec.end())
+                        + " (" + Durations.format(spec.duration()) + ")");
+                Region spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                Button cancel = new Button("Cancel");
+                cancel.setOnAction(e -> viewModel.cancelFault(fault.id()));
+                HBox row = new HBox(6, text, spacer, cancel);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setText(null);
+                setGraphic(row);
+            }
+        });
+        return list;
+    }
+
+    private Node changes() {
+        ListView<ChangeEvent> list = new ListView<>(viewModel.changes());
+        list.setId("detail-changes");
+        list.setPrefHeight(140);
+        list.setPlaceholder(new Label("No changes yet"));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ChangeEvent change, boolean empty) {
+                super.updateItem(change, empty);
+                setText(empty || change == null ? null
+                        : TIME.format(change.at()) + "  " + change.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                                + " by " + change.author() + "\n" + change.fromVersion() + " → " + change.toVersion());
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return list;
+    }
+
+    public ComponentDetailViewModel viewModel() {
+        return viewModel;
+    }
+}

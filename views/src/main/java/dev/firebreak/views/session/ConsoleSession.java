@@ -1,0 +1,62 @@
+package dev.firebreak.views.session;
+
+import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.fault.ActiveFault;
+import dev.firebreak.engine.fault.FaultInjector;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import java.util.List;
+
+/**
+ * What the console's screens need from a running system: its topology, telemetry, events, health,
+ * faults and the play/pause/speed controls. The simulator's session is adapted to it (see
+ * {@link SimulatedSessions}); keeping the screens on this narrow port is what lets view-models be
+ * tested without the toolkit and keeps them off the simulator's internals.
+ *
+ * <p>Every method may be called from any thread. Events on {@link #events()} arrive on the engine's
+ * thread; view-models hand them to the FX thread themselves.
+ */
+public interface ConsoleSession extends AutoCloseable {
+
+    Topology topology();
+
+    MetricStore store();
+
+    EventBus events();
+
+    SimulationClock clock();
+
+    FaultInjector faults();
+
+    HealthState health(int componentIndex);
+
+    /** A copy of every component's state, indexed like the topology. */
+    HealthState[] healthSnapshot();
+
+    /** Store handle of a component's metric, or -1 if that component does not report it. */
+    int seriesHandle(int componentIndex, MetricName metric);
+
+    /** Changes (deployments, rollbacks...) made to a component so far, oldest first. */
+    List<ChangeEvent> changes(String componentId);
+
+    /** Faults scheduled or acting on a component (as target or peer). */
+    List<ActiveFault> faultsOn(String componentId);
+
+    void pause();
+
+    void resume();
+
+    boolean isPaused();
+
+    /** Simulated seconds per wall-clock second. */
+    void setSpeed(double speed);
+
+    double speed();
+
+    @Override
+    void close();
+}

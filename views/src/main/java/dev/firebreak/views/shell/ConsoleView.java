@@ -1,0 +1,261 @@
+package dev.firebreak.views.shell;
+
+import dev.firebreak.styles.Styles;
+import dev.firebreak.views.component.ComponentDetailView;
+import dev.firebreak.views.component.ComponentDetailViewModel;
+import dev.firebreak.views.healthmap.HealthMapView;
+import dev.firebreak.views.healthmap.HealthMapViewModel;
+import dev.firebreak.views.shell.ConsoleViewModel.Screen;
+import dev.firebreak.views.simcontrol.FaultDialog;
+import javafx.application.Application;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The console's main window content: toolbar (play/pause, speed, seed, topology, inject fault,
+ * theme, simulated clock), a sidebar listing the screens that work, and the current screen.
+ *
+ * <p>Shortcuts: Ctrl+1 health map, Ctrl+2 component detail, Ctrl+I inject fault, Space play/pause
+ * (not while typing), Ctrl+F search, Ctrl+T toggle theme.
+ */
+public final class ConsoleView extends BorderPane {
+
+    private final ConsoleViewModel viewModel;
+    private final StackPane content = new StackPane();
+    private final ToggleButton healthNav = new ToggleButton("Health map");
+    private final ToggleButton detailNav = new ToggleButton("Component detail");
+    private final Button play = new Button();
+    private HealthMapView healthMapView;
+    private ComponentDetailView detailView;
+    private FaultDialog openDialog;
+
+    public ConsoleView(ConsoleViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("console");
+        getStyleClass().add(Styles.CONSOLE);
+        getStylesheets().add(Styles.STYLESHEET);
+        setTop(toolbar());
+        setLeft(sidebar());
+        content.setPadding(new Insets(10));
+        setCenter(content);
+        viewModel.healthMapProperty().addListener((obs, old, now) -> {
+            healthMapView = null;
+            showScreen();
+        });
+        viewModel.detailProperty().addListener((obs, old, now) -> {
+            detailView = null;
+            showScreen();
+        });
+        viewModel.screenProperty().addListener((obs, old, now) -> showScreen());
+        viewModel.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        applyTheme(viewModel.themeProperty().get());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        showScreen();
+    }
+
+    /** Installs a theme for the whole application (AtlantaFX themes are user-agent stylesheets). */
+    public static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+    }
+
+    private Node toolbar() {
+        play.setId("play-pause");
+        play.setTooltip(new Tooltip("Play / pause the simulation (Space)"));
+        play.textProperty().bind(viewModel.pausedProperty().map(p -> p ? "▶ Play" : "⏸ Pause"));
+        play.setOnAction(e -> viewModel.togglePlay());
+
+        ComboBox<String> speed = new ComboBox<>();
+        speed.setId("speed");
+        speed.setEditable(true);
+        speed.setPrefWidth(90);
+        speed.getItems().setAll(ConsoleViewModel.SPEED_PRESETS);
+        speed.getEditor().setText(formatSpeed(viewModel.speedProperty().get()));
+        speed.setTooltip(new Tooltip("Simulated seconds per second: pick or type 0.1 – 3600, then Enter"));
+        speed.setOnAction(e -> {
+            String text = speed.getEditor().getText();
+            if (!viewModel.setSpeed(text)) {
+                speed.getEditor().setText(formatSpeed(viewModel.speedProperty().get()));
+            }
+        });
+
+        TextField seed = new TextField(Long.toString(viewModel.seedProperty().get()));
+        seed.setId("seed");
+        seed.setPrefColumnCount(7);
+        seed.setTooltip(new Tooltip("Seed of the simulation; Enter restarts with it"));
+        seed.setOnAction(e -> {
+            if (!viewModel.setSeed(seed.getText())) {
+                seed.setText(Long.toString(viewModel.seedProperty().get()));
+            }
+        });
+
+        ChoiceBox<String> topology = new ChoiceBox<>();
+        topology.setId("topology");
+        topology.getItems().setAll(viewModel.topologyNames());
+        topology.setValue(viewModel.topologyNameProperty().get());
+        topology.setTooltip(new Tooltip("Topology to simulate; switching restarts the simulation"));
+        topology.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.selectTopology(now);
+            }
+        });
+        viewModel.topologyNameProperty().addListener((obs, old, now) -> topology.setValue(now));
+
+        Button inject = new Button("Inject fault…");
+        inject.setId("inject-fault");
+        inject.setTooltip(new Tooltip("Inject a fault into the simulation (Ctrl+I)"));
+        inject.setOnAction(e -> openFaultDialog());
+
+        Button themeToggle = new Button();
+        themeToggle.setId("theme-toggle");
+        themeToggle.textProperty().bind(viewModel.themeProperty().map(t -> t == Theme.LIGHT ? "☾ Dark" : "☀ Light"));
+        themeToggle.setTooltip(new Tooltip("Switch light / dark theme (Ctrl+T)"));
+        themeToggle.setOnAction(e -> viewModel.toggleTheme());
+
+        Label message = new Label();
+        message.setId("console-message");
+        message.getStyleClass().add(Styles.VALIDATION_MESSAGE);
+        message.textProperty().bind(viewModel.messageProperty());
+
+        Label clock = new Label();
+        clock.setId("sim-clock");
+        clock.getStyleClass().add(Styles.SIM_CLOCK);
+        clock.textProperty().bind(viewModel.clockTextProperty());
+        clock.setTooltip(new Tooltip("Simulated time"));
+
+        Pane spacer = new Pane();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(play, new Label("Speed"), speed, new Label("Seed"), seed, new Label("Topology"), topology,
+                separator(), inject, separator(), themeToggle, message, spacer, clock);
+        return bar;
+    }
+
+    private static Separator separator() {
+        return new Separator(javafx.geometry.Orientation.VERTICAL);
+    }
+
+    private Node sidebar() {
+        ToggleGroup group = new ToggleGroup();
+        healthNav.setId("nav-health-map");
+        detailNav.setId("nav-detail");
+        healthNav.setToggleGroup(group);
+        detailNav.setToggleGroup(group);
+        healthNav.setTooltip(new Tooltip("Every component coloured by health (Ctrl+1)"));
+        detailNav.setTooltip(new Tooltip("The selected component's metrics, faults and changes (Ctrl+2)"));
+        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav}) {
+            b.getStyleClass().add(Styles.NAV_ITEM);
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+        detailNav.disableProperty().bind(viewModel.detailProperty().isNull());
+        healthNav.setOnAction(e -> viewModel.showHealthMap());
+        detailNav.setOnAction(e -> viewModel.showDetail());
+        Label title = new Label("Screens");
+        title.getStyleClass().add(Styles.MUTED);
+        VBox sidebar = new VBox(title, healthNav, detailNav);
+        sidebar.getStyleClass().add(Styles.SIDEBAR);
+        sidebar.setAlignment(Pos.TOP_LEFT);
+        return sidebar;
+    }
+
+    private void showScreen() {
+        Screen screen = viewModel.screenProperty().get();
+        if (screen == Screen.COMPONENT_DETAIL && viewModel.detailProperty().get() != null) {
+            if (detailView == null) {
+                ComponentDetailViewModel d = viewModel.detailProperty().get();
+                detailView = new ComponentDetailView(d);
+            }
+            content.getChildren().setAll(detailView);
+            detailNav.setSelected(true);
+        } else {
+            if (healthMapView == null) {
+                HealthMapViewModel map = viewModel.healthMapProperty().get();
+                healthMapView = new HealthMapView(map);
+            }
+            content.getChildren().setAll(healthMapView);
+            healthNav.setSelected(true);
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.isShortcutDown()) {
+            switch (e.getCode()) {
+                case DIGIT1 -> viewModel.showHealthMap();
+                case DIGIT2 -> viewModel.showDetail();
+                case I -> openFaultDialog();
+                case T -> viewModel.toggleTheme();
+                case F -> {
+                    viewModel.showHealthMap();
+                    healthMapView.focusSearch();
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.SPACE && !isTyping()) {
+            viewModel.togglePlay();
+            e.consume();
+        }
+    }
+
+    private boolean isTyping() {
+        Scene scene = getScene();
+        Node focus = scene == null ? null : scene.getFocusOwner();
+        return focus instanceof TextInputControl || focus instanceof ComboBoxBase<?> || focus instanceof ChoiceBox<?>;
+    }
+
+    /** Opens the fault dialog (non-modal wait: the simulation keeps running while it is open). */
+    public FaultDialog openFaultDialog() {
+        if (openDialog != null && openDialog.isShowing()) {
+            return openDialog;
+        }
+        FaultDialog dialog = new FaultDialog(viewModel.newFaultDialog());
+        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        if (getScene() != null && getScene().getWindow() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.setOnHidden(e -> {
+            openDialog = null;
+            viewModel.refreshNow();
+        });
+        openDialog = dialog;
+        dialog.show();
+        return dialog;
+    }
+
+    private static String formatSpeed(double speed) {
+        return speed == Math.rint(speed) ? (long) speed + "x" : speed + "x";
+    }
+
+    public HealthMapView healthMapView() {
+        return healthMapView;
+    }
+
+    public ComponentDetailView detailView() {
+        return detailView;
+    }
+
+    public ConsoleViewModel viewModel() {
+        return viewModel;
+    }
+}

@@ -1,0 +1,318 @@
+package dev.firebreak.views.shell;
+
+import dev.firebreak.engine.event.Subscription;
+import dev.firebreak.engine.telemetry.MetricsTicked;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.views.component.ComponentDetailViewModel;
+import dev.firebreak.views.fx.FxCoalescer;
+import dev.firebreak.views.healthmap.HealthMapViewModel;
+import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.simcontrol.FaultDialogViewModel;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console shell: which session runs (topology, seed), play/pause and speed, the theme, which
+ * screen is shown and which component is selected. Replacing topology or seed closes the running
+ * session and its screens' view-models before starting the next.
+ */
+public final class ConsoleViewModel implements AutoCloseable {
+
+    public static final double MIN_SPEED = 0.1;
+    public static final double MAX_SPEED = 3600;
+    /** Speeds offered in the toolbar; any other in range can be typed. */
+    public static final List<String> SPEED_PRESETS = List.of("1x", "10x", "60x", "600x");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public enum Screen {
+        HEALTH_MAP, COMPONENT_DETAIL
+    }
+
+    private final ConsoleContext context;
+    private final FxCoalescer clockCoalescer = new FxCoalescer(this::updateClock);
+    private Subscription clockSubscription;
+    private boolean started;
+
+    private final ReadOnlyObjectWrapper<ConsoleSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<HealthMapViewModel> healthMap = new ReadOnlyObjectWrapper<>(this, "healthMap");
+    private final ReadOnlyObjectWrapper<ComponentDetailViewModel> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.HEALTH_MAP);
+    private final ReadOnlyObjectWrapper<String> topologyName = new ReadOnlyObjectWrapper<>(this, "topologyName");
+    private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper(this, "seed");
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed");
+    private final ReadOnlyStringWrapper clockText = new ReadOnlyStringWrapper(this, "clockText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+
+    public ConsoleViewModel(ConsoleContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.topologyName.set(context.initialTopology());
+        this.seed.set(context.initialSeed());
+        this.speed.set(context.initialSpeed());
+        this.theme.set(Theme.fromKey(context.themePreference().load()));
+        theme.addListener((obs, old, now) -> context.themePreference().save(now.key()));
+        startSession();
+    }
+
+    // ---- Properties ----
+
+    public ReadOnlyObjectProperty<ConsoleSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<HealthMapViewModel> healthMapProperty() {
+        return healthMap.getReadOnlyProperty();
+    }
+
+    /** The open component's view-model, or null when none is selected. */
+    public ReadOnlyObjectProperty<ComponentDetailViewModel> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> topologyNameProperty() {
+        return topologyName.getReadOnlyProperty();
+    }
+
+    public List<String> topologyNames() {
+        return List.copyOf(context.topologies().keySet());
+    }
+
+    public ReadOnlyLongProperty seedProperty() {
+        return seed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    /** Simulated time, e.g. "2026-01-01 00:05:00 UTC". */
+    public ReadOnlyStringProperty clockTextProperty() {
+        return clockText.getReadOnlyProperty();
+    }
+
+    /** Feedback on the last command (an invalid speed or seed, a topology that failed to load); empty when fine. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    // ---- Commands ----
+
+    public void togglePlay() {
+        ConsoleSession s = session.get();
+        if (s.isPaused()) {
+            s.resume();
+        } else {
+            s.pause();
+        }
+        paused.set(s.isPaused());
+    }
+
+    /**
+     * Sets the speed from what the user typed: "60", "60x", "0.5x".
+     *
+     * @return whether the text was a speed in range (otherwise {@link #messageProperty()} says why)
+     */
+    public boolean setSpeed(String text) {
+        String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.endsWith("x")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1).trim();
+        }
+        double value;
+        try {
+            value = Double.parseDouble(trimmed);
+        } catch (NumberFormatException e) {
+            message.set("Speed '" + text + "' is not a number; type e.g. 60 or 60x.");
+            return false;
+        }
+        if (!(value >= MIN_SPEED && value <= MAX_SPEED)) {
+            message.set("Speed must be between " + MIN_SPEED + "x and " + (int) MAX_SPEED + "x, was " + text + ".");
+            return false;
+        }
+        session.get().setSpeed(value);
+        speed.set(value);
+        message.set("");
+        return true;
+    }
+
+    /** Switches to another topology: the running session is closed and a new one started. */
+    public void selectTopology(String name) {
+        if (!context.topologies().containsKey(name)) {
+            throw new IllegalArgumentException("unknown topology '" + name + "'");
+        }
+        if (name.equals(topologyName.get())) {
+            return;
+        }
+        topologyName.set(name);
+        restart();
+    }
+
+    /** Restarts with another seed; returns false (with a message) when the text is not a whole number. */
+    public boolean setSeed(String text) {
+        long value;
+        try {
+            value = Long.parseLong(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            message.set("Seed '" + text + "' is not a whole number.");
+            return false;
+        }
+        message.set("");
+        if (value != seed.get()) {
+            seed.set(value);
+            restart();
+        }
+        return true;
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    public void showHealthMap() {
+        screen.set(Screen.HEALTH_MAP);
+    }
+
+    /** Shows the detail screen; does nothing when no component is selected. */
+    public void showDetail() {
+        if (detail.get() != null) {
+            screen.set(Screen.COMPONENT_DETAIL);
+        }
+    }
+
+    /** Selects a component and opens its detail. */
+    public void openComponent(String componentId) {
+        ConsoleSession s = session.get();
+        ComponentDetailViewModel old = detail.get();
+        if (old == null || !old.component().id().equals(componentId)) {
+            ComponentDetailViewModel next = new ComponentDetailViewModel(s, componentId, this::openComponent);
+            if (started) {
+                next.start();
+            }
+            detail.set(next);
+            if (old != null) {
+                old.close();
+            }
+        }
+        healthMap.get().select(componentId);
+        screen.set(Screen.COMPONENT_DETAIL);
+    }
+
+    /** A fresh fault dialog model, its target pre-filled with the selected component. */
+    public FaultDialogViewModel newFaultDialog() {
+        ConsoleSession s = session.get();
+        ComponentDetailViewModel d = detail.get();
+        return new FaultDialogViewModel(s.topology(), s.faults(), s.clock(), d == null ? null : d.component().id());
+    }
+
+    /** Starts following the engine on every FX pulse (call on the FX thread, once the view is shown). */
+    public void start() {
+        started = true;
+        clockCoalescer.start();
+        healthMap.get().start();
+        if (detail.get() != null) {
+            detail.get().start();
+        }
+    }
+
+    /** Applies pending engine updates now instead of waiting for the next pulse; for tests and screenshots. */
+    public void refreshNow() {
+        updateClock();
+        healthMap.get().refresh();
+        if (detail.get() != null) {
+            detail.get().refresh();
+        }
+    }
+
+    private void restart() {
+        closeSession();
+        try {
+            startSession();
+        } catch (RuntimeException e) {
+            LOG.error("Could not start a session for {} (seed {})", topologyName.get(), seed.get(), e);
+            message.set("Could not start " + topologyName.get() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void startSession() {
+        Topology topology = context.topologies().get(topologyName.get()).get();
+        ConsoleSession next = context.sessions().start(topology, seed.get(), speed.get());
+        session.set(next);
+        paused.set(next.isPaused());
+        clockSubscription = next.events().subscribe(MetricsTicked.class, e -> clockCoalescer.markDirty());
+        HealthMapViewModel map = new HealthMapViewModel(next);
+        map.selectedIdProperty().addListener((obs, old, now) -> {
+            if (now != null && (detail.get() == null || !detail.get().component().id().equals(now))) {
+                openComponent(now);
+            }
+        });
+        if (started) {
+            map.start();
+        }
+        healthMap.set(map);
+        screen.set(Screen.HEALTH_MAP);
+        updateClock();
+    }
+
+    private void closeSession() {
+        if (detail.get() != null) {
+            detail.get().close();
+            detail.set(null);
+        }
+        if (healthMap.get() != null) {
+            healthMap.get().close();
+        }
+        if (clockSubscription != null) {
+            clockSubscription.close();
+        }
+        if (session.get() != null) {
+            session.get().close();
+        }
+    }
+
+    private void updateClock() {
+        clockText.set(CLOCK.format(session.get().clock().instant()));
+    }
+
+    public FxCoalescer clockCoalescer() {
+        return clockCoalescer;
+    }
+
+    @Override
+    public void close() {
+        clockCoalescer.close();
+        closeSession();
+    }
+}

@@ -1,0 +1,191 @@
+package dev.firebreak.views.testing;
+
+import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.fault.ActiveFault;
+import dev.firebreak.engine.fault.FaultEnded;
+import dev.firebreak.engine.fault.FaultInjector;
+import dev.firebreak.engine.fault.FaultSpec;
+import dev.firebreak.engine.fault.FaultStarted;
+import dev.firebreak.engine.health.ComponentHealthChanged;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.MetricStores;
+import dev.firebreak.engine.telemetry.MetricsTicked;
+import dev.firebreak.engine.telemetry.SeriesKey;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.views.session.ConsoleSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A scripted stand-in for the simulator, for screen tests that need exact control: the test sets
+ * health states and advances time; metrics follow a fixed seeded pattern, and an active fault raises
+ * its target's error rate and latency. Uses the real metric store, event bus and clock.
+ */
+public final class ScriptedSession implements ConsoleSession {
+
+    public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final MetricName[] REPORTED = {MetricName.REQUEST_RATE, MetricName.ERROR_RATE,
+            MetricName.LATENCY_P99, MetricName.CPU, MetricName.MEMORY};
+
+    private final Topology topology;
+    private final SimulationClock clock = new SimulationClock(START);
+    private final MetricStore store = MetricStores.inMemory();
+    private final EventBus events = new EventBus();
+    private final HealthState[] states;
+    private final int[][] handles;
+    private final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
+    private final List<ChangeEvent> changes = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextFaultId = new AtomicLong(1);
+    private final SplittableRandom random;
+    private volatile boolean paused = true;
+    private volatile double speed = 1;
+    private volatile boolean closed;
+
+    public ScriptedSession(Topology topology, long seed) {
+        this.topology = topology;
+        this.random = new SplittableRandom(seed);
+        this.states = new HealthState[topology.size()];
+        Arrays.fill(states, HealthState.HEALTHY);
+        this.handles = new int[topology.size()][MetricName.values().length];
+        for (int i = 0; i < topology.size(); i++) {
+            Arrays.fill(handles[i], -1);
+            for (MetricName m : REPORTED) {
+                handles[i][m.ordinal()] = store.register(new SeriesKey(topology.component(i).id(), m));
+            }
+        }
+    }
+
+    /** Sets a component's state and publishes the change, as the simulator's health model would. */
+    public void setHealth(String componentId, HealthState state) {
+        int index = topology.indexOf(componentId);
+        HealthState from = states[index];
+        if (from != state) {
+            states[index] = state;
+            events.publish(new ComponentHealthChanged(clock.instant(), componentId, from, state, "scripted"));
+        }
+    }
+
+    public void addChange(ChangeEvent change) {
+        changes.add(change);
+        events.publish(change);
+    }
+
+    /** Advances simulated time second by second, appending one sample per series each second. */
+    public void advance(int seconds) {
+        for (int s = 0; s < seconds; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            long now = clock.instant().getEpochSecond();
+            endExpiredFaults();
+            for (int i = 0; i < topology.size(); i++) {
+                double wave = 1 + 0.15 * Math.sin((now + i * 37) / 120.0);
+                double faultFactor = faultOn(i) ? 1 : 0;
+                double rps = topology.component(i).capacity() * 0.4 * wave * (1 + 0.05 * random.nextDouble());
+                append(i, MetricName.REQUEST_RATE, now, rps);
+                append(i, MetricName.ERROR_RATE, now, 0.2 + 0.1 * random.nextDouble() + faultFactor * 35);
+                append(i, MetricName.LATENCY_P99, now, 40 * wave + 5 * random.nextDouble() + faultFactor * 900);
+                append(i, MetricName.CPU, now, 35 * wave + 3 * random.nextDouble() + faultFactor * 40);
+                append(i, MetricName.MEMORY, now, 50 + 0.002 * (now - START.getEpochSecond()) + random.nextDouble());
+            }
+            events.publish(new MetricsTicked(clock.instant(), now));
+        }
+    }
+
+    private void append(int index, MetricName metric, long second, double value) {
+        store.append(handles[index][metric.ordinal()], second, value);
+    }
+
+    private boolean faultOn(int index) {
+        String id = topology.component(index).id();
+        Instant now = clock.instant();
+        for (ActiveFault f : faults) {
+            if (f.spec().target().equals(id) && f.spec().isActiveAt(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void endExpiredFaults() {
+        for (ActiveFault f : new ArrayList<>(faults)) {
+            if (!clock.instant().isBefore(f.spec().end())) {
+                faults.remove(f);
+                events.publish(new FaultEnded(clock.instant(), f, false));
+            }
+        }
+    }
+
+    private final FaultInjector injector = new FaultInjector() {
+        @Override
+        public ActiveFault inject(FaultSpec spec) {
+            if (topology.indexOf(spec.target()) < 0) {
+                throw new IllegalArgumentException("no component " + spec.target());
+            }
+            ActiveFault fault = new ActiveFault(nextFaultId.getAndIncrement(), spec);
+            faults.add(fault);
+            events.publish(new FaultStarted(clock.instant(), fault));
+            return fault;
+        }
+
+        @Override
+        public boolean cancel(long faultId) {
+            for (ActiveFault f : faults) {
+                if (f.id() == faultId) {
+                    faults.remove(f);
+                    events.publish(new FaultEnded(clock.instant(), f, true));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public List<ActiveFault> faults() {
+            return List.copyOf(faults);
+        }
+    };
+
+    @Override public Topology topology() { return topology; }
+    @Override public MetricStore store() { return store; }
+    @Override public EventBus events() { return events; }
+    @Override public SimulationClock clock() { return clock; }
+    @Override public FaultInjector faults() { return injector; }
+    @Override public HealthState health(int componentIndex) { return states[componentIndex]; }
+    @Override public HealthState[] healthSnapshot() { return states.clone(); }
+
+    @Override
+    public int seriesHandle(int componentIndex, MetricName metric) {
+        return handles[componentIndex][metric.ordinal()];
+    }
+
+    @Override
+    public List<ChangeEvent> changes(String componentId) {
+        return changes.stream().filter(c -> c.componentId().equals(componentId)).toList();
+    }
+
+    @Override
+    public List<ActiveFault> faultsOn(String componentId) {
+        return faults.stream().filter(f -> f.spec().target().equals(componentId)
+                || f.spec().peer().map(componentId::equals).orElse(false)).toList();
+    }
+
+    @Override public void pause() { paused = true; }
+    @Override public void resume() { paused = false; }
+    @Override public boolean isPaused() { return paused; }
+    @Override public void setSpeed(double speed) { this.speed = speed; }
+    @Override public double speed() { return speed; }
+    @Override public void close() { closed = true; }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}
