@@ -40,7 +40,7 @@ public final class Physics {
     private static final double BACKGROUND_ERROR = 0.0005;
     private static final double SKEW_LEEWAY_SECONDS = 5;
     private static final double SKEW_FULL_REJECTION_SECONDS = 65;
-    private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.0005;
+    private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.002;
     private static final double STUCK_RELEASE_PER_SECOND = 1.0 / 600;
     private static final double MAX_STUCK_SHARE = 0.3;
     private static final double RETRY_BUDGET = 0.2;
