@@ -40,7 +40,7 @@ class SimulatorPhysicsTests {
         h.simulator.inject(fault(h, FaultType.INSTANCE_KILL, "catalog", 2, Duration.ofMinutes(1)));
         h.run(60);
 
-        assertThat(h.mean("catalog", MetricName.CPU, 30)).isGreaterThan(catalogCpu + 20);
+        assertThat(h.mean("catalog", MetricName.CPU, 30)).isGreaterThan(catalogCpu + 15);
         assertThat(h.mean("catalog", MetricName.LATENCY_P99, 30)).isGreaterThan(3 * catalogP99);
         assertThat(h.mean("web", MetricName.LATENCY_P99, 30)).isGreaterThan(1.5 * webP99);
         assertThat(h.mean("gateway", MetricName.ERROR_RATE, 30)).isGreaterThan(gatewayErrors + 5);

@@ -43,7 +43,7 @@ public final class Physics {
     private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.002;
     private static final double STUCK_RELEASE_PER_SECOND = 1.0 / 600;
     private static final double MAX_STUCK_SHARE = 0.3;
-    private static final double RETRY_BUDGET = 0.2;
+    private static final double RETRY_BUDGET = 0.1;
     private static final double POOL_SMOOTHING = 0.5;
     private static final double POOL_HEADROOM = 5;
     private static final double MIN_POOL = 25;
