@@ -181,4 +181,33 @@ class SimulatorContractTests {
 
         assertThat(h.latest("postgres-replica", MetricName.REPLICATION_LAG)).isGreaterThan(lag + 30);
     }
+
+    @Test
+    void otherThreadsCanInjectActAndReadWhileSimulatorSteps() throws Exception {
+        SimulationHarness h = SimulationHarness.quietAfternoon(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread stepper = Thread.ofPlatform().start(() -> h.run(2000));
+
+        for (int i = 0; i < 200; i++) {
+            try {
+                ActiveFault fault = h.simulator.inject(new FaultSpec(FaultType.LATENCY, "catalog", Optional.empty(), 50,
+                        h.clock.instant(), Duration.ofSeconds(5)));
+                h.simulator.execute(new RemediationAction.RestartInstance("web"));
+                h.simulator.healthSnapshot();
+                h.simulator.groundTruth();
+                h.simulator.changes("catalog");
+                h.simulator.faultsOn("catalog");
+                if (i % 3 == 0) {
+                    h.simulator.cancel(fault.id());
+                }
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }
+        stepper.join();
+
+        assertThat(failure.get()).isNull();
+        assertThat(h.simulator.ticks()).isEqualTo(2000);
+        assertThat(h.eventsOf(MetricsTicked.class)).hasSize(2000);
+    }
 }
