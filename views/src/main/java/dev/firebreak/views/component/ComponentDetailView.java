@@ -66,8 +66,8 @@ public final class ComponentDetailView extends BorderPane {
         Label facts = new Label();
         facts.getStyleClass().add(Styles.MUTED);
         facts.textProperty().bind(viewModel.versionProperty().map(version -> String.format(Locale.ROOT,
-                "%s · %s · team %s · tier %d · %d replicas · version %s", c.id(),
-                c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.team(), c.tier(), c.replicas(), version)));
+                "%s · %s · team %s · tier %d · %d replica%s · version %s", c.id(),
+                c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), c.team(), c.tier(), c.replicas(), c.replicas() == 1 ? "" : "s", version)));
         HBox header = new HBox(name, state, facts);
         header.getStyleClass().add(Styles.DETAIL_HEADER);
         return header;
@@ -156,6 +156,9 @@ public final class ComponentDetailView extends BorderPane {
                 Label text = new Label(spec.type().label() + " on " + spec.target()
                         + spec.peer().map(p -> " -> " + p).orElse("") + "\nuntil " + TIME.format(spec.end())
                         + " (" + Durations.format(spec.duration()) + ")");
+                text.setWrapText(true);
+                text.setMaxWidth(210);
+                text.setMinHeight(Region.USE_PREF_SIZE);
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);
                 Button cancel = new Button("Cancel");

@@ -65,7 +65,10 @@ final class MetricChart extends Region {
         double[] values = snapshot.values();
         int plotWidth = (int) (w - LEFT - RIGHT);
         double plotHeight = h - TOP - BOTTOM;
-        Decimator.Columns columns = Decimator.minMax(values, values.length - span, span, plotWidth);
+        // Never more columns than samples: empty columns between samples would break the line into dots.
+        int columnCount = Math.max(1, Math.min(plotWidth, span));
+        double columnWidth = plotWidth / (double) columnCount;
+        Decimator.Columns columns = Decimator.minMax(values, values.length - span, span, columnCount);
         double top = 0;
         double latest = Double.NaN;
         for (int i = 0; i < values.length; i++) {
@@ -74,7 +77,8 @@ final class MetricChart extends Region {
                 latest = values[i];
             }
         }
-        double ceiling = Decimator.niceCeiling(top * 1.05);
+        // Percentages read best on a 0-100 scale whenever they fit in it.
+        double ceiling = metric.unit().equals("%") && top <= 100 ? 100 : Decimator.niceCeiling(top * 1.05);
         Color fg = palette.foreground();
         Color muted = palette.muted();
 
@@ -110,7 +114,7 @@ final class MetricChart extends Region {
                 drawing = false;
                 continue;
             }
-            double x = LEFT + c + 0.5;
+            double x = LEFT + (c + 0.5) * columnWidth;
             double yMax = TOP + plotHeight * (1 - columns.max()[c] / ceiling);
             double yMin = TOP + plotHeight * (1 - columns.min()[c] / ceiling);
             if (drawing) {

@@ -22,10 +22,10 @@ import javafx.scene.shape.StrokeLineCap;
  */
 final class GraphView extends ScrollPane {
 
-    static final double NODE_WIDTH = 150;
+    static final double NODE_WIDTH = 164;
     static final double NODE_HEIGHT = 30;
     private static final double LAYER_GAP = 46;
-    private static final double SIBLING_GAP = 18;
+    private static final double SIBLING_GAP = 12;
     private static final double MARGIN = 16;
     private static final double ARROW = 7;
 

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * What the console's screens need from a running system: its topology, telemetry, events, health,
  * faults and the play/pause/speed controls. The simulator's session is adapted to it (see
- * {@link SimulatedSessions}); keeping the screens on this narrow port is what lets view-models be
+ * {@link SimulatedSession}); keeping the screens on this narrow port is what lets view-models be
  * tested without the toolkit and keeps them off the simulator's internals.
  *
  * <p>Every method may be called from any thread. Events on {@link #events()} arrive on the engine's

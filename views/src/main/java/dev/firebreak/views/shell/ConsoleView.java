@@ -82,7 +82,7 @@ public final class ConsoleView extends BorderPane {
     private Node toolbar() {
         play.setId("play-pause");
         play.setTooltip(new Tooltip("Play / pause the simulation (Space)"));
-        play.textProperty().bind(viewModel.pausedProperty().map(p -> p ? "▶ Play" : "⏸ Pause"));
+        play.textProperty().bind(viewModel.pausedProperty().map(p -> p ? "▶ Play" : "‖ Pause"));
         play.setOnAction(e -> viewModel.togglePlay());
 
         ComboBox<String> speed = new ComboBox<>();

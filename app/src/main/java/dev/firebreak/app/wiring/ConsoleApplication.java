@@ -1,0 +1,120 @@
+package dev.firebreak.app.wiring;
+
+import dev.firebreak.app.cli.LaunchOptions;
+import dev.firebreak.engine.store.AuditLog;
+import dev.firebreak.engine.store.DataDirectoryInUseException;
+import dev.firebreak.engine.store.DataDirectoryLock;
+import dev.firebreak.engine.store.Database;
+import dev.firebreak.engine.store.StoreException;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.views.session.SimulatedSession;
+import dev.firebreak.views.shell.ConsoleContext;
+import dev.firebreak.views.shell.ConsoleView;
+import dev.firebreak.views.shell.ConsoleViewModel;
+import dev.firebreak.views.shell.Theme;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the console: takes the data directory, opens the database, builds the context the views
+ * need, and shows the window. Problems a person can fix (data directory in use, unreadable
+ * database) are shown as a message, not a stack trace.
+ */
+public final class ConsoleApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
+    private static LaunchOptions options;
+    private static String startupProblem;
+    private static DataDirectoryLock lock;
+    private static Database database;
+
+    private ConsoleViewModel viewModel;
+
+    /** Takes the data directory, then runs the JavaFX application until its window closes. */
+    public static int launch(LaunchOptions launchOptions, PrintStream err) {
+        options = Objects.requireNonNull(launchOptions);
+        try {
+            lock = DataDirectoryLock.acquire(options.dataDir());
+            database = Database.openFile(options.dataDir());
+        } catch (DataDirectoryInUseException e) {
+            startupProblem = e.getMessage();
+        } catch (StoreException e) {
+            startupProblem = "Firebreak cannot open its data in " + options.dataDir() + ": " + e.getMessage();
+        }
+        if (startupProblem != null) {
+            err.println("firebreak: " + startupProblem);
+        }
+        try {
+            Application.launch(ConsoleApplication.class);
+        } catch (UnsupportedOperationException e) {
+            // No display (e.g. over SSH): the message above is all a person will see.
+            err.println("firebreak: cannot open a window: " + e.getMessage() + " (use --headless to run without one)");
+            return startupProblem == null ? 1 : 3;
+        }
+        return startupProblem == null ? 0 : 3;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (startupProblem != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, startupProblem);
+            alert.setHeaderText("Firebreak cannot start");
+            alert.setTitle("Firebreak");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        SettingsThemePreference themes = new SettingsThemePreference(database.settings());
+        ConsoleView.applyTheme(Theme.fromKey(themes.load()));
+        Map<String, Supplier<Topology>> topologies = TopologyCatalog.consoleChoices(options.seed());
+        String initial = initialTopologyName(topologies);
+        AuditLog audit = database.auditLog();
+        String actor = System.getProperty("user.name", "operator");
+        ConsoleContext context = new ConsoleContext(topologies,
+                new AuditedSessions(SimulatedSession.factory(), audit, actor), themes, initial, options.seed(),
+                options.speed().orElse(1));
+        viewModel = new ConsoleViewModel(context);
+        ConsoleView view = new ConsoleView(viewModel);
+        Scene scene = new Scene(view, 1440, 900);
+        stage.setTitle("Firebreak");
+        stage.setScene(scene);
+        stage.show();
+        viewModel.start();
+        audit.append(actor, "console.started", options.dataDir().toString(), Map.of("topology", initial, "seed", options.seed()));
+        LOG.info("Console started on {} with seed {}", initial, options.seed());
+    }
+
+    private String initialTopologyName(Map<String, Supplier<Topology>> topologies) {
+        if (options.topology().startsWith(TopologyCatalog.SYNTHETIC)) {
+            return topologies.keySet().stream().filter(name -> name.startsWith("Synthetic")).findFirst().orElseThrow();
+        }
+        if (!options.topology().equals(TopologyCatalog.SHOP)) {
+            String name = "File: " + options.topology();
+            topologies.put(name, () -> TopologyCatalog.resolveFile(options.topology()));
+            return name;
+        }
+        return topologies.keySet().iterator().next();
+    }
+
+    @Override
+    public void stop() {
+        if (viewModel != null) {
+            viewModel.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        if (lock != null) {
+            lock.close();
+        }
+    }
+}

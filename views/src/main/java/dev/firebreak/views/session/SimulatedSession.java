@@ -1,0 +1,74 @@
+package dev.firebreak.views.session;
+
+import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.fault.ActiveFault;
+import dev.firebreak.engine.fault.FaultInjector;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.sim.SimulationConfig;
+import dev.firebreak.engine.sim.SimulationSession;
+import dev.firebreak.engine.sim.Simulator;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import java.util.List;
+import java.util.Objects;
+
+/** The console's view of a running {@link SimulationSession}: simulator, store, bus and runner. */
+public final class SimulatedSession implements ConsoleSession {
+
+    private final SimulationSession session;
+    private final Simulator simulator;
+
+    public SimulatedSession(SimulationSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.simulator = session.simulator();
+    }
+
+    /** Sessions that start running at once, with the simulator's default configuration for the seed. */
+    public static SessionFactory factory() {
+        return (topology, seed, speed) -> new SimulatedSession(
+                SimulationSession.start(topology, SimulationConfig.defaults(seed), speed));
+    }
+
+    /**
+     * Sessions whose runner starts paused: nothing moves until someone presses play or steps the
+     * simulator by hand. Tests and benchmarks use it to drive time deterministically.
+     */
+    public static SessionFactory pausedFactory() {
+        return (topology, seed, speed) -> {
+            SimulationSession session = SimulationSession.create(topology, SimulationConfig.defaults(seed), speed);
+            session.runner().pause();
+            session.runner().start();
+            return new SimulatedSession(session);
+        };
+    }
+
+    /** The simulator itself, for callers that step it by hand while the runner is paused. */
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    @Override public Topology topology() { return session.topology(); }
+    @Override public MetricStore store() { return session.store(); }
+    @Override public EventBus events() { return session.events(); }
+    @Override public SimulationClock clock() { return session.clock(); }
+    @Override public FaultInjector faults() { return simulator; }
+    @Override public HealthState health(int componentIndex) { return simulator.health(componentIndex); }
+    @Override public HealthState[] healthSnapshot() { return simulator.healthSnapshot(); }
+
+    @Override
+    public int seriesHandle(int componentIndex, MetricName metric) {
+        return simulator.seriesHandle(componentIndex, metric);
+    }
+
+    @Override public List<ChangeEvent> changes(String componentId) { return simulator.changes(componentId); }
+    @Override public List<ActiveFault> faultsOn(String componentId) { return simulator.faultsOn(componentId); }
+    @Override public void pause() { session.runner().pause(); }
+    @Override public void resume() { session.runner().resume(); }
+    @Override public boolean isPaused() { return session.runner().isPaused(); }
+    @Override public void setSpeed(double speed) { session.runner().setSpeed(speed); }
+    @Override public double speed() { return session.runner().speed(); }
+    @Override public void close() { session.close(); }
+}

@@ -1,0 +1,111 @@
+package dev.firebreak.views.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.styles.Styles;
+import dev.firebreak.views.fx.HealthStyles;
+import dev.firebreak.views.fx.Screenshots;
+import dev.firebreak.views.session.SimulatedSession;
+import dev.firebreak.views.testing.Topologies;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole console on the real simulator and the shipped shop topology: open a component from the
+ * health map, inject a fault through the dialog, advance simulated time by stepping the (paused)
+ * simulator, and see the component's state change on screen. Time moves only when the test steps it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleEndToEndTests {
+
+    private static final String SHOP = "Shop";
+    private static final String TARGET = "postgres-primary";
+
+    private ConsoleViewModel viewModel;
+    private ConsoleView view;
+    private SimulatedSession session;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Map<String, Supplier<Topology>> topologies = new LinkedHashMap<>();
+        topologies.put(SHOP, Topologies::shop);
+        ConsoleContext context = new ConsoleContext(topologies, (topology, seed, speed) -> {
+            session = (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed);
+            return session;
+        }, ThemePreference.inMemory("light"), SHOP, 42, 1);
+        viewModel = new ConsoleViewModel(context);
+        view = new ConsoleView(viewModel);
+        stage.setScene(new Scene(view, 1440, 860));
+        stage.show();
+        viewModel.start();
+    }
+
+    private void advance(int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            session.simulator().step();
+        }
+    }
+
+    @Test
+    void instanceKillInjectedThroughTheDialogShowsAsFailedOnScreen(FxRobot robot) {
+        advance(30);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#node-" + TARGET);
+        Label state = robot.lookup("#detail-state").queryAs(Label.class);
+        assertThat(robot.lookup("#detail-name").queryAs(Label.class).getText()).isNotBlank();
+        assertThat(state.getText()).contains(HealthStyles.word(HealthState.HEALTHY));
+
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<?> target = robot.lookup("#fault-target").queryAs(ComboBox.class);
+        assertThat(target.getEditor().getText()).isEqualTo(TARGET);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<FaultType> type = robot.lookup("#fault-type").queryAs(ChoiceBox.class);
+        robot.interact(() -> type.setValue(FaultType.INSTANCE_KILL));
+        robot.doubleClickOn("#fault-magnitude").eraseText(4).write("1");
+        robot.doubleClickOn("#fault-duration").eraseText(4).write("10m");
+        Node inject = robot.lookup("#fault-inject").query();
+        assertThat(inject.isDisabled()).isFalse();
+        robot.clickOn(inject);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        advance(60);
+        robot.interact(viewModel::refreshNow);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int index = session.topology().indexOf(TARGET);
+        HealthState now = session.health(index);
+        assertThat(now).isIn(HealthState.FAILED, HealthState.CRITICAL);
+        assertThat(state.getText()).contains(HealthStyles.word(now));
+        assertThat(state.getPseudoClassStates()).contains(HealthStyles.pseudoClass(now));
+        assertThat(robot.lookup("#detail-faults").queryListView().getItems()).hasSize(1);
+        robot.interact(() -> Screenshots.write(stage.getScene(), "e2e-detail-after-instance-kill"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node node = robot.lookup("#node-" + TARGET).query();
+        assertThat(node.getPseudoClassStates()).contains(HealthStyles.pseudoClass(now));
+        assertThat(node.getStyleClass()).contains(Styles.GRAPH_NODE_SELECTED);
+        robot.interact(() -> Screenshots.write(stage.getScene(), "e2e-healthmap-after-instance-kill"));
+    }
+}
