@@ -268,4 +268,20 @@ class SimulatorPhysicsTests {
                 .containsExactly(ChangeKind.DEPLOYMENT, ChangeKind.DEPLOYMENT);
         assertThat(h.mean("catalog", MetricName.ERROR_RATE, 30)).isLessThan(1);
     }
+
+    @Test
+    void rerouteMovesShareOfTrafficToAlternative() {
+        SimulationHarness h = SimulationHarness.quietAfternoon(7);
+        h.run(WARM_UP);
+        double catalog = h.mean("catalog", MetricName.REQUEST_RATE, 30);
+        double recommendations = h.mean("recommendations", MetricName.REQUEST_RATE, 30);
+
+        var refused = h.simulator.execute(new RemediationAction.Reroute("catalog", "redis", 0.5));
+        h.simulator.execute(new RemediationAction.Reroute("catalog", "recommendations", 0.5));
+        h.run(30);
+
+        assertThat(refused.applied()).isFalse();
+        assertThat(h.mean("catalog", MetricName.REQUEST_RATE, 10)).isCloseTo(catalog / 2, org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat(h.mean("recommendations", MetricName.REQUEST_RATE, 10)).isGreaterThan(recommendations + catalog * 0.4);
+    }
 }
