@@ -156,7 +156,7 @@ public final class SignalHealthRule {
             worseCount[component] = 0;
             betterCount[component] = 0;
         }
-        if (next == HealthState.HEALTHY && current == HealthState.HEALTHY) {
+        if (next == HealthState.HEALTHY && current == HealthState.HEALTHY && entered == 0) {
             baselineMedianMs[component] += alpha * (medianLatencyMs - baselineMedianMs[component]);
             baselineTailMs[component] += alpha * (tailLatencyMs - baselineTailMs[component]);
         }

@@ -32,8 +32,6 @@ import dev.firebreak.engine.topology.ComponentKind;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,6 +84,7 @@ public final class Simulator implements FaultInjector, ActionExecutor {
     private final double[] entryShare;
     private final double[] entryLoad;
     private final int[] deployable;
+    private final java.util.function.ToIntFunction<String> indexOf;
     private volatile long ticks;
 
     public Simulator(Topology topology, SimulationConfig config, MetricStore store, EventBus bus, SimulationClock clock) {
@@ -116,6 +115,7 @@ public final class Simulator implements FaultInjector, ActionExecutor {
         this.entryShare = shareByCapacity(entryPoints);
         this.entryLoad = new double[n];
         this.deployable = deployableComponents();
+        this.indexOf = topology::indexOf;
         fillEntryLoad(config.peakEntryRps());
         physics.calibrate(entryLoad, effects);
     }
@@ -191,8 +191,8 @@ public final class Simulator implements FaultInjector, ActionExecutor {
             }
         }
         effects.clear();
-        faults.collectEffects(effects, topology::indexOf);
-        maybeDeployRoutinely(now);
+        faults.collectEffects(effects, indexOf);
+        maybeDeployRoutinely(now, epochSecond);
         fillEntryLoad(loadModel.nextEntryRps(epochSecond));
         physics.step(tick, entryLoad, effects, noiseRandom);
         appendSamples(epochSecond);
@@ -239,15 +239,17 @@ public final class Simulator implements FaultInjector, ActionExecutor {
         }
     }
 
-    private void maybeDeployRoutinely(Instant now) {
+    private void maybeDeployRoutinely(Instant now, long epochSecond) {
+        // drawn every tick whether used or not, so enabling deployments does not shift other random streams
         double draw = changeRandom.nextDouble();
         int pick = changeRandom.nextInt(Math.max(1, deployable.length));
         if (!config.routineDeployments() || deployable.length == 0) {
             return;
         }
-        ZonedDateTime time = now.atZone(ZoneOffset.UTC);
-        boolean weekday = time.getDayOfWeek().getValue() <= 5;
-        boolean workingHours = time.getHour() >= WORKDAY_START_HOUR && time.getHour() < WORKDAY_END_HOUR;
+        long hour = Math.floorMod(epochSecond, 86_400L) / 3600;
+        long dayOfWeek = Math.floorMod(Math.floorDiv(epochSecond, 86_400L) + 3, 7L); // 1970-01-01 was a Thursday
+        boolean weekday = dayOfWeek < 5;
+        boolean workingHours = hour >= WORKDAY_START_HOUR && hour < WORKDAY_END_HOUR;
         double perDay = DEPLOYMENTS_PER_DAY + DEPLOYMENTS_PER_COMPONENT_PER_DAY * n;
         double perSecond = perDay / ((WORKDAY_END_HOUR - WORKDAY_START_HOUR) * 3600.0);
         if (weekday && workingHours && draw < perSecond) {
@@ -343,6 +345,10 @@ public final class Simulator implements FaultInjector, ActionExecutor {
 
     // ------------------------------------------------------------------ actions
 
+    /**
+     * Validates the action against the topology now and queues it for the start of the next step;
+     * "applied" here means accepted. The {@link ActionApplied} event reports the outcome when it acts.
+     */
     @Override
     public ActionResult execute(RemediationAction action) {
         Objects.requireNonNull(action, "action");

@@ -17,7 +17,8 @@ public final class LoadModel {
     private static final double NOISE_MEMORY = 0.95;
     private static final int MIN_BURST_SECONDS = 30;
     private static final int MAX_BURST_SECONDS = 180;
-    private static final double MAX_BURST_AMPLITUDE = 1.5;
+    private static final double MIN_BURST_AMPLITUDE = 0.2;
+    private static final double MAX_BURST_AMPLITUDE = 0.8;
 
     private final SimulationConfig config;
     private final SplittableRandom random;
@@ -56,7 +57,7 @@ public final class LoadModel {
         } else if (config.burstProbabilityPerMinute() > 0 && random.nextDouble() < config.burstProbabilityPerMinute() / 60) {
             burstLength = random.nextInt(MIN_BURST_SECONDS, MAX_BURST_SECONDS + 1);
             burstRemaining = burstLength;
-            burstAmplitude = 0.3 + random.nextDouble() * (MAX_BURST_AMPLITUDE - 0.3);
+            burstAmplitude = MIN_BURST_AMPLITUDE + random.nextDouble() * (MAX_BURST_AMPLITUDE - MIN_BURST_AMPLITUDE);
         }
         return config.peakEntryRps() * seasonality(epochSecond) * Math.max(0.05, 1 + noise) * (1 + burst);
     }

@@ -15,12 +15,14 @@ import java.util.SplittableRandom;
  * resource faults, utilisation rho = arrival / capacity, shedding above capacity, and calls sent on
  * every edge = served x callsPerRequest x (1 + last tick's failure probability on the edge) because
  * failed calls are retried once. A cache passes on only its misses, a queue only what it drains.</li>
- * <li><b>latency and errors</b>, callees before callers: local latency is the service time over
- * (1 - rho) (M/M/1 queueing, rho capped at {@value #RHO_CAP}); each edge adds the callee's latency,
- * capped by the edge timeout; a call fails when the callee errors, times out (tail of a shifted
- * exponential latency), is lost on the network, is rejected (clock skew, injected dependency
- * failure) or cannot get a pooled connection. Failures on required edges fail the request; failures
- * on optional edges only cost time.</li>
+ * <li><b>latency and errors</b>, callees before callers: local latency is a fixed half of the service
+ * time plus a variable half times the queueing factor 1 + rho^3 / (1 - rho) (M/M/c-like: flat while
+ * workers are free, exploding near saturation; rho capped at {@value #RHO_CAP}). Each edge adds the
+ * callee's latency capped by the edge timeout; repeated calls to one callee are sequential, different
+ * callees concurrent (the slowest dominates, a quarter of the rest is serial). A call fails when the
+ * callee errors, times out (tail of a shifted exponential latency), is lost on the network, is rejected
+ * (clock skew, broken dependency) or cannot get a pooled connection. Failures on required edges fail
+ * the request; failures on optional edges only cost time.</li>
  * <li><b>resources</b>, per component: CPU, memory (leaks, OOM kills), disk, connection pools,
  * cache warm-up, queue depth, replication lag, then the observable signals with measurement noise.</li>
  * </ol>
@@ -30,15 +32,18 @@ import java.util.SplittableRandom;
 public final class Physics {
 
     static final double RHO_CAP = 0.98;
+    private static final double FIXED_SERVICE_SHARE = 0.5;
+    private static final double SERIAL_SHARE = 0.25;
+    private static final double QUEUEING_EXPONENT = 3;
     private static final double FAST_FAIL_MS = 1;
     private static final double RETRY_BACKOFF_MS = 100;
     private static final double BACKGROUND_ERROR = 0.0005;
     private static final double SKEW_LEEWAY_SECONDS = 5;
     private static final double SKEW_FULL_REJECTION_SECONDS = 65;
-    private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.0005;
+    private static final double STUCK_CONNECTIONS_PER_TIMEOUT = 0.002;
     private static final double STUCK_RELEASE_PER_SECOND = 1.0 / 600;
     private static final double MAX_STUCK_SHARE = 0.3;
-    private static final double RETRY_BUDGET = 0.2;
+    private static final double RETRY_BUDGET = 0.1;
     private static final double POOL_SMOOTHING = 0.5;
     private static final double POOL_HEADROOM = 5;
     private static final double MIN_POOL = 25;
@@ -226,10 +231,10 @@ public final class Physics {
             case DATABASE -> 4;
             case CACHE -> 0.8;
             case QUEUE -> 2;
-            case OBJECT_STORE -> 25;
-            case SEARCH_INDEX -> 20;
+            case OBJECT_STORE -> 12;
+            case SEARCH_INDEX -> 10;
             case HOST -> 1;
-            case EXTERNAL -> 80;
+            case EXTERNAL -> 40;
         };
     }
 
@@ -361,8 +366,14 @@ public final class Physics {
             int c = order[i];
             double gc = memory[c] > GC_PRESSURE_START ? 1 + 3 * (memory[c] - GC_PRESSURE_START) / (100 - GC_PRESSURE_START) : 1;
             double service = baseMs[c] * gc;
-            double d = fx.injectedMs[c] + (fx.bandwidth[c] < 1 ? service * (1 / fx.bandwidth[c] - 1) * 0.5 : 0);
-            double v = service / (1 - Math.min(rho[c], RHO_CAP));
+            // half of the service time is fixed work and network, half varies and queues
+            double d = FIXED_SERVICE_SHARE * service + fx.injectedMs[c]
+                    + (fx.bandwidth[c] < 1 ? service * (1 / fx.bandwidth[c] - 1) * 0.5 : 0);
+            double v = (1 - FIXED_SERVICE_SHARE) * service * queueingFactor(rho[c]);
+            double slowestFixed = 0;
+            double slowestVariable = 0;
+            double restFixed = 0;
+            double restVariable = 0;
             double localError = 1 - (1 - shed[c]) * (1 - fx.failingFraction[c]) * (1 - skewRejection(fx.skewSeconds[c]))
                     * (1 - diskFailure[c]) * (1 - BACKGROUND_ERROR);
             double ok = 1;
@@ -415,15 +426,26 @@ public final class Physics {
                 if (async) {
                     continue;
                 }
-                d += calls * fixedPerCall;
-                v += calls * (perCall - fixedPerCall);
+                // repeated calls to one callee are sequential; different callees are called concurrently
+                double edgeFixed = calls * fixedPerCall;
+                double edgeVariable = calls * (perCall - fixedPerCall);
+                if (edgeFixed + edgeVariable > slowestFixed + slowestVariable) {
+                    restFixed += slowestFixed;
+                    restVariable += slowestVariable;
+                    slowestFixed = edgeFixed;
+                    slowestVariable = edgeVariable;
+                } else {
+                    restFixed += edgeFixed;
+                    restVariable += edgeVariable;
+                }
                 if (edges.required[e]) {
                     ok *= successShare(calls, f - retried * (1 - f)); // retried calls get a second chance
                 }
             }
             inflight[c] = connections;
-            fixedMs[c] = d;
-            variableMs[c] = v;
+            // the slowest branch dominates; a share of the rest is serial (auth before the page, say)
+            fixedMs[c] = d + slowestFixed + SERIAL_SHARE * restFixed;
+            variableMs[c] = v + slowestVariable + SERIAL_SHARE * restVariable;
             errors[c] = Math.min(1, 1 - (1 - localError) * ok);
         }
     }
@@ -437,6 +459,15 @@ public final class Physics {
         } else {
             connectionsIn[callee] += connections;
         }
+    }
+
+    /**
+     * Latency multiplier from waiting in line: an M/M/c-like curve that stays near 1 while there are free
+     * workers and grows like 1 / (1 - rho) as utilisation nears 1 (rho capped so it stays finite).
+     */
+    static double queueingFactor(double rho) {
+        double r = Math.min(rho, RHO_CAP);
+        return 1 + Math.pow(r, QUEUEING_EXPONENT) / (1 - r);
     }
 
     /** Share of requests whose calls all succeed; fractional fan-out means only some requests call. */
