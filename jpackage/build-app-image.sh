@@ -14,12 +14,13 @@ fi
 # jpackage rejects "-SNAPSHOT"; the app version is numeric on purpose.
 app_version="$(sed -n 's:.*<app.version>\(.*\)</app.version>.*:\1:p' pom.xml | head -n1)"
 
-mvn -B -q -DskipTests package -pl app -am
 input=app/target/jpackage-input
 rm -rf "$input" target/jpackage
 mkdir -p "$input"
+# One reactor build: sibling modules resolve to their freshly built jars (nothing is installed).
+mvn -B -q -DskipTests package dependency:copy-dependencies -pl app -am \
+  -DincludeScope=runtime -DoutputDirectory="$PWD/$input"
 cp app/target/firebreak-app-*.jar "$input/"
-mvn -B -q dependency:copy-dependencies -pl app -DincludeScope=runtime -DoutputDirectory="$PWD/$input"
 
 "$jdk/bin/jpackage" --type app-image \
   --name Firebreak \
