@@ -1,0 +1,66 @@
+package dev.firebreak.engine.detect.internal;
+
+import dev.firebreak.engine.detect.DetectorKind;
+import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.EwmaConfig;
+import dev.firebreak.engine.detect.SeriesDetector;
+import java.util.Locale;
+
+/** EWMA of the value and of its absolute deviation; scores the distance in typical deviations. */
+public final class EwmaDetector implements SeriesDetector {
+
+    private final EwmaConfig config;
+    private final String rule;
+    private double mean = Double.NaN;
+    private double deviation;
+    private int seen;
+
+    public EwmaDetector(EwmaConfig config) {
+        this.config = config;
+        this.rule = String.format(Locale.ROOT, "EWMA ± %.1f× typical deviation, α=%.2f", config.threshold(),
+                config.alpha());
+    }
+
+    @Override
+    public DetectorKind kind() {
+        return DetectorKind.EWMA;
+    }
+
+    @Override
+    public DetectorOutput update(long epochSecond, double value) {
+        if (!Double.isFinite(value)) {
+            return Outputs.missing(kind());
+        }
+        DetectorOutput output;
+        if (seen < config.warmupSamples()) {
+            output = Outputs.learning(kind(), value, seen, config.warmupSamples());
+        } else {
+            double scale = Scores.floorScale(deviation, mean);
+            double distance = Math.abs(value - mean) / scale;
+            double width = config.threshold() * scale;
+            output = Outputs.banded(kind(), Scores.ofLimitRatio(distance / config.threshold()), value, mean - width,
+                    mean + width, rule);
+        }
+        learn(value);
+        return output;
+    }
+
+    private void learn(double value) {
+        if (seen < Integer.MAX_VALUE) {
+            seen++;
+        }
+        if (Double.isNaN(mean)) {
+            mean = value;
+            return;
+        }
+        // Early on a plain average converges faster than alpha allows; afterwards alpha takes over.
+        double rate = Math.max(config.alpha(), 1.0 / seen);
+        deviation += rate * (Math.abs(value - mean) - deviation);
+        mean += rate * (value - mean);
+    }
+
+    @Override
+    public int stateBytes() {
+        return 16 + 8 + 8 + 8 + 4 + 8;
+    }
+}

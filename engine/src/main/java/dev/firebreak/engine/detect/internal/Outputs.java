@@ -1,0 +1,38 @@
+package dev.firebreak.engine.detect.internal;
+
+import dev.firebreak.engine.detect.DetectorKind;
+import dev.firebreak.engine.detect.DetectorOutput;
+import java.util.Locale;
+
+/** The outputs every detector shares: missing sample, still learning, and the scored case. */
+final class Outputs {
+
+    private Outputs() {
+    }
+
+    static DetectorOutput missing(DetectorKind kind) {
+        return new DetectorOutput(kind, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN,
+                "missing sample: nothing scored or learned");
+    }
+
+    static DetectorOutput learning(DetectorKind kind, double value, int seen, int needed) {
+        return new DetectorOutput(kind, Double.NaN, false, value, Double.NaN, Double.NaN,
+                String.format(Locale.ROOT, "learning: %d of %d samples seen", seen, needed));
+    }
+
+    static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule) {
+        boolean fired = value < low || value > high;
+        String where = fired ? (value > high ? "above" : "below") : "within";
+        String reason = String.format(Locale.ROOT, "%s %s band %s..%s (%s)", number(value), where, number(low),
+                number(high), rule);
+        return new DetectorOutput(kind, score, fired, value, low, high, reason);
+    }
+
+    static String number(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-3)) {
+            return String.format(Locale.ROOT, "%.3g", value);
+        }
+        return String.format(Locale.ROOT, magnitude >= 100 ? "%.0f" : "%.3g", value);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.firebreak.engine.detect.internal;
+
+import dev.firebreak.engine.detect.DetectorKind;
+import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.RateOfChangeConfig;
+import dev.firebreak.engine.detect.SeriesDetector;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Rise and fall within a time window, against per-metric limits. The window is split into 16 buckets
+ * that each remember their minimum and maximum, so "how far did it rise since the lowest point in the
+ * last hour" costs 16 comparisons and 128 bytes whatever the sampling rate.
+ */
+public final class RateOfChangeDetector implements SeriesDetector {
+
+    private static final int BUCKETS = 16;
+
+    private final RateOfChangeConfig config;
+    private final long bucketSeconds;
+    private final float[] min = new float[BUCKETS];
+    private final float[] max = new float[BUCKETS];
+    private long currentBucket = Long.MIN_VALUE;
+    private final String rule;
+
+    public RateOfChangeDetector(RateOfChangeConfig config) {
+        this.config = config;
+        this.bucketSeconds = Math.max(1, Math.ceilDiv(config.windowSeconds(), BUCKETS));
+        Arrays.fill(min, Float.NaN);
+        Arrays.fill(max, Float.NaN);
+        this.rule = describe(config);
+    }
+
+    private static String describe(RateOfChangeConfig config) {
+        StringBuilder text = new StringBuilder();
+        String unit = config.relative() ? "%" : "";
+        double factor = config.relative() ? 100 : 1;
+        if (!Double.isNaN(config.maxRise())) {
+            text.append(String.format(Locale.ROOT, "rise ≤ %s%s", Outputs.number(config.maxRise() * factor), unit));
+        }
+        if (!Double.isNaN(config.maxFall())) {
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "fall ≤ %s%s", Outputs.number(config.maxFall() * factor), unit));
+        }
+        return text.append(" within ").append(config.windowSeconds()).append(" s").toString();
+    }
+
+    @Override
+    public DetectorKind kind() {
+        return DetectorKind.RATE_OF_CHANGE;
+    }
+
+    @Override
+    public DetectorOutput update(long epochSecond, double value) {
+        if (!Double.isFinite(value)) {
+            return Outputs.missing(kind());
+        }
+        advance(Math.floorDiv(epochSecond, bucketSeconds));
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < BUCKETS; i++) {
+            if (!Float.isNaN(min[i])) {
+                lowest = Math.min(lowest, min[i]);
+                highest = Math.max(highest, max[i]);
+            }
+        }
+        DetectorOutput output = lowest == Double.POSITIVE_INFINITY
+                ? Outputs.learning(kind(), value, 0, 1)
+                : score(value, lowest, highest);
+        int index = (int) Math.floorMod(currentBucket, BUCKETS);
+        min[index] = Float.isNaN(min[index]) ? (float) value : Math.min(min[index], (float) value);
+        max[index] = Float.isNaN(max[index]) ? (float) value : Math.max(max[index], (float) value);
+        return output;
+    }
+
+    /** Clears the buckets that fell out of the window since the last sample. */
+    private void advance(long bucket) {
+        if (currentBucket != Long.MIN_VALUE && bucket > currentBucket) {
+            long stale = Math.min(BUCKETS, bucket - currentBucket);
+            for (long b = bucket - stale + 1; b <= bucket; b++) {
+                int index = (int) Math.floorMod(b, BUCKETS);
+                min[index] = Float.NaN;
+                max[index] = Float.NaN;
+            }
+        }
+        currentBucket = Math.max(bucket, currentBucket);
+    }
+
+    private DetectorOutput score(double value, double lowest, double highest) {
+        double riseRatio = 0;
+        double fallRatio = 0;
+        double low = Double.NEGATIVE_INFINITY;
+        double high = Double.POSITIVE_INFINITY;
+        if (!Double.isNaN(config.maxRise())) {
+            double allowed = config.relative() ? config.maxRise() * Math.abs(lowest) : config.maxRise();
+            high = lowest + allowed;
+            riseRatio = (value - lowest) / Scores.floorScale(allowed, lowest);
+        }
+        if (!Double.isNaN(config.maxFall())) {
+            double allowed = config.relative() ? config.maxFall() * Math.abs(highest) : config.maxFall();
+            low = highest - allowed;
+            fallRatio = (highest - value) / Scores.floorScale(allowed, highest);
+        }
+        double ratio = Math.max(0, Math.max(riseRatio, fallRatio));
+        return Outputs.banded(kind(), Scores.ofLimitRatio(ratio), value, low, high, rule);
+    }
+
+    @Override
+    public int stateBytes() {
+        return 16 + 2 * (16 + 4 * BUCKETS) + 8 + 8 + 8;
+    }
+}

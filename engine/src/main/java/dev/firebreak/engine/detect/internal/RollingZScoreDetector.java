@@ -1,0 +1,90 @@
+package dev.firebreak.engine.detect.internal;
+
+import dev.firebreak.engine.detect.DetectorKind;
+import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.RollingZScoreConfig;
+import dev.firebreak.engine.detect.SeriesDetector;
+import java.util.Locale;
+
+/**
+ * Rolling mean ± k·σ with O(1) updates: running sums over a float ring. Sums are kept relative to the
+ * first sample so large offsets (1e9 with a spread of 1) do not cancel catastrophically, and they are
+ * recomputed from the ring now and then so rounding cannot accumulate.
+ */
+public final class RollingZScoreDetector implements SeriesDetector {
+
+    private static final int RESUM_EVERY_WRAPS = 64;
+
+    private final RollingZScoreConfig config;
+    private final FloatRing ring;
+    private final String rule;
+    private double shift = Double.NaN;
+    private double sum;
+    private double sumSquares;
+    private long pushes;
+
+    public RollingZScoreDetector(RollingZScoreConfig config) {
+        this.config = config;
+        this.ring = new FloatRing(config.window());
+        this.rule = String.format(Locale.ROOT, "mean ± %.1fσ of last %d", config.k(), config.window());
+    }
+
+    @Override
+    public DetectorKind kind() {
+        return DetectorKind.ROLLING_ZSCORE;
+    }
+
+    @Override
+    public DetectorOutput update(long epochSecond, double value) {
+        if (!Double.isFinite(value)) {
+            return Outputs.missing(kind());
+        }
+        DetectorOutput output = ring.isFull() ? score(value) : Outputs.learning(kind(), value, ring.size(), config.window());
+        learn(value);
+        return output;
+    }
+
+    private DetectorOutput score(double value) {
+        int n = ring.size();
+        double mean = sum / n;
+        double variance = Math.max(0, sumSquares / n - mean * mean);
+        double level = mean + shift;
+        double sigma = Scores.floorScale(Math.sqrt(variance), level);
+        double z = Math.abs(value - level) / sigma;
+        double width = config.k() * sigma;
+        return Outputs.banded(kind(), Scores.ofLimitRatio(z / config.k()), value, level - width, level + width, rule);
+    }
+
+    private void learn(double value) {
+        if (Double.isNaN(shift)) {
+            shift = value;
+        }
+        float stored = (float) (value - shift);
+        if (ring.isFull()) {
+            float evicted = ring.oldest();
+            sum -= evicted;
+            sumSquares -= (double) evicted * evicted;
+        }
+        ring.push(stored);
+        sum += stored;
+        sumSquares += (double) stored * stored;
+        if (++pushes % ((long) config.window() * RESUM_EVERY_WRAPS) == 0) {
+            resum();
+        }
+    }
+
+    private void resum() {
+        sum = 0;
+        sumSquares = 0;
+        for (int i = 0; i < ring.size(); i++) {
+            double v = ring.get(i);
+            sum += v;
+            sumSquares += v * v;
+        }
+    }
+
+    @Override
+    public int stateBytes() {
+        return 16 + ring.bytes() + 4 * 8;
+    }
+}
