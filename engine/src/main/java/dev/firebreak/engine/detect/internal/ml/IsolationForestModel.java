@@ -15,11 +15,14 @@ final class IsolationForestModel implements VectorModel {
     private final IsolationForest forest;
     private final RobustScaler scaler;
     private final ScoreCalibration calibration;
+    private final ConditionalDeviation deviation;
 
-    private IsolationForestModel(IsolationForest forest, RobustScaler scaler, ScoreCalibration calibration) {
+    private IsolationForestModel(IsolationForest forest, RobustScaler scaler, ScoreCalibration calibration,
+            ConditionalDeviation deviation) {
         this.forest = forest;
         this.scaler = scaler;
         this.calibration = calibration;
+        this.deviation = deviation;
     }
 
     /** A trainer building {@code trees} trees on {@code subsampleSize} vectors drawn from each window. */
@@ -31,7 +34,8 @@ final class IsolationForestModel implements VectorModel {
         int dimension = rawRows[0].length;
         RobustScaler scaler = RobustScaler.fit(rawRows, dimension);
         double[][] scaled = scaler.transformAll(rawRows);
-        int subsample = Math.min(subsampleSize, scaled.length);
+        // Smile takes the subsample as a fraction of the window and insists it is below 1.
+        int subsample = Math.min(subsampleSize, scaled.length - 1);
         // Depth limit of the original paper: ceil(log2(subsample)), the average depth of an
         // unsuccessful search; deeper splits only separate normal points from each other.
         int maxDepth = Math.max(1, (int) Math.ceil(Math.log(subsample) / Math.log(2)));
@@ -42,7 +46,8 @@ final class IsolationForestModel implements VectorModel {
         for (int i = 0; i < scaled.length; i++) {
             trainingScores[i] = forest.score(scaled[i]);
         }
-        return new IsolationForestModel(forest, scaler, ScoreCalibration.of(trainingScores, thresholdPercentile));
+        return new IsolationForestModel(forest, scaler, ScoreCalibration.of(trainingScores, thresholdPercentile),
+                ConditionalDeviation.fit(scaled));
     }
 
     @Override
@@ -62,10 +67,9 @@ final class IsolationForestModel implements VectorModel {
 
     @Override
     public void attribution(double[] scaled, double[] out) {
-        // The forest does not say which split isolated the point; the robust z of each feature does.
-        for (int f = 0; f < scaled.length; f++) {
-            out[f] = Math.abs(scaled[f]);
-        }
+        // The forest does not say which split isolated the point. Blame the feature furthest from
+        // what the others predict: that names latency, not load, when latency is high at low load.
+        deviation.absoluteDeviations(scaled, out);
     }
 
     @Override

@@ -49,30 +49,8 @@ final class PcaReconstructionModel implements VectorModel {
         int d = rawRows[0].length;
         RobustScaler scaler = RobustScaler.fit(rawRows, d);
         double[][] scaled = scaler.transformAll(rawRows);
-        double[] mean = new double[d];
-        for (double[] row : scaled) {
-            for (int f = 0; f < d; f++) {
-                mean[f] += row[f];
-            }
-        }
-        for (int f = 0; f < d; f++) {
-            mean[f] /= scaled.length;
-        }
-        double[][] covariance = new double[d][d];
-        for (double[] row : scaled) {
-            for (int a = 0; a < d; a++) {
-                double da = row[a] - mean[a];
-                for (int b = a; b < d; b++) {
-                    covariance[a][b] += da * (row[b] - mean[b]);
-                }
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
-                covariance[a][b] /= Math.max(1, scaled.length - 1);
-                covariance[b][a] = covariance[a][b];
-            }
-        }
+        double[] mean = Covariance.means(scaled);
+        double[][] covariance = Covariance.of(scaled, mean);
         EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
         double[] eigenvalues = eigen.getRealEigenvalues();
         Integer[] order = byDescendingValue(eigenvalues);
