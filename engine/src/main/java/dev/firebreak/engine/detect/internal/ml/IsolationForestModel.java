@@ -1,0 +1,79 @@
+package dev.firebreak.engine.detect.internal.ml;
+
+import smile.anomaly.IsolationForest;
+
+/**
+ * Smile's isolation forest over robust-scaled vectors. Smile fits the extended variant (random
+ * hyperplane splits rather than axis-parallel ones), which isolates vectors that break a correlation
+ * between features, e.g. high latency at low load, not only vectors with an extreme single value.
+ *
+ * <p>The raw score is Smile's s(x) = 2^(-E[h(x)] / c(n)): about 0.5 for ordinary points, towards 1
+ * for points isolated in few splits.
+ */
+final class IsolationForestModel implements VectorModel {
+
+    private final IsolationForest forest;
+    private final RobustScaler scaler;
+    private final ScoreCalibration calibration;
+    private final ConditionalDeviation deviation;
+
+    private IsolationForestModel(IsolationForest forest, RobustScaler scaler, ScoreCalibration calibration,
+            ConditionalDeviation deviation) {
+        this.forest = forest;
+        this.scaler = scaler;
+        this.calibration = calibration;
+        this.deviation = deviation;
+    }
+
+    /** A trainer building {@code trees} trees on {@code subsampleSize} vectors drawn from each window. */
+    static ModelTrainer trainer(int trees, int subsampleSize, double thresholdPercentile) {
+        return rawRows -> fit(rawRows, trees, subsampleSize, thresholdPercentile);
+    }
+
+    static IsolationForestModel fit(double[][] rawRows, int trees, int subsampleSize, double thresholdPercentile) {
+        int dimension = rawRows[0].length;
+        RobustScaler scaler = RobustScaler.fit(rawRows, dimension);
+        double[][] scaled = scaler.transformAll(rawRows);
+        // Smile takes the subsample as a fraction of the window and insists it is below 1.
+        int subsample = Math.min(subsampleSize, scaled.length - 1);
+        // Depth limit of the original paper: ceil(log2(subsample)), the average depth of an
+        // unsuccessful search; deeper splits only separate normal points from each other.
+        int maxDepth = Math.max(1, (int) Math.ceil(Math.log(subsample) / Math.log(2)));
+        IsolationForest.Options options = new IsolationForest.Options(trees, maxDepth,
+                (double) subsample / scaled.length, 0);
+        IsolationForest forest = IsolationForest.fit(scaled, options);
+        double[] trainingScores = new double[scaled.length];
+        for (int i = 0; i < scaled.length; i++) {
+            trainingScores[i] = forest.score(scaled[i]);
+        }
+        return new IsolationForestModel(forest, scaler, ScoreCalibration.of(trainingScores, thresholdPercentile),
+                ConditionalDeviation.fit(scaled));
+    }
+
+    @Override
+    public RobustScaler scaler() {
+        return scaler;
+    }
+
+    @Override
+    public ScoreCalibration calibration() {
+        return calibration;
+    }
+
+    @Override
+    public double rawScore(double[] scaled) {
+        return forest.score(scaled);
+    }
+
+    @Override
+    public void attribution(double[] scaled, double[] out) {
+        // The forest does not say which split isolated the point. Blame the feature furthest from
+        // what the others predict: that names latency, not load, when latency is high at low load.
+        deviation.absoluteDeviations(scaled, out);
+    }
+
+    @Override
+    public String measureName() {
+        return "isolation score";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.firebreak.engine.detect.internal.ml;
+
+import dev.firebreak.engine.detect.DetectorKind;
+import dev.firebreak.engine.detect.IsolationForestConfig;
+import dev.firebreak.engine.detect.ReconstructionConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/** Builds the ML detectors; the public entry point is {@code dev.firebreak.engine.detect.MlDetectors}. */
+public final class MlDetectorFactory {
+
+    private MlDetectorFactory() {
+    }
+
+    public static RetrainingVectorDetector isolationForest(IsolationForestConfig config, List<String> featureNames,
+            Executor retrainExecutor) {
+        Objects.requireNonNull(config, "config");
+        checkFeatures(featureNames);
+        return new RetrainingVectorDetector(DetectorKind.ISOLATION_FOREST, featureNames,
+                IsolationForestModel.trainer(config.trees(), config.subsampleSize(), config.thresholdPercentile()),
+                retrainExecutor, config.windowSize(), config.retrainEvery(), config.minTrainingSamples(),
+                config.admitAnomalousEvery());
+    }
+
+    public static RetrainingVectorDetector reconstruction(ReconstructionConfig config, List<String> featureNames,
+            Executor retrainExecutor) {
+        Objects.requireNonNull(config, "config");
+        checkFeatures(featureNames);
+        return new RetrainingVectorDetector(DetectorKind.RECONSTRUCTION, featureNames,
+                PcaReconstructionModel.trainer(config.varianceToKeep(), config.thresholdPercentile()),
+                retrainExecutor, config.windowSize(), config.retrainEvery(), config.minTrainingSamples(),
+                config.admitAnomalousEvery());
+    }
+
+    private static void checkFeatures(List<String> featureNames) {
+        Objects.requireNonNull(featureNames, "featureNames");
+        if (featureNames.size() < 2) {
+            throw new IllegalArgumentException(
+                    "a vector detector needs at least 2 features, was given " + featureNames);
+        }
+        if (new HashSet<>(featureNames).size() != featureNames.size()) {
+            throw new IllegalArgumentException("feature names must be distinct, were " + featureNames);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.firebreak.engine.detect.internal.ml;
+
+import dev.firebreak.engine.detect.DetectorKind;
+import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.VectorDetector;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A vector detector whose model is refitted in the background on a sliding window of recent vectors
+ * and swapped in through a volatile reference, so scoring never waits for training.
+ *
+ * <p>{@link #update} is called from one thread (the detection thread). Every {@code retrainEvery}
+ * admitted vectors it copies the window and hands the fit to the caller's executor; while a fit is
+ * running it keeps scoring with the previous model and does not queue another. Vectors the current
+ * model finds anomalous enter the window only one in {@code admitAnomalousEvery}, so a ten-minute
+ * fault is not learned as normal, while a lasting change of regime still is, more slowly.
+ */
+public final class RetrainingVectorDetector implements VectorDetector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetrainingVectorDetector.class);
+    private static final int FEATURES_NAMED = 3;
+
+    private final DetectorKind kind;
+    private final List<String> featureNames;
+    private final int dimension;
+    private final ModelTrainer trainer;
+    private final Executor executor;
+    private final TrainingWindow window;
+    private final int retrainEvery;
+    private final int minTrainingSamples;
+    private final int admitAnomalousEvery;
+    private final AtomicBoolean training = new AtomicBoolean();
+    private volatile VectorModel model;
+    private volatile long modelsTrained;
+    private int admittedSinceFit;
+    private int anomalousSeen;
+    private final double[] scaled;
+    private final boolean[] imputed;
+    private final double[] blame;
+
+    RetrainingVectorDetector(DetectorKind kind, List<String> featureNames, ModelTrainer trainer, Executor executor,
+            int windowSize, int retrainEvery, int minTrainingSamples, int admitAnomalousEvery) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.featureNames = List.copyOf(featureNames);
+        this.dimension = this.featureNames.size();
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.window = new TrainingWindow(windowSize, dimension);
+        this.retrainEvery = retrainEvery;
+        this.minTrainingSamples = minTrainingSamples;
+        this.admitAnomalousEvery = admitAnomalousEvery;
+        this.scaled = new double[dimension];
+        this.imputed = new boolean[dimension];
+        this.blame = new double[dimension];
+    }
+
+    @Override
+    public DetectorKind kind() {
+        return kind;
+    }
+
+    /** The names of the vector's features, in order. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** How many models have been fitted and swapped in so far. */
+    public long modelsTrained() {
+        return modelsTrained;
+    }
+
+    /** Whether a background fit is running now. */
+    public boolean isTraining() {
+        return training.get();
+    }
+
+    @Override
+    public DetectorOutput update(long epochSecond, double[] vector) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException(
+                    "vector has " + vector.length + " features, expected " + dimension + " " + featureNames);
+        }
+        VectorModel current = model;
+        DetectorOutput output = current == null ? learning() : score(current, vector);
+        admit(vector, output.fired());
+        maybeRetrain();
+        return output;
+    }
+
+    private DetectorOutput learning() {
+        return new DetectorOutput(kind, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN,
+                "learning: " + window.count() + " of " + minTrainingSamples + " vectors needed before the first model");
+    }
+
+    private DetectorOutput score(VectorModel current, double[] vector) {
+        RobustScaler scaler = current.scaler();
+        int missing = scaler.transform(vector, scaled, imputed);
+        double raw = current.rawScore(scaled);
+        ScoreCalibration calibration = current.calibration();
+        double score = calibration.score(raw);
+        boolean fired = calibration.exceeds(raw);
+        String reason = fired || missing > 0
+                ? explain(current, vector, raw, fired, missing)
+                : "within the normal range of its training window";
+        return new DetectorOutput(kind, score, fired, raw, calibration.median(), calibration.threshold(), reason);
+    }
+
+    private String explain(VectorModel current, double[] vector, double raw, boolean fired, int missing) {
+        ScoreCalibration calibration = current.calibration();
+        StringBuilder text = new StringBuilder(160);
+        text.append(String.format(Locale.ROOT, "%s %.3g %s p%d %.3g of training", current.measureName(), raw,
+                fired ? "above" : "within", Math.round(calibration.thresholdPercentile() * 100),
+                calibration.threshold()));
+        if (fired) {
+            current.attribution(scaled, blame);
+            appendMostToBlame(current.scaler(), vector, text);
+        }
+        if (missing > 0) {
+            text.append("; missing ");
+            String separator = "";
+            for (int f = 0; f < dimension; f++) {
+                if (imputed[f]) {
+                    text.append(separator).append(featureNames.get(f));
+                    separator = ", ";
+                }
+            }
+            text.append(" imputed from the training median");
+        }
+        return text.toString();
+    }
+
+    private void appendMostToBlame(RobustScaler scaler, double[] vector, StringBuilder text) {
+        text.append("; most unusual: ");
+        boolean[] named = new boolean[dimension];
+        for (int rank = 0; rank < Math.min(FEATURES_NAMED, dimension); rank++) {
+            int worst = -1;
+            for (int f = 0; f < dimension; f++) {
+                if (!named[f] && !imputed[f] && (worst < 0 || blame[f] > blame[worst])) {
+                    worst = f;
+                }
+            }
+            if (worst < 0) {
+                return;
+            }
+            named[worst] = true;
+            text.append(rank == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4g (median %.4g, z %+.1f)",
+                    featureNames.get(worst), vector[worst], scaler.median(worst), scaled[worst]));
+        }
+    }
+
+    private void admit(double[] vector, boolean anomalous) {
+        if (anomalous && anomalousSeen++ % admitAnomalousEvery != 0) {
+            return;
+        }
+        window.add(vector);
+        admittedSinceFit++;
+    }
+
+    private void maybeRetrain() {
+        boolean due = model == null ? window.count() >= minTrainingSamples : admittedSinceFit >= retrainEvery;
+        if (!due || !training.compareAndSet(false, true)) {
+            return;
+        }
+        double[][] rows = window.snapshot();
+        admittedSinceFit = 0;
+        try {
+            executor.execute(() -> fitAndSwap(rows));
+        } catch (RejectedExecutionException e) {
+            training.set(false);
+            LOG.warn("{} retraining skipped: executor rejected the task ({})", kind.label(), e.getMessage());
+        }
+    }
+
+    private void fitAndSwap(double[][] rows) {
+        try {
+            model = trainer.train(rows);
+            modelsTrained++;
+        } catch (RuntimeException e) {
+            // Keep scoring with the previous model; the next window gets another chance.
+            LOG.warn("{} retraining failed on {} vectors; keeping the previous model", kind.label(), rows.length, e);
+        } finally {
+            training.set(false);
+        }
+    }
+}
