@@ -27,14 +27,16 @@ class MlDetectorConfigTests {
 
     @Test
     void subsampleLargerThanTheWindowIsRejected() {
-        assertThatThrownBy(() -> new IsolationForestConfig(100, 256, 100, 50, 50, 0.99, 10))
+        assertThatThrownBy(() -> new IsolationForestConfig(100, 256, 100, 50, 50, 0.99, 10,
+                IsolationForestConfig.Implementation.COMPACT, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("subsampleSize must be between 2 and windowSize (100), was 256");
     }
 
     @Test
     void zeroTreesAreRejected() {
-        assertThatThrownBy(() -> new IsolationForestConfig(2048, 256, 0, 512, 256, 0.99, 10))
+        assertThatThrownBy(() -> new IsolationForestConfig(2048, 256, 0, 512, 256, 0.99, 10,
+                IsolationForestConfig.Implementation.COMPACT, 1))
                 .hasMessage("trees must be between 1 and 10000, was 0");
     }
 
