@@ -34,6 +34,7 @@ public class VectorDetectorBenchmark {
 
     private double[][] vectors;
     private VectorDetector forest;
+    private VectorDetector smileForest;
     private VectorDetector reconstruction;
 
     @Setup
@@ -44,6 +45,8 @@ public class VectorDetectorBenchmark {
             vectors[i] = serviceVector(random);
         }
         forest = trained(MlDetectors.isolationForest(IsolationForestConfig.ofDefaults(), FEATURES, new FirstFitOnly()));
+        smileForest = trained(MlDetectors.isolationForest(IsolationForestConfig.ofDefaults()
+                .withImplementation(IsolationForestConfig.Implementation.SMILE), FEATURES, new FirstFitOnly()));
         reconstruction = trained(
                 MlDetectors.reconstruction(ReconstructionConfig.ofDefaults(), FEATURES, new FirstFitOnly()));
     }
@@ -72,6 +75,16 @@ public class VectorDetectorBenchmark {
         double sum = 0;
         for (int i = 0; i < VECTORS; i++) {
             sum += forest.update(i, vectors[i]).score();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VECTORS)
+    public double smileIsolationForestUpdate() {
+        double sum = 0;
+        for (int i = 0; i < VECTORS; i++) {
+            sum += smileForest.update(i, vectors[i]).score();
         }
         return sum;
     }
