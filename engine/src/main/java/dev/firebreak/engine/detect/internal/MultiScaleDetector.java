@@ -20,7 +20,6 @@ public final class MultiScaleDetector implements SeriesDetector {
 
     private static final int SCALES = 4;
     private static final double MAX_SURPRISE = 20;
-    private static final double SCORE_HALF_POINT = 10;
     private static final double MIN_SURPRISE_SPREAD = 1e-3;
 
     private final MultiScaleConfig config;
@@ -76,17 +75,21 @@ public final class MultiScaleDetector implements SeriesDetector {
         double low = mean[worst] - 3 * Math.sqrt(variance[worst]);
         double high = mean[worst] + 3 * Math.sqrt(variance[worst]);
         learnBaselines(value);
-        double score = likelihood / (likelihood + SCORE_HALF_POINT);
+        // Monotone in the likelihood, 0.5 exactly at the alarm level, and never saturating to 1 so a
+        // threshold chosen later can still tell a large surprise from an enormous one.
+        double score = likelihood / (likelihood + config.alarmSurprise());
+        boolean alarm = likelihood >= config.alarmSurprise();
         if (holdOff > 0) {
             holdOff--;
             score = 0;
-        } else if (likelihood >= config.alarmSurprise()) {
+            alarm = false;
+        } else if (alarm) {
             holdOff = config.holdOffSamples();
         }
         String reason = String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ, half-life %.0f)",
                 Outputs.number(value), surprise, likelihood, Outputs.number(mean[worst]),
                 config.halfLivesSamples()[worst]);
-        return new DetectorOutput(kind(), score, likelihood >= config.alarmSurprise(), value, low, high, reason);
+        return new DetectorOutput(kind(), score, alarm, value, low, high, reason);
     }
 
     /** -log10 of the chance that recent surprise is this far above the series' usual surprise. */

@@ -21,7 +21,7 @@ public final class SeasonalBandDetector implements SeriesDetector {
     private static final long SECONDS_PER_DAY = 86_400;
     /** 1970-01-01 was a Thursday; with Monday = 0 that is day 3. */
     private static final int EPOCH_DAY_OF_WEEK = 3;
-    private static final double MIN_STEP = 0.02;
+    private static final double MIN_STEP = 0.05;
     private static final double SCALE_ALPHA = 0.01;
 
     private final SeasonalBandConfig config;
@@ -87,7 +87,10 @@ public final class SeasonalBandDetector implements SeriesDetector {
             low[slot] = (float) value;
             high[slot] = (float) value;
         } else {
-            double step = Math.max(MIN_STEP, 1.0 / seen) * 4 * Scores.floorScale(deviation, mean);
+            // Steps scale with the slot's own width (never below a tenth of the series' deviation), so a slot
+            // whose range is narrow compared with the daily swing still gets a tight band.
+            double width = Math.max(high[slot] - low[slot], 0.1 * Scores.floorScale(deviation, mean));
+            double step = Math.max(MIN_STEP, 1.0 / seen) * 2 * width;
             low[slot] = (float) (low[slot] + pinball(low[slot], value, config.lowQuantile(), step));
             high[slot] = (float) (high[slot] + pinball(high[slot], value, config.highQuantile(), step));
         }
