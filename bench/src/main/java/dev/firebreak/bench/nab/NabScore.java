@@ -56,6 +56,10 @@ public final class NabScore {
             results.add(NabResultsFile.read(csv, NabResultsFile.keyOf(resultsDir, csv)));
         }
         NabCorpus corpus = NabCorpus.label(results, windows);
+        if (corpus.windowCount() == 0) {
+            throw new NabInputException(resultsDir + ": the scored files have no anomaly window after their probationary"
+                    + " period, so the normalised score is undefined");
+        }
         out.printf(Locale.ROOT, "scored %d files, %d scorable rows (probationary rows excluded), %d windows%n",
                 corpus.files(), corpus.rows(), corpus.windowCount());
         out.printf(Locale.ROOT, "%-20s %10s %10s %11s %5s %5s %7s%n", "profile", "threshold", "raw", "normalised", "TP", "FN",
