@@ -128,7 +128,7 @@ class NabScoreTests {
 
     private String run() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        NabScore.run(results, windows, profiles, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        NabScore.run(results, windows, profiles, false, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }

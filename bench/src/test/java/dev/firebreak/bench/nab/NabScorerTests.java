@@ -189,6 +189,24 @@ class NabScorerTests {
         }
     }
 
+    @Test
+    void perFileBreakdownAddsUpToTheTotal() {
+        Map<String, List<NabWindow>> windows = Map.of("c/a.csv", TWO_WINDOWS, "c/b.csv", List.of(window(300, 379)));
+        NabCorpus corpus = NabCorpus.label(List.of(file("c/a.csv", spikesAt(405, 600)), file("c/b.csv", spikesAt(200))),
+                windows);
+        NabProfileResult total = NabScorer.evaluate(corpus, STANDARD, 1);
+
+        List<NabFileBreakdown> files = NabFileBreakdown.of(corpus, STANDARD, 1);
+
+        assertThat(files).extracting(NabFileBreakdown::key).containsExactly("c/a.csv", "c/b.csv");
+        assertThat(files.get(0).detected()).isEqualTo(1);
+        assertThat(files.get(0).windows()).isEqualTo(2);
+        assertThat(files.get(0).falsePositives()).isEqualTo(1);
+        assertThat(files.get(1).detected()).isZero();
+        assertThat(files.get(1).falsePositives()).isEqualTo(1);
+        assertThat(files.stream().mapToDouble(NabFileBreakdown::raw).sum()).isCloseTo(total.raw(), within(1e-12));
+    }
+
     private static boolean inAnyWindow(int row, List<NabWindow> windows) {
         LocalDateTime t = T0.plusMinutes(5L * row);
         return windows.stream().anyMatch(w -> !t.isBefore(w.start()) && !t.isAfter(w.end()));
