@@ -24,12 +24,12 @@ class WindowedGaussianReferenceTests {
         }
         values[150] = 100;
 
-        double[] scores = WindowedGaussianReference.scores(values);
+        double[] scores = WindowedGaussianReference.scores(values, 1000);
 
         assertThat(scores[0]).isZero();
         assertThat(scores[150]).isGreaterThan(0.999);
         // the score of row 149 must not see the spike at 150
         double[] withoutSpike = Arrays.copyOf(values, 150);
-        assertThat(WindowedGaussianReference.scores(withoutSpike)[149]).isEqualTo(scores[149]);
+        assertThat(WindowedGaussianReference.scores(withoutSpike, 1000)[149]).isEqualTo(scores[149]);
     }
 }
