@@ -38,6 +38,13 @@ public final class Styles {
     public static final String METRIC_CHART_TITLE = "metric-chart-title";
     public static final String DETAIL_HEADER = "detail-header";
     public static final String LINK_LIST = "link-list";
+    /** A small flat button drawn over a chart (e.g. "Forecast"). */
+    public static final String CHART_BUTTON = "chart-button";
+    /** The panel explaining a selected anomaly marker. */
+    public static final String EXPLANATION_CARD = "explanation-card";
+    /** A form of settings: label, field and its validation message per row. */
+    public static final String SETTINGS_FORM = "settings-form";
+    public static final String SETTINGS_SECTION = "settings-section";
 
     public static final PseudoClass HEALTH_HEALTHY = PseudoClass.getPseudoClass("healthy");
     public static final PseudoClass HEALTH_RECOVERING = PseudoClass.getPseudoClass("recovering");

@@ -1,14 +1,19 @@
 package dev.firebreak.app.wiring;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.SeriesDetectionConfig;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.predict.ForecastEngineConfig;
+import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.store.AuditLog;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.ConsoleSession;
@@ -16,6 +21,7 @@ import dev.firebreak.views.session.SessionFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sessions whose fault injections and cancellations are written to the audit log before they are
@@ -58,6 +64,17 @@ final class AuditedSessions implements SessionFactory {
         @Override public int seriesHandle(int componentIndex, MetricName metric) { return session.seriesHandle(componentIndex, metric); }
         @Override public List<ChangeEvent> changes(String componentId) { return session.changes(componentId); }
         @Override public List<ActiveFault> faultsOn(String componentId) { return session.faultsOn(componentId); }
+        @Override public DetectionHistory detectionHistory() { return session.detectionHistory(); }
+        @Override public SeriesDetectionConfig detectionConfig(MetricName metric) { return session.detectionConfig(metric); }
+        @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return session.forecast(key); }
+        @Override public ForecastEngineConfig forecastConfig() { return session.forecastConfig(); }
+
+        @Override
+        public void configureDetection(MetricName metric, SeriesDetectionConfig config) {
+            audit.append(actor, "detection.configured", metric.name(), Map.of("settings", config.toString()));
+            session.configureDetection(metric, config);
+        }
+
         @Override public void pause() { session.pause(); }
         @Override public void resume() { session.resume(); }
         @Override public boolean isPaused() { return session.isPaused(); }

@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -29,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** Component detail: header, one live chart per metric, neighbours, active faults and recent changes. */
@@ -92,7 +94,17 @@ public final class ComponentDetailView extends BorderPane {
             chart.setPrefHeight(CHART_HEIGHT);
             chart.setMaxWidth(Double.MAX_VALUE);
             charts.add(chart);
-            tiles.add(chart, k % 2, k / 2);
+            StackPane tile = new StackPane(chart);
+            if (viewModel.canForecast(metric)) {
+                Button forecast = new Button("Forecast");
+                forecast.setId("forecast-" + metric.name().toLowerCase(Locale.ROOT));
+                forecast.getStyleClass().add(Styles.CHART_BUTTON);
+                forecast.setTooltip(new Tooltip("Forecast " + metric.label() + " 30 minutes ahead against its threshold"));
+                forecast.setOnAction(e -> viewModel.openForecast(metric));
+                StackPane.setAlignment(forecast, Pos.TOP_RIGHT);
+                tile.getChildren().add(forecast);
+            }
+            tiles.add(tile, k % 2, k / 2);
             k++;
         }
         if (charts.isEmpty()) {
@@ -104,7 +116,7 @@ public final class ComponentDetailView extends BorderPane {
     }
 
     private Node side() {
-        VBox side = new VBox(6,
+        VBox side = new VBox(6, explanation(),
                 section("Calls (dependencies)"), links(viewModel.dependencies()),
                 section("Called by (dependents)"), links(viewModel.dependents()),
                 section("Active faults"), faults(),
@@ -136,6 +148,35 @@ public final class ComponentDetailView extends BorderPane {
             pane.getChildren().add(link);
         }
         return pane;
+    }
+
+    /** The selected anomaly marker's explanation; hidden while none is selected. */
+    private Node explanation() {
+        Label title = new Label();
+        title.setId("explanation-title");
+        title.setWrapText(true);
+        title.setStyle("-fx-font-weight: bold;");
+        Button close = new Button("×");
+        close.setId("explanation-close");
+        close.getStyleClass().add(Styles.CHART_BUTTON);
+        close.setOnAction(e -> viewModel.selectMark(null));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(4, title, spacer, close);
+        Label body = new Label();
+        body.setId("explanation-text");
+        body.setWrapText(true);
+        body.setMinHeight(Region.USE_PREF_SIZE);
+        VBox card = new VBox(4, head, body);
+        card.setId("explanation");
+        card.getStyleClass().add(Styles.EXPLANATION_CARD);
+        card.visibleProperty().bind(viewModel.explanationProperty().isNotNull());
+        card.managedProperty().bind(card.visibleProperty());
+        viewModel.explanationProperty().addListener((obs, old, now) -> {
+            title.setText(now == null ? "" : now.title());
+            body.setText(now == null ? "" : now.text().substring(now.title().length() + 1));
+        });
+        return card;
     }
 
     private Node faults() {
@@ -188,6 +229,22 @@ public final class ComponentDetailView extends BorderPane {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         return list;
+    }
+
+    /** The chart of a metric, for tests. */
+    public Region chart(MetricName metric) {
+        return charts.stream().filter(c -> c.getId().equals("chart-" + metric.name().toLowerCase(Locale.ROOT)))
+                .findFirst().orElseThrow();
+    }
+
+    /** Where the chart of a metric drew a marker, in the chart's coordinates; null if it is not drawn. */
+    public double[] markPosition(MetricName metric, dev.firebreak.engine.detect.SeriesVerdict mark) {
+        return ((MetricChart) chart(metric)).markPosition(mark);
+    }
+
+    /** The markers the chart of a metric drew at its last redraw. */
+    public List<dev.firebreak.engine.detect.SeriesVerdict> drawnMarks(MetricName metric) {
+        return ((MetricChart) chart(metric)).drawnMarks();
     }
 
     public ComponentDetailViewModel viewModel() {

@@ -1,6 +1,8 @@
 package dev.firebreak.views.component;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.SeriesVerdict;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultEnded;
@@ -9,6 +11,7 @@ import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricsTicked;
+import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.telemetry.SeriesSnapshot;
 import dev.firebreak.engine.topology.Component;
 import dev.firebreak.engine.topology.Topology;
@@ -20,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -46,6 +50,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     private final Component component;
     private final Map<MetricName, Integer> handles = new EnumMap<>(MetricName.class);
     private final Consumer<String> openComponent;
+    private final Consumer<SeriesKey> openForecast;
     private final FxCoalescer coalescer;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
@@ -54,14 +59,27 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ObservableList<ActiveFault> faults = FXCollections.observableArrayList();
     private final ObservableList<ChangeEvent> changes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SeriesVerdict> selectedMark = new ReadOnlyObjectWrapper<>(this, "selectedMark");
+    private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
 
     /**
      * @param openComponent called with a component id when the user follows a dependency link
      * @throws IllegalArgumentException if the component is not in the session's topology
      */
     public ComponentDetailViewModel(ConsoleSession session, String componentId, Consumer<String> openComponent) {
+        this(session, componentId, openComponent, key -> { });
+    }
+
+    /**
+     * @param openComponent called with a component id when the user follows a dependency link
+     * @param openForecast  called with a series when the user asks for its forecast
+     * @throws IllegalArgumentException if the component is not in the session's topology
+     */
+    public ComponentDetailViewModel(ConsoleSession session, String componentId, Consumer<String> openComponent,
+            Consumer<SeriesKey> openForecast) {
         this.session = Objects.requireNonNull(session, "session");
         this.openComponent = Objects.requireNonNull(openComponent, "openComponent");
+        this.openForecast = Objects.requireNonNull(openForecast, "openForecast");
         Topology topology = session.topology();
         this.index = topology.indexOf(componentId);
         if (index < 0) {
@@ -74,6 +92,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
                 handles.put(metric, handle);
             }
         }
+        session.detectionHistory().watch(componentId);
         this.coalescer = new FxCoalescer(this::refresh);
         subscriptions.add(session.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
         subscriptions.add(session.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
@@ -160,7 +179,51 @@ public final class ComponentDetailViewModel implements AutoCloseable {
         return newest == Long.MIN_VALUE ? session.clock().instant().getEpochSecond() : newest;
     }
 
+    /**
+     * Detection's expected band, score and anomaly markers for the same window as {@link #window},
+     * ending at {@link #newestEpochSecond()}.
+     */
+    public DetectionHistory.Trace detection(MetricName metric, int seconds) {
+        long newest = newestEpochSecond();
+        return session.detectionHistory().trace(new SeriesKey(component.id(), metric), newest - seconds + 1, newest);
+    }
+
+    /** The marker whose explanation is shown, or null. */
+    public ReadOnlyObjectProperty<SeriesVerdict> selectedMarkProperty() {
+        return selectedMark.getReadOnlyProperty();
+    }
+
+    /** The selected marker's explanation, or null when none is selected. */
+    public ReadOnlyObjectProperty<Explanation> explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    /** Whether a metric has a breach threshold, so its forecast can be shown. */
+    public boolean canForecast(MetricName metric) {
+        return session.forecastConfig().threshold(metric).isPresent();
+    }
+
     // ---- Commands ----
+
+    /** Shows the explanation of a marker (one of this component's), or hides it with null. */
+    public void selectMark(SeriesVerdict mark) {
+        if (mark != null && !mark.key().componentId().equals(component.id())) {
+            throw new IllegalArgumentException("marker " + mark.key() + " is not on " + component.id());
+        }
+        selectedMark.set(mark);
+        explanation.set(mark == null ? null : Explanation.of(mark));
+    }
+
+    /** Selects the marker of a metric at exactly that second; returns whether there was one. */
+    public boolean selectMarkAt(MetricName metric, long epochSecond) {
+        Optional<SeriesVerdict> mark = session.detectionHistory().markAt(new SeriesKey(component.id(), metric), epochSecond);
+        selectMark(mark.orElse(null));
+        return mark.isPresent();
+    }
+
+    public void openForecast(MetricName metric) {
+        openForecast.accept(new SeriesKey(component.id(), metric));
+    }
 
     public void open(String componentId) {
         openComponent.accept(componentId);
@@ -200,6 +263,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        session.detectionHistory().unwatch(component.id());
         coalescer.close();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();

@@ -1,15 +1,21 @@
 package dev.firebreak.views.session;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.SeriesDetectionConfig;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.predict.ForecastEngineConfig;
+import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the console's screens need from a running system: its topology, telemetry, events, health,
@@ -45,6 +51,21 @@ public interface ConsoleSession extends AutoCloseable {
 
     /** Faults scheduled or acting on a component (as target or peer). */
     List<ActiveFault> faultsOn(String componentId);
+
+    /** Expected bands, scores and explained anomaly markers of the recent past. */
+    DetectionHistory detectionHistory();
+
+    /** The detection settings in force for a metric kind. */
+    SeriesDetectionConfig detectionConfig(MetricName metric);
+
+    /** Applies new detection settings for a metric kind to the running detection. */
+    void configureDetection(MetricName metric, SeriesDetectionConfig config);
+
+    /** The latest forecast of a series, empty if it has no breach threshold or its model is not ready yet. */
+    Optional<SeriesOutlook> forecast(SeriesKey key);
+
+    /** The forecasting settings: horizon, step and the breach thresholds per metric. */
+    ForecastEngineConfig forecastConfig();
 
     void pause();
 

@@ -1,29 +1,54 @@
 package dev.firebreak.views.session;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.LiveSeriesDetection;
+import dev.firebreak.engine.detect.SeriesDetectionConfig;
+import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.predict.ForecastEngine;
+import dev.firebreak.engine.predict.ForecastEngineConfig;
+import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.sim.SimulationSession;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The console's view of a running {@link SimulationSession}: simulator, store, bus and runner. */
+/**
+ * The console's view of a running {@link SimulationSession}: simulator, store, bus and runner, with
+ * live detection and forecasting attached to the session's bus and store.
+ */
 public final class SimulatedSession implements ConsoleSession {
+
+    /** Up to this many components every series keeps its band and score history; beyond, only open ones. */
+    public static final int FULL_HISTORY_MAX_COMPONENTS = 100;
+    /** Detection history kept: the longest window a component chart spans. */
+    public static final int HISTORY_SECONDS = 3600;
 
     private final SimulationSession session;
     private final Simulator simulator;
+    private final DetectionHistory history;
+    private final LiveSeriesDetection detection;
+    private final ForecastEngine forecasts;
 
     public SimulatedSession(SimulationSession session) {
         this.session = Objects.requireNonNull(session, "session");
         this.simulator = session.simulator();
+        this.history = new DetectionHistory(HISTORY_SECONDS, Severity.MEDIUM,
+                session.topology().size() <= FULL_HISTORY_MAX_COMPONENTS);
+        this.detection = LiveSeriesDetection.attach(session.store(), session.events(), session.topology(), history);
+        this.forecasts = ForecastEngine.attach(session.store(), session.events(), session.topology(),
+                ForecastEngineConfig.defaults(), detection::componentScore);
     }
 
     /** Sessions that start running at once, with the simulator's default configuration for the seed. */
@@ -65,10 +90,26 @@ public final class SimulatedSession implements ConsoleSession {
 
     @Override public List<ChangeEvent> changes(String componentId) { return simulator.changes(componentId); }
     @Override public List<ActiveFault> faultsOn(String componentId) { return simulator.faultsOn(componentId); }
+    @Override public DetectionHistory detectionHistory() { return history; }
+    @Override public SeriesDetectionConfig detectionConfig(MetricName metric) { return detection.config(metric); }
+
+    @Override
+    public void configureDetection(MetricName metric, SeriesDetectionConfig config) {
+        detection.configure(metric, config);
+    }
+
+    @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return forecasts.outlook(key); }
+    @Override public ForecastEngineConfig forecastConfig() { return forecasts.config(); }
     @Override public void pause() { session.runner().pause(); }
     @Override public void resume() { session.runner().resume(); }
     @Override public boolean isPaused() { return session.runner().isPaused(); }
     @Override public void setSpeed(double speed) { session.runner().setSpeed(speed); }
     @Override public double speed() { return session.runner().speed(); }
-    @Override public void close() { session.close(); }
+
+    @Override
+    public void close() {
+        session.close();
+        forecasts.close();
+        detection.close();
+    }
 }

@@ -1,6 +1,10 @@
 package dev.firebreak.views.testing;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.LiveSeriesDetection;
+import dev.firebreak.engine.detect.SeriesDetectionConfig;
+import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultEnded;
@@ -9,6 +13,9 @@ import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultStarted;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.predict.ForecastEngine;
+import dev.firebreak.engine.predict.ForecastEngineConfig;
+import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricStores;
@@ -22,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +58,9 @@ public final class ScriptedSession implements ConsoleSession {
     private volatile boolean paused = true;
     private volatile double speed = 1;
     private volatile boolean closed;
+    private final DetectionHistory history;
+    private final LiveSeriesDetection detection;
+    private final ForecastEngine forecasts;
 
     public ScriptedSession(Topology topology, long seed) {
         this.topology = topology;
@@ -63,6 +74,11 @@ public final class ScriptedSession implements ConsoleSession {
                 handles[i][m.ordinal()] = store.register(new SeriesKey(topology.component(i).id(), m));
             }
         }
+        // the real detection and forecasting, on the scripted metrics
+        this.history = new DetectionHistory(3600, Severity.MEDIUM, topology.size() <= 100);
+        this.detection = LiveSeriesDetection.attach(store, events, topology, history);
+        this.forecasts = ForecastEngine.attach(store, events, topology, ForecastEngineConfig.defaults(),
+                detection::componentScore);
     }
 
     /** Sets a component's state and publishes the change, as the simulator's health model would. */
@@ -178,6 +194,11 @@ public final class ScriptedSession implements ConsoleSession {
                 || f.spec().peer().map(componentId::equals).orElse(false)).toList();
     }
 
+    @Override public DetectionHistory detectionHistory() { return history; }
+    @Override public SeriesDetectionConfig detectionConfig(MetricName metric) { return detection.config(metric); }
+    @Override public void configureDetection(MetricName metric, SeriesDetectionConfig c) { detection.configure(metric, c); }
+    @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return forecasts.outlook(key); }
+    @Override public ForecastEngineConfig forecastConfig() { return forecasts.config(); }
     @Override public void pause() { paused = true; }
     @Override public void resume() { paused = false; }
     @Override public boolean isPaused() { return paused; }

@@ -1,0 +1,296 @@
+package dev.firebreak.views.detection;
+
+import dev.firebreak.engine.detect.DetectorFamily;
+import dev.firebreak.engine.detect.EwmaConfig;
+import dev.firebreak.engine.detect.IqrConfig;
+import dev.firebreak.engine.detect.RateOfChangeConfig;
+import dev.firebreak.engine.detect.RollingZScoreConfig;
+import dev.firebreak.engine.detect.SeasonalBandConfig;
+import dev.firebreak.engine.detect.SeriesDetectionConfig;
+import dev.firebreak.engine.detect.SeriesDetectionConfig.ScoreMode;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.views.session.ConsoleSession;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The detection settings of one metric kind at a time, edited as text and validated on every
+ * keystroke by building the engine's own config records (so the form accepts exactly what the engine
+ * does, and shows the engine's message naming the allowed range). Apply hands the settings to the
+ * running detection; Reset fills the form with the defaults.
+ */
+public final class DetectionSettingsViewModel {
+
+    private final ConsoleSession session;
+    private final ObjectProperty<MetricName> metric = new SimpleObjectProperty<>(this, "metric", MetricName.LATENCY_P99);
+    private final ObjectProperty<ScoreMode> mode = new SimpleObjectProperty<>(this, "mode", ScoreMode.WEIGHTED);
+    private final BooleanProperty rateLimited = new SimpleBooleanProperty(this, "rateLimited");
+    private final BooleanProperty rateRelative = new SimpleBooleanProperty(this, "rateRelative");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
+    private final ReadOnlyStringWrapper formMessage = new ReadOnlyStringWrapper(this, "formMessage", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private boolean loading;
+
+    final SettingField rollingWindow = new SettingField("window", "Window n (samples)", true, false);
+    final SettingField rollingK = new SettingField("k", "k (standard deviations)", false, false);
+    final SettingField ewmaAlpha = new SettingField("alpha", "Alpha (smoothing)", false, false);
+    final SettingField ewmaThreshold = new SettingField("threshold", "Threshold (deviations)", false, false);
+    final SettingField ewmaWarmup = new SettingField("warmupSamples", "Warm-up (samples)", true, false);
+    final SettingField iqrWindow = new SettingField("window", "Window (samples)", true, false);
+    final SettingField iqrFence = new SettingField("fence", "IQR multiplier", false, false);
+    final SettingField seasonalLow = new SettingField("lowQuantile", "Low percentile (0-1)", false, false);
+    final SettingField seasonalHigh = new SettingField("highQuantile", "High percentile (0-1)", false, false);
+    final SettingField seasonalTolerance = new SettingField("tolerance", "Tolerance (band widths)", false, false);
+    final SettingField seasonalMinSamples = new SettingField("minSamplesPerSlot", "Samples per slot", true, false);
+    final SettingField rateWindow = new SettingField("windowSeconds", "Window (seconds)", true, false);
+    final SettingField rateMaxRise = new SettingField("maxRise", "Max rise (empty: none)", false, true);
+    final SettingField rateMaxFall = new SettingField("maxFall", "Max fall (empty: none)", false, true);
+    private final Map<DetectorFamily, SettingField> weights = new EnumMap<>(DetectorFamily.class);
+
+    public DetectionSettingsViewModel(ConsoleSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+        for (DetectorFamily family : DetectorFamily.values()) {
+            String key = family.name().toLowerCase(java.util.Locale.ROOT);
+            weights.put(family, new SettingField(key, "Weight " + key, false, false));
+        }
+        for (SettingField field : allFields()) {
+            field.textProperty().addListener((obs, old, now) -> onEdit());
+        }
+        mode.addListener((obs, old, now) -> onEdit());
+        rateLimited.addListener((obs, old, now) -> onEdit());
+        rateRelative.addListener((obs, old, now) -> onEdit());
+        metric.addListener((obs, old, now) -> load(session.detectionConfig(now)));
+        load(session.detectionConfig(metric.get()));
+    }
+
+    // ---- Properties ----
+
+    public ObjectProperty<MetricName> metricProperty() {
+        return metric;
+    }
+
+    public ObjectProperty<ScoreMode> modeProperty() {
+        return mode;
+    }
+
+    /** Whether the metric has a rate-of-change limit. */
+    public BooleanProperty rateLimitedProperty() {
+        return rateLimited;
+    }
+
+    /** Whether rate limits are fractions of the window's extreme rather than metric units. */
+    public BooleanProperty rateRelativeProperty() {
+        return rateRelative;
+    }
+
+    /** True when every field holds an acceptable value; Apply is disabled otherwise. */
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** A problem no single field owns (e.g. weights that do not sum to 1); empty when none. */
+    public ReadOnlyStringProperty formMessageProperty() {
+        return formMessage.getReadOnlyProperty();
+    }
+
+    /** What the last command did, e.g. "Applied to Latency p99". */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The form's sections in display order: title to fields. */
+    public Map<String, List<SettingField>> sections() {
+        Map<String, List<SettingField>> sections = new LinkedHashMap<>();
+        sections.put("Rolling mean ± k·σ", List.of(rollingWindow, rollingK));
+        sections.put("EWMA deviation", List.of(ewmaAlpha, ewmaThreshold, ewmaWarmup));
+        sections.put("Interquartile range", List.of(iqrWindow, iqrFence));
+        sections.put("Seasonal band (hour of week)", List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples));
+        sections.put("Rate of change", List.of(rateWindow, rateMaxRise, rateMaxFall));
+        sections.put("Composite score", List.copyOf(weights.values()));
+        return sections;
+    }
+
+    public SettingField field(String section, String key) {
+        return sections().get(section).stream().filter(f -> f.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no field " + key + " in " + section));
+    }
+
+    public SettingField weight(DetectorFamily family) {
+        return weights.get(family);
+    }
+
+    // ---- Commands ----
+
+    /** Applies the form to the running detection; returns false (changing nothing) while the form is invalid. */
+    public boolean apply() {
+        Optional<SeriesDetectionConfig> config = validate();
+        if (config.isEmpty()) {
+            status.set("");
+            return false;
+        }
+        session.configureDetection(metric.get(), config.get());
+        status.set("Applied to " + metric.get().label() + " on every component");
+        return true;
+    }
+
+    /** Fills the form with the defaults of the metric kind (Apply puts them in force). */
+    public void resetToDefaults() {
+        load(SeriesDetectionConfig.defaultFor(metric.get()));
+        status.set("Defaults loaded; Apply to use them");
+    }
+
+    private void load(SeriesDetectionConfig config) {
+        loading = true;
+        try {
+            rollingWindow.set(config.rolling().window());
+            rollingK.set(config.rolling().k());
+            ewmaAlpha.set(config.ewma().alpha());
+            ewmaThreshold.set(config.ewma().threshold());
+            ewmaWarmup.set(config.ewma().warmupSamples());
+            iqrWindow.set(config.iqr().window());
+            iqrFence.set(config.iqr().fence());
+            seasonalLow.set(config.seasonal().lowQuantile());
+            seasonalHigh.set(config.seasonal().highQuantile());
+            seasonalTolerance.set(config.seasonal().tolerance());
+            seasonalMinSamples.set(config.seasonal().minSamplesPerSlot());
+            RateOfChangeConfig rate = config.rateOfChange()
+                    .orElse(new RateOfChangeConfig(60, Double.NaN, 0.5, true));
+            rateLimited.set(config.rateOfChange().isPresent());
+            rateRelative.set(rate.relative());
+            rateWindow.set(rate.windowSeconds());
+            setOrEmpty(rateMaxRise, rate.maxRise());
+            setOrEmpty(rateMaxFall, rate.maxFall());
+            for (DetectorFamily family : DetectorFamily.values()) {
+                weights.get(family).set(config.weight(family));
+            }
+            mode.set(config.mode());
+        } finally {
+            loading = false;
+        }
+        status.set("");
+        validate();
+    }
+
+    private static void setOrEmpty(SettingField field, double value) {
+        if (Double.isNaN(value)) {
+            field.setEmpty();
+        } else {
+            field.set(value);
+        }
+    }
+
+    private void onEdit() {
+        if (!loading) {
+            status.set("");
+            validate();
+        }
+    }
+
+    /** Validates every field by building the engine's records; sets each field's message and {@link #validProperty()}. */
+    Optional<SeriesDetectionConfig> validate() {
+        allFields().forEach(f -> f.setMessage(""));
+        formMessage.set("");
+        RollingZScoreConfig rolling = build(List.of(rollingWindow, rollingK),
+                v -> new RollingZScoreConfig(v[0].intValue(), v[1]));
+        EwmaConfig ewma = build(List.of(ewmaAlpha, ewmaThreshold, ewmaWarmup),
+                v -> new EwmaConfig(v[0], v[1], v[2].intValue()));
+        IqrConfig iqr = build(List.of(iqrWindow, iqrFence), v -> new IqrConfig(v[0].intValue(), v[1]));
+        SeasonalBandConfig seasonal = build(List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples),
+                v -> new SeasonalBandConfig(v[0], v[1], v[2], v[3].intValue()));
+        Optional<RateOfChangeConfig> rate = Optional.empty();
+        boolean rateOk = true;
+        if (rateLimited.get()) {
+            RateOfChangeConfig r = build(List.of(rateWindow, rateMaxRise, rateMaxFall),
+                    v -> new RateOfChangeConfig(v[0].longValue(), v[1], v[2], rateRelative.get()));
+            rate = Optional.ofNullable(r);
+            rateOk = r != null;
+        }
+        List<SettingField> weightFields = List.copyOf(weights.values());
+        Double[] w = parseAll(weightFields);
+        SeriesDetectionConfig config = null;
+        if (w != null && rolling != null && ewma != null && iqr != null && seasonal != null && rateOk) {
+            Map<DetectorFamily, Double> map = new EnumMap<>(DetectorFamily.class);
+            for (DetectorFamily family : DetectorFamily.values()) {
+                map.put(family, w[family.ordinal()]);
+            }
+            Optional<RateOfChangeConfig> finalRate = rate;
+            config = attempt(weightFields, () -> new SeriesDetectionConfig(rolling, ewma, iqr, seasonal, finalRate, map,
+                    mode.get()));
+        } else if (w != null) {
+            // still check the weights on their own, so their message shows while other fields are wrong
+            attempt(weightFields, () -> new SeriesDetectionConfig(RollingZScoreConfig.ofDefaults(),
+                    EwmaConfig.ofDefaults(), IqrConfig.ofDefaults(), SeasonalBandConfig.ofDefaults(), Optional.empty(),
+                    weightMap(w), mode.get()));
+        }
+        valid.set(config != null);
+        return Optional.ofNullable(config);
+    }
+
+    private static Map<DetectorFamily, Double> weightMap(Double[] w) {
+        Map<DetectorFamily, Double> map = new EnumMap<>(DetectorFamily.class);
+        for (DetectorFamily family : DetectorFamily.values()) {
+            map.put(family, w[family.ordinal()]);
+        }
+        return map;
+    }
+
+    /** Builds a record from parsed fields; null (with messages set) when a field is wrong. */
+    private <T> T build(List<SettingField> fields, java.util.function.Function<Double[], T> constructor) {
+        Double[] values = parseAll(fields);
+        if (values == null) {
+            return null;
+        }
+        return attempt(fields, () -> constructor.apply(values));
+    }
+
+    private static Double[] parseAll(List<SettingField> fields) {
+        Double[] values = new Double[fields.size()];
+        boolean ok = true;
+        for (int i = 0; i < fields.size(); i++) {
+            values[i] = fields.get(i).parse();
+            ok &= values[i] != null;
+        }
+        return ok ? values : null;
+    }
+
+    /** Runs an engine constructor; its message goes to the field it names, or to the form. */
+    private <T> T attempt(List<SettingField> fields, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            String message = capitalise(e.getMessage());
+            for (SettingField field : fields) {
+                if (field.isNamedIn(e.getMessage())) {
+                    field.setMessage(message);
+                    return null;
+                }
+            }
+            formMessage.set(message);
+            return null;
+        }
+    }
+
+    private static String capitalise(String s) {
+        return s == null || s.isEmpty() ? "invalid value" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private List<SettingField> allFields() {
+        List<SettingField> all = new ArrayList<>();
+        sections().values().forEach(all::addAll);
+        return all;
+    }
+}
