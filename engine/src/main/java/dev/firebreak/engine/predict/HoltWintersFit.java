@@ -9,9 +9,9 @@ import java.util.Objects;
  */
 public final class HoltWintersFit {
 
-    private static final double[] ALPHAS = {0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8};
+    private static final double[] ALPHAS = {0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8};
     private static final double[] BETAS = {0, 0.01, 0.05, 0.15};
-    private static final double[] GAMMAS = {0.02, 0.05, 0.1, 0.2, 0.4, 0.6};
+    private static final double[] GAMMAS = {0.02, 0.05, 0.1, 0.2, 0.4};
     private static final double[] PHIS = {0.9, 0.98, 1};
 
     private HoltWintersFit() {
