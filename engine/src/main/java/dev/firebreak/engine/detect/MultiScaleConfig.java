@@ -18,12 +18,12 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
         double likelihoodAlpha, double historyAlpha, double alarmSurprise, int holdOffSamples) {
 
     public static final double[] DEFAULT_HALF_LIVES = {22, 88, 355, 1419};
-    public static final double DEFAULT_SHORT_ALPHA = 0.25;
+    public static final double DEFAULT_SHORT_ALPHA = 0.07;
     public static final int DEFAULT_WARMUP_SAMPLES = 64;
     public static final double DEFAULT_LIKELIHOOD_ALPHA = 0.2;
     public static final double DEFAULT_HISTORY_ALPHA = 0.0003;
-    public static final double DEFAULT_ALARM_SURPRISE = 3;
-    public static final int DEFAULT_HOLD_OFF_SAMPLES = 50;
+    public static final double DEFAULT_ALARM_SURPRISE = 3.5;
+    public static final int DEFAULT_HOLD_OFF_SAMPLES = 80;
 
     public MultiScaleConfig {
         if (halfLivesSamples == null || halfLivesSamples.length != 4) {

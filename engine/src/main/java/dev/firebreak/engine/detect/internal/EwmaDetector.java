@@ -19,7 +19,7 @@ public final class EwmaDetector implements SeriesDetector {
 
     public EwmaDetector(EwmaConfig config) {
         this.config = config;
-        this.rule = String.format(Locale.ROOT, "EWMA ± %.1f× typical deviation, α=%.2f", config.threshold(),
+        this.rule = "within band: " + String.format(Locale.ROOT, "EWMA ± %.1f× typical deviation, α=%.2f", config.threshold(),
                 config.alpha());
     }
 

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Tukey fences on a sliding window. The window's values are also kept sorted: each sample removes the
- * evicted value and inserts the new one by binary search (one array shift each), so quartiles are read
+ * evicted value (found by binary search) and slides the new one into place, moving only the values in
+ * between, so quartiles are read
  * in O(1) and nothing is re-sorted per sample.
  */
 public final class IqrDetector implements SeriesDetector {
@@ -24,7 +25,7 @@ public final class IqrDetector implements SeriesDetector {
         this.config = config;
         this.ring = new FloatRing(config.window());
         this.sorted = new float[config.window()];
-        this.rule = String.format(Locale.ROOT, "Q1 - %.1f·IQR .. Q3 + %.1f·IQR of last %d", config.fence(),
+        this.rule = "within band: " + String.format(Locale.ROOT, "Q1 - %.1f·IQR .. Q3 + %.1f·IQR of last %d", config.fence(),
                 config.fence(), config.window());
     }
 
@@ -64,16 +65,31 @@ public final class IqrDetector implements SeriesDetector {
 
     private void learn(float value) {
         if (ring.isFull()) {
-            remove(ring.oldest());
+            replace(ring.oldest(), value);
+        } else {
+            insert(value);
         }
         ring.push(value);
-        insert(value);
     }
 
-    private void remove(float value) {
-        int index = Arrays.binarySearch(sorted, 0, size, value);
-        System.arraycopy(sorted, index + 1, sorted, index, size - index - 1);
-        size--;
+    /**
+     * Swaps the evicted value for the new one in the sorted window: find the evicted slot by binary search,
+     * then slide the new value towards its place, moving only the values between the two positions.
+     */
+    private void replace(float evicted, float value) {
+        int i = Arrays.binarySearch(sorted, 0, size, evicted);
+        if (value > evicted) {
+            while (i + 1 < size && sorted[i + 1] < value) {
+                sorted[i] = sorted[i + 1];
+                i++;
+            }
+        } else {
+            while (i > 0 && sorted[i - 1] > value) {
+                sorted[i] = sorted[i - 1];
+                i--;
+            }
+        }
+        sorted[i] = value;
     }
 
     private void insert(float value) {

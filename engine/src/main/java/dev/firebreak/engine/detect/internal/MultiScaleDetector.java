@@ -86,7 +86,7 @@ public final class MultiScaleDetector implements SeriesDetector {
         } else if (alarm) {
             holdOff = config.holdOffSamples();
         }
-        String reason = String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ, half-life %.0f)",
+        String reason = !alarm ? "no alarm: recent surprise within the series' usual" : String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ, half-life %.0f)",
                 Outputs.number(value), surprise, likelihood, Outputs.number(mean[worst]),
                 config.halfLivesSamples()[worst]);
         return new DetectorOutput(kind(), score, alarm, value, low, high, reason);

@@ -7,6 +7,9 @@ import java.util.Locale;
 /** The outputs every detector shares: missing sample, still learning, and the scored case. */
 final class Outputs {
 
+    /** Every detector's rule starts with this, so the rule alone reads as the within-band reason. */
+    static final String RULE_PREFIX = "within band: ";
+
     private Outputs() {
     }
 
@@ -20,11 +23,18 @@ final class Outputs {
                 String.format(Locale.ROOT, "learning: %d of %d samples seen", seen, needed));
     }
 
+    /**
+     * A scored sample against its band. The sentence with numbers is only formatted when the detector fired:
+     * formatting costs more than the detection itself, and a sample within its band needs only the rule.
+     */
     static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule) {
         boolean fired = value < low || value > high;
+        if (!fired) {
+            return new DetectorOutput(kind, score, false, value, low, high, rule);
+        }
         String where = fired ? (value > high ? "above" : "below") : "within";
         String reason = String.format(Locale.ROOT, "%s %s band %s..%s (%s)", number(value), where, number(low),
-                number(high), rule);
+                number(high), rule.substring(RULE_PREFIX.length()));
         return new DetectorOutput(kind, score, fired, value, low, high, reason);
     }
 

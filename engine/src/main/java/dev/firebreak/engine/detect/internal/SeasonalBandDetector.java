@@ -37,7 +37,7 @@ public final class SeasonalBandDetector implements SeriesDetector {
 
     public SeasonalBandDetector(SeasonalBandConfig config) {
         this.config = config;
-        this.rule = String.format(Locale.ROOT, "p%.0f-p%.0f of this hour and weekday, ±%.0f%% of its width",
+        this.rule = "within band: " + String.format(Locale.ROOT, "p%.0f-p%.0f of this hour and weekday, ±%.0f%% of its width",
                 config.lowQuantile() * 100, config.highQuantile() * 100, config.tolerance() * 100);
     }
 
