@@ -2,6 +2,7 @@ package dev.firebreak.engine.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -105,6 +106,19 @@ class TopologyGeneratorTests {
 
         for (int i = 0; i < topology.size(); i++) {
             assertThat(load.utilisation(i)).as(topology.component(i).id()).isBetween(0.49, 0.51);
+        }
+    }
+
+    @Test
+    void generateRoutesEachGatewayRequestToExactlyOneBackend() {
+        for (Component gateway : large.components()) {
+            if (gateway.kind() != ComponentKind.GATEWAY) {
+                continue;
+            }
+            double callsPerRequest = large.dependencies().stream().filter(d -> d.callerId().equals(gateway.id()))
+                    .mapToDouble(Dependency::callsPerRequest).sum();
+
+            assertThat(callsPerRequest).as(gateway.id()).isCloseTo(1.0, within(1e-9));
         }
     }
 

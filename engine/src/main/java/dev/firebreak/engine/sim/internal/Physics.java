@@ -56,8 +56,11 @@ public final class Physics {
     private static final double WRITE_FRACTION = SteadyLoad.REPLICA_WRITE_FRACTION;
     private static final double GC_PRESSURE_START = 85;
     private static final double DISK_FULL = 99.5;
-    private static final double LOG_POINTS_PER_REQUEST = 2e-8;
-    private static final double DATA_POINTS_PER_REQUEST = 1e-7;
+    // Disks are provisioned in proportion to what a component serves, so they fill in proportion to its
+    // utilisation, not to its absolute request count (a flat per-request rate filled the disk of a busy
+    // shared database within hours): percentage points per second while running at full capacity.
+    private static final double LOG_POINTS_PER_SECOND_AT_CAPACITY = 2.4e-5;
+    private static final double DATA_POINTS_PER_SECOND_AT_CAPACITY = 1.2e-4;
     private static final int REPLACEMENT_DELAY = 120;
     private static final int PROCESS_RESTART = 20;
     private static final int OOM_RESTART = 30;
@@ -512,9 +515,10 @@ public final class Physics {
                 running = false;
             }
             memory[c] = running ? Math.min(100, m) : memoryBase[c] * 0.5;
-            diskJunk[c] += fx.diskFillPerSecond[c] + served[c] * LOG_POINTS_PER_REQUEST;
+            double work = served[c] / (capacityPerReplica[c] * replicasConfigured[c]);
+            diskJunk[c] += fx.diskFillPerSecond[c] + work * LOG_POINTS_PER_SECOND_AT_CAPACITY;
             if (kind[c].isStateful()) {
-                diskData[c] += served[c] * DATA_POINTS_PER_REQUEST;
+                diskData[c] += work * DATA_POINTS_PER_SECOND_AT_CAPACITY;
             }
             double disk = Math.min(100, diskData[c] + diskJunk[c]);
             diskFailure[c] = disk >= DISK_FULL ? (kind[c].isStateful() ? 0.95 : 0.3) : 0;
