@@ -1,6 +1,7 @@
 package dev.firebreak.bench.nab;
 
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -13,14 +14,16 @@ import java.util.stream.IntStream;
  */
 public final class NabCorpus {
 
-    private final int files;
+    private final List<String> keys;
+    private final int[] fileOf;
     private final double[] scores;
     private final double[] values;
     private final int[] windows;
     private final int windowCount;
 
-    private NabCorpus(int files, double[] scores, double[] values, int[] windows, int windowCount) {
-        this.files = files;
+    private NabCorpus(List<String> keys, int[] fileOf, double[] scores, double[] values, int[] windows, int windowCount) {
+        this.keys = keys;
+        this.fileOf = fileOf;
         this.scores = scores;
         this.values = values;
         this.windows = windows;
@@ -43,14 +46,19 @@ public final class NabCorpus {
         double[] scores = new double[total];
         double[] values = new double[total];
         int[] windows = new int[total];
+        int[] fileOf = new int[total];
         int next = 0;
         int windowCount = 0;
-        for (NabResultsFile file : results) {
+        for (int f = 0; f < results.size(); f++) {
+            NabResultsFile file = results.get(f);
             int[][] bounds = rowBounds(file, windowsByKey.get(file.key()));
+            int first = next;
             next = labelFile(file, bounds, windowCount, scores, values, windows, next);
+            Arrays.fill(fileOf, first, next, f);
             windowCount += countScorable(bounds, NabRules.probationaryLength(file.rows()));
         }
-        return new NabCorpus(results.size(), scores, values, windows, windowCount);
+        return new NabCorpus(results.stream().map(NabResultsFile::key).toList(), fileOf, scores, values, windows,
+                windowCount);
     }
 
     /** First and last row of each window. */
@@ -123,7 +131,17 @@ public final class NabCorpus {
     }
 
     public int files() {
-        return files;
+        return keys.size();
+    }
+
+    /** The key ("corpus/name.csv") of a file by its index, in the order the files were given. */
+    public String key(int file) {
+        return keys.get(file);
+    }
+
+    /** The index of the file a row belongs to. */
+    int file(int row) {
+        return fileOf[row];
     }
 
     public int rows() {
@@ -157,6 +175,6 @@ public final class NabCorpus {
 
     @Override
     public String toString() {
-        return "NabCorpus[files=" + files + ", rows=" + scores.length + ", windows=" + windowCount + "]";
+        return "NabCorpus[files=" + keys.size() + ", rows=" + scores.length + ", windows=" + windowCount + "]";
     }
 }

@@ -4,15 +4,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code bench/nab-score RESULTS_DIR WINDOWS_JSON [PROFILES_JSON]}: scores a detector's NAB results with
- * the rules of ../shared/benchmarks/README.md. Only files present in RESULTS_DIR are scored. The profiles
- * default to profiles.json next to WINDOWS_JSON. The last line printed is JSON with the normalised score
- * per profile.
+ * {@code bench/nab-score [--per-file] RESULTS_DIR WINDOWS_JSON [PROFILES_JSON]}: scores a detector's NAB
+ * results with the rules of ../shared/benchmarks/README.md. Only files present in RESULTS_DIR are scored.
+ * The profiles default to profiles.json next to WINDOWS_JSON. {@code --per-file} adds each file's windows
+ * detected, false-positive rows and raw contribution under the first profile. The last line printed is
+ * JSON with the normalised score per profile.
  */
 public final class NabScore {
 
@@ -20,14 +22,16 @@ public final class NabScore {
     }
 
     public static void main(String[] args) {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: nab-score RESULTS_DIR WINDOWS_JSON [PROFILES_JSON]");
+        boolean perFile = args.length > 0 && args[0].equals("--per-file");
+        String[] rest = perFile ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if (rest.length < 2 || rest.length > 3) {
+            System.err.println("usage: nab-score [--per-file] RESULTS_DIR WINDOWS_JSON [PROFILES_JSON]");
             System.exit(64);
         }
         try {
-            Path windows = Path.of(args[1]);
-            Path profiles = args.length == 3 ? Path.of(args[2]) : siblingProfiles(windows);
-            run(Path.of(args[0]), windows, profiles, System.out);
+            Path windows = Path.of(rest[1]);
+            Path profiles = rest.length == 3 ? Path.of(rest[2]) : siblingProfiles(windows);
+            run(Path.of(rest[0]), windows, profiles, perFile, System.out);
         } catch (NabInputException e) {
             System.err.println("nab-score: " + e.getMessage());
             System.exit(2);
@@ -44,7 +48,8 @@ public final class NabScore {
     }
 
     /** Scores every results file under the directory and prints the summary, JSON last. */
-    public static List<NabProfileResult> run(Path resultsDir, Path windowsFile, Path profilesFile, PrintStream out) {
+    public static List<NabProfileResult> run(Path resultsDir, Path windowsFile, Path profilesFile, boolean perFile,
+            PrintStream out) {
         Map<String, List<NabWindow>> windows = NabWindow.load(windowsFile);
         List<NabProfile> profiles = NabProfile.load(profilesFile);
         List<Path> csvs = NabResultsFile.listCsv(resultsDir);
@@ -56,6 +61,10 @@ public final class NabScore {
             results.add(NabResultsFile.read(csv, NabResultsFile.keyOf(resultsDir, csv)));
         }
         NabCorpus corpus = NabCorpus.label(results, windows);
+        if (corpus.windowCount() == 0) {
+            throw new NabInputException(resultsDir + ": the scored files have no anomaly window after their probationary"
+                    + " period, so the normalised score is undefined");
+        }
         out.printf(Locale.ROOT, "scored %d files, %d scorable rows (probationary rows excluded), %d windows%n",
                 corpus.files(), corpus.rows(), corpus.windowCount());
         out.printf(Locale.ROOT, "%-20s %10s %10s %11s %5s %5s %7s%n", "profile", "threshold", "raw", "normalised", "TP", "FN",
@@ -68,8 +77,20 @@ public final class NabScore {
                     result.raw(), result.normalised(), result.detectedWindows(), result.missedWindows(),
                     result.falsePositives());
         }
+        if (perFile) {
+            printPerFile(corpus, scored.getFirst(), out);
+        }
         out.println(json(scored));
         return scored;
+    }
+
+    private static void printPerFile(NabCorpus corpus, NabProfileResult result, PrintStream out) {
+        out.printf(Locale.ROOT, "per file, profile %s at threshold %s:%n", result.profile().name(), thresholdText(result));
+        out.printf(Locale.ROOT, "  %-55s %8s %7s %9s%n", "file", "windows", "FP rows", "raw");
+        for (NabFileBreakdown file : NabFileBreakdown.of(corpus, result.profile(), result.threshold())) {
+            out.printf(Locale.ROOT, "  %-55s %4d/%-3d %7d %9.3f%n", file.key(), file.detected(), file.windows(),
+                    file.falsePositives(), file.raw());
+        }
     }
 
     private static String thresholdText(NabProfileResult result) {

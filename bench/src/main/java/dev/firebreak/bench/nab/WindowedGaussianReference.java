@@ -13,28 +13,33 @@ import org.apache.commons.math3.special.Erf;
  */
 public final class WindowedGaussianReference {
 
-    static final int WINDOW = 1000;
+    /** The window of NAB's current detector source; its published result files match a longer one. */
+    static final int DEFAULT_WINDOW = 1000;
     private static final double MIN_STDEV = 1e-6;
 
     private WindowedGaussianReference() {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: WindowedGaussianReference DATA_DIR OUT_DIR");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: WindowedGaussianReference DATA_DIR OUT_DIR [WINDOW_ROWS]");
             System.exit(64);
         }
         Path data = Path.of(args[0]);
+        int window = args.length == 3 ? Integer.parseInt(args[2]) : DEFAULT_WINDOW;
+        if (window < 1) {
+            throw new IllegalArgumentException("WINDOW_ROWS must be >= 1, was " + window);
+        }
         for (Path file : NabResultsFile.listCsv(data)) {
             NabDataFile input = NabDataFile.read(data, file);
-            input.writeResults(Path.of(args[1]), scores(input.values()));
+            input.writeResults(Path.of(args[1]), scores(input.values(), window));
         }
     }
 
-    static double[] scores(double[] values) {
+    static double[] scores(double[] values, int window) {
         double[] scores = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            int from = Math.max(0, i - WINDOW);
+            int from = Math.max(0, i - window);
             if (i == 0) {
                 scores[i] = 0;
                 continue;

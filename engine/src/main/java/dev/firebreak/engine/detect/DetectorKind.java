@@ -5,6 +5,7 @@ public enum DetectorKind {
     ROLLING_ZSCORE("Rolling mean ± k·σ", DetectorFamily.STATISTICAL),
     EWMA("EWMA deviation", DetectorFamily.STATISTICAL),
     IQR("Interquartile range", DetectorFamily.STATISTICAL),
+    MULTI_SCALE("Multi-scale surprise", DetectorFamily.STATISTICAL),
     SEASONAL_BAND("Seasonal band", DetectorFamily.PATTERN),
     RATE_OF_CHANGE("Rate of change", DetectorFamily.PATTERN),
     ISOLATION_FOREST("Isolation forest", DetectorFamily.ML),

@@ -2,6 +2,7 @@ package dev.firebreak.engine.detect;
 
 import dev.firebreak.engine.detect.internal.EwmaDetector;
 import dev.firebreak.engine.detect.internal.IqrDetector;
+import dev.firebreak.engine.detect.internal.MultiScaleDetector;
 import dev.firebreak.engine.detect.internal.RateOfChangeDetector;
 import dev.firebreak.engine.detect.internal.RollingZScoreDetector;
 import dev.firebreak.engine.detect.internal.SeasonalBandDetector;
@@ -31,5 +32,9 @@ public final class SeriesDetectors {
 
     public static SeriesDetector rateOfChange(RateOfChangeConfig config) {
         return new RateOfChangeDetector(Objects.requireNonNull(config, "config"));
+    }
+
+    public static SeriesDetector multiScale(MultiScaleConfig config) {
+        return new MultiScaleDetector(Objects.requireNonNull(config, "config"));
     }
 }

@@ -85,7 +85,7 @@ public record ForecastEngineConfig(Duration step, Duration evaluateEvery, Durati
 
     public static ForecastEngineConfig defaults() {
         return new ForecastEngineConfig(DEFAULT_STEP, DEFAULT_EVALUATE_EVERY, DEFAULT_HORIZON, DEFAULT_COVERAGE,
-                HoltWintersConfig.trendOnly(0.5, 0.2, 0.98), defaultThresholds(), DEFAULT_MIN_PROBABILITY,
+                HoltWintersConfig.trendOnly(0.5, 0.1, 0.995), defaultThresholds(), DEFAULT_MIN_PROBABILITY,
                 RiskWeights.DEFAULT, DEFAULT_BASELINE_ALPHA);
     }
 

@@ -9,6 +9,8 @@ import java.util.Locale;
 /** EWMA of the value and of its absolute deviation; scores the distance in typical deviations. */
 public final class EwmaDetector implements SeriesDetector {
 
+    private static final double DEVIATION_SLOWDOWN = 0.2;
+
     private final EwmaConfig config;
     private final String rule;
     private double mean = Double.NaN;
@@ -55,7 +57,9 @@ public final class EwmaDetector implements SeriesDetector {
         }
         // Early on a plain average converges faster than alpha allows; afterwards alpha takes over.
         double rate = Math.max(config.alpha(), 1.0 / seen);
-        deviation += rate * (Math.abs(value - mean) - deviation);
+        // The typical deviation is the long-run one: tracking it as fast as the mean would let a few noisy
+        // samples shrink the band and fire on ordinary noise.
+        deviation += rate * DEVIATION_SLOWDOWN * (Math.abs(value - mean) - deviation);
         mean += rate * (value - mean);
     }
 

@@ -19,15 +19,18 @@ public final class SeasonalBandDetector implements SeriesDetector {
     static final int SLOTS = 7 * 24;
     private static final long SECONDS_PER_HOUR = 3600;
     private static final long SECONDS_PER_DAY = 86_400;
+    private static final long SECONDS_PER_WEEK = 7 * SECONDS_PER_DAY;
     /** 1970-01-01 was a Thursday; with Monday = 0 that is day 3. */
     private static final int EPOCH_DAY_OF_WEEK = 3;
-    private static final double MIN_STEP = 0.02;
+    private static final double MIN_STEP = 0.05;
     private static final double SCALE_ALPHA = 0.01;
 
     private final SeasonalBandConfig config;
     private final float[] low = new float[SLOTS];
     private final float[] high = new float[SLOTS];
     private final short[] count = new short[SLOTS];
+    /** Week (mod 2^16) of a slot's first sample: a slot scores only in a later week than it started learning. */
+    private final short[] firstWeek = new short[SLOTS];
     private final String rule;
     private double mean = Double.NaN;
     private double deviation;
@@ -58,9 +61,14 @@ public final class SeasonalBandDetector implements SeriesDetector {
         }
         int slot = slotOf(epochSecond);
         int seen = count[slot];
-        DetectorOutput output = seen < config.minSamplesPerSlot()
+        short week = (short) Math.floorDiv(epochSecond, SECONDS_PER_WEEK);
+        boolean learnedEarlier = seen > 0 && week != firstWeek[slot];
+        DetectorOutput output = seen < config.minSamplesPerSlot() || !learnedEarlier
                 ? Outputs.learning(kind(), value, seen, config.minSamplesPerSlot())
                 : score(slot, value);
+        if (seen == 0) {
+            firstWeek[slot] = week;
+        }
         learn(slot, value);
         return output;
     }
@@ -87,7 +95,10 @@ public final class SeasonalBandDetector implements SeriesDetector {
             low[slot] = (float) value;
             high[slot] = (float) value;
         } else {
-            double step = Math.max(MIN_STEP, 1.0 / seen) * 4 * Scores.floorScale(deviation, mean);
+            // Steps scale with the slot's own width (never below a tenth of the series' deviation), so a slot
+            // whose range is narrow compared with the daily swing still gets a tight band.
+            double width = Math.max(high[slot] - low[slot], 0.1 * Scores.floorScale(deviation, mean));
+            double step = Math.max(MIN_STEP, 1.0 / seen) * 2 * width;
             low[slot] = (float) (low[slot] + pinball(low[slot], value, config.lowQuantile(), step));
             high[slot] = (float) (high[slot] + pinball(high[slot], value, config.highQuantile(), step));
         }
@@ -103,6 +114,6 @@ public final class SeasonalBandDetector implements SeriesDetector {
 
     @Override
     public int stateBytes() {
-        return 16 + 3 * 16 + SLOTS * (4 + 4 + 2) + 8 + 8 + 8;
+        return 16 + 3 * 16 + SLOTS * (4 + 4 + 2 + 2) + 8 + 8 + 8;
     }
 }

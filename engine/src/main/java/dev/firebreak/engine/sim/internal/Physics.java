@@ -2,6 +2,7 @@ package dev.firebreak.engine.sim.internal;
 
 import dev.firebreak.engine.topology.Component;
 import dev.firebreak.engine.topology.ComponentKind;
+import dev.firebreak.engine.topology.SteadyLoad;
 import dev.firebreak.engine.topology.Topology;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -47,11 +48,12 @@ public final class Physics {
     private static final double POOL_SMOOTHING = 0.5;
     private static final double POOL_HEADROOM = 5;
     private static final double MIN_POOL = 25;
-    private static final double CACHE_HIT_RATIO = 0.9;
+    private static final int CALIBRATION_PASSES = 4;
+    private static final double CACHE_HIT_RATIO = SteadyLoad.CACHE_HIT_RATIO;
     private static final double CACHE_WARMUP_SECONDS = 180;
     private static final double CACHE_WARM_ACTION_HIT_RATIO = 0.85;
     private static final double QUEUE_LIMIT = 5_000_000;
-    private static final double WRITE_FRACTION = 0.3;
+    private static final double WRITE_FRACTION = SteadyLoad.REPLICA_WRITE_FRACTION;
     private static final double GC_PRESSURE_START = 85;
     private static final double DISK_FULL = 99.5;
     private static final double LOG_POINTS_PER_REQUEST = 2e-8;
@@ -239,12 +241,18 @@ public final class Physics {
     }
 
     /**
-     * Sizes connection pools from a fault-free pass at the given entry load (the design peak):
-     * three times the connections in use then, as teams provision them.
+     * Sizes connection pools from a fault-free steady state at the given entry load (the design peak):
+     * {@value #POOL_HEADROOM} times the connections in use then, as teams provision them.
      */
     public void calibrate(double[] entryLoad, FaultEffects noFaults) {
-        flowLoad(0, entryLoad, noFaults);
-        flowLatency(noFaults);
+        // Several passes, not one: a replica's write load comes from its primary, which the topological
+        // order may put after it, and retries depend on the previous pass's failures. One pass sized the
+        // pools of a busy replica's callers for the replica without its writes, and they refused calls
+        // once it was really that busy.
+        for (int pass = 0; pass < CALIBRATION_PASSES; pass++) {
+            flowLoad(0, entryLoad, noFaults);
+            flowLatency(noFaults);
+        }
         for (int c = 0; c < n; c++) {
             // a read-through cache sizes its backend pool for a cold start, when every read misses
             double coldFactor = 1 / (1 - hitRatio[c]);

@@ -9,8 +9,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -163,7 +165,29 @@ public final class LayeredTopologyBuilder {
                 dependencies.add(dependency(caller, orphan, 1));
             }
         }
-        return dependencies;
+        return routedByGateways(dependencies);
+    }
+
+    /**
+     * A gateway routes each request to exactly one backend, so its calls per request add up to one. The
+     * backends adopted as orphans come on top of the gateway's drawn fan-out, so the shares are set only
+     * once the wiring is complete; otherwise a gateway would call dozens of backends for every request,
+     * wait for all of them and fail whenever any one of them did.
+     */
+    private List<Dependency> routedByGateways(List<Dependency> dependencies) {
+        Map<String, Integer> routes = new HashMap<>();
+        for (Dependency dependency : dependencies) {
+            if (byTier.getFirst().stream().anyMatch(g -> slots.get(g).id().equals(dependency.callerId()))) {
+                routes.merge(dependency.callerId(), 1, Integer::sum);
+            }
+        }
+        List<Dependency> routed = new ArrayList<>(dependencies.size());
+        for (Dependency d : dependencies) {
+            Integer count = routes.get(d.callerId());
+            routed.add(count == null ? d
+                    : new Dependency(d.callerId(), d.calleeId(), 1.0 / count, d.timeout(), d.required()));
+        }
+        return routed;
     }
 
     private int pickCallee(int tier) {

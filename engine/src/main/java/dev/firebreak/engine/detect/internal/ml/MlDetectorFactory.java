@@ -19,7 +19,7 @@ public final class MlDetectorFactory {
         Objects.requireNonNull(config, "config");
         checkFeatures(featureNames);
         return new RetrainingVectorDetector(DetectorKind.ISOLATION_FOREST, featureNames,
-                IsolationForestModel.trainer(config.trees(), config.subsampleSize(), config.thresholdPercentile()),
+                IsolationForestModel.trainer(config),
                 retrainExecutor, config.windowSize(), config.retrainEvery(), config.minTrainingSamples(),
                 config.admitAnomalousEvery());
     }

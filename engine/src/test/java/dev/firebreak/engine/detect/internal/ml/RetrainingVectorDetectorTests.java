@@ -30,10 +30,15 @@ class RetrainingVectorDetectorTests {
         Function<Executor, RetrainingVectorDetector> forest = executor -> MlDetectorFactory.isolationForest(
                 IsolationForestConfig.ofDefaults().withWindow(WINDOW, 256, 256).withAdmitAnomalousEvery(1),
                 CorrelatedVectors.FEATURES, executor);
+        Function<Executor, RetrainingVectorDetector> smileForest = executor -> MlDetectorFactory.isolationForest(
+                IsolationForestConfig.ofDefaults().withWindow(WINDOW, 256, 256).withAdmitAnomalousEvery(1)
+                        .withImplementation(IsolationForestConfig.Implementation.SMILE),
+                CorrelatedVectors.FEATURES, executor);
         Function<Executor, RetrainingVectorDetector> reconstruction = executor -> MlDetectorFactory.reconstruction(
                 ReconstructionConfig.ofDefaults().withWindow(WINDOW, 256, 256).withAdmitAnomalousEvery(1),
                 CorrelatedVectors.FEATURES, executor);
         return Stream.of(Arguments.of(DetectorKind.ISOLATION_FOREST, forest),
+                Arguments.of(DetectorKind.ISOLATION_FOREST, smileForest),
                 Arguments.of(DetectorKind.RECONSTRUCTION, reconstruction));
     }
 

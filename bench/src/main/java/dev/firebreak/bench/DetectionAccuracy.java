@@ -1,0 +1,169 @@
+package dev.firebreak.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.bench.accuracy.AccuracySummary;
+import dev.firebreak.bench.accuracy.DetectionUnderTest;
+import dev.firebreak.bench.accuracy.FaultFreeRun;
+import dev.firebreak.bench.accuracy.FaultTrial;
+import dev.firebreak.bench.accuracy.FaultTrialRunner;
+import dev.firebreak.bench.accuracy.InterimHealthRuleDetection;
+import dev.firebreak.bench.accuracy.TrialSettings;
+import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.engine.topology.TopologyException;
+import dev.firebreak.engine.topology.TopologyLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * Detection accuracy on the simulator (issue 3): seeded fault injections of every fault type on the shop
+ * topology (share detected, time to detect) and a fault-free stretch (false alarms per 100
+ * component-days).
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar dev.firebreak.bench.DetectionAccuracy \
+ *     [--detector interim] [--runs-per-type 15] [--fault-free-days 7] [--seed 1] [--json out.json]
+ * </pre>
+ */
+public final class DetectionAccuracy {
+
+    /**
+     * The detections that can be measured, by --detector name. To measure the detection engine, add an
+     * entry here whose DetectionUnderTest builds the engine over the simulator's store and bus in
+     * attach() and forwards each AnomalyDetected event to the sink as a DetectionRecord.
+     */
+    static final Map<String, Supplier<DetectionUnderTest>> DETECTIONS = Map.of(
+            "interim", InterimHealthRuleDetection::new);
+
+    private static final String TOPOLOGY = "topologies/shop.yaml";
+
+    private DetectionAccuracy() {
+    }
+
+    public static void main(String[] args) throws IOException, TopologyException {
+        Options options = Options.parse(args);
+        Supplier<DetectionUnderTest> detection = DETECTIONS.get(options.detector);
+        if (detection == null) {
+            System.err.println("unknown --detector '" + options.detector + "'; known: " + DETECTIONS.keySet());
+            System.exit(64);
+        }
+        Topology topology = TopologyLoader.loadResource(TOPOLOGY);
+        TrialSettings settings = TrialSettings.defaults();
+        FaultTrialRunner runner = new FaultTrialRunner(topology, settings, detection);
+        Map<FaultType, List<FaultTrial>> byType = new EnumMap<>(FaultType.class);
+        for (FaultType type : FaultType.values()) {
+            List<FaultTrial> trials = new ArrayList<>();
+            for (int run = 0; run < options.runsPerType; run++) {
+                trials.add(runner.run(type, options.seed + run));
+            }
+            byType.put(type, trials);
+            System.err.printf(Locale.ROOT, "%s: %d trials done%n", type, trials.size());
+        }
+        FaultFreeRun quiet = FaultFreeRun.simulate(topology, options.seed, settings.warmUp(),
+                Duration.ofSeconds(Math.round(options.faultFreeDays * 86_400)), settings.minimumSeverity(), detection.get());
+        print(System.out, options.detector, byType, quiet);
+        ObjectNode json = json(options.detector, byType, quiet);
+        String text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        if (options.jsonFile != null) {
+            Files.writeString(options.jsonFile, text);
+        }
+        System.out.println(new ObjectMapper().writeValueAsString(json));
+    }
+
+    static void print(PrintStream out, String detector, Map<FaultType, List<FaultTrial>> byType, FaultFreeRun quiet) {
+        out.printf(Locale.ROOT, "detector: %s (detections of medium severity or higher; times in simulated seconds)%n",
+                detector);
+        out.printf(Locale.ROOT, "%-20s %6s %6s %9s %8s %7s %5s %6s %8s%n", "fault type", "trials", "moved", "detected",
+                "share", "median", "p95", "all", "far-only");
+        List<FaultTrial> all = new ArrayList<>();
+        for (Map.Entry<FaultType, List<FaultTrial>> entry : byType.entrySet()) {
+            all.addAll(entry.getValue());
+            row(out, entry.getKey().name().toLowerCase(Locale.ROOT), AccuracySummary.of(entry.getValue()));
+        }
+        row(out, "OVERALL", AccuracySummary.of(all));
+        out.printf(Locale.ROOT, "fault-free: %.1f days x %d components: %d false alarms = %.2f per 100 component-days %s%n",
+                quiet.days(), quiet.components(), quiet.falseAlarms(), quiet.perHundredComponentDays(),
+                quiet.falseAlarmsPerComponent());
+    }
+
+    private static void row(PrintStream out, String name, AccuracySummary s) {
+        out.printf(Locale.ROOT, "%-20s %6d %6d %9d %7.1f%% %7s %5s %6d %8d%n", name, s.trials(), s.moved(), s.detectedMoved(),
+                100 * s.detectedShare(), text(s.medianSeconds()), text(s.p95Seconds()), s.detectedAll(), s.onlyFarAway());
+    }
+
+    private static String text(OptionalLong value) {
+        return value.isPresent() ? Long.toString(value.getAsLong()) : "-";
+    }
+
+    static ObjectNode json(String detector, Map<FaultType, List<FaultTrial>> byType, FaultFreeRun quiet) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("detector", detector);
+        ObjectNode types = root.putObject("perType");
+        List<FaultTrial> all = new ArrayList<>();
+        for (Map.Entry<FaultType, List<FaultTrial>> entry : byType.entrySet()) {
+            all.addAll(entry.getValue());
+            summary(types.putObject(entry.getKey().name().toLowerCase(Locale.ROOT)), AccuracySummary.of(entry.getValue()));
+        }
+        summary(root.putObject("overall"), AccuracySummary.of(all));
+        ObjectNode free = root.putObject("faultFree");
+        free.put("days", quiet.days());
+        free.put("components", quiet.components());
+        free.put("falseAlarms", quiet.falseAlarms());
+        free.put("perHundredComponentDays", quiet.perHundredComponentDays());
+        return root;
+    }
+
+    private static void summary(ObjectNode node, AccuracySummary s) {
+        node.put("trials", s.trials());
+        node.put("movedGoldenSignal", s.moved());
+        node.put("detectedOfMoved", s.detectedMoved());
+        node.put("detectedShareOfMoved", Double.isNaN(s.detectedShare()) ? null : s.detectedShare());
+        node.put("detectedAll", s.detectedAll());
+        node.put("onlyFarAway", s.onlyFarAway());
+        node.put("medianSeconds", s.medianSeconds().isPresent() ? s.medianSeconds().getAsLong() : null);
+        node.put("p95Seconds", s.p95Seconds().isPresent() ? s.p95Seconds().getAsLong() : null);
+    }
+
+    private record Options(String detector, int runsPerType, double faultFreeDays, long seed, Path jsonFile) {
+
+        static Options parse(String[] args) {
+            String detector = "interim";
+            int runs = 15;
+            double days = 7;
+            long seed = 1;
+            Path json = null;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                if (value == null) {
+                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
+                }
+                switch (args[i]) {
+                    case "--detector" -> detector = value;
+                    case "--runs-per-type" -> runs = Integer.parseInt(value);
+                    case "--fault-free-days" -> days = Double.parseDouble(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--json" -> json = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; known: --detector --runs-per-type --fault-free-days --seed --json");
+                }
+                i++;
+            }
+            if (runs < 1 || !(days > 0)) {
+                throw new IllegalArgumentException("--runs-per-type must be >= 1 and --fault-free-days > 0");
+            }
+            return new Options(detector, runs, days, seed, json);
+        }
+    }
+}

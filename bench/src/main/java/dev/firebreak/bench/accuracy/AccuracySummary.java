@@ -1,0 +1,63 @@
+package dev.firebreak.bench.accuracy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Figures over a group of fault trials. Shares and times to detect are over the trials whose fault moved
+ * a golden signal (the issue's target applies to those); {@code detectedAll} counts every trial.
+ *
+ * @param trials          trials in the group
+ * @param moved           trials whose fault moved a golden signal
+ * @param detectedMoved   of those, detected on the fault's neighbourhood while the fault acted
+ * @param detectedAll     detected trials, whether or not a golden signal moved
+ * @param onlyFarAway     trials missed on the neighbourhood while something far away fired
+ * @param medianSeconds   median time to detect of the detected moved trials
+ * @param p95Seconds      95th percentile (nearest rank) of the same
+ */
+public record AccuracySummary(int trials, int moved, int detectedMoved, int detectedAll, int onlyFarAway,
+        OptionalLong medianSeconds, OptionalLong p95Seconds) {
+
+    public static AccuracySummary of(List<FaultTrial> trials) {
+        int moved = 0;
+        int detectedMoved = 0;
+        int detectedAll = 0;
+        int far = 0;
+        long[] times = new long[trials.size()];
+        int timed = 0;
+        for (FaultTrial trial : trials) {
+            if (trial.detected()) {
+                detectedAll++;
+            }
+            if (trial.detectedOnlyFarAway()) {
+                far++;
+            }
+            if (trial.movedGoldenSignal()) {
+                moved++;
+                if (trial.detected()) {
+                    detectedMoved++;
+                    times[timed++] = trial.timeToDetect().getAsLong();
+                }
+            }
+        }
+        long[] sorted = Arrays.copyOf(times, timed);
+        Arrays.sort(sorted);
+        return new AccuracySummary(trials.size(), moved, detectedMoved, detectedAll, far, percentile(sorted, 0.5),
+                percentile(sorted, 0.95));
+    }
+
+    /** Nearest-rank percentile of sorted values; empty when there are none. */
+    static OptionalLong percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return OptionalLong.empty();
+        }
+        int rank = (int) Math.ceil(p * sorted.length);
+        return OptionalLong.of(sorted[Math.max(0, rank - 1)]);
+    }
+
+    /** Share of golden-signal-moving faults detected, in [0, 1]; NaN when none moved one. */
+    public double detectedShare() {
+        return moved == 0 ? Double.NaN : (double) detectedMoved / moved;
+    }
+}

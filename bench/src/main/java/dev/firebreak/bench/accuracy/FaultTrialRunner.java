@@ -1,0 +1,113 @@
+package dev.firebreak.bench.accuracy;
+
+import dev.firebreak.engine.fault.FaultSpec;
+import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.sim.GroundTruth;
+import dev.firebreak.engine.sim.SimulationConfig;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.topology.Topology;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Runs one seeded fault injection: a fresh simulation starting at a seeded hour of the week, a warm-up,
+ * then the fault (default magnitude) on a seeded target suited to its type, and records when the
+ * detection first fired on the fault's neighbourhood (target, peer and the components that call or are
+ * called by either) while the fault acted.
+ */
+public final class FaultTrialRunner {
+
+    private static final int HOURS_PER_WEEK = 7 * 24;
+
+    private final Topology topology;
+    private final TrialSettings settings;
+    private final Supplier<DetectionUnderTest> detection;
+
+    public FaultTrialRunner(Topology topology, TrialSettings settings, Supplier<DetectionUnderTest> detection) {
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.detection = Objects.requireNonNull(detection, "detection");
+    }
+
+    public FaultTrial run(FaultType type, long seed) {
+        SplittableRandom random = new SplittableRandom(seed * 31 + type.ordinal());
+        Instant start = SimulationConfig.DEFAULT_START.plus(Duration.ofHours(random.nextInt(HOURS_PER_WEEK)));
+        Simulation simulation = new Simulation(topology, SimulationConfig.defaults(seed).withStart(start), detection.get());
+        int target = pickTarget(type, simulation, random);
+        Optional<String> peer = Optional.empty();
+        if (type.needsPeer()) {
+            int[] callees = topology.calleesOf(target);
+            peer = Optional.of(topology.component(callees[random.nextInt(callees.length)]).id());
+        }
+        Instant faultStart = start.plus(settings.warmUp()).plusSeconds(1);
+        simulation.simulator.inject(new FaultSpec(type, topology.component(target).id(), peer, type.defaultMagnitude(),
+                faultStart, settings.faultDuration()));
+        simulation.run(settings.warmUp().toSeconds() + settings.faultDuration().toSeconds() + 1);
+
+        GroundTruth.FaultRecord truth = simulation.simulator.groundTruth().faults().getFirst();
+        Instant from = truth.started();
+        Instant to = truth.ended().orElse(simulation.simulator.clock().instant());
+        Set<Integer> neighbourhood = neighbourhood(target, peer);
+        Set<String> near = new LinkedHashSet<>();
+        neighbourhood.forEach(c -> near.add(topology.component(c).id()));
+        OptionalLong timeToDetect = OptionalLong.empty();
+        int far = 0;
+        for (DetectionRecord record : simulation.detections) {
+            if (record.at().isBefore(from) || record.at().isAfter(to) || !record.severity().isAtLeast(settings.minimumSeverity())) {
+                continue;
+            }
+            if (near.contains(record.componentId())) {
+                if (timeToDetect.isEmpty()) {
+                    timeToDetect = OptionalLong.of(Duration.between(from, record.at()).toSeconds());
+                }
+            } else {
+                far++;
+            }
+        }
+        boolean moved = GoldenSignals.moved(simulation.simulator, simulation.store, neighbourhood,
+                from.getEpochSecond() - settings.baseline().toSeconds(), from.getEpochSecond(), to.getEpochSecond());
+        return new FaultTrial(type, seed, topology.component(target).id(), peer, timeToDetect, far, moved);
+    }
+
+    private int pickTarget(FaultType type, Simulation simulation, SplittableRandom random) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int c = 0; c < topology.size(); c++) {
+            boolean suitable = switch (type) {
+                case NETWORK_PARTITION, DEPENDENCY_FAILURE -> topology.calleesOf(c).length > 0;
+                case DISK_FILL -> simulation.simulator.seriesHandle(c, MetricName.DISK_USED) >= 0;
+                default -> true;
+            };
+            if (suitable) {
+                candidates.add(c);
+            }
+        }
+        return candidates.get(random.nextInt(candidates.size()));
+    }
+
+    /** Target, peer, and every component that calls or is called by either. */
+    Set<Integer> neighbourhood(int target, Optional<String> peer) {
+        Set<Integer> result = new LinkedHashSet<>();
+        addWithNeighbours(result, target);
+        peer.ifPresent(p -> addWithNeighbours(result, topology.indexOf(p)));
+        return result;
+    }
+
+    private void addWithNeighbours(Set<Integer> result, int component) {
+        result.add(component);
+        for (int c : topology.calleesOf(component)) {
+            result.add(c);
+        }
+        for (int c : topology.callersOf(component)) {
+            result.add(c);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.firebreak.engine.check;
+
+import dev.firebreak.engine.check.internal.SimulatedProbe;
+import dev.firebreak.engine.telemetry.MetricName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Probes and default checks that read simulated component state, for the console's embedded simulator. */
+public final class SimulatedProbes {
+
+    /** Default resource limits of the shallow resource check: CPU 90 %, memory 95 %, disk 95 %. */
+    public static final Map<MetricName, Double> DEFAULT_LIMITS = Map.of(MetricName.CPU, 90.0, MetricName.MEMORY, 95.0,
+            MetricName.DISK_USED, 95.0);
+
+    private SimulatedProbes() {
+    }
+
+    /** Answers within the timeout and with an error rate at most {@code maxErrorPercent}. */
+    public static Probe endpoint(ComponentSignals signals, String componentId, double maxErrorPercent) {
+        return SimulatedProbe.endpoint(signals, componentId, maxErrorPercent);
+    }
+
+    /** Every listed resource metric at or below its limit. */
+    public static Probe resources(ComponentSignals signals, String componentId, Map<MetricName, Double> limits) {
+        return SimulatedProbe.resources(signals, componentId, limits);
+    }
+
+    /**
+     * The console's default checks for a simulated component: shallow endpoint (errors <= 5 %) and
+     * resources, and a deep endpoint check that is strict about errors (<= 1 %).
+     */
+    public static List<HealthCheck> defaultChecks(ComponentSignals signals, String componentId) {
+        List<HealthCheck> checks = new ArrayList<>();
+        checks.add(new HealthCheck(componentId + "/endpoint", componentId, CheckTier.SHALLOW,
+                endpoint(signals, componentId, 5)));
+        checks.add(new HealthCheck(componentId + "/resources", componentId, CheckTier.SHALLOW,
+                resources(signals, componentId, DEFAULT_LIMITS)));
+        checks.add(new HealthCheck(componentId + "/deep-endpoint", componentId, CheckTier.DEEP,
+                endpoint(signals, componentId, 1)));
+        return checks;
+    }
+}

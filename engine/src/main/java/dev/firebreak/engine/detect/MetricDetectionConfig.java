@@ -1,0 +1,63 @@
+package dev.firebreak.engine.detect;
+
+import dev.firebreak.engine.telemetry.MetricName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which per-series detectors run on one kind of metric, and with which parameters. An empty optional
+ * switches that detector off for the metric.
+ */
+public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
+        Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
+        Optional<MultiScaleConfig> multiScale) {
+
+    public MetricDetectionConfig {
+        Objects.requireNonNull(rolling, "rolling");
+        Objects.requireNonNull(ewma, "ewma");
+        Objects.requireNonNull(iqr, "iqr");
+        Objects.requireNonNull(seasonal, "seasonal");
+        Objects.requireNonNull(rateOfChange, "rateOfChange");
+        Objects.requireNonNull(multiScale, "multiScale");
+        if (rolling.isEmpty() && ewma.isEmpty() && iqr.isEmpty() && seasonal.isEmpty() && rateOfChange.isEmpty()
+                && multiScale.isEmpty()) {
+            throw new IllegalArgumentException("a metric needs at least one detector");
+        }
+    }
+
+    /**
+     * The defaults for a metric: the three statistical detectors and the seasonal band everywhere, and the
+     * seed's rate-of-change limits where it gives one (CPU, memory, request rate). Ratios and latencies are
+     * noisier than resource gauges, so they get a slightly wider EWMA threshold.
+     */
+    public static MetricDetectionConfig defaultFor(MetricName metric) {
+        EwmaConfig ewma = switch (metric) {
+            case ERROR_RATE, LATENCY_P95, LATENCY_P99, QUEUE_DEPTH -> new EwmaConfig(EwmaConfig.DEFAULT_ALPHA,
+                    EwmaConfig.DEFAULT_THRESHOLD + 1, EwmaConfig.DEFAULT_WARMUP_SAMPLES);
+            default -> EwmaConfig.ofDefaults();
+        };
+        return new MetricDetectionConfig(Optional.of(RollingZScoreConfig.ofDefaults()), Optional.of(ewma),
+                Optional.of(IqrConfig.ofDefaults()), Optional.of(SeasonalBandConfig.ofDefaults()),
+                RateOfChangeConfig.defaultFor(metric), Optional.empty());
+    }
+
+    /** Only the scale-free multi-scale detector: for series of unknown kind and units (NAB). */
+    public static MetricDetectionConfig multiScaleOnly(MultiScaleConfig config) {
+        return new MetricDetectionConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(config));
+    }
+
+    /** Fresh detectors (fresh state) for one series. */
+    public List<SeriesDetector> createDetectors() {
+        List<SeriesDetector> detectors = new ArrayList<>(6);
+        rolling.ifPresent(c -> detectors.add(SeriesDetectors.rollingZScore(c)));
+        ewma.ifPresent(c -> detectors.add(SeriesDetectors.ewma(c)));
+        iqr.ifPresent(c -> detectors.add(SeriesDetectors.iqr(c)));
+        seasonal.ifPresent(c -> detectors.add(SeriesDetectors.seasonalBand(c)));
+        rateOfChange.ifPresent(c -> detectors.add(SeriesDetectors.rateOfChange(c)));
+        multiScale.ifPresent(c -> detectors.add(SeriesDetectors.multiScale(c)));
+        return detectors;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.firebreak.engine.detect.internal;
+
+import dev.firebreak.engine.detect.CompositeScore;
+import dev.firebreak.engine.detect.HealthConfig;
+import dev.firebreak.engine.health.HealthState;
+
+/**
+ * Health of one component driven by its composite score, with hysteresis: worsening needs a few
+ * consecutive ticks (failure is immediate), improving needs more, and a component that was worse and is
+ * quiet again is RECOVERING until it has stayed quiet for a while. Called from one thread.
+ */
+public final class HealthTracker {
+
+    private final HealthConfig config;
+    private HealthState state = HealthState.HEALTHY;
+    private int worse;
+    private int better;
+
+    public HealthTracker(HealthConfig config) {
+        this.config = config;
+    }
+
+    public HealthState state() {
+        return state;
+    }
+
+    /** Feeds one tick and returns the (possibly new) state. */
+    public HealthState update(CompositeScore score) {
+        int target = level(score);
+        int current = levelOf(state);
+        if (target > current) {
+            better = 0;
+            worse++;
+            if (target == 4 || worse >= config.worsenTicks()) {
+                state = stateOf(target);
+                worse = 0;
+            }
+        } else if (target < current) {
+            worse = 0;
+            better++;
+            if (state == HealthState.RECOVERING) {
+                if (better >= config.recoveredTicks()) {
+                    state = HealthState.HEALTHY;
+                    better = 0;
+                }
+            } else if (better >= config.improveTicks()) {
+                state = target == 0 ? HealthState.RECOVERING : stateOf(target);
+                better = 0;
+            }
+        } else {
+            worse = 0;
+            better = 0;
+        }
+        return state;
+    }
+
+    private int level(CompositeScore score) {
+        if (score.score() >= config.failedScore()) {
+            return 4;
+        }
+        if (score.severity().isAtLeast(config.criticalAt())) {
+            return 3;
+        }
+        return score.severity().isAtLeast(config.degradedAt()) ? 2 : 0;
+    }
+
+    private static int levelOf(HealthState state) {
+        return switch (state) {
+            case HEALTHY -> 0;
+            case RECOVERING -> 1;
+            case DEGRADED -> 2;
+            case CRITICAL -> 3;
+            case FAILED -> 4;
+        };
+    }
+
+    private static HealthState stateOf(int level) {
+        return switch (level) {
+            case 0 -> HealthState.HEALTHY;
+            case 2 -> HealthState.DEGRADED;
+            case 3 -> HealthState.CRITICAL;
+            case 4 -> HealthState.FAILED;
+            default -> HealthState.RECOVERING;
+        };
+    }
+}
