@@ -28,7 +28,7 @@ public record SeriesDetectionConfig(RollingZScoreConfig rolling, EwmaConfig ewma
 
     /** How detector scores combine into the series' score. */
     public enum ScoreMode {
-        /** Weighted sum of family scores (each family scores as its most anomalous detector). */
+        /** Weighted sum of family scores (each family scores as the mean of its detectors). */
         WEIGHTED,
         /** Share of the detectors with an opinion that fired. */
         MAJORITY_VOTE

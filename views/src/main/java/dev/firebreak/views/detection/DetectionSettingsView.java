@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -58,10 +59,16 @@ public final class DetectionSettingsView extends BorderPane {
         mode.setTooltip(new Tooltip("Weighted: families' scores by weight. Majority vote: share of detectors that fired"));
         Label hint = new Label("Changes are checked as you type and take effect on Apply.");
         hint.getStyleClass().add(Styles.MUTED);
-        HBox row = new HBox(10, title, new Label("Metric"), metric, new Label("Severity mode"), mode, hint);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label metricLabel = new Label("Metric");
+        metricLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label modeLabel = new Label("Severity mode");
+        modeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, title, metricLabel, metric, modeLabel, mode);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(0, 0, 8, 0));
-        return row;
+        VBox header = new VBox(4, row, hint);
+        header.setPadding(new Insets(0, 0, 8, 0));
+        return header;
     }
 
     private Node form() {
@@ -81,7 +88,7 @@ public final class DetectionSettingsView extends BorderPane {
         heading.getStyleClass().add(Styles.SETTINGS_SECTION);
         GridPane grid = new GridPane();
         grid.getStyleClass().add(Styles.SETTINGS_FORM);
-        ColumnConstraints labels = new ColumnConstraints(170);
+        ColumnConstraints labels = new ColumnConstraints(190);
         ColumnConstraints inputs = new ColumnConstraints(110);
         ColumnConstraints messages = new ColumnConstraints(150, 260, 300);
         messages.setHgrow(Priority.ALWAYS);

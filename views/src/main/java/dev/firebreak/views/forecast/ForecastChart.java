@@ -85,7 +85,9 @@ final class ForecastChart extends Region {
                 top = Math.max(top, Math.min(u, threshold * 1.3));
             }
         }
-        double ceiling = metric.unit().equals("%") && top <= 100 ? 100 : Decimator.niceCeiling(top * 1.05);
+        // A percentage cannot pass 100, so the interval beyond it is cut there rather than stretching the scale.
+        boolean percent = metric.unit().equals("%");
+        double ceiling = percent && (Double.isNaN(threshold) || threshold <= 100) ? 100 : Decimator.niceCeiling(top * 1.05);
         Scale s = new Scale(start, end, LEFT, plotW, TOP, plotH, ceiling);
 
         Color fg = palette.foreground();
