@@ -106,6 +106,14 @@ public final class DetectionSettingsView extends BorderPane {
             box.getChildren().addAll(limited, relative);
             grid.disableProperty().bind(viewModel.rateLimitedProperty().not());
         }
+        if (title.startsWith("Composite")) {
+            Label note = new Label("ML and correlation judge whole components: in a series' score they drop out and "
+                    + "the other weights are renormalised. The component score uses the weights applied last.");
+            note.getStyleClass().add(Styles.MUTED);
+            note.setWrapText(true);
+            note.setMaxWidth(460);
+            box.getChildren().add(note);
+        }
         for (SettingField field : fields) {
             Label label = new Label(field.label());
             TextField input = new TextField();

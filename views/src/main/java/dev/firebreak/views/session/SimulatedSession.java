@@ -43,7 +43,8 @@ public final class SimulatedSession implements ConsoleSession {
     private final Simulator simulator;
     private final DetectionHistory history;
     private final LiveSeriesDetection detection;
-    private final DetectionEngine engine;
+    private volatile DetectionEngine engine;
+    private DetectionConfig engineConfig = DetectionConfig.ofDefaults();
     private final ForecastEngine forecasts;
 
     /** Where the console's health states come from. */
@@ -72,8 +73,7 @@ public final class SimulatedSession implements ConsoleSession {
         this.simulator = session.simulator();
         this.history = new DetectionHistory(HISTORY_SECONDS, Severity.MEDIUM,
                 session.topology().size() <= FULL_HISTORY_MAX_COMPONENTS);
-        this.engine = new DetectionEngine(session.topology(), session.store(), session.events(),
-                DetectionConfig.ofDefaults()).start();
+        this.engine = new DetectionEngine(session.topology(), session.store(), session.events(), engineConfig).start();
         this.detection = LiveSeriesDetection.attach(session.store(), session.events(), session.topology(), history);
         this.forecasts = ForecastEngine.attach(session.store(), session.events(), session.topology(),
                 ForecastEngineConfig.defaults(), detection::componentScore);
@@ -137,8 +137,19 @@ public final class SimulatedSession implements ConsoleSession {
     @Override public SeriesDetectionConfig detectionConfig(MetricName metric) { return detection.config(metric); }
 
     @Override
-    public void configureDetection(MetricName metric, SeriesDetectionConfig config) {
+    public synchronized void configureDetection(MetricName metric, SeriesDetectionConfig config) {
         detection.configure(metric, config);
+        // The detection engine's config is immutable: a fresh engine with the new settings replaces it
+        // (it learns again from the next tick, so detected health restarts from healthy).
+        engineConfig = config.applyTo(engineConfig, metric);
+        DetectionEngine old = engine;
+        engine = new DetectionEngine(session.topology(), session.store(), session.events(), engineConfig).start();
+        old.close();
+    }
+
+    /** The configuration the detection engine runs with now. */
+    public synchronized DetectionConfig detectionEngineConfig() {
+        return engineConfig;
     }
 
     @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return forecasts.outlook(key); }
