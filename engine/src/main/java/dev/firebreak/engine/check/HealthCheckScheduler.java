@@ -109,10 +109,7 @@ public final class HealthCheckScheduler implements AutoCloseable {
                 return;
             }
             lastResults.put(check.id(), result);
-            streaks.merge(check.id(), 1, (old, one) -> result.passed() ? 0 : old + one);
-            if (result.passed()) {
-                streaks.put(check.id(), 0);
-            }
+            streaks.put(check.id(), result.passed() ? 0 : streaks.getOrDefault(check.id(), 0) + 1);
             HealthVerdict before = verdicts.get(check.componentId());
             HealthVerdict now = evaluate(check.componentId());
             verdicts.put(check.componentId(), now);

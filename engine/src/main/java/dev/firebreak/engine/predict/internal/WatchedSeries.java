@@ -4,6 +4,7 @@ import dev.firebreak.engine.predict.BreachThreshold;
 import dev.firebreak.engine.predict.Forecaster;
 import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.telemetry.SeriesSnapshot;
+import java.util.function.Supplier;
 
 /**
  * One series the forecast engine watches: its model, the next step to feed, its baseline and whether a
@@ -17,7 +18,7 @@ public final class WatchedSeries {
     private final SeriesKey key;
     private final int handle;
     private final BreachThreshold threshold;
-    private final java.util.function.Supplier<Forecaster> models;
+    private final Supplier<Forecaster> models;
     private Forecaster model;
     private long nextStepStart = Long.MIN_VALUE;
     private double lastValue = Double.NaN;
@@ -25,7 +26,7 @@ public final class WatchedSeries {
     private boolean atRisk;
 
     public WatchedSeries(SeriesKey key, int handle, BreachThreshold threshold,
-            java.util.function.Supplier<Forecaster> models) {
+            Supplier<Forecaster> models) {
         this.key = key;
         this.handle = handle;
         this.threshold = threshold;
