@@ -200,18 +200,22 @@ public final class LiveSeriesDetection implements AutoCloseable {
         }
 
         /**
-         * Each family scores as its most anomalous detector; families without an opinion (ML and
+         * Each family scores as the mean of its detectors with an opinion (one noisy detector alone
+         * does not make an anomaly; a real one moves them all); families without an opinion (ML and
          * correlation never speak per series, others while learning) drop out and the remaining weights
          * are renormalised, so a per-series score can still reach 1.
          */
         private static double weighted(List<DetectorOutput> outputs, SeriesDetectionConfig config,
                 Map<DetectorFamily, Double> contributions) {
             EnumMap<DetectorFamily, Double> family = new EnumMap<>(DetectorFamily.class);
+            EnumMap<DetectorFamily, Integer> voices = new EnumMap<>(DetectorFamily.class);
             for (DetectorOutput o : outputs) {
                 if (!o.isLearning()) {
-                    family.merge(o.kind().family(), o.score(), Math::max);
+                    family.merge(o.kind().family(), o.score(), Double::sum);
+                    voices.merge(o.kind().family(), 1, Integer::sum);
                 }
             }
+            family.replaceAll((f, sum) -> sum / voices.get(f));
             double weightSum = 0;
             for (DetectorFamily f : family.keySet()) {
                 weightSum += config.weight(f);

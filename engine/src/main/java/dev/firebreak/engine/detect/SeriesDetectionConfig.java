@@ -28,7 +28,7 @@ public record SeriesDetectionConfig(RollingZScoreConfig rolling, EwmaConfig ewma
 
     /** How detector scores combine into the series' score. */
     public enum ScoreMode {
-        /** Weighted sum of family scores (each family scores as its most anomalous detector). */
+        /** Weighted sum of family scores (each family scores as the mean of its detectors). */
         WEIGHTED,
         /** Share of the detectors with an opinion that fired. */
         MAJORITY_VOTE
@@ -72,11 +72,33 @@ public record SeriesDetectionConfig(RollingZScoreConfig rolling, EwmaConfig ewma
         return weights;
     }
 
-    /** Every detector's defaults, the seed's rate limit where it gives one, weighted scoring. */
+    /** The detection engine's defaults for the metric ({@link MetricDetectionConfig#defaultFor}), weighted scoring. */
     public static SeriesDetectionConfig defaultFor(MetricName metric) {
-        return new SeriesDetectionConfig(RollingZScoreConfig.ofDefaults(), EwmaConfig.ofDefaults(),
-                IqrConfig.ofDefaults(), SeasonalBandConfig.ofDefaults(), RateOfChangeConfig.defaultFor(metric),
-                defaultWeights(), ScoreMode.WEIGHTED);
+        MetricDetectionConfig engine = MetricDetectionConfig.defaultFor(metric);
+        return new SeriesDetectionConfig(engine.rolling().orElse(RollingZScoreConfig.ofDefaults()),
+                engine.ewma().orElse(EwmaConfig.ofDefaults()), engine.iqr().orElse(IqrConfig.ofDefaults()),
+                engine.seasonal().orElse(SeasonalBandConfig.ofDefaults()), engine.rateOfChange(), defaultWeights(),
+                ScoreMode.WEIGHTED);
+    }
+
+    /** The same detectors as the {@link DetectionEngine}'s per-metric config. */
+    public MetricDetectionConfig toMetricDetectionConfig() {
+        return new MetricDetectionConfig(Optional.of(rolling), Optional.of(ewma), Optional.of(iqr), Optional.of(seasonal),
+                rateOfChange, Optional.empty());
+    }
+
+    /**
+     * A detection-engine config with this metric's detectors replaced, and the composite's weights and
+     * mode taken from these settings (the engine combines per component, across metrics, so the last
+     * applied weights hold for every metric there).
+     */
+    public DetectionConfig applyTo(DetectionConfig base, MetricName metric) {
+        Map<MetricName, MetricDetectionConfig> perMetric = new EnumMap<>(base.perMetric());
+        perMetric.put(metric, toMetricDetectionConfig());
+        CompositeConfig composite = new CompositeConfig(weights, mode == ScoreMode.WEIGHTED
+                ? CompositeConfig.Mode.WEIGHTED : CompositeConfig.Mode.MAJORITY_VOTE,
+                base.composite().confirmTicks(), base.composite().reportAtLeast());
+        return new DetectionConfig(perMetric, base.fallback(), composite, base.health());
     }
 
     public double weight(DetectorFamily family) {

@@ -60,7 +60,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     private final ObservableList<ActiveFault> faults = FXCollections.observableArrayList();
     private final ObservableList<ChangeEvent> changes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SeriesVerdict> selectedMark = new ReadOnlyObjectWrapper<>(this, "selectedMark");
-    private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
+    private final ReadOnlyObjectWrapper<MarkExplanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
 
     /**
      * @param openComponent called with a component id when the user follows a dependency link
@@ -194,7 +194,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     }
 
     /** The selected marker's explanation, or null when none is selected. */
-    public ReadOnlyObjectProperty<Explanation> explanationProperty() {
+    public ReadOnlyObjectProperty<MarkExplanation> explanationProperty() {
         return explanation.getReadOnlyProperty();
     }
 
@@ -211,7 +211,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
             throw new IllegalArgumentException("marker " + mark.key() + " is not on " + component.id());
         }
         selectedMark.set(mark);
-        explanation.set(mark == null ? null : Explanation.of(mark));
+        explanation.set(mark == null ? null : MarkExplanation.of(mark));
     }
 
     /** Selects the marker of a metric at exactly that second; returns whether there was one. */

@@ -237,7 +237,8 @@ final class MetricChart extends Region {
 
     private void drawMarks(GraphicsContext g, List<SeriesVerdict> marks, long firstSecond, int span, int columnCount,
             double columnWidth, double plotHeight, double ceiling) {
-        SeriesVerdict selected = viewModel.selectedMarkProperty().get();
+        SeriesVerdict chosen = viewModel.selectedMarkProperty().get();
+        SeriesVerdict selected = chosen != null && chosen.key().metric() == metric ? chosen : null;
         int lastColumn = -1;
         for (SeriesVerdict mark : marks) {
             long slot = mark.epochSecond() - firstSecond;

@@ -65,7 +65,8 @@ public final class DetectionSettingsViewModel {
         this.session = Objects.requireNonNull(session, "session");
         for (DetectorFamily family : DetectorFamily.values()) {
             String key = family.name().toLowerCase(java.util.Locale.ROOT);
-            weights.put(family, new SettingField(key, "Weight " + key, false, false));
+            String label = family == DetectorFamily.ML ? "ML" : key;
+            weights.put(family, new SettingField(key, "Weight " + label, false, false));
         }
         for (SettingField field : allFields()) {
             field.textProperty().addListener((obs, old, now) -> onEdit());

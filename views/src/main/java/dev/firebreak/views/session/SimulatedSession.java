@@ -1,6 +1,8 @@
 package dev.firebreak.views.session;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.DetectionHistory;
 import dev.firebreak.engine.detect.LiveSeriesDetection;
 import dev.firebreak.engine.detect.SeriesDetectionConfig;
@@ -26,7 +28,9 @@ import java.util.Optional;
 
 /**
  * The console's view of a running {@link SimulationSession}: simulator, store, bus and runner, with
- * live detection and forecasting attached to the session's bus and store.
+ * detection and forecasting attached to the session's bus and store. Health comes from the
+ * {@link DetectionEngine} or the simulator's interim rule ({@link HealthSource}); the per-series bands, scores
+ * and markers the charts draw, and the settings the console edits, come from {@link LiveSeriesDetection}.
  */
 public final class SimulatedSession implements ConsoleSession {
 
@@ -39,13 +43,37 @@ public final class SimulatedSession implements ConsoleSession {
     private final Simulator simulator;
     private final DetectionHistory history;
     private final LiveSeriesDetection detection;
+    private volatile DetectionEngine engine;
+    private DetectionConfig engineConfig = DetectionConfig.ofDefaults();
     private final ForecastEngine forecasts;
 
+    /** Where the console's health states come from. */
+    public enum HealthSource {
+        /** The simulator's interim signal rule (ADR 0006). */
+        SIMULATOR_RULE,
+        /** The {@link DetectionEngine}'s detected states. */
+        DETECTION
+    }
+
+    /**
+     * The health source sessions use unless told otherwise. The simulator's rule until the detection
+     * engine (still being tuned) keeps a killed single instance failed; see {@link HealthSource}.
+     */
+    public static final HealthSource DEFAULT_HEALTH_SOURCE = HealthSource.SIMULATOR_RULE;
+
+    private final HealthSource healthSource;
+
     public SimulatedSession(SimulationSession session) {
+        this(session, DEFAULT_HEALTH_SOURCE);
+    }
+
+    public SimulatedSession(SimulationSession session, HealthSource healthSource) {
         this.session = Objects.requireNonNull(session, "session");
+        this.healthSource = Objects.requireNonNull(healthSource, "healthSource");
         this.simulator = session.simulator();
         this.history = new DetectionHistory(HISTORY_SECONDS, Severity.MEDIUM,
                 session.topology().size() <= FULL_HISTORY_MAX_COMPONENTS);
+        this.engine = new DetectionEngine(session.topology(), session.store(), session.events(), engineConfig).start();
         this.detection = LiveSeriesDetection.attach(session.store(), session.events(), session.topology(), history);
         this.forecasts = ForecastEngine.attach(session.store(), session.events(), session.topology(),
                 ForecastEngineConfig.defaults(), detection::componentScore);
@@ -80,8 +108,23 @@ public final class SimulatedSession implements ConsoleSession {
     @Override public EventBus events() { return session.events(); }
     @Override public SimulationClock clock() { return session.clock(); }
     @Override public FaultInjector faults() { return simulator; }
-    @Override public HealthState health(int componentIndex) { return simulator.health(componentIndex); }
-    @Override public HealthState[] healthSnapshot() { return simulator.healthSnapshot(); }
+    /** Detected health (see {@link DetectionEngine}) or the simulator's interim rule, per {@link HealthSource}. */
+    @Override
+    public HealthState health(int componentIndex) {
+        return healthSource == HealthSource.DETECTION ? engine.state(componentIndex) : simulator.health(componentIndex);
+    }
+
+    @Override
+    public HealthState[] healthSnapshot() {
+        if (healthSource == HealthSource.SIMULATOR_RULE) {
+            return simulator.healthSnapshot();
+        }
+        HealthState[] states = new HealthState[session.topology().size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = engine.state(i);
+        }
+        return states;
+    }
 
     @Override
     public int seriesHandle(int componentIndex, MetricName metric) {
@@ -94,8 +137,19 @@ public final class SimulatedSession implements ConsoleSession {
     @Override public SeriesDetectionConfig detectionConfig(MetricName metric) { return detection.config(metric); }
 
     @Override
-    public void configureDetection(MetricName metric, SeriesDetectionConfig config) {
+    public synchronized void configureDetection(MetricName metric, SeriesDetectionConfig config) {
         detection.configure(metric, config);
+        // The detection engine's config is immutable: a fresh engine with the new settings replaces it
+        // (it learns again from the next tick, so detected health restarts from healthy).
+        engineConfig = config.applyTo(engineConfig, metric);
+        DetectionEngine old = engine;
+        engine = new DetectionEngine(session.topology(), session.store(), session.events(), engineConfig).start();
+        old.close();
+    }
+
+    /** The configuration the detection engine runs with now. */
+    public synchronized DetectionConfig detectionEngineConfig() {
+        return engineConfig;
     }
 
     @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return forecasts.outlook(key); }
@@ -111,5 +165,6 @@ public final class SimulatedSession implements ConsoleSession {
         session.close();
         forecasts.close();
         detection.close();
+        engine.close();
     }
 }

@@ -3,6 +3,8 @@ package dev.firebreak.views.shell;
 import dev.firebreak.styles.Styles;
 import dev.firebreak.views.component.ComponentDetailView;
 import dev.firebreak.views.component.ComponentDetailViewModel;
+import dev.firebreak.views.detection.DetectionSettingsView;
+import dev.firebreak.views.forecast.ForecastView;
 import dev.firebreak.views.healthmap.HealthMapView;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.shell.ConsoleViewModel.Screen;
@@ -36,7 +38,8 @@ import javafx.scene.layout.VBox;
  * The console's main window content: toolbar (play/pause, speed, seed, topology, inject fault,
  * theme, simulated clock), a sidebar listing the screens that work, and the current screen.
  *
- * <p>Shortcuts: Ctrl+1 health map, Ctrl+2 component detail, Ctrl+I inject fault, Space play/pause
+ * <p>Shortcuts: Ctrl+1 health map, Ctrl+2 component detail, Ctrl+3 detection settings, Ctrl+4 forecast,
+ * Ctrl+I inject fault, Space play/pause
  * (not while typing), Ctrl+F search, Ctrl+T toggle theme.
  */
 public final class ConsoleView extends BorderPane {
@@ -45,9 +48,13 @@ public final class ConsoleView extends BorderPane {
     private final StackPane content = new StackPane();
     private final ToggleButton healthNav = new ToggleButton("Health map");
     private final ToggleButton detailNav = new ToggleButton("Component detail");
+    private final ToggleButton settingsNav = new ToggleButton("Detection settings");
+    private final ToggleButton forecastNav = new ToggleButton("Forecast");
     private final Button play = new Button();
     private HealthMapView healthMapView;
     private ComponentDetailView detailView;
+    private DetectionSettingsView settingsView;
+    private ForecastView forecastView;
     private FaultDialog openDialog;
 
     public ConsoleView(ConsoleViewModel viewModel) {
@@ -65,6 +72,14 @@ public final class ConsoleView extends BorderPane {
         });
         viewModel.detailProperty().addListener((obs, old, now) -> {
             detailView = null;
+            showScreen();
+        });
+        viewModel.settingsProperty().addListener((obs, old, now) -> {
+            settingsView = null;
+            showScreen();
+        });
+        viewModel.forecastProperty().addListener((obs, old, now) -> {
+            forecastView = null;
             showScreen();
         });
         viewModel.screenProperty().addListener((obs, old, now) -> showScreen());
@@ -158,20 +173,26 @@ public final class ConsoleView extends BorderPane {
         ToggleGroup group = new ToggleGroup();
         healthNav.setId("nav-health-map");
         detailNav.setId("nav-detail");
-        healthNav.setToggleGroup(group);
-        detailNav.setToggleGroup(group);
+        settingsNav.setId("nav-detection-settings");
+        forecastNav.setId("nav-forecast");
         healthNav.setTooltip(new Tooltip("Every component coloured by health (Ctrl+1)"));
-        detailNav.setTooltip(new Tooltip("The selected component's metrics, faults and changes (Ctrl+2)"));
-        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav}) {
+        detailNav.setTooltip(new Tooltip("The selected component's metrics, anomalies, faults and changes (Ctrl+2)"));
+        settingsNav.setTooltip(new Tooltip("Detector parameters per metric kind, applied live (Ctrl+3)"));
+        forecastNav.setTooltip(new Tooltip("A series' 30-minute forecast against its threshold (Ctrl+4)"));
+        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav, settingsNav, forecastNav}) {
+            b.setToggleGroup(group);
             b.getStyleClass().add(Styles.NAV_ITEM);
             b.setMaxWidth(Double.MAX_VALUE);
         }
         detailNav.disableProperty().bind(viewModel.detailProperty().isNull());
         healthNav.setOnAction(e -> viewModel.showHealthMap());
         detailNav.setOnAction(e -> viewModel.showDetail());
+        settingsNav.setOnAction(e -> viewModel.showDetectionSettings());
+        forecastNav.setOnAction(e -> viewModel.showForecast());
+        forecastNav.disableProperty().bind(viewModel.sessionProperty().map(s -> !viewModel.canForecast()));
         Label title = new Label("Screens");
         title.getStyleClass().add(Styles.MUTED);
-        VBox sidebar = new VBox(title, healthNav, detailNav);
+        VBox sidebar = new VBox(title, healthNav, detailNav, settingsNav, forecastNav);
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         sidebar.setAlignment(Pos.TOP_LEFT);
         return sidebar;
@@ -179,7 +200,19 @@ public final class ConsoleView extends BorderPane {
 
     private void showScreen() {
         Screen screen = viewModel.screenProperty().get();
-        if (screen == Screen.COMPONENT_DETAIL && viewModel.detailProperty().get() != null) {
+        if (screen == Screen.DETECTION_SETTINGS) {
+            if (settingsView == null) {
+                settingsView = new DetectionSettingsView(viewModel.settingsProperty().get());
+            }
+            content.getChildren().setAll(settingsView);
+            settingsNav.setSelected(true);
+        } else if (screen == Screen.FORECAST && viewModel.forecastProperty().get() != null) {
+            if (forecastView == null) {
+                forecastView = new ForecastView(viewModel.forecastProperty().get());
+            }
+            content.getChildren().setAll(forecastView);
+            forecastNav.setSelected(true);
+        } else if (screen == Screen.COMPONENT_DETAIL && viewModel.detailProperty().get() != null) {
             if (detailView == null) {
                 ComponentDetailViewModel d = viewModel.detailProperty().get();
                 detailView = new ComponentDetailView(d);
@@ -201,6 +234,8 @@ public final class ConsoleView extends BorderPane {
             switch (e.getCode()) {
                 case DIGIT1 -> viewModel.showHealthMap();
                 case DIGIT2 -> viewModel.showDetail();
+                case DIGIT3 -> viewModel.showDetectionSettings();
+                case DIGIT4 -> viewModel.showForecast();
                 case I -> openFaultDialog();
                 case T -> viewModel.toggleTheme();
                 case F -> {
@@ -253,6 +288,14 @@ public final class ConsoleView extends BorderPane {
 
     public ComponentDetailView detailView() {
         return detailView;
+    }
+
+    public DetectionSettingsView settingsView() {
+        return settingsView;
+    }
+
+    public ForecastView forecastView() {
+        return forecastView;
     }
 
     public ConsoleViewModel viewModel() {

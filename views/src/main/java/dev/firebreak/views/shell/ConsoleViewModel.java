@@ -2,8 +2,11 @@ package dev.firebreak.views.shell;
 
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.telemetry.MetricsTicked;
+import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.component.ComponentDetailViewModel;
+import dev.firebreak.views.detection.DetectionSettingsViewModel;
+import dev.firebreak.views.forecast.ForecastViewModel;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.session.ConsoleSession;
@@ -45,7 +48,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
 
     public enum Screen {
-        HEALTH_MAP, COMPONENT_DETAIL
+        HEALTH_MAP, COMPONENT_DETAIL, DETECTION_SETTINGS, FORECAST
     }
 
     private final ConsoleContext context;
@@ -56,6 +59,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ConsoleSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<HealthMapViewModel> healthMap = new ReadOnlyObjectWrapper<>(this, "healthMap");
     private final ReadOnlyObjectWrapper<ComponentDetailViewModel> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyObjectWrapper<DetectionSettingsViewModel> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final ReadOnlyObjectWrapper<ForecastViewModel> forecast = new ReadOnlyObjectWrapper<>(this, "forecast");
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.HEALTH_MAP);
     private final ReadOnlyObjectWrapper<String> topologyName = new ReadOnlyObjectWrapper<>(this, "topologyName");
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper(this, "seed");
@@ -88,6 +93,15 @@ public final class ConsoleViewModel implements AutoCloseable {
     /** The open component's view-model, or null when none is selected. */
     public ReadOnlyObjectProperty<ComponentDetailViewModel> detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DetectionSettingsViewModel> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** The forecast screen's view-model, or null until a forecast is first shown. */
+    public ReadOnlyObjectProperty<ForecastViewModel> forecastProperty() {
+        return forecast.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
@@ -214,12 +228,49 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
+    public void showDetectionSettings() {
+        screen.set(Screen.DETECTION_SETTINGS);
+    }
+
+    /**
+     * Shows the forecast screen: the series shown last, or else the open component's first series with
+     * a breach threshold (or the topology's first). Does nothing when no series has a threshold.
+     */
+    public void showForecast() {
+        if (forecast.get() == null) {
+            ComponentDetailViewModel d = detail.get();
+            ForecastViewModel.defaultSeries(session.get(), d == null ? "" : d.component().id())
+                    .ifPresent(this::openForecast);
+            return;
+        }
+        screen.set(Screen.FORECAST);
+    }
+
+    /** Shows the forecast of a series. */
+    public void openForecast(SeriesKey key) {
+        if (forecast.get() == null) {
+            ForecastViewModel next = new ForecastViewModel(session.get(), key);
+            if (started) {
+                next.start();
+            }
+            forecast.set(next);
+        } else {
+            forecast.get().select(key);
+        }
+        screen.set(Screen.FORECAST);
+    }
+
+    /** Whether the forecast screen has anything to show. */
+    public boolean canForecast() {
+        return !ForecastViewModel.choices(session.get()).isEmpty();
+    }
+
     /** Selects a component and opens its detail. */
     public void openComponent(String componentId) {
         ConsoleSession s = session.get();
         ComponentDetailViewModel old = detail.get();
         if (old == null || !old.component().id().equals(componentId)) {
-            ComponentDetailViewModel next = new ComponentDetailViewModel(s, componentId, this::openComponent);
+            ComponentDetailViewModel next = new ComponentDetailViewModel(s, componentId, this::openComponent, this::openForecast);
             if (started) {
                 next.start();
             }
@@ -247,6 +298,9 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (detail.get() != null) {
             detail.get().start();
         }
+        if (forecast.get() != null) {
+            forecast.get().start();
+        }
     }
 
     /** Applies pending engine updates now instead of waiting for the next pulse; for tests and screenshots. */
@@ -255,6 +309,9 @@ public final class ConsoleViewModel implements AutoCloseable {
         healthMap.get().refresh();
         if (detail.get() != null) {
             detail.get().refresh();
+        }
+        if (forecast.get() != null) {
+            forecast.get().refresh();
         }
     }
 
@@ -301,11 +358,16 @@ public final class ConsoleViewModel implements AutoCloseable {
             map.start();
         }
         healthMap.set(map);
+        settings.set(new DetectionSettingsViewModel(next));
         screen.set(Screen.HEALTH_MAP);
         updateClock();
     }
 
     private void closeSession() {
+        if (forecast.get() != null) {
+            forecast.get().close();
+            forecast.set(null);
+        }
         if (detail.get() != null) {
             detail.get().close();
             detail.set(null);

@@ -25,12 +25,12 @@ import java.util.Objects;
  * @param contributions one line per family, e.g. "Statistical 0.61 of 0.82"
  * @param score         e.g. "Score 0.82 (weighted families)"
  */
-public record Explanation(String title, String observed, List<String> fired, List<String> quiet,
+public record MarkExplanation(String title, String observed, List<String> fired, List<String> quiet,
         List<String> contributions, String score) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    public Explanation {
+    public MarkExplanation {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(observed, "observed");
         Objects.requireNonNull(score, "score");
@@ -39,7 +39,7 @@ public record Explanation(String title, String observed, List<String> fired, Lis
         contributions = List.copyOf(contributions);
     }
 
-    public static Explanation of(SeriesVerdict verdict) {
+    public static MarkExplanation of(SeriesVerdict verdict) {
         MetricName metric = verdict.key().metric();
         String title = String.format(Locale.ROOT, "%s on %s · %s · %s", metric.label(), verdict.key().componentId(),
                 verdict.severity().name(), TIME.format(Instant.ofEpochSecond(verdict.epochSecond())));
@@ -63,7 +63,7 @@ public record Explanation(String title, String observed, List<String> fired, Lis
         String mode = verdict.mode() == ScoreMode.WEIGHTED ? "weighted families" : "majority vote";
         String score = String.format(Locale.ROOT, "Score %.2f (%s) → %s", verdict.score(), mode,
                 verdict.severity().name().toLowerCase(Locale.ROOT));
-        return new Explanation(title, observed, fired, quiet, contributions, score);
+        return new MarkExplanation(title, observed, fired, quiet, contributions, score);
     }
 
     /** The whole explanation as plain text, one fact per line. */
