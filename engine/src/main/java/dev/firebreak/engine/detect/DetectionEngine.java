@@ -9,12 +9,17 @@ import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.telemetry.SeriesKey;
+import dev.firebreak.engine.telemetry.SeriesSnapshot;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -23,20 +28,38 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * detectors and the anomalies of related components), and publishes {@link AnomalyDetected} and
  * {@link ComponentHealthChanged}.
  *
- * <p>Ticks are processed on the publisher's thread (the simulator's); {@link #state} and
- * {@link #latest} may be read from any thread. Series registered in the store later are picked up on the
+ * <p>With a {@link DetectionHistory} ({@link #withHistory}) it also records every series' verdict: the
+ * expected band, the series' own score (the same {@link CompositeScorer} over that series' findings alone)
+ * and, at or above the history's severity, an explained marker. So the charts draw exactly what drives
+ * the component's score and health.
+ *
+ * <p>Settings change live: {@link #configure(MetricName, MetricDetectionConfig)} and
+ * {@link #configure(CompositeConfig)} may be called from any thread and take effect at the next tick, on
+ * the detection thread; a metric's detectors are then rebuilt and replayed over the past the store still
+ * holds, so bands reflect the new settings at once instead of after a fresh warm-up.
+ *
+ * <p>Ticks are processed on the publisher's thread (the simulator's); {@link #state}, {@link #latest} and
+ * {@link #config} may be read from any thread. Series registered in the store later are picked up on the
  * next tick. Detection replaces the simulator's interim health rule: the app should show these states.
  */
 public final class DetectionEngine implements AutoCloseable {
 
     private static final int MAX_DETECTORS_PER_SERIES = 6;
+    /** Samples replayed into rebuilt detectors: enough to fill the largest window the settings allow. */
+    static final int REPLAY_SECONDS = 1200;
 
     private final Topology topology;
     private final MetricStore store;
     private final EventBus bus;
-    private final DetectionConfig config;
+    /** The settings asked for; the detection thread adopts them at the next tick. */
+    private volatile DetectionConfig requested;
+    /** The settings the detectors run with; detection thread only. */
+    private DetectionConfig config;
+    private final EnumSet<MetricName> reconfigured = EnumSet.noneOf(MetricName.class);
+    private boolean compositeReconfigured;
+    private volatile DetectionHistory history;
     private final VectorDetectorFactory vectorFactory;
-    private final CompositeScorer scorer;
+    private CompositeScorer scorer;
     private final int n;
     private final List<List<SeriesState>> seriesOf;
     private final VectorDetector[] vectorDetectors;
@@ -51,7 +74,35 @@ public final class DetectionEngine implements AutoCloseable {
     private int knownSeries;
     private Subscription subscription;
 
-    private record SeriesState(int handle, SeriesKey key, String label, List<SeriesDetector> detectors) {
+    /** One watched series; its detectors are replaced when its metric is reconfigured. */
+    private static final class SeriesState {
+        private final int handle;
+        private final SeriesKey key;
+        private final String label;
+        private List<SeriesDetector> detectors;
+
+        SeriesState(int handle, SeriesKey key, List<SeriesDetector> detectors) {
+            this.handle = handle;
+            this.key = key;
+            this.label = key.toString();
+            this.detectors = detectors;
+        }
+
+        int handle() {
+            return handle;
+        }
+
+        SeriesKey key() {
+            return key;
+        }
+
+        String label() {
+            return label;
+        }
+
+        List<SeriesDetector> detectors() {
+            return detectors;
+        }
     }
 
     public DetectionEngine(Topology topology, MetricStore store, EventBus bus, DetectionConfig config) {
@@ -64,6 +115,7 @@ public final class DetectionEngine implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.config = Objects.requireNonNull(config, "config");
+        this.requested = config;
         this.vectorFactory = Objects.requireNonNull(vectorFactory, "vectorFactory");
         this.scorer = new CompositeScorer(config.composite());
         this.n = topology.size();
@@ -88,6 +140,20 @@ public final class DetectionEngine implements AutoCloseable {
             pending[c] = Severity.NONE;
             reported[c] = Severity.NONE;
         }
+    }
+
+    /**
+     * Records every series' verdict into {@code history} from the next tick on (bands, per-series scores,
+     * explained markers), for the console's charts. Returns this engine.
+     */
+    public DetectionEngine withHistory(DetectionHistory history) {
+        this.history = Objects.requireNonNull(history, "history");
+        return this;
+    }
+
+    /** The history verdicts are recorded into, if any. */
+    public Optional<DetectionHistory> history() {
+        return Optional.ofNullable(history);
     }
 
     /** Starts listening to ticks on the bus; idempotent. */
@@ -116,8 +182,36 @@ public final class DetectionEngine implements AutoCloseable {
         return latest.get(componentIndex);
     }
 
+    /** The component's composite score at the last tick, 0..1 (0 for unknown ids); safe from any thread. */
+    public double componentScore(String componentId) {
+        int index = topology.indexOf(componentId);
+        return index < 0 ? 0 : latest.get(index).score();
+    }
+
+    /** The settings in force, including changes asked for but not yet applied at a tick; any thread. */
     public DetectionConfig config() {
-        return config;
+        return requested;
+    }
+
+    /**
+     * Replaces the detectors of one metric kind. Any thread; at the next tick that metric's detectors
+     * are rebuilt on every series and replayed over the store's recent past (and its history re-recorded).
+     */
+    public synchronized void configure(MetricName metric, MetricDetectionConfig metricConfig) {
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(metricConfig, "metricConfig");
+        Map<MetricName, MetricDetectionConfig> perMetric = new EnumMap<>(requested.perMetric());
+        perMetric.put(metric, metricConfig);
+        requested = new DetectionConfig(perMetric, requested.fallback(), requested.composite(), requested.health());
+        reconfigured.add(metric);
+    }
+
+    /** Replaces how scores combine (weights, mode, confirmation, reporting); any thread, from the next tick. */
+    public synchronized void configure(CompositeConfig composite) {
+        Objects.requireNonNull(composite, "composite");
+        DetectionConfig now = requested;
+        requested = new DetectionConfig(now.perMetric(), now.fallback(), composite, now.health());
+        compositeReconfigured = true;
     }
 
     /** Bytes of detector state per series (the largest over the series being watched). */
@@ -137,7 +231,10 @@ public final class DetectionEngine implements AutoCloseable {
 
     /** Processes one tick: every series' sample at {@code epochSecond}. Called on the publisher's thread. */
     public void onTick(Instant at, long epochSecond) {
+        Set<MetricName> rebuild = adoptRequestedConfig();
         discoverSeries();
+        rebuildDetectors(rebuild, epochSecond);
+        DetectionHistory recordTo = history;
         double[] scores = new double[n];
         CompositeScore[] composites = new CompositeScore[n];
         for (int c = 0; c < n; c++) {
@@ -154,6 +251,9 @@ public final class DetectionEngine implements AutoCloseable {
                     list.add(new Finding(state.label(), detector.update(epochSecond, value)));
                 }
                 findings.add(list);
+                if (recordTo != null) {
+                    recordTo.record(verdict(state.key(), epochSecond, value, list));
+                }
             }
             List<Finding> vectorFindings = vectorDetectors[c] == null ? List.of()
                     : List.of(new Finding(topology.component(c).id(), vectorDetectors[c].update(epochSecond, vector)));
@@ -238,8 +338,7 @@ public final class DetectionEngine implements AutoCloseable {
             if (c < 0) {
                 continue;
             }
-            seriesOf.get(c).add(new SeriesState(handle, key, key.toString(),
-                    config.forMetric(key.metric()).createDetectors()));
+            seriesOf.get(c).add(new SeriesState(handle, key, config.forMetric(key.metric()).createDetectors()));
         }
         knownSeries = count;
         for (int c = 0; c < n; c++) {
@@ -250,5 +349,81 @@ public final class DetectionEngine implements AutoCloseable {
                 vectorDetectors[c] = detector.orElse(null);
             }
         }
+    }
+
+    /** Takes over the settings asked for since the last tick; returns the metrics whose detectors changed. */
+    private Set<MetricName> adoptRequestedConfig() {
+        synchronized (this) {
+            if (reconfigured.isEmpty() && !compositeReconfigured) {
+                return Set.of();
+            }
+            config = requested;
+            if (compositeReconfigured) {
+                scorer = new CompositeScorer(config.composite());
+                compositeReconfigured = false;
+            }
+            Set<MetricName> changed = EnumSet.copyOf(reconfigured);
+            reconfigured.clear();
+            return changed;
+        }
+    }
+
+    /** Fresh detectors for the series of the changed metrics, taught everything before this tick. */
+    private void rebuildDetectors(Set<MetricName> metrics, long epochSecond) {
+        if (metrics.isEmpty()) {
+            return;
+        }
+        DetectionHistory recordTo = history;
+        for (List<SeriesState> list : seriesOf) {
+            for (SeriesState series : list) {
+                if (!metrics.contains(series.key().metric())) {
+                    continue;
+                }
+                series.detectors = config.forMetric(series.key().metric()).createDetectors();
+                if (recordTo != null) {
+                    recordTo.clear(series.key());
+                }
+                SeriesSnapshot past = store.range(series.handle(), epochSecond - REPLAY_SECONDS, epochSecond - 1);
+                double[] values = past.values();
+                for (int i = 0; i < values.length; i++) {
+                    List<Finding> findings = new ArrayList<>(series.detectors().size());
+                    for (SeriesDetector detector : series.detectors()) {
+                        findings.add(new Finding(series.label(), detector.update(past.epochSecondAt(i), values[i])));
+                    }
+                    if (recordTo != null) {
+                        recordTo.record(verdict(series.key(), past.epochSecondAt(i), values[i], findings));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One series' verdict: its findings scored alone by the component's scorer (so the same weights and
+     * mode), with the band of the first detector that gives one (rolling mean ± k·σ where it runs).
+     */
+    private SeriesVerdict verdict(SeriesKey key, long epochSecond, double value, List<Finding> findings) {
+        CompositeScore score = scorer.combine(List.of(findings), List.of(), Double.NaN);
+        double low = Double.NaN;
+        double high = Double.NaN;
+        List<DetectorOutput> outputs = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            DetectorOutput output = finding.output();
+            outputs.add(output);
+            if (Double.isNaN(low) && Double.isFinite(output.expectedLow()) && Double.isFinite(output.expectedHigh())) {
+                low = output.expectedLow();
+                high = output.expectedHigh();
+            }
+        }
+        boolean learning = outputs.stream().allMatch(DetectorOutput::isLearning);
+        Map<DetectorFamily, Double> contributions = new EnumMap<>(DetectorFamily.class);
+        for (FamilyContribution contribution : score.explanation().contributions()) {
+            if (!Double.isNaN(contribution.score()) && contribution.weight() > 0) {
+                contributions.put(contribution.family(), contribution.contribution());
+            }
+        }
+        double seriesScore = learning ? Double.NaN : score.score();
+        return new SeriesVerdict(key, epochSecond, value, low, high, seriesScore,
+                learning ? Severity.NONE : score.severity(), config.composite().mode(), contributions, outputs);
     }
 }

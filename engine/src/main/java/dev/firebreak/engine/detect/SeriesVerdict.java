@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param observed      the sample
  * @param expectedLow   lower edge of the expected band (NaN while learning)
  * @param expectedHigh  upper edge of the expected band (NaN while learning)
- * @param score         composite score 0..1 (NaN while every detector is learning)
+ * @param score         the series' own score 0..1, its findings combined as the component's are (NaN while
+ *                      every detector is learning)
  * @param severity      {@link Severity#ofScore(double)} of the score
  * @param mode          how the score was combined
  * @param contributions per family, its share of the score (weight × family score, normalised over
@@ -24,7 +25,7 @@ import java.util.Objects;
  * @param outputs       every detector's output, in the order the detectors run
  */
 public record SeriesVerdict(SeriesKey key, long epochSecond, double observed, double expectedLow,
-        double expectedHigh, double score, Severity severity, SeriesDetectionConfig.ScoreMode mode,
+        double expectedHigh, double score, Severity severity, CompositeConfig.Mode mode,
         Map<DetectorFamily, Double> contributions, List<DetectorOutput> outputs) {
 
     public SeriesVerdict {
