@@ -1,8 +1,10 @@
 package dev.firebreak.app.wiring;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.CompositeConfig;
+import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.SeriesDetectionConfig;
+import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
@@ -65,14 +67,17 @@ final class AuditedSessions implements SessionFactory {
         @Override public List<ChangeEvent> changes(String componentId) { return session.changes(componentId); }
         @Override public List<ActiveFault> faultsOn(String componentId) { return session.faultsOn(componentId); }
         @Override public DetectionHistory detectionHistory() { return session.detectionHistory(); }
-        @Override public SeriesDetectionConfig detectionConfig(MetricName metric) { return session.detectionConfig(metric); }
+        @Override public DetectionConfig detectionConfig() { return session.detectionConfig(); }
         @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return session.forecast(key); }
         @Override public ForecastEngineConfig forecastConfig() { return session.forecastConfig(); }
 
         @Override
-        public void configureDetection(MetricName metric, SeriesDetectionConfig config) {
-            audit.append(actor, "detection.configured", metric.name(), Map.of("settings", config.toString()));
-            session.configureDetection(metric, config);
+        public void configureDetection(MetricName metric, MetricDetectionConfig detectors, CompositeConfig composite) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("detectors", detectors.toString());
+            details.put("composite", composite.toString());
+            audit.append(actor, "detection.configured", metric.name(), details);
+            session.configureDetection(metric, detectors, composite);
         }
 
         @Override public void pause() { session.pause(); }

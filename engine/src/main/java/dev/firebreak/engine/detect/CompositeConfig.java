@@ -37,7 +37,8 @@ public record CompositeConfig(Map<DetectorFamily, Double> weights, Mode mode, in
             sum += weight;
         }
         if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-            throw new IllegalArgumentException("family weights must sum to 1, summed to " + sum);
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "family weights must sum to 1, summed to %.3f", sum));
         }
         weights = java.util.Collections.unmodifiableMap(copy);
         if (confirmTicks < 1 || confirmTicks > 60) {

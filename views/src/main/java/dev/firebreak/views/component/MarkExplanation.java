@@ -2,7 +2,7 @@ package dev.firebreak.views.component;
 
 import dev.firebreak.engine.detect.DetectorFamily;
 import dev.firebreak.engine.detect.DetectorOutput;
-import dev.firebreak.engine.detect.SeriesDetectionConfig.ScoreMode;
+import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.SeriesVerdict;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.time.Instant;
@@ -60,7 +60,7 @@ public record MarkExplanation(String title, String observed, List<String> fired,
         for (Map.Entry<DetectorFamily, Double> e : verdict.contributions().entrySet()) {
             contributions.add(String.format(Locale.ROOT, "%s +%.2f", family(e.getKey()), e.getValue()));
         }
-        String mode = verdict.mode() == ScoreMode.WEIGHTED ? "weighted families" : "majority vote";
+        String mode = verdict.mode() == CompositeConfig.Mode.WEIGHTED ? "weighted families" : "majority vote";
         String score = String.format(Locale.ROOT, "Score %.2f (%s) → %s", verdict.score(), mode,
                 verdict.severity().name().toLowerCase(Locale.ROOT));
         return new MarkExplanation(title, observed, fired, quiet, contributions, score);
@@ -73,7 +73,9 @@ public record MarkExplanation(String title, String observed, List<String> fired,
         fired.forEach(line -> b.append("  • ").append(line).append('\n'));
         b.append("Did not fire:").append(quiet.isEmpty() ? " none" : "").append('\n');
         quiet.forEach(line -> b.append("  • ").append(line).append('\n'));
-        b.append("Contributions: ").append(String.join(", ", contributions)).append('\n');
+        // a majority vote counts detectors, so no family adds a weighted share
+        b.append("Contributions: ").append(contributions.isEmpty() ? "none by family" : String.join(", ", contributions))
+                .append('\n');
         return b.append(score).toString();
     }
 

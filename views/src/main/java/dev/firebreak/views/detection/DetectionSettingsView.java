@@ -1,6 +1,6 @@
 package dev.firebreak.views.detection;
 
-import dev.firebreak.engine.detect.SeriesDetectionConfig.ScoreMode;
+import dev.firebreak.engine.detect.CompositeConfig.Mode;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.styles.Styles;
 import java.util.List;
@@ -51,10 +51,10 @@ public final class DetectionSettingsView extends BorderPane {
         metric.setConverter(converter(MetricName::label));
         metric.valueProperty().bindBidirectional(viewModel.metricProperty());
         metric.setTooltip(new Tooltip("The metric kind whose detectors you edit; settings apply to it on every component"));
-        ChoiceBox<ScoreMode> mode = new ChoiceBox<>();
+        ChoiceBox<Mode> mode = new ChoiceBox<>();
         mode.setId("settings-mode");
-        mode.getItems().setAll(ScoreMode.values());
-        mode.setConverter(converter(m -> m == ScoreMode.WEIGHTED ? "Weighted families" : "Majority vote"));
+        mode.getItems().setAll(Mode.values());
+        mode.setConverter(converter(m -> m == Mode.WEIGHTED ? "Weighted families" : "Majority vote"));
         mode.valueProperty().bindBidirectional(viewModel.modeProperty());
         mode.setTooltip(new Tooltip("Weighted: families' scores by weight. Majority vote: share of detectors that fired"));
         Label hint = new Label("Changes are checked as you type and take effect on Apply.");

@@ -1,13 +1,15 @@
 package dev.firebreak.views.detection;
 
+import dev.firebreak.engine.detect.CompositeConfig;
+import dev.firebreak.engine.detect.CompositeConfig.Mode;
+import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectorFamily;
 import dev.firebreak.engine.detect.EwmaConfig;
 import dev.firebreak.engine.detect.IqrConfig;
+import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.RateOfChangeConfig;
 import dev.firebreak.engine.detect.RollingZScoreConfig;
 import dev.firebreak.engine.detect.SeasonalBandConfig;
-import dev.firebreak.engine.detect.SeriesDetectionConfig;
-import dev.firebreak.engine.detect.SeriesDetectionConfig.ScoreMode;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.views.session.ConsoleSession;
 import java.util.ArrayList;
@@ -30,14 +32,19 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The detection settings of one metric kind at a time, edited as text and validated on every
  * keystroke by building the engine's own config records (so the form accepts exactly what the engine
- * does, and shows the engine's message naming the allowed range). Apply hands the settings to the
- * running detection; Reset fills the form with the defaults.
+ * does, and shows the engine's message naming the allowed range). Apply hands the metric's detectors,
+ * and the composite's weights and mode (which hold for every metric), to the running detection; Reset
+ * fills the form with the defaults.
  */
 public final class DetectionSettingsViewModel {
 
+    /** What Apply hands to the session: one metric's detectors and how scores combine. */
+    record Settings(MetricDetectionConfig detectors, CompositeConfig composite) {
+    }
+
     private final ConsoleSession session;
     private final ObjectProperty<MetricName> metric = new SimpleObjectProperty<>(this, "metric", MetricName.LATENCY_P99);
-    private final ObjectProperty<ScoreMode> mode = new SimpleObjectProperty<>(this, "mode", ScoreMode.WEIGHTED);
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.WEIGHTED);
     private final BooleanProperty rateLimited = new SimpleBooleanProperty(this, "rateLimited");
     private final BooleanProperty rateRelative = new SimpleBooleanProperty(this, "rateRelative");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
@@ -74,8 +81,8 @@ public final class DetectionSettingsViewModel {
         mode.addListener((obs, old, now) -> onEdit());
         rateLimited.addListener((obs, old, now) -> onEdit());
         rateRelative.addListener((obs, old, now) -> onEdit());
-        metric.addListener((obs, old, now) -> load(session.detectionConfig(now)));
-        load(session.detectionConfig(metric.get()));
+        metric.addListener((obs, old, now) -> load(now, session.detectionConfig()));
+        load(metric.get(), session.detectionConfig());
     }
 
     // ---- Properties ----
@@ -84,7 +91,7 @@ public final class DetectionSettingsViewModel {
         return metric;
     }
 
-    public ObjectProperty<ScoreMode> modeProperty() {
+    public ObjectProperty<Mode> modeProperty() {
         return mode;
     }
 
@@ -121,7 +128,7 @@ public final class DetectionSettingsViewModel {
         sections.put("Interquartile range", List.of(iqrWindow, iqrFence));
         sections.put("Seasonal band (hour of week)", List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples));
         sections.put("Rate of change", List.of(rateWindow, rateMaxRise, rateMaxFall));
-        sections.put("Composite score", List.copyOf(weights.values()));
+        sections.put("Composite score (all metrics)", List.copyOf(weights.values()));
         return sections;
     }
 
@@ -138,36 +145,50 @@ public final class DetectionSettingsViewModel {
 
     /** Applies the form to the running detection; returns false (changing nothing) while the form is invalid. */
     public boolean apply() {
-        Optional<SeriesDetectionConfig> config = validate();
-        if (config.isEmpty()) {
+        Optional<Settings> settings = validate();
+        if (settings.isEmpty()) {
             status.set("");
             return false;
         }
-        session.configureDetection(metric.get(), config.get());
+        session.configureDetection(metric.get(), settings.get().detectors(), settings.get().composite());
         status.set("Applied to " + metric.get().label() + " on every component");
         return true;
     }
 
-    /** Fills the form with the defaults of the metric kind (Apply puts them in force). */
+    /** Fills the form with the defaults of the metric kind and the default weights (Apply puts them in force). */
     public void resetToDefaults() {
-        load(SeriesDetectionConfig.defaultFor(metric.get()));
+        DetectionConfig defaults = DetectionConfig.ofDefaults();
+        CompositeConfig current = session.detectionConfig().composite();
+        load(metric.get(), new DetectionConfig(defaults.perMetric(), defaults.fallback(),
+                new CompositeConfig(defaults.composite().weights(), defaults.composite().mode(), current.confirmTicks(),
+                        current.reportAtLeast()), defaults.health()));
         status.set("Defaults loaded; Apply to use them");
     }
 
-    private void load(SeriesDetectionConfig config) {
+    /**
+     * Fills the form from a config. A detector switched off for the metric (possible in a loaded YAML
+     * config) shows its defaults, and Apply switches it on: the form edits the four statistical and
+     * seasonal detectors, which every metric runs by default.
+     */
+    private void load(MetricName kind, DetectionConfig all) {
+        MetricDetectionConfig config = all.forMetric(kind);
         loading = true;
         try {
-            rollingWindow.set(config.rolling().window());
-            rollingK.set(config.rolling().k());
-            ewmaAlpha.set(config.ewma().alpha());
-            ewmaThreshold.set(config.ewma().threshold());
-            ewmaWarmup.set(config.ewma().warmupSamples());
-            iqrWindow.set(config.iqr().window());
-            iqrFence.set(config.iqr().fence());
-            seasonalLow.set(config.seasonal().lowQuantile());
-            seasonalHigh.set(config.seasonal().highQuantile());
-            seasonalTolerance.set(config.seasonal().tolerance());
-            seasonalMinSamples.set(config.seasonal().minSamplesPerSlot());
+            RollingZScoreConfig rolling = config.rolling().orElse(RollingZScoreConfig.ofDefaults());
+            EwmaConfig ewma = config.ewma().orElse(EwmaConfig.ofDefaults());
+            IqrConfig iqr = config.iqr().orElse(IqrConfig.ofDefaults());
+            SeasonalBandConfig seasonal = config.seasonal().orElse(SeasonalBandConfig.ofDefaults());
+            rollingWindow.set(rolling.window());
+            rollingK.set(rolling.k());
+            ewmaAlpha.set(ewma.alpha());
+            ewmaThreshold.set(ewma.threshold());
+            ewmaWarmup.set(ewma.warmupSamples());
+            iqrWindow.set(iqr.window());
+            iqrFence.set(iqr.fence());
+            seasonalLow.set(seasonal.lowQuantile());
+            seasonalHigh.set(seasonal.highQuantile());
+            seasonalTolerance.set(seasonal.tolerance());
+            seasonalMinSamples.set(seasonal.minSamplesPerSlot());
             RateOfChangeConfig rate = config.rateOfChange()
                     .orElse(new RateOfChangeConfig(60, Double.NaN, 0.5, true));
             rateLimited.set(config.rateOfChange().isPresent());
@@ -176,9 +197,9 @@ public final class DetectionSettingsViewModel {
             setOrEmpty(rateMaxRise, rate.maxRise());
             setOrEmpty(rateMaxFall, rate.maxFall());
             for (DetectorFamily family : DetectorFamily.values()) {
-                weights.get(family).set(config.weight(family));
+                weights.get(family).set(all.composite().weight(family));
             }
-            mode.set(config.mode());
+            mode.set(all.composite().mode());
         } finally {
             loading = false;
         }
@@ -202,7 +223,7 @@ public final class DetectionSettingsViewModel {
     }
 
     /** Validates every field by building the engine's records; sets each field's message and {@link #validProperty()}. */
-    Optional<SeriesDetectionConfig> validate() {
+    Optional<Settings> validate() {
         allFields().forEach(f -> f.setMessage(""));
         formMessage.set("");
         RollingZScoreConfig rolling = build(List.of(rollingWindow, rollingK),
@@ -222,23 +243,21 @@ public final class DetectionSettingsViewModel {
         }
         List<SettingField> weightFields = List.copyOf(weights.values());
         Double[] w = parseAll(weightFields);
-        SeriesDetectionConfig config = null;
-        if (w != null && rolling != null && ewma != null && iqr != null && seasonal != null && rateOk) {
-            Map<DetectorFamily, Double> map = new EnumMap<>(DetectorFamily.class);
-            for (DetectorFamily family : DetectorFamily.values()) {
-                map.put(family, w[family.ordinal()]);
-            }
+        // the weights are checked even while other fields are wrong, so their message shows at once
+        CompositeConfig current = session.detectionConfig().composite();
+        CompositeConfig composite = w == null ? null : attempt(weightFields,
+                () -> new CompositeConfig(weightMap(w), mode.get(), current.confirmTicks(), current.reportAtLeast()));
+        Settings settings = null;
+        if (composite != null && rolling != null && ewma != null && iqr != null && seasonal != null && rateOk) {
+            // the multi-scale detector is not on the form: whatever the metric runs, it keeps
             Optional<RateOfChangeConfig> finalRate = rate;
-            config = attempt(weightFields, () -> new SeriesDetectionConfig(rolling, ewma, iqr, seasonal, finalRate, map,
-                    mode.get()));
-        } else if (w != null) {
-            // still check the weights on their own, so their message shows while other fields are wrong
-            attempt(weightFields, () -> new SeriesDetectionConfig(RollingZScoreConfig.ofDefaults(),
-                    EwmaConfig.ofDefaults(), IqrConfig.ofDefaults(), SeasonalBandConfig.ofDefaults(), Optional.empty(),
-                    weightMap(w), mode.get()));
+            MetricDetectionConfig detectors = new MetricDetectionConfig(Optional.of(rolling), Optional.of(ewma),
+                    Optional.of(iqr), Optional.of(seasonal), finalRate,
+                    session.detectionConfig().forMetric(metric.get()).multiScale());
+            settings = new Settings(detectors, composite);
         }
-        valid.set(config != null);
-        return Optional.ofNullable(config);
+        valid.set(settings != null);
+        return Optional.ofNullable(settings);
     }
 
     private static Map<DetectorFamily, Double> weightMap(Double[] w) {

@@ -1,8 +1,10 @@
 package dev.firebreak.views.session;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.CompositeConfig;
+import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.SeriesDetectionConfig;
+import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
@@ -52,14 +54,17 @@ public interface ConsoleSession extends AutoCloseable {
     /** Faults scheduled or acting on a component (as target or peer). */
     List<ActiveFault> faultsOn(String componentId);
 
-    /** Expected bands, scores and explained anomaly markers of the recent past. */
+    /** Expected bands, scores and explained anomaly markers of the recent past, from the detection that gives health. */
     DetectionHistory detectionHistory();
 
-    /** The detection settings in force for a metric kind. */
-    SeriesDetectionConfig detectionConfig(MetricName metric);
+    /** The detection settings in force (including those applied since the last tick). */
+    DetectionConfig detectionConfig();
 
-    /** Applies new detection settings for a metric kind to the running detection. */
-    void configureDetection(MetricName metric, SeriesDetectionConfig config);
+    /**
+     * Applies new detectors for a metric kind, and how scores combine (for every metric), to the running
+     * detection; both take effect at the next tick.
+     */
+    void configureDetection(MetricName metric, MetricDetectionConfig detectors, CompositeConfig composite);
 
     /** The latest forecast of a series, empty if it has no breach threshold or its model is not ready yet. */
     Optional<SeriesOutlook> forecast(SeriesKey key);

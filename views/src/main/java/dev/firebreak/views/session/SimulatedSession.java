@@ -1,11 +1,11 @@
 package dev.firebreak.views.session;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.LiveSeriesDetection;
-import dev.firebreak.engine.detect.SeriesDetectionConfig;
+import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
@@ -28,9 +28,9 @@ import java.util.Optional;
 
 /**
  * The console's view of a running {@link SimulationSession}: simulator, store, bus and runner, with
- * detection and forecasting attached to the session's bus and store. Health comes from the
- * {@link DetectionEngine} or the simulator's interim rule ({@link HealthSource}); the per-series bands, scores
- * and markers the charts draw, and the settings the console edits, come from {@link LiveSeriesDetection}.
+ * detection and forecasting attached to the session's bus and store. One {@link DetectionEngine} gives
+ * everything detection shows: component health, the composite scores forecasting ranks by, and the
+ * per-series bands, scores and explained markers the charts draw; the settings screen reconfigures it live.
  */
 public final class SimulatedSession implements ConsoleSession {
 
@@ -42,39 +42,16 @@ public final class SimulatedSession implements ConsoleSession {
     private final SimulationSession session;
     private final Simulator simulator;
     private final DetectionHistory history;
-    private final LiveSeriesDetection detection;
-    private volatile DetectionEngine engine;
-    private DetectionConfig engineConfig = DetectionConfig.ofDefaults();
+    private final DetectionEngine detection;
     private final ForecastEngine forecasts;
 
-    /** Where the console's health states come from. */
-    public enum HealthSource {
-        /** The simulator's interim signal rule (ADR 0006). */
-        SIMULATOR_RULE,
-        /** The {@link DetectionEngine}'s detected states. */
-        DETECTION
-    }
-
-    /**
-     * The health source sessions use unless told otherwise. The simulator's rule until the detection
-     * engine (still being tuned) keeps a killed single instance failed; see {@link HealthSource}.
-     */
-    public static final HealthSource DEFAULT_HEALTH_SOURCE = HealthSource.SIMULATOR_RULE;
-
-    private final HealthSource healthSource;
-
     public SimulatedSession(SimulationSession session) {
-        this(session, DEFAULT_HEALTH_SOURCE);
-    }
-
-    public SimulatedSession(SimulationSession session, HealthSource healthSource) {
         this.session = Objects.requireNonNull(session, "session");
-        this.healthSource = Objects.requireNonNull(healthSource, "healthSource");
         this.simulator = session.simulator();
         this.history = new DetectionHistory(HISTORY_SECONDS, Severity.MEDIUM,
                 session.topology().size() <= FULL_HISTORY_MAX_COMPONENTS);
-        this.engine = new DetectionEngine(session.topology(), session.store(), session.events(), engineConfig).start();
-        this.detection = LiveSeriesDetection.attach(session.store(), session.events(), session.topology(), history);
+        this.detection = new DetectionEngine(session.topology(), session.store(), session.events(),
+                DetectionConfig.ofDefaults()).withHistory(history).start();
         this.forecasts = ForecastEngine.attach(session.store(), session.events(), session.topology(),
                 ForecastEngineConfig.defaults(), detection::componentScore);
     }
@@ -108,20 +85,17 @@ public final class SimulatedSession implements ConsoleSession {
     @Override public EventBus events() { return session.events(); }
     @Override public SimulationClock clock() { return session.clock(); }
     @Override public FaultInjector faults() { return simulator; }
-    /** Detected health (see {@link DetectionEngine}) or the simulator's interim rule, per {@link HealthSource}. */
+    /** The detected health (see {@link DetectionEngine}), not the simulator's interim rule. */
     @Override
     public HealthState health(int componentIndex) {
-        return healthSource == HealthSource.DETECTION ? engine.state(componentIndex) : simulator.health(componentIndex);
+        return detection.state(componentIndex);
     }
 
     @Override
     public HealthState[] healthSnapshot() {
-        if (healthSource == HealthSource.SIMULATOR_RULE) {
-            return simulator.healthSnapshot();
-        }
         HealthState[] states = new HealthState[session.topology().size()];
         for (int i = 0; i < states.length; i++) {
-            states[i] = engine.state(i);
+            states[i] = detection.state(i);
         }
         return states;
     }
@@ -134,22 +108,19 @@ public final class SimulatedSession implements ConsoleSession {
     @Override public List<ChangeEvent> changes(String componentId) { return simulator.changes(componentId); }
     @Override public List<ActiveFault> faultsOn(String componentId) { return simulator.faultsOn(componentId); }
     @Override public DetectionHistory detectionHistory() { return history; }
-    @Override public SeriesDetectionConfig detectionConfig(MetricName metric) { return detection.config(metric); }
+    @Override public DetectionConfig detectionConfig() { return detection.config(); }
 
     @Override
-    public synchronized void configureDetection(MetricName metric, SeriesDetectionConfig config) {
-        detection.configure(metric, config);
-        // The detection engine's config is immutable: a fresh engine with the new settings replaces it
-        // (it learns again from the next tick, so detected health restarts from healthy).
-        engineConfig = config.applyTo(engineConfig, metric);
-        DetectionEngine old = engine;
-        engine = new DetectionEngine(session.topology(), session.store(), session.events(), engineConfig).start();
-        old.close();
+    public void configureDetection(MetricName metric, MetricDetectionConfig detectors, CompositeConfig composite) {
+        detection.configure(metric, detectors);
+        if (!composite.equals(detection.config().composite())) {
+            detection.configure(composite);
+        }
     }
 
-    /** The configuration the detection engine runs with now. */
-    public synchronized DetectionConfig detectionEngineConfig() {
-        return engineConfig;
+    /** The detection engine itself, for tests and benchmarks that read its composite scores. */
+    public DetectionEngine detection() {
+        return detection;
     }
 
     @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return forecasts.outlook(key); }
@@ -165,6 +136,5 @@ public final class SimulatedSession implements ConsoleSession {
         session.close();
         forecasts.close();
         detection.close();
-        engine.close();
     }
 }

@@ -2,9 +2,11 @@ package dev.firebreak.views.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.detect.CompositeConfig;
+import dev.firebreak.engine.detect.CompositeConfig.Mode;
+import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectorFamily;
-import dev.firebreak.engine.detect.SeriesDetectionConfig;
-import dev.firebreak.engine.detect.SeriesDetectionConfig.ScoreMode;
+import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.views.testing.ScriptedSession;
 import dev.firebreak.views.testing.Topologies;
@@ -22,7 +24,8 @@ class DetectionSettingsViewModelTests {
         assertThat(viewModel.rollingWindow.messageProperty().get()).contains("between 10 and 1000");
         assertThat(viewModel.validProperty().get()).isFalse();
         assertThat(viewModel.apply()).isFalse();
-        assertThat(session.detectionConfig(MetricName.LATENCY_P99).rolling().window()).isEqualTo(100);
+        assertThat(session.detectionConfig().forMetric(MetricName.LATENCY_P99).rolling().orElseThrow().window())
+                .isEqualTo(100);
     }
 
     @Test
@@ -54,7 +57,7 @@ class DetectionSettingsViewModelTests {
     void weightsThatDoNotSumToOneShowAFormMessage() {
         viewModel.weight(DetectorFamily.ML).textProperty().set("0.6");
 
-        assertThat(viewModel.formMessageProperty().get()).contains("sum to 1");
+        assertThat(viewModel.formMessageProperty().get()).contains("sum to 1").contains("1.200");
         assertThat(viewModel.validProperty().get()).isFalse();
     }
 
@@ -69,15 +72,15 @@ class DetectionSettingsViewModelTests {
     void applyPutsTheEditedSettingsIntoTheRunningDetection() {
         viewModel.metricProperty().set(MetricName.CPU);
         viewModel.rollingK.textProperty().set("4.5");
-        viewModel.modeProperty().set(ScoreMode.MAJORITY_VOTE);
+        viewModel.modeProperty().set(Mode.MAJORITY_VOTE);
 
         boolean applied = viewModel.apply();
 
-        SeriesDetectionConfig now = session.detectionConfig(MetricName.CPU);
+        DetectionConfig now = session.detectionConfig();
         assertThat(applied).isTrue();
-        assertThat(now.rolling().k()).isEqualTo(4.5);
-        assertThat(now.mode()).isEqualTo(ScoreMode.MAJORITY_VOTE);
-        assertThat(session.detectionConfig(MetricName.MEMORY).rolling().k()).isEqualTo(3.0);
+        assertThat(now.forMetric(MetricName.CPU).rolling().orElseThrow().k()).isEqualTo(4.5);
+        assertThat(now.composite().mode()).isEqualTo(Mode.MAJORITY_VOTE);
+        assertThat(now.forMetric(MetricName.MEMORY).rolling().orElseThrow().k()).isEqualTo(3.0);
         assertThat(viewModel.statusProperty().get()).contains("CPU");
     }
 
@@ -101,19 +104,37 @@ class DetectionSettingsViewModelTests {
 
         viewModel.apply();
 
-        assertThat(session.detectionConfig(MetricName.CPU).rateOfChange()).isEmpty();
+        assertThat(session.detectionConfig().forMetric(MetricName.CPU).rateOfChange()).isEmpty();
     }
 
     @Test
     void resetFillsTheDefaultsWhichApplyThenPutsInForce() {
         viewModel.rollingK.textProperty().set("7");
+        viewModel.modeProperty().set(Mode.MAJORITY_VOTE);
         viewModel.apply();
 
         viewModel.resetToDefaults();
         viewModel.apply();
 
         assertThat(viewModel.rollingK.textProperty().get()).isEqualTo("3");
-        assertThat(session.detectionConfig(MetricName.LATENCY_P99))
-                .isEqualTo(SeriesDetectionConfig.defaultFor(MetricName.LATENCY_P99));
+        assertThat(session.detectionConfig().forMetric(MetricName.LATENCY_P99))
+                .isEqualTo(MetricDetectionConfig.defaultFor(MetricName.LATENCY_P99));
+        assertThat(session.detectionConfig().composite()).isEqualTo(CompositeConfig.ofDefaults());
+    }
+
+    @Test
+    void appliedSettingsChangeTheBandsTheChartsDrawAtTheNextTick() {
+        session.advance(300);
+        var key = new dev.firebreak.engine.telemetry.SeriesKey("catalog", MetricName.LATENCY_P99);
+        long now = session.clock().instant().getEpochSecond();
+        var before = session.detectionHistory().trace(key, now, now);
+        viewModel.rollingK.textProperty().set("8");
+
+        viewModel.apply();
+        session.advance(1);
+
+        long later = now + 1;
+        var after = session.detectionHistory().trace(key, later, later);
+        assertThat(after.high()[0] - after.low()[0]).isGreaterThan(2 * (before.high()[0] - before.low()[0]));
     }
 }

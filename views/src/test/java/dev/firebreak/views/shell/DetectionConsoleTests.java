@@ -149,7 +149,8 @@ class DetectionConsoleTests {
         robot.clickOn("#settings-apply");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message.getText()).isEmpty();
-        assertThat(session.detectionConfig(MetricName.LATENCY_P99).rolling().window()).isEqualTo(50);
+        assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).rolling().orElseThrow().window())
+                .isEqualTo(50);
     }
 
     @Test

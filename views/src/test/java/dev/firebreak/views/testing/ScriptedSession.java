@@ -1,9 +1,11 @@
 package dev.firebreak.views.testing;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.CompositeConfig;
+import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.LiveSeriesDetection;
-import dev.firebreak.engine.detect.SeriesDetectionConfig;
+import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scripted stand-in for the simulator, for screen tests that need exact control: the test sets
- * health states and advances time; metrics follow a fixed seeded pattern, and an active fault raises
+ * health states (detection still runs on the metrics, for charts and markers, but does not set health) and
+ * advances time; metrics follow a fixed seeded pattern, and an active fault raises
  * its target's error rate and latency. Uses the real metric store, event bus and clock.
  */
 public final class ScriptedSession implements ConsoleSession {
@@ -59,7 +62,7 @@ public final class ScriptedSession implements ConsoleSession {
     private volatile double speed = 1;
     private volatile boolean closed;
     private final DetectionHistory history;
-    private final LiveSeriesDetection detection;
+    private final DetectionEngine detection;
     private final ForecastEngine forecasts;
 
     public ScriptedSession(Topology topology, long seed) {
@@ -74,9 +77,10 @@ public final class ScriptedSession implements ConsoleSession {
                 handles[i][m.ordinal()] = store.register(new SeriesKey(topology.component(i).id(), m));
             }
         }
-        // the real detection and forecasting, on the scripted metrics
+        // the real detection and forecasting, on the scripted metrics (health stays scripted)
         this.history = new DetectionHistory(3600, Severity.MEDIUM, topology.size() <= 100);
-        this.detection = LiveSeriesDetection.attach(store, events, topology, history);
+        this.detection = new DetectionEngine(topology, store, events, DetectionConfig.ofDefaults())
+                .withHistory(history).start();
         this.forecasts = ForecastEngine.attach(store, events, topology, ForecastEngineConfig.defaults(),
                 detection::componentScore);
     }
@@ -195,8 +199,13 @@ public final class ScriptedSession implements ConsoleSession {
     }
 
     @Override public DetectionHistory detectionHistory() { return history; }
-    @Override public SeriesDetectionConfig detectionConfig(MetricName metric) { return detection.config(metric); }
-    @Override public void configureDetection(MetricName metric, SeriesDetectionConfig c) { detection.configure(metric, c); }
+    @Override public DetectionConfig detectionConfig() { return detection.config(); }
+
+    @Override
+    public void configureDetection(MetricName metric, MetricDetectionConfig detectors, CompositeConfig composite) {
+        detection.configure(metric, detectors);
+        detection.configure(composite);
+    }
     @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return forecasts.outlook(key); }
     @Override public ForecastEngineConfig forecastConfig() { return forecasts.config(); }
     @Override public void pause() { paused = true; }
