@@ -2,15 +2,19 @@ package dev.firebreak.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.RollingZScoreConfig;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.store.AuditEntry;
 import dev.firebreak.engine.store.Database;
+import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyException;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.SimulatedSession;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,22 @@ class AuditedSessionsTests {
 
         assertThat(database.auditLog().entries(0, 10)).extracting(AuditEntry::action)
                 .containsExactly("session.started", "fault.injected", "fault.cancelled");
+    }
+
+    @Test
+    void newDetectionSettingsAreAuditedAndReachTheRunningDetection() throws TopologyException {
+        ConsoleSession shop = startShop();
+        MetricDetectionConfig base = shop.detectionConfig().forMetric(MetricName.CPU);
+        MetricDetectionConfig edited = new MetricDetectionConfig(Optional.of(new RollingZScoreConfig(250, 5)),
+                base.ewma(), base.iqr(), base.seasonal(), base.rateOfChange(), base.multiScale());
+
+        shop.configureDetection(MetricName.CPU, edited, shop.detectionConfig().composite());
+
+        AuditEntry configured = database.auditLog().entries(0, 10).getLast();
+        assertThat(configured.action()).isEqualTo("detection.configured");
+        assertThat(configured.subject()).isEqualTo("CPU");
+        assertThat(configured.details()).contains("window=250").contains("k=5.0").contains("WEIGHTED");
+        assertThat(shop.detectionConfig().forMetric(MetricName.CPU)).isEqualTo(edited);
     }
 
     @Test
