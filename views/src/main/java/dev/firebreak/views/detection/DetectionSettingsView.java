@@ -107,11 +107,12 @@ public final class DetectionSettingsView extends BorderPane {
             grid.disableProperty().bind(viewModel.rateLimitedProperty().not());
         }
         if (title.startsWith("Composite")) {
-            Label note = new Label("ML and correlation judge whole components: in a series' score they drop out and "
-                    + "the other weights are renormalised. The component score uses the weights applied last.");
+            // explicit lines, not wrapping: the flow pane sizes sections by their one-line preferred height
+            Label note = new Label("""
+                    Weights and mode hold for every metric, in each series' score
+                    and the component's. ML and correlation judge whole components,
+                    so a series' score leaves them out and renormalises the others.""");
             note.getStyleClass().add(Styles.MUTED);
-            note.setWrapText(true);
-            note.setMaxWidth(460);
             box.getChildren().add(note);
         }
         for (SettingField field : fields) {
