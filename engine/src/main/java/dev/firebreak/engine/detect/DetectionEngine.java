@@ -251,7 +251,7 @@ public final class DetectionEngine implements AutoCloseable {
                     list.add(new Finding(state.label(), detector.update(epochSecond, value)));
                 }
                 findings.add(list);
-                if (recordTo != null) {
+                if (recordTo != null && !Double.isNaN(value)) {
                     recordTo.record(verdict(state.key(), epochSecond, value, list));
                 }
             }
@@ -390,7 +390,7 @@ public final class DetectionEngine implements AutoCloseable {
                     for (SeriesDetector detector : series.detectors()) {
                         findings.add(new Finding(series.label(), detector.update(past.epochSecondAt(i), values[i])));
                     }
-                    if (recordTo != null) {
+                    if (recordTo != null && !Double.isNaN(values[i])) {
                         recordTo.record(verdict(series.key(), past.epochSecondAt(i), values[i], findings));
                     }
                 }
