@@ -1,7 +1,7 @@
 package dev.firebreak.bench;
 
 import dev.firebreak.engine.event.EventBus;
-import dev.firebreak.engine.health.ComponentHealthChanged;
+import dev.firebreak.engine.sim.SimulatedConditionChanged;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.telemetry.MetricStore;
@@ -47,7 +47,7 @@ public class SimulatorTickBenchmark {
         MetricStore store = MetricStores.inMemory(StoreRetention.DEFAULT);
         EventBus bus = new EventBus();
         bus.subscribe(MetricsTicked.class, tick -> ticks++);
-        bus.subscribe(ComponentHealthChanged.class, change -> healthChanges++);
+        bus.subscribe(SimulatedConditionChanged.class, change -> healthChanges++);
         simulator = new Simulator(topology, config, store, bus, new SimulationClock(config.start()));
         for (int i = 0; i < 3600; i++) {
             simulator.step();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.wiring.TopologyCatalog;
+import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
@@ -62,18 +64,20 @@ public final class HeadlessRun {
         faults.forEach(simulator::inject);
         long wallStart = System.nanoTime();
         long seconds = options.duration().toSeconds();
-        try (RunRecorder recorder = new RunRecorder(simulator, store, events)) {
+        try (DetectionEngine detection = new DetectionEngine(topology, store, events, DetectionConfig.ofDefaults()).start();
+                RunRecorder recorder = new RunRecorder(simulator, detection, store, events)) {
             for (long tick = 1; tick <= seconds; tick++) {
                 simulator.step();
                 pace(wallStart, tick);
             }
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             ObjectNode report = RunReport.build(options, topology, runStart, clock.instant(), wallSeconds, faults,
-                    recorder, simulator);
+                    recorder, simulator, detection);
             write(report);
-            out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d health change(s), %d component(s) ended unhealthy%n",
+            out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy%n",
                     dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),
-                    wallSeconds, faults.size(), recorder.healthChanges.size(), countUnhealthy(simulator));
+                    wallSeconds, faults.size(), recorder.anomalies.size(), recorder.healthChanges.size(),
+                    countUnhealthy(detection, topology.size()));
             return report;
         }
     }
@@ -89,10 +93,10 @@ public final class HeadlessRun {
         }
     }
 
-    private static long countUnhealthy(Simulator simulator) {
+    private static long countUnhealthy(DetectionEngine detection, int components) {
         long count = 0;
-        for (HealthState state : simulator.healthSnapshot()) {
-            if (state != HealthState.HEALTHY) {
+        for (int i = 0; i < components; i++) {
+            if (detection.state(i) != HealthState.HEALTHY) {
                 count++;
             }
         }

@@ -6,8 +6,11 @@ import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.fault.FaultEnded;
 import dev.firebreak.engine.fault.FaultStarted;
+import dev.firebreak.engine.detect.AnomalyDetected;
+import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.sim.SimulatedConditionChanged;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
@@ -22,27 +25,38 @@ import java.util.List;
 final class RunRecorder implements AutoCloseable {
 
     private final Simulator simulator;
+    private final DetectionEngine detection;
     private final MetricStore store;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** Detection's verdicts: what the console shows. */
     final List<ComponentHealthChanged> healthChanges = new ArrayList<>();
+    /** The simulator's own judgement from its physics, to compare detection against. */
+    final List<SimulatedConditionChanged> conditionChanges = new ArrayList<>();
+    final List<AnomalyDetected> anomalies = new ArrayList<>();
     final List<FaultStarted> faultsStarted = new ArrayList<>();
     final List<FaultEnded> faultsEnded = new ArrayList<>();
     final List<ChangeEvent> changes = new ArrayList<>();
     final List<ActionApplied> actions = new ArrayList<>();
     final HealthState[] worstState;
+    final HealthState[] worstCondition;
     final long[] secondsNotHealthy;
+    final long[] secondsImpaired;
     final double[] maxP99Millis;
     final double[] maxErrorPercent;
     private final int[] p99Handles;
     private final int[] errorHandles;
 
-    RunRecorder(Simulator simulator, MetricStore store, EventBus events) {
+    RunRecorder(Simulator simulator, DetectionEngine detection, MetricStore store, EventBus events) {
         this.simulator = simulator;
+        this.detection = detection;
         this.store = store;
         int size = simulator.topology().size();
         worstState = new HealthState[size];
         java.util.Arrays.fill(worstState, HealthState.HEALTHY);
+        worstCondition = new HealthState[size];
+        java.util.Arrays.fill(worstCondition, HealthState.HEALTHY);
         secondsNotHealthy = new long[size];
+        secondsImpaired = new long[size];
         maxP99Millis = new double[size];
         maxErrorPercent = new double[size];
         p99Handles = new int[size];
@@ -52,6 +66,8 @@ final class RunRecorder implements AutoCloseable {
             errorHandles[i] = simulator.seriesHandle(i, MetricName.ERROR_RATE);
         }
         subscriptions.add(events.subscribe(ComponentHealthChanged.class, healthChanges::add));
+        subscriptions.add(events.subscribe(SimulatedConditionChanged.class, conditionChanges::add));
+        subscriptions.add(events.subscribe(AnomalyDetected.class, anomalies::add));
         subscriptions.add(events.subscribe(FaultStarted.class, faultsStarted::add));
         subscriptions.add(events.subscribe(FaultEnded.class, faultsEnded::add));
         subscriptions.add(events.subscribe(ChangeEvent.class, changes::add));
@@ -61,12 +77,19 @@ final class RunRecorder implements AutoCloseable {
 
     private void onTick() {
         for (int i = 0; i < worstState.length; i++) {
-            HealthState state = simulator.health(i);
+            HealthState state = detection.state(i);
             if (state.isWorseThan(worstState[i])) {
                 worstState[i] = state;
             }
             if (state != HealthState.HEALTHY) {
                 secondsNotHealthy[i]++;
+            }
+            HealthState condition = simulator.health(i);
+            if (condition.isWorseThan(worstCondition[i])) {
+                worstCondition[i] = condition;
+            }
+            if (condition != HealthState.HEALTHY) {
+                secondsImpaired[i]++;
             }
             maxP99Millis[i] = maxIgnoringMissing(maxP99Millis[i], p99Handles[i]);
             maxErrorPercent[i] = maxIgnoringMissing(maxErrorPercent[i], errorHandles[i]);

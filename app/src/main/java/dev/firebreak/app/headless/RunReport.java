@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.app.cli.LaunchOptions;
+import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.health.HealthState;
@@ -14,14 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON a headless run leaves behind: inputs, ground truth, the timeline and per-component outcome. */
+/**
+ * The JSON a headless run leaves behind: inputs, ground truth, the timeline and per-component outcome.
+ * Health is detection's verdict (what the console would have shown); the simulator's own judgement of
+ * each component sits beside it as "simulated condition", so a run shows what detection missed.
+ */
 final class RunReport {
 
     private RunReport() {
     }
 
     static ObjectNode build(LaunchOptions options, Topology topology, Instant start, Instant end, double wallSeconds,
-            List<FaultSpec> faults, RunRecorder recorder, Simulator simulator) {
+            List<FaultSpec> faults, RunRecorder recorder, Simulator simulator, DetectionEngine detection) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         ObjectNode run = report.putObject("run");
         run.put("topology", topology.name());
@@ -54,6 +59,22 @@ final class RunReport {
                 .put("to", change.to().name())
                 .put("reason", change.reason()));
 
+        ArrayNode anomalies = report.putArray("anomalies");
+        recorder.anomalies.forEach(anomaly -> anomalies.addObject()
+                .put("at", anomaly.at().toString())
+                .put("component", anomaly.componentId())
+                .put("severity", anomaly.severity().name())
+                .put("score", round(anomaly.score()))
+                .put("explanation", anomaly.explanation().summary()));
+
+        ArrayNode conditions = report.putArray("simulatedConditionChanges");
+        recorder.conditionChanges.forEach(change -> conditions.addObject()
+                .put("at", change.at().toString())
+                .put("component", change.componentId())
+                .put("from", change.from().name())
+                .put("to", change.to().name())
+                .put("reason", change.reason()));
+
         ArrayNode changes = report.putArray("changeEvents");
         recorder.changes.forEach(change -> changes.addObject()
                 .put("at", change.at().toString())
@@ -71,13 +92,16 @@ final class RunReport {
                 .put("message", action.result().message()));
 
         ArrayNode components = report.putArray("components");
-        HealthState[] finalStates = simulator.healthSnapshot();
+        HealthState[] finalConditions = simulator.healthSnapshot();
         for (int i = 0; i < topology.size(); i++) {
             components.addObject()
                     .put("id", topology.component(i).id())
-                    .put("finalState", finalStates[i].name())
+                    .put("finalState", detection.state(i).name())
                     .put("worstState", recorder.worstState[i].name())
                     .put("secondsNotHealthy", recorder.secondsNotHealthy[i])
+                    .put("finalSimulatedCondition", finalConditions[i].name())
+                    .put("worstSimulatedCondition", recorder.worstCondition[i].name())
+                    .put("secondsImpaired", recorder.secondsImpaired[i])
                     .put("maxP99Ms", round(recorder.maxP99Millis[i]))
                     .put("maxErrorPercent", round(recorder.maxErrorPercent[i]));
         }

@@ -29,7 +29,7 @@ class HeadlessRunTests {
     }
 
     @Test
-    void injectedFaultIsRecordedAsGroundTruthAndItsTargetTurnsUnhealthy(@TempDir Path dir) throws Exception {
+    void injectedFaultIsRecordedAsGroundTruthAndDetectedOnItsTarget(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("out.json");
 
         JsonNode json = run("--headless", "--duration", "20m", "--seed", "3", "--report", report.toString(),
@@ -42,6 +42,14 @@ class HeadlessRunTests {
         json.get("healthChanges").forEach(change -> unhealthy.add(change.get("component").asText()));
         assertThat(unhealthy).contains("checkout");
         assertThat(componentNamed(json, "checkout").get("worstState").asText()).isNotEqualTo("HEALTHY");
+        assertThat(componentNamed(json, "checkout").get("worstSimulatedCondition").asText()).isNotEqualTo("HEALTHY");
+        List<String> anomalousAfterTheFault = new ArrayList<>();
+        json.get("anomalies").forEach(anomaly -> {
+            if (anomaly.get("at").asText().compareTo(json.at("/groundTruth/0/started").asText()) >= 0) {
+                anomalousAfterTheFault.add(anomaly.get("component").asText());
+            }
+        });
+        assertThat(anomalousAfterTheFault).contains("checkout");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("simulated 20m of shop");
     }
 
@@ -53,6 +61,7 @@ class HeadlessRunTests {
         JsonNode second = run(concat(common, "--report", dir.resolve("b.json").toString()));
 
         assertThat(second.get("healthChanges")).isEqualTo(first.get("healthChanges"));
+        assertThat(second.get("anomalies")).isEqualTo(first.get("anomalies"));
         assertThat(second.get("components")).isEqualTo(first.get("components"));
     }
 

@@ -2,8 +2,8 @@ package dev.firebreak.bench.accuracy;
 
 import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
-import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.sim.SimulatedConditionChanged;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.telemetry.MetricStore;
 import java.util.function.Consumer;
@@ -22,7 +22,7 @@ public final class InterimHealthRuleDetection implements DetectionUnderTest {
 
     @Override
     public void attach(Simulator simulator, EventBus bus, MetricStore store, Consumer<DetectionRecord> sink) {
-        bus.subscribe(ComponentHealthChanged.class, change -> {
+        bus.subscribe(SimulatedConditionChanged.class, change -> {
             Severity severity = severityOf(change.to());
             if (severity != Severity.NONE) {
                 sink.accept(new DetectionRecord(change.at(), change.componentId(), severity, "health-rule: " + change.to()));

@@ -13,7 +13,6 @@ import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultStarted;
 import dev.firebreak.engine.fault.FaultType;
-import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.health.SignalHealthRule;
 import dev.firebreak.engine.sim.internal.ChangeLog;
@@ -233,7 +232,7 @@ public final class Simulator implements FaultInjector, ActionExecutor {
                     physics.availability(c), physics.saturation(c));
             if (after != before) {
                 health.set(c, after);
-                bus.publish(new ComponentHealthChanged(now, topology.component(c).id(), before, after,
+                bus.publish(new SimulatedConditionChanged(now, topology.component(c).id(), before, after,
                         healthRule.reason(c)));
             }
         }

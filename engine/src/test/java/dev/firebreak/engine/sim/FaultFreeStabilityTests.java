@@ -3,7 +3,6 @@ package dev.firebreak.engine.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.engine.event.EventBus;
-import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricStores;
 import dev.firebreak.engine.telemetry.StoreRetention;
@@ -67,7 +66,7 @@ class FaultFreeStabilityTests {
         static Run of(Topology topology, SimulationConfig config, Duration length) {
             Run run = new Run();
             EventBus bus = new EventBus();
-            bus.subscribe(ComponentHealthChanged.class, change -> {
+            bus.subscribe(SimulatedConditionChanged.class, change -> {
                 if (change.to() == HealthState.FAILED) {
                     run.failedEntries++;
                 }

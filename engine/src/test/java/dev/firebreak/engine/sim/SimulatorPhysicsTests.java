@@ -8,7 +8,6 @@ import dev.firebreak.engine.change.ChangeKind;
 import dev.firebreak.engine.fault.FaultEnded;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
-import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.time.Duration;
@@ -54,7 +53,7 @@ class SimulatorPhysicsTests {
         h.simulator.inject(fault(h, FaultType.MEMORY_LEAK, "cart", 10, Duration.ofHours(1)));
         h.run(360);
 
-        assertThat(h.eventsOf(ComponentHealthChanged.class))
+        assertThat(h.eventsOf(SimulatedConditionChanged.class))
                 .anyMatch(e -> e.componentId().equals("cart") && e.to() == HealthState.FAILED);
         assertThat(h.max("cart", MetricName.MEMORY, 360)).isGreaterThan(95);
         assertThat(h.mean("web", MetricName.ERROR_RATE, 360)).isGreaterThan(1);
@@ -71,7 +70,7 @@ class SimulatorPhysicsTests {
         assertThat(h.simulator.execute(new RemediationAction.RestartInstance("cart")).applied()).isTrue();
         h.run(180);
 
-        assertThat(h.eventsOf(ComponentHealthChanged.class))
+        assertThat(h.eventsOf(SimulatedConditionChanged.class))
                 .noneMatch(e -> e.componentId().equals("cart") && e.to() == HealthState.FAILED);
         assertThat(h.store.recent(h.handle("cart", MetricName.MEMORY), 178).values()[0]).isLessThan(beforeRestart - 20);
     }
