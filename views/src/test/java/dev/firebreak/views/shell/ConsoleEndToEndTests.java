@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.health.HealthState;
-import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.styles.Styles;
 import dev.firebreak.views.fx.HealthStyles;
 import dev.firebreak.views.fx.Screenshots;
 import dev.firebreak.views.session.SimulatedSession;
-import dev.firebreak.views.testing.Topologies;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import dev.firebreak.views.testing.ShownConsole;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -41,6 +36,7 @@ class ConsoleEndToEndTests {
     private static final int WARM_UP_SECONDS = 600;
     private static final int MAX_STEPS_TO_DETECT = 15;
 
+    private ShownConsole<SimulatedSession> console;
     private ConsoleViewModel viewModel;
     private ConsoleView view;
     private SimulatedSession session;
@@ -48,18 +44,12 @@ class ConsoleEndToEndTests {
 
     @Start
     void start(Stage stage) {
+        console = ShownConsole.shop(stage, SHOP,
+                (topology, seed, speed) -> (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed));
         this.stage = stage;
-        Map<String, Supplier<Topology>> topologies = new LinkedHashMap<>();
-        topologies.put(SHOP, Topologies::shop);
-        ConsoleContext context = new ConsoleContext(topologies, (topology, seed, speed) -> {
-            session = (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed);
-            return session;
-        }, ThemePreference.inMemory("light"), SHOP, 42, 1);
-        viewModel = new ConsoleViewModel(context);
-        view = new ConsoleView(viewModel);
-        stage.setScene(new Scene(view, 1440, 860));
-        stage.show();
-        viewModel.start();
+        viewModel = console.viewModel();
+        view = console.view();
+        session = console.session();
     }
 
     private void advance(int seconds) {

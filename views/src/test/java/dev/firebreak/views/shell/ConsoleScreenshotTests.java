@@ -12,6 +12,7 @@ import dev.firebreak.views.fx.Screenshots;
 import dev.firebreak.views.healthmap.HealthMapViewModel.StateFilter;
 import dev.firebreak.views.simcontrol.FaultDialog;
 import dev.firebreak.views.testing.ScriptedSession;
+import dev.firebreak.views.testing.ShownConsole;
 import dev.firebreak.views.testing.Topologies;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,23 +41,25 @@ class ConsoleScreenshotTests {
     private Stage stage;
     private ConsoleViewModel viewModel;
     private ConsoleView view;
-    private ScriptedSession session;
+    private ShownConsole<ScriptedSession> console;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         Map<String, Supplier<Topology>> topologies = new LinkedHashMap<>();
         topologies.put(SHOP, Topologies::shop);
         topologies.put(SYNTHETIC, Topologies::synthetic2000);
-        ConsoleContext context = new ConsoleContext(topologies, (topology, seed, speed) -> {
-            session = new ScriptedSession(topology, seed);
-            return session;
-        }, ThemePreference.inMemory("light"), SHOP, 42, 1);
-        viewModel = new ConsoleViewModel(context);
-        view = new ConsoleView(viewModel);
-        stage.setScene(new Scene(view, 1440, 860));
-        stage.show();
-        viewModel.start();
+        console = ShownConsole.of(stage, topologies, SHOP, (topology, seed, speed) -> new ScriptedSession(topology, seed));
+        this.stage = stage;
+        viewModel = console.viewModel();
+        view = console.view();
+    }
+
+    private ScriptedSession session() {
+        return console.session();
+    }
+
+    private Path shoot(FxRobot robot, String name) {
+        return console.shoot(robot, name);
     }
 
     @AfterEach
@@ -65,31 +67,18 @@ class ConsoleScreenshotTests {
         robot.interact(() -> viewModel.themeProperty().set(Theme.LIGHT));
     }
 
-    private Path shoot(FxRobot robot, String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        Path[] file = new Path[1];
-        robot.interact(() -> {
-            viewModel.refreshNow();
-            view.applyCss();
-            view.layout();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> file[0] = Screenshots.write(stage.getScene(), name));
-        return file[0];
-    }
-
     private void breakSome(Topology topology) {
-        session.setHealth(topology.component(4).id(), HealthState.DEGRADED);
-        session.setHealth(topology.component(9).id(), HealthState.CRITICAL);
-        session.setHealth(topology.component(13).id(), HealthState.FAILED);
-        session.setHealth(topology.component(17).id(), HealthState.RECOVERING);
+        session().setHealth(topology.component(4).id(), HealthState.DEGRADED);
+        session().setHealth(topology.component(9).id(), HealthState.CRITICAL);
+        session().setHealth(topology.component(13).id(), HealthState.FAILED);
+        session().setHealth(topology.component(17).id(), HealthState.RECOVERING);
     }
 
     @Test
     void healthMapOfTheShopInLightAndDarkThemes(FxRobot robot) throws Exception {
-        Topology shop = session.topology();
+        Topology shop = session().topology();
         breakSome(shop);
-        session.advance(120);
+        session().advance(120);
         robot.interact(() -> viewModel.healthMapProperty().get().select(shop.component(13).id()));
         robot.interact(viewModel::showHealthMap);
         robot.interact(() -> view.healthMapView().showHoverCard(9));
@@ -106,13 +95,13 @@ class ConsoleScreenshotTests {
     @Test
     void healthMapOfTwoThousandComponentsWithSomeFailing(FxRobot robot) {
         robot.interact(() -> viewModel.selectTopology(SYNTHETIC));
-        Topology big = session.topology();
+        Topology big = session().topology();
         SplittableRandom random = new SplittableRandom(3);
         HealthState[] bad = {HealthState.DEGRADED, HealthState.CRITICAL, HealthState.FAILED, HealthState.RECOVERING};
         for (int k = 0; k < 60; k++) {
-            session.setHealth(big.component(random.nextInt(big.size())).id(), bad[k % bad.length]);
+            session().setHealth(big.component(random.nextInt(big.size())).id(), bad[k % bad.length]);
         }
-        session.advance(30);
+        session().advance(30);
         robot.interact(() -> view.healthMapView().showHoverCard(big.indexOf(big.component(100).id())));
 
         Path all = shoot(robot, "healthmap-2000-light");
@@ -122,20 +111,20 @@ class ConsoleScreenshotTests {
         shoot(robot, "healthmap-2000-not-healthy-dark");
 
         assertThat(all).exists();
-        assertThat(session.isClosed()).isFalse();
+        assertThat(session().isClosed()).isFalse();
     }
 
     @Test
     void componentDetailWithAnActiveFault(FxRobot robot) {
-        Topology shop = session.topology();
+        Topology shop = session().topology();
         String id = shop.component(6).id();
-        session.advance(300);
-        session.faults().inject(new FaultSpec(FaultType.LATENCY, id, Optional.empty(), 900,
-                session.clock().instant(), Duration.ofMinutes(10)));
-        session.addChange(new ChangeEvent(session.clock().instant(), id, ChangeKind.DEPLOYMENT,
+        session().advance(300);
+        session().faults().inject(new FaultSpec(FaultType.LATENCY, id, Optional.empty(), 900,
+                session().clock().instant(), Duration.ofMinutes(10)));
+        session().addChange(new ChangeEvent(session().clock().instant(), id, ChangeKind.DEPLOYMENT,
                 shop.component(6).version(), "2.0.0", "ci-bot", "routine deployment"));
-        session.setHealth(id, HealthState.DEGRADED);
-        session.advance(240);
+        session().setHealth(id, HealthState.DEGRADED);
+        session().advance(240);
 
         robot.interact(() -> viewModel.openComponent(id));
 
@@ -147,7 +136,7 @@ class ConsoleScreenshotTests {
 
     @Test
     void faultDialogShowsWhyInputIsInvalid(FxRobot robot) {
-        Topology shop = session.topology();
+        Topology shop = session().topology();
         robot.interact(() -> viewModel.openComponent(shop.component(0).id()));
         FaultDialog[] dialog = new FaultDialog[1];
         robot.interact(() -> dialog[0] = view.openFaultDialog());

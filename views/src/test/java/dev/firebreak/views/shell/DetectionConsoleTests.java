@@ -8,20 +8,15 @@ import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.SeriesKey;
-import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.component.ComponentDetailView;
 import dev.firebreak.views.fx.Screenshots;
 import dev.firebreak.views.session.SimulatedSession;
-import dev.firebreak.views.testing.Topologies;
+import dev.firebreak.views.testing.ShownConsole;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
@@ -44,6 +39,7 @@ class DetectionConsoleTests {
     private static final String SHOP = "Shop";
     private static final int MAX_STEPS_TO_DETECT = 120;
 
+    private ShownConsole<SimulatedSession> console;
     private ConsoleViewModel viewModel;
     private ConsoleView view;
     private SimulatedSession session;
@@ -51,39 +47,26 @@ class DetectionConsoleTests {
 
     @Start
     void start(Stage stage) {
+        console = ShownConsole.shop(stage, SHOP,
+                (topology, seed, speed) -> (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed));
         this.stage = stage;
-        Map<String, Supplier<Topology>> topologies = new LinkedHashMap<>();
-        topologies.put(SHOP, Topologies::shop);
-        ConsoleContext context = new ConsoleContext(topologies, (topology, seed, speed) -> {
-            session = (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed);
-            return session;
-        }, ThemePreference.inMemory("light"), SHOP, 42, 1);
-        viewModel = new ConsoleViewModel(context);
-        view = new ConsoleView(viewModel);
-        stage.setScene(new Scene(view, 1440, 860));
-        stage.show();
-        viewModel.start();
+        viewModel = console.viewModel();
+        view = console.view();
+        session = console.session();
+    }
+
+    private void settle(FxRobot robot) {
+        console.settle(robot);
+    }
+
+    private void shoot(FxRobot robot, String name) {
+        console.shoot(robot, name);
     }
 
     private void advance(int seconds) {
         for (int i = 0; i < seconds; i++) {
             session.simulator().step();
         }
-    }
-
-    private void settle(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            viewModel.refreshNow();
-            view.applyCss();
-            view.layout();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void shoot(FxRobot robot, String name) {
-        settle(robot);
-        robot.interact(() -> Screenshots.write(stage.getScene(), name));
     }
 
     private List<SeriesVerdict> marksSince(String component, MetricName metric, long since) {
