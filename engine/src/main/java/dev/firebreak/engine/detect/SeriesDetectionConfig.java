@@ -94,7 +94,7 @@ public record SeriesDetectionConfig(RollingZScoreConfig rolling, EwmaConfig ewma
      */
     public DetectionConfig applyTo(DetectionConfig base, MetricName metric) {
         Map<MetricName, MetricDetectionConfig> perMetric = new EnumMap<>(base.perMetric());
-        perMetric.put(metric, toMetricDetectionConfig());
+        perMetric.put(metric, toMetricDetectionConfig().withDirection(base.forMetric(metric).direction()));
         CompositeConfig composite = new CompositeConfig(weights, mode == ScoreMode.WEIGHTED
                 ? CompositeConfig.Mode.WEIGHTED : CompositeConfig.Mode.MAJORITY_VOTE,
                 base.composite().confirmTicks(), base.composite().reportAtLeast());
