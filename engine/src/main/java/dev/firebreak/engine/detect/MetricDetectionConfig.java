@@ -59,13 +59,14 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
     }
 
     /**
-     * Resource use that tracks traffic second by second (CPU, memory, connection pool use): a traffic
+     * Resource use that tracks traffic second by second (CPU, memory, connection pool use, replication lag): a traffic
      * burst moves it as far as a fault does, so the short-window statistical detectors (which only see
      * "higher than the last 100 s") are off for it by default; its rate-of-change limit and seasonal band
      * still run, and a fault that hurts users shows in errors, latency or traffic.
      */
     public static boolean followsLoad(MetricName metric) {
-        return metric == MetricName.CPU || metric == MetricName.MEMORY || metric == MetricName.CONNECTIONS;
+        return metric == MetricName.CPU || metric == MetricName.MEMORY || metric == MetricName.CONNECTIONS
+                || metric == MetricName.REPLICATION_LAG;
     }
 
     /**
