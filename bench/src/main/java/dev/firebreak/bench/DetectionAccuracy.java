@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.bench.accuracy.AccuracySummary;
 import dev.firebreak.bench.accuracy.DetectionUnderTest;
+import dev.firebreak.bench.accuracy.EngineDetection;
 import dev.firebreak.bench.accuracy.FaultFreeRun;
 import dev.firebreak.bench.accuracy.FaultTrial;
 import dev.firebreak.bench.accuracy.FaultTrialRunner;
@@ -44,7 +45,9 @@ public final class DetectionAccuracy {
      * attach() and forwards each AnomalyDetected event to the sink as a DetectionRecord.
      */
     static final Map<String, Supplier<DetectionUnderTest>> DETECTIONS = Map.of(
-            "interim", InterimHealthRuleDetection::new);
+            "interim", InterimHealthRuleDetection::new,
+            "engine", EngineDetection::shipped,
+            "engine-no-ml", EngineDetection::withoutMl);
 
     private static final String TOPOLOGY = "topologies/shop.yaml";
 

@@ -1,6 +1,7 @@
 package dev.firebreak.engine.detect;
 
 import dev.firebreak.engine.detect.internal.HealthTracker;
+import dev.firebreak.engine.detect.internal.LoadContext;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.health.ComponentHealthChanged;
@@ -47,6 +48,11 @@ public final class DetectionEngine implements AutoCloseable {
     private static final int MAX_DETECTORS_PER_SERIES = 6;
     /** Samples replayed into rebuilt detectors: enough to fill the largest window the settings allow. */
     static final int REPLAY_SECONDS = 1200;
+    /** Load context (ADR 0010): entry traffic 5 s average against 2 min, 6 % apart, held 60 s. */
+    private static final double LOAD_FAST_SECONDS = 5;
+    private static final double LOAD_SLOW_SECONDS = 120;
+    private static final double LOAD_TOLERANCE = 0.06;
+    private static final int LOAD_HOLD_TICKS = 60;
 
     private final Topology topology;
     private final MetricStore store;
@@ -71,6 +77,8 @@ public final class DetectionEngine implements AutoCloseable {
     private final Severity[] pending;
     private final int[] pendingTicks;
     private final Severity[] reported;
+    private final LoadContext load = new LoadContext(LOAD_FAST_SECONDS, LOAD_SLOW_SECONDS, LOAD_TOLERANCE,
+            LOAD_HOLD_TICKS);
     private int knownSeries;
     private Subscription subscription;
 
@@ -235,6 +243,7 @@ public final class DetectionEngine implements AutoCloseable {
         discoverSeries();
         rebuildDetectors(rebuild, epochSecond);
         DetectionHistory recordTo = history;
+        boolean loadMoving = load.update(entryRate(epochSecond));
         double[] scores = new double[n];
         CompositeScore[] composites = new CompositeScore[n];
         for (int c = 0; c < n; c++) {
@@ -247,8 +256,11 @@ public final class DetectionEngine implements AutoCloseable {
                         : Double.NaN;
                 vector[s] = value;
                 List<Finding> list = new ArrayList<>(MAX_DETECTORS_PER_SERIES);
+                boolean explainedByLoad = loadMoving && LoadContext.explains(state.key().metric());
                 for (SeriesDetector detector : state.detectors()) {
-                    list.add(new Finding(state.label(), detector.update(epochSecond, value)));
+                    DetectorOutput output = detector.update(epochSecond, value);
+                    list.add(new Finding(state.label(), explainedByLoad && output.fired() ? LoadContext.explained(output)
+                            : output));
                 }
                 findings.add(list);
                 if (recordTo != null && !Double.isNaN(value)) {
@@ -274,6 +286,26 @@ public final class DetectionEngine implements AutoCloseable {
                                 : "detection: " + composites[c].explanation().summary()));
             }
         }
+    }
+
+    /** Total request rate of the components nothing calls (where traffic enters); NaN when none reported. */
+    private double entryRate(long epochSecond) {
+        double total = Double.NaN;
+        for (int c = 0; c < n; c++) {
+            if (topology.callersOf(c).length > 0) {
+                continue;
+            }
+            for (SeriesState state : seriesOf.get(c)) {
+                if (state.key().metric() == MetricName.REQUEST_RATE
+                        && store.latestEpochSecond(state.handle()) == epochSecond) {
+                    double value = store.latest(state.handle());
+                    if (Double.isFinite(value)) {
+                        total = Double.isNaN(total) ? value : total + value;
+                    }
+                }
+            }
+        }
+        return total;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.detect;
 
+import dev.firebreak.engine.detect.internal.DirectionalDetector;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +9,19 @@ import java.util.Optional;
 
 /**
  * Which per-series detectors run on one kind of metric, and with which parameters. An empty optional
- * switches that detector off for the metric.
+ * switches that detector off for the metric. {@code direction} says which side of the band counts
+ * (see {@link Direction}); the banded detectors are restricted to it.
  */
 public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
         Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
-        Optional<MultiScaleConfig> multiScale) {
+        Optional<MultiScaleConfig> multiScale, Direction direction) {
+
+    /** Both sides of the band count. */
+    public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
+            Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
+            Optional<MultiScaleConfig> multiScale) {
+        this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, Direction.BOTH);
+    }
 
     public MetricDetectionConfig {
         Objects.requireNonNull(rolling, "rolling");
@@ -21,6 +30,7 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         Objects.requireNonNull(seasonal, "seasonal");
         Objects.requireNonNull(rateOfChange, "rateOfChange");
         Objects.requireNonNull(multiScale, "multiScale");
+        Objects.requireNonNull(direction, "direction");
         if (rolling.isEmpty() && ewma.isEmpty() && iqr.isEmpty() && seasonal.isEmpty() && rateOfChange.isEmpty()
                 && multiScale.isEmpty()) {
             throw new IllegalArgumentException("a metric needs at least one detector");
@@ -38,9 +48,38 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
                     EwmaConfig.DEFAULT_THRESHOLD + 1, EwmaConfig.DEFAULT_WARMUP_SAMPLES);
             default -> EwmaConfig.ofDefaults();
         };
+        if (followsLoad(metric)) {
+            return new MetricDetectionConfig(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(SeasonalBandConfig.ofDefaults()), RateOfChangeConfig.defaultFor(metric), Optional.empty(),
+                    defaultDirection(metric));
+        }
         return new MetricDetectionConfig(Optional.of(RollingZScoreConfig.ofDefaults()), Optional.of(ewma),
                 Optional.of(IqrConfig.ofDefaults()), Optional.of(SeasonalBandConfig.ofDefaults()),
-                RateOfChangeConfig.defaultFor(metric), Optional.empty());
+                RateOfChangeConfig.defaultFor(metric), Optional.empty(), defaultDirection(metric));
+    }
+
+    /**
+     * Resource use that tracks traffic second by second (CPU, memory, connection pool use, replication lag): a traffic
+     * burst moves it as far as a fault does, so the short-window statistical detectors (which only see
+     * "higher than the last 100 s") are off for it by default; its rate-of-change limit and seasonal band
+     * still run, and a fault that hurts users shows in errors, latency or traffic.
+     */
+    public static boolean followsLoad(MetricName metric) {
+        return metric == MetricName.CPU || metric == MetricName.MEMORY || metric == MetricName.CONNECTIONS
+                || metric == MetricName.REPLICATION_LAG;
+    }
+
+    /**
+     * Traffic is anomalous only when it falls (bursts and the daily ramp are load, not faults); errors,
+     * latencies, resource use, queues and lag only when they rise.
+     */
+    public static Direction defaultDirection(MetricName metric) {
+        return metric == MetricName.REQUEST_RATE ? Direction.DOWN : Direction.UP;
+    }
+
+    /** The same detectors restricted to one side of their bands. */
+    public MetricDetectionConfig withDirection(Direction newDirection) {
+        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, newDirection);
     }
 
     /** Only the scale-free multi-scale detector: for series of unknown kind and units (NAB). */
@@ -58,6 +97,9 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         seasonal.ifPresent(c -> detectors.add(SeriesDetectors.seasonalBand(c)));
         rateOfChange.ifPresent(c -> detectors.add(SeriesDetectors.rateOfChange(c)));
         multiScale.ifPresent(c -> detectors.add(SeriesDetectors.multiScale(c)));
+        if (direction != Direction.BOTH) {
+            detectors.replaceAll(d -> new DirectionalDetector(d, direction));
+        }
         return detectors;
     }
 }

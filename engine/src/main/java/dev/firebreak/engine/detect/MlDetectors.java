@@ -1,7 +1,11 @@
 package dev.firebreak.engine.detect;
 
 import dev.firebreak.engine.detect.internal.ml.MlDetectorFactory;
+import dev.firebreak.engine.telemetry.MetricName;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -32,5 +36,24 @@ public final class MlDetectors {
     public static VectorDetector reconstruction(ReconstructionConfig config, List<String> featureNames,
             Executor retrainExecutor) {
         return MlDetectorFactory.reconstruction(config, featureNames, retrainExecutor);
+    }
+
+    /**
+     * The vector detectors the console ships: one isolation forest (default configuration) per
+     * component that reports at least two metrics, features named after the metrics.
+     *
+     * @param retrainExecutor where refits run; scoring never waits for them
+     */
+    public static VectorDetectorFactory vectorFactory(Executor retrainExecutor) {
+        return (component, metrics) -> {
+            if (metrics.size() < 2) {
+                return Optional.empty();
+            }
+            List<String> names = new ArrayList<>(metrics.size());
+            for (MetricName metric : metrics) {
+                names.add(metric.name().toLowerCase(Locale.ROOT));
+            }
+            return Optional.of(isolationForest(IsolationForestConfig.ofDefaults(), names, retrainExecutor));
+        };
     }
 }

@@ -82,4 +82,23 @@ class DetectionEngineTests {
         assertThat(mediumOrWorse).as(anomalies.toString()).isLessThanOrEqualTo(3);
         assertThat(engine.maxStateBytesPerSeries()).isLessThanOrEqualTo(4096);
     }
+
+    @Test
+    void trafficBurstsAcrossTheSystemDoNotFire() {
+        // bursts every few minutes instead of every hundred: each moves every request rate and latency at once
+        SimulationConfig bursty = new SimulationConfig(7, AFTERNOON, SimulationConfig.DEFAULT_PEAK_ENTRY_RPS,
+                SimulationConfig.DEFAULT_NOISE_FRACTION, 0.3, false);
+        EventBus burstBus = new EventBus();
+        MetricStore burstStore = MetricStores.inMemory();
+        Simulator burstSimulator = new Simulator(topology, bursty, burstStore, burstBus, new SimulationClock(AFTERNOON));
+        new DetectionEngine(topology, burstStore, burstBus, DetectionConfig.ofDefaults()).start();
+        List<AnomalyDetected> seen = new ArrayList<>();
+        burstBus.subscribe(AnomalyDetected.class, seen::add);
+
+        for (int i = 0; i < 3600; i++) {
+            burstSimulator.step();
+        }
+
+        assertThat(seen.stream().filter(a -> a.severity().isAtLeast(Severity.MEDIUM)).toList()).isEmpty();
+    }
 }

@@ -1,0 +1,77 @@
+package dev.firebreak.engine.detect.internal;
+
+import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.telemetry.MetricName;
+
+/**
+ * Whether the traffic entering the system is moving away from its recent level (a burst, a dip of the
+ * wandering load): then every component's request rate and latency move together, and that is load,
+ * not a fault. Tracks the total entry request rate with a fast and a slow exponential average and says
+ * the load is moving while they differ by more than a tolerance, and for a hold time after (latencies
+ * take a while to drain). Causal; one instance per engine, called from one thread.
+ */
+public final class LoadContext {
+
+    private final double fastAlpha;
+    private final double slowAlpha;
+    private final double tolerance;
+    private final int holdTicks;
+    private double fast = Double.NaN;
+    private double slow = Double.NaN;
+    private int seen;
+    private int hold;
+
+    /**
+     * @param fastSeconds  time constant of the current level, seconds
+     * @param slowSeconds  time constant of the reference level, seconds (longer than fastSeconds)
+     * @param tolerance    relative difference of the two beyond which load is moving, e.g. 0.1
+     * @param holdTicks    ticks the verdict stays "moving" after the levels meet again
+     */
+    public LoadContext(double fastSeconds, double slowSeconds, double tolerance, int holdTicks) {
+        if (!(fastSeconds >= 1 && slowSeconds > fastSeconds)) {
+            throw new IllegalArgumentException("need 1 <= fastSeconds < slowSeconds, were " + fastSeconds + " and "
+                    + slowSeconds);
+        }
+        if (!(tolerance > 0) || holdTicks < 0) {
+            throw new IllegalArgumentException("tolerance must be > 0 and holdTicks >= 0, were " + tolerance
+                    + " and " + holdTicks);
+        }
+        this.fastAlpha = 1 / fastSeconds;
+        this.slowAlpha = 1 / slowSeconds;
+        this.tolerance = tolerance;
+        this.holdTicks = holdTicks;
+    }
+
+    /** Feeds the entry traffic of one tick (NaN: no data, the verdict decays) and returns whether load is moving. */
+    public boolean update(double entryRate) {
+        if (Double.isNaN(entryRate)) {
+            hold = Math.max(0, hold - 1);
+            return hold > 0;
+        }
+        if (Double.isNaN(fast)) {
+            fast = entryRate;
+            slow = entryRate;
+        }
+        fast += fastAlpha * (entryRate - fast);
+        // the reference learns quickly at first so that a fresh engine is not "moving" for minutes
+        double alpha = Math.max(slowAlpha, 1.0 / ++seen);
+        slow += alpha * (entryRate - slow);
+        boolean moving = Math.abs(fast - slow) > tolerance * Math.max(Math.abs(slow), 1e-9);
+        hold = moving ? holdTicks : Math.max(0, hold - 1);
+        return hold > 0;
+    }
+
+    /** Metric kinds whose moves while load is moving are explained by it. */
+    public static boolean explains(MetricName metric) {
+        return switch (metric) {
+            case REQUEST_RATE, LATENCY_P50, LATENCY_P95, LATENCY_P99 -> true;
+            default -> false;
+        };
+    }
+
+    /** The output with its score zeroed, saying why: the same move is seen across the whole system. */
+    public static DetectorOutput explained(DetectorOutput output) {
+        return new DetectorOutput(output.kind(), 0, false, output.observed(), output.expectedLow(),
+                output.expectedHigh(), "entry traffic moving: load, not a fault (" + output.reason() + ")");
+    }
+}
