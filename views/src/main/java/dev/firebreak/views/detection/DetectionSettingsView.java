@@ -1,6 +1,7 @@
 package dev.firebreak.views.detection;
 
 import dev.firebreak.engine.detect.CompositeConfig.Mode;
+import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.styles.Styles;
 import java.util.List;
@@ -57,6 +58,17 @@ public final class DetectionSettingsView extends BorderPane {
         mode.setConverter(converter(m -> m == Mode.WEIGHTED ? "Weighted families" : "Majority vote"));
         mode.valueProperty().bindBidirectional(viewModel.modeProperty());
         mode.setTooltip(new Tooltip("Weighted: families' scores by weight. Majority vote: share of detectors that fired"));
+        ChoiceBox<Direction> direction = new ChoiceBox<>();
+        direction.setId("settings-direction");
+        direction.getItems().setAll(Direction.values());
+        direction.setConverter(converter(d -> switch (d) {
+            case BOTH -> "Above or below the band";
+            case UP -> "Above the band";
+            case DOWN -> "Below the band";
+        }));
+        direction.valueProperty().bindBidirectional(viewModel.directionProperty());
+        direction.setTooltip(new Tooltip("Which side of the expected band is anomalous for this metric kind "
+                + "(traffic that rises is load; errors and latency that fall are good news)"));
         Label hint = new Label("Changes are checked as you type and take effect on Apply.");
         hint.getStyleClass().add(Styles.MUTED);
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -64,7 +76,9 @@ public final class DetectionSettingsView extends BorderPane {
         metricLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label modeLabel = new Label("Severity mode");
         modeLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(10, title, metricLabel, metric, modeLabel, mode);
+        Label directionLabel = new Label("Anomalous when");
+        directionLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, title, metricLabel, metric, directionLabel, direction, modeLabel, mode);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, row, hint);
         header.setPadding(new Insets(0, 0, 8, 0));
@@ -95,6 +109,13 @@ public final class DetectionSettingsView extends BorderPane {
         grid.getColumnConstraints().addAll(labels, inputs, messages);
         int row = 0;
         VBox box = new VBox(2, heading);
+        if (DetectionSettingsViewModel.isSwitchable(title)) {
+            CheckBox on = new CheckBox("Run this detector on the metric");
+            on.setId("settings-" + idOf(title) + "-on");
+            on.selectedProperty().bindBidirectional(viewModel.detectorOnProperty(title));
+            box.getChildren().add(on);
+            grid.disableProperty().bind(viewModel.detectorOnProperty(title).not());
+        }
         if (title.startsWith("Rate")) {
             CheckBox limited = new CheckBox("Limit the rate of change");
             limited.setId("settings-rate-limited");

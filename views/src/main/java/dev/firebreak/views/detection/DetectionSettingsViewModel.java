@@ -4,6 +4,7 @@ import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.CompositeConfig.Mode;
 import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectorFamily;
+import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.EwmaConfig;
 import dev.firebreak.engine.detect.IqrConfig;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
@@ -42,9 +43,19 @@ public final class DetectionSettingsViewModel {
     record Settings(MetricDetectionConfig detectors, CompositeConfig composite) {
     }
 
+    static final String ROLLING = "Rolling mean ± k·σ";
+    static final String EWMA = "EWMA deviation";
+    static final String IQR = "Interquartile range";
+    static final String SEASONAL = "Seasonal band (hour of week)";
+
     private final ConsoleSession session;
     private final ObjectProperty<MetricName> metric = new SimpleObjectProperty<>(this, "metric", MetricName.LATENCY_P99);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.WEIGHTED);
+    private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction", Direction.UP);
+    private final BooleanProperty rollingOn = new SimpleBooleanProperty(this, "rollingOn", true);
+    private final BooleanProperty ewmaOn = new SimpleBooleanProperty(this, "ewmaOn", true);
+    private final BooleanProperty iqrOn = new SimpleBooleanProperty(this, "iqrOn", true);
+    private final BooleanProperty seasonalOn = new SimpleBooleanProperty(this, "seasonalOn", true);
     private final BooleanProperty rateLimited = new SimpleBooleanProperty(this, "rateLimited");
     private final BooleanProperty rateRelative = new SimpleBooleanProperty(this, "rateRelative");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
@@ -79,6 +90,10 @@ public final class DetectionSettingsViewModel {
             field.textProperty().addListener((obs, old, now) -> onEdit());
         }
         mode.addListener((obs, old, now) -> onEdit());
+        direction.addListener((obs, old, now) -> onEdit());
+        for (BooleanProperty on : List.of(rollingOn, ewmaOn, iqrOn, seasonalOn)) {
+            on.addListener((obs, old, now) -> onEdit());
+        }
         rateLimited.addListener((obs, old, now) -> onEdit());
         rateRelative.addListener((obs, old, now) -> onEdit());
         metric.addListener((obs, old, now) -> load(now, session.detectionConfig()));
@@ -93,6 +108,31 @@ public final class DetectionSettingsViewModel {
 
     public ObjectProperty<Mode> modeProperty() {
         return mode;
+    }
+
+    /** Which side of the expected band counts as anomalous for this metric kind. */
+    public ObjectProperty<Direction> directionProperty() {
+        return direction;
+    }
+
+    /**
+     * Whether a banded detector runs on this metric kind; its fields are only checked while it does.
+     *
+     * @param section a title from {@link #sections()} of one of the four banded detectors
+     */
+    public BooleanProperty detectorOnProperty(String section) {
+        return switch (section) {
+            case ROLLING -> rollingOn;
+            case EWMA -> ewmaOn;
+            case IQR -> iqrOn;
+            case SEASONAL -> seasonalOn;
+            default -> throw new IllegalArgumentException("no detector to switch in section " + section);
+        };
+    }
+
+    /** Whether a section is one of the banded detectors that can be switched off. */
+    public static boolean isSwitchable(String section) {
+        return List.of(ROLLING, EWMA, IQR, SEASONAL).contains(section);
     }
 
     /** Whether the metric has a rate-of-change limit. */
@@ -123,10 +163,10 @@ public final class DetectionSettingsViewModel {
     /** The form's sections in display order: title to fields. */
     public Map<String, List<SettingField>> sections() {
         Map<String, List<SettingField>> sections = new LinkedHashMap<>();
-        sections.put("Rolling mean ± k·σ", List.of(rollingWindow, rollingK));
-        sections.put("EWMA deviation", List.of(ewmaAlpha, ewmaThreshold, ewmaWarmup));
-        sections.put("Interquartile range", List.of(iqrWindow, iqrFence));
-        sections.put("Seasonal band (hour of week)", List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples));
+        sections.put(ROLLING, List.of(rollingWindow, rollingK));
+        sections.put(EWMA, List.of(ewmaAlpha, ewmaThreshold, ewmaWarmup));
+        sections.put(IQR, List.of(iqrWindow, iqrFence));
+        sections.put(SEASONAL, List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples));
         sections.put("Rate of change", List.of(rateWindow, rateMaxRise, rateMaxFall));
         sections.put("Composite score (all metrics)", List.copyOf(weights.values()));
         return sections;
@@ -166,9 +206,8 @@ public final class DetectionSettingsViewModel {
     }
 
     /**
-     * Fills the form from a config. A detector switched off for the metric (possible in a loaded YAML
-     * config) shows its defaults, and Apply switches it on: the form edits the four statistical and
-     * seasonal detectors, which every metric runs by default.
+     * Fills the form from a config. A detector switched off for the metric shows its defaults greyed
+     * out, ready to be switched on.
      */
     private void load(MetricName kind, DetectionConfig all) {
         MetricDetectionConfig config = all.forMetric(kind);
@@ -178,6 +217,11 @@ public final class DetectionSettingsViewModel {
             EwmaConfig ewma = config.ewma().orElse(EwmaConfig.ofDefaults());
             IqrConfig iqr = config.iqr().orElse(IqrConfig.ofDefaults());
             SeasonalBandConfig seasonal = config.seasonal().orElse(SeasonalBandConfig.ofDefaults());
+            rollingOn.set(config.rolling().isPresent());
+            ewmaOn.set(config.ewma().isPresent());
+            iqrOn.set(config.iqr().isPresent());
+            seasonalOn.set(config.seasonal().isPresent());
+            direction.set(config.direction());
             rollingWindow.set(rolling.window());
             rollingK.set(rolling.k());
             ewmaAlpha.set(ewma.alpha());
@@ -226,12 +270,13 @@ public final class DetectionSettingsViewModel {
     Optional<Settings> validate() {
         allFields().forEach(f -> f.setMessage(""));
         formMessage.set("");
-        RollingZScoreConfig rolling = build(List.of(rollingWindow, rollingK),
+        Section<RollingZScoreConfig> rolling = section(rollingOn, List.of(rollingWindow, rollingK),
                 v -> new RollingZScoreConfig(v[0].intValue(), v[1]));
-        EwmaConfig ewma = build(List.of(ewmaAlpha, ewmaThreshold, ewmaWarmup),
+        Section<EwmaConfig> ewma = section(ewmaOn, List.of(ewmaAlpha, ewmaThreshold, ewmaWarmup),
                 v -> new EwmaConfig(v[0], v[1], v[2].intValue()));
-        IqrConfig iqr = build(List.of(iqrWindow, iqrFence), v -> new IqrConfig(v[0].intValue(), v[1]));
-        SeasonalBandConfig seasonal = build(List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples),
+        Section<IqrConfig> iqr = section(iqrOn, List.of(iqrWindow, iqrFence), v -> new IqrConfig(v[0].intValue(), v[1]));
+        Section<SeasonalBandConfig> seasonal = section(seasonalOn,
+                List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples),
                 v -> new SeasonalBandConfig(v[0], v[1], v[2], v[3].intValue()));
         Optional<RateOfChangeConfig> rate = Optional.empty();
         boolean rateOk = true;
@@ -248,13 +293,13 @@ public final class DetectionSettingsViewModel {
         CompositeConfig composite = w == null ? null : attempt(weightFields,
                 () -> new CompositeConfig(weightMap(w), mode.get(), current.confirmTicks(), current.reportAtLeast()));
         Settings settings = null;
-        if (composite != null && rolling != null && ewma != null && iqr != null && seasonal != null && rateOk) {
+        if (composite != null && rolling.ok() && ewma.ok() && iqr.ok() && seasonal.ok() && rateOk) {
             // the multi-scale detector is not on the form: whatever the metric runs, it keeps
             Optional<RateOfChangeConfig> finalRate = rate;
-            MetricDetectionConfig detectors = new MetricDetectionConfig(Optional.of(rolling), Optional.of(ewma),
-                    Optional.of(iqr), Optional.of(seasonal), finalRate,
-                    session.detectionConfig().forMetric(metric.get()).multiScale());
-            settings = new Settings(detectors, composite);
+            MetricDetectionConfig detectors = attempt(List.of(), () -> new MetricDetectionConfig(rolling.config(),
+                    ewma.config(), iqr.config(), seasonal.config(), finalRate,
+                    session.detectionConfig().forMetric(metric.get()).multiScale(), direction.get()));
+            settings = detectors == null ? null : new Settings(detectors, composite);
         }
         valid.set(settings != null);
         return Optional.ofNullable(settings);
@@ -266,6 +311,19 @@ public final class DetectionSettingsViewModel {
             map.put(family, w[family.ordinal()]);
         }
         return map;
+    }
+
+    /** A detector's section of the form: its config when switched on, empty when off, not ok when a field is wrong. */
+    private record Section<T>(Optional<T> config, boolean ok) {
+    }
+
+    private <T> Section<T> section(BooleanProperty on, List<SettingField> fields,
+            java.util.function.Function<Double[], T> constructor) {
+        if (!on.get()) {
+            return new Section<>(Optional.empty(), true);
+        }
+        T config = build(fields, constructor);
+        return new Section<>(Optional.ofNullable(config), config != null);
     }
 
     /** Builds a record from parsed fields; null (with messages set) when a field is wrong. */

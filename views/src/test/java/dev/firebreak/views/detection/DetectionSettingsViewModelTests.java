@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.CompositeConfig.Mode;
 import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.DetectorFamily;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -70,7 +71,7 @@ class DetectionSettingsViewModelTests {
 
     @Test
     void applyPutsTheEditedSettingsIntoTheRunningDetection() {
-        viewModel.metricProperty().set(MetricName.CPU);
+        viewModel.metricProperty().set(MetricName.ERROR_RATE);
         viewModel.rollingK.textProperty().set("4.5");
         viewModel.modeProperty().set(Mode.MAJORITY_VOTE);
 
@@ -78,15 +79,16 @@ class DetectionSettingsViewModelTests {
 
         DetectionConfig now = session.detectionConfig();
         assertThat(applied).isTrue();
-        assertThat(now.forMetric(MetricName.CPU).rolling().orElseThrow().k()).isEqualTo(4.5);
+        assertThat(now.forMetric(MetricName.ERROR_RATE).rolling().orElseThrow().k()).isEqualTo(4.5);
         assertThat(now.composite().mode()).isEqualTo(Mode.MAJORITY_VOTE);
-        assertThat(now.forMetric(MetricName.MEMORY).rolling().orElseThrow().k()).isEqualTo(3.0);
-        assertThat(viewModel.statusProperty().get()).contains("CPU");
+        assertThat(now.forMetric(MetricName.LATENCY_P99).rolling().orElseThrow().k()).isEqualTo(3.0);
+        assertThat(viewModel.statusProperty().get()).contains("Error rate");
     }
 
     @Test
     void switchingMetricLoadsThatMetricsSettings() {
         viewModel.metricProperty().set(MetricName.CPU);
+        viewModel.detectorOnProperty(DetectionSettingsViewModel.ROLLING).set(true);
         viewModel.rollingK.textProperty().set("6");
         viewModel.apply();
         viewModel.metricProperty().set(MetricName.ERROR_RATE);
@@ -94,6 +96,7 @@ class DetectionSettingsViewModelTests {
         viewModel.metricProperty().set(MetricName.CPU);
 
         assertThat(viewModel.rollingK.textProperty().get()).isEqualTo("6");
+        assertThat(viewModel.detectorOnProperty(DetectionSettingsViewModel.ROLLING).get()).isTrue();
         assertThat(viewModel.rateLimitedProperty().get()).isTrue();
     }
 
@@ -105,6 +108,56 @@ class DetectionSettingsViewModelTests {
         viewModel.apply();
 
         assertThat(session.detectionConfig().forMetric(MetricName.CPU).rateOfChange()).isEmpty();
+    }
+
+    @Test
+    void detectorSwitchedOffByDefaultLoadsOffAndCanBeSwitchedOn() {
+        viewModel.metricProperty().set(MetricName.CPU);
+        assertThat(viewModel.detectorOnProperty(DetectionSettingsViewModel.ROLLING).get()).isFalse();
+
+        viewModel.detectorOnProperty(DetectionSettingsViewModel.ROLLING).set(true);
+        viewModel.rollingK.textProperty().set("5");
+        viewModel.apply();
+
+        assertThat(session.detectionConfig().forMetric(MetricName.CPU).rolling().orElseThrow().k()).isEqualTo(5.0);
+        assertThat(session.detectionConfig().forMetric(MetricName.CPU).direction())
+                .isEqualTo(MetricDetectionConfig.defaultDirection(MetricName.CPU));
+    }
+
+    @Test
+    void fieldsOfADetectorSwitchedOffAreNotChecked() {
+        viewModel.rollingWindow.textProperty().set("5");
+        assertThat(viewModel.validProperty().get()).isFalse();
+
+        viewModel.detectorOnProperty(DetectionSettingsViewModel.ROLLING).set(false);
+
+        assertThat(viewModel.validProperty().get()).isTrue();
+        assertThat(viewModel.apply()).isTrue();
+        assertThat(session.detectionConfig().forMetric(MetricName.LATENCY_P99).rolling()).isEmpty();
+    }
+
+    @Test
+    void everyDetectorOffIsRefusedWithAMessage() {
+        for (String section : viewModel.sections().keySet()) {
+            if (DetectionSettingsViewModel.isSwitchable(section)) {
+                viewModel.detectorOnProperty(section).set(false);
+            }
+        }
+        viewModel.rateLimitedProperty().set(false);
+
+        assertThat(viewModel.validProperty().get()).isFalse();
+        assertThat(viewModel.formMessageProperty().get()).contains("at least one detector");
+    }
+
+    @Test
+    void directionIsEditedAndApplied() {
+        viewModel.metricProperty().set(MetricName.REQUEST_RATE);
+        assertThat(viewModel.directionProperty().get()).isEqualTo(Direction.DOWN);
+
+        viewModel.directionProperty().set(Direction.BOTH);
+        viewModel.apply();
+
+        assertThat(session.detectionConfig().forMetric(MetricName.REQUEST_RATE).direction()).isEqualTo(Direction.BOTH);
     }
 
     @Test
