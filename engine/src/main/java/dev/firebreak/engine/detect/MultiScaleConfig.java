@@ -1,10 +1,14 @@
 package dev.firebreak.engine.detect;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A scale-free detector for series of unknown shape and units (the NAB profile): spikes and level
- * shifts measured against exponentially weighted means and variances at four time scales, turned
- * into a tail probability, then into a likelihood relative to the series' own recent surprise so a
- * noisy series does not alarm all the time, with repeated alarms held back for a while.
+ * shifts of the value, and of its change since the same time a day earlier, measured against
+ * exponentially weighted means and variances at four time scales, turned into a tail probability, then
+ * into a likelihood relative to the series' own recent surprise so a noisy series does not alarm all the
+ * time, with repeated alarms held back for a while.
  *
  * @param halfLivesSamples   half-lives of the four baselines in samples, each 2..100000, increasing
  * @param shortAlpha         smoothing of the recent level compared against each baseline, 0.05..0.9
@@ -13,9 +17,17 @@ package dev.firebreak.engine.detect;
  * @param historyAlpha       smoothing of the surprise's own mean and variance, 1e-5..0.1
  * @param alarmSurprise      -log10 tail probability at which an alarm starts the hold-off, 0.5..20
  * @param holdOffSamples     samples after an alarm during which the score is held at 0, 0..100000
+ * @param clipSigmas         a sample further than this many baseline deviations teaches the baseline only
+ *                           this far, so one outlier does not widen the band for days; 2..1000
+ * @param maxSeasonSamples   longest day (in samples) the daily comparison keeps; 0 switches it off, else
+ *                           2..100000 (the day's samples are the detector's largest state)
+ * @param peakHalfLifeSamples a score is reported only when the likelihood exceeds its own recent peak,
+ *                           which decays with this half-life, so one incident scores high once whatever
+ *                           threshold is applied later; 0 switches it off, else 1..100000
  */
 public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int warmupSamples,
-        double likelihoodAlpha, double historyAlpha, double alarmSurprise, int holdOffSamples) {
+        double likelihoodAlpha, double historyAlpha, double alarmSurprise, int holdOffSamples, double clipSigmas,
+        int maxSeasonSamples, double peakHalfLifeSamples) {
 
     public static final double[] DEFAULT_HALF_LIVES = {22, 88, 355, 1419};
     public static final double DEFAULT_SHORT_ALPHA = 0.07;
@@ -24,6 +36,9 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
     public static final double DEFAULT_HISTORY_ALPHA = 0.0003;
     public static final double DEFAULT_ALARM_SURPRISE = 3.5;
     public static final int DEFAULT_HOLD_OFF_SAMPLES = 80;
+    public static final double DEFAULT_CLIP_SIGMAS = 1000;
+    public static final int DEFAULT_MAX_SEASON_SAMPLES = 0;
+    public static final double DEFAULT_PEAK_HALF_LIFE_SAMPLES = 0;
 
     public MultiScaleConfig {
         if (halfLivesSamples == null || halfLivesSamples.length != 4) {
@@ -34,20 +49,21 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
             if (!(halfLivesSamples[i] >= 2 && halfLivesSamples[i] <= 100_000)
                     || (i > 0 && !(halfLivesSamples[i] > halfLivesSamples[i - 1]))) {
                 throw new IllegalArgumentException("multi-scale half-lives must be increasing, each between 2 and "
-                        + "100000 samples, were " + java.util.Arrays.toString(halfLivesSamples));
+                        + "100000 samples, were " + Arrays.toString(halfLivesSamples));
             }
         }
         range("shortAlpha", shortAlpha, 0.05, 0.9);
         range("likelihoodAlpha", likelihoodAlpha, 0.01, 0.9);
         range("historyAlpha", historyAlpha, 1e-5, 0.1);
         range("alarmSurprise", alarmSurprise, 0.5, 20);
-        if (warmupSamples < 2 || warmupSamples > 100_000) {
-            throw new IllegalArgumentException("multi-scale warmupSamples must be between 2 and 100000, was "
-                    + warmupSamples);
+        range("clipSigmas", clipSigmas, 2, 1000);
+        count("warmupSamples", warmupSamples, 2);
+        count("holdOffSamples", holdOffSamples, 0);
+        if (peakHalfLifeSamples != 0) {
+            range("peakHalfLifeSamples", peakHalfLifeSamples, 1, 100_000);
         }
-        if (holdOffSamples < 0 || holdOffSamples > 100_000) {
-            throw new IllegalArgumentException("multi-scale holdOffSamples must be between 0 and 100000, was "
-                    + holdOffSamples);
+        if (maxSeasonSamples != 0) {
+            count("maxSeasonSamples", maxSeasonSamples, 2);
         }
     }
 
@@ -58,6 +74,13 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
         }
     }
 
+    private static void count(String field, int value, int low) {
+        if (value < low || value > 100_000) {
+            throw new IllegalArgumentException("multi-scale " + field + " must be between " + low + " and 100000, was "
+                    + value);
+        }
+    }
+
     @Override
     public double[] halfLivesSamples() {
         return halfLivesSamples.clone();
@@ -65,28 +88,32 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
 
     public static MultiScaleConfig ofDefaults() {
         return new MultiScaleConfig(DEFAULT_HALF_LIVES, DEFAULT_SHORT_ALPHA, DEFAULT_WARMUP_SAMPLES,
-                DEFAULT_LIKELIHOOD_ALPHA, DEFAULT_HISTORY_ALPHA, DEFAULT_ALARM_SURPRISE, DEFAULT_HOLD_OFF_SAMPLES);
+                DEFAULT_LIKELIHOOD_ALPHA, DEFAULT_HISTORY_ALPHA, DEFAULT_ALARM_SURPRISE, DEFAULT_HOLD_OFF_SAMPLES,
+                DEFAULT_CLIP_SIGMAS, DEFAULT_MAX_SEASON_SAMPLES, DEFAULT_PEAK_HALF_LIFE_SAMPLES);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MultiScaleConfig that && java.util.Arrays.equals(halfLivesSamples, that.halfLivesSamples)
+        return other instanceof MultiScaleConfig that && Arrays.equals(halfLivesSamples, that.halfLivesSamples)
                 && shortAlpha == that.shortAlpha && warmupSamples == that.warmupSamples
                 && likelihoodAlpha == that.likelihoodAlpha && historyAlpha == that.historyAlpha
-                && alarmSurprise == that.alarmSurprise && holdOffSamples == that.holdOffSamples;
+                && alarmSurprise == that.alarmSurprise && holdOffSamples == that.holdOffSamples
+                && clipSigmas == that.clipSigmas && maxSeasonSamples == that.maxSeasonSamples
+                && peakHalfLifeSamples == that.peakHalfLifeSamples;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(halfLivesSamples) * 31 + java.util.Objects.hash(shortAlpha, warmupSamples,
-                likelihoodAlpha, historyAlpha, alarmSurprise, holdOffSamples);
+        return Arrays.hashCode(halfLivesSamples) * 31 + Objects.hash(shortAlpha, warmupSamples, likelihoodAlpha,
+                historyAlpha, alarmSurprise, holdOffSamples, clipSigmas, maxSeasonSamples, peakHalfLifeSamples);
     }
 
     @Override
     public String toString() {
-        return "MultiScaleConfig[halfLivesSamples=" + java.util.Arrays.toString(halfLivesSamples) + ", shortAlpha="
+        return "MultiScaleConfig[halfLivesSamples=" + Arrays.toString(halfLivesSamples) + ", shortAlpha="
                 + shortAlpha + ", warmupSamples=" + warmupSamples + ", likelihoodAlpha=" + likelihoodAlpha
                 + ", historyAlpha=" + historyAlpha + ", alarmSurprise=" + alarmSurprise + ", holdOffSamples="
-                + holdOffSamples + "]";
+                + holdOffSamples + ", clipSigmas=" + clipSigmas + ", maxSeasonSamples=" + maxSeasonSamples
+                + ", peakHalfLifeSamples=" + peakHalfLifeSamples + "]";
     }
 }
