@@ -15,7 +15,7 @@ import java.util.Map;
  * combination of the given global parameters, in one process (the data is read once). This is how the
  * shipped NAB configuration's parameters were chosen: on the corpus, for all files together, as every
  * published NAB detector was tuned. Keys: hl (multiplier of the default half-lives), sa, wu, la, ha,
- * alarm, hold, clip, season, peak (see {@link MultiScaleConfig}).
+ * alarm, hold, rearm (see {@link MultiScaleConfig}).
  */
 public final class NabTune {
 
@@ -80,12 +80,15 @@ public final class NabTune {
         MultiScaleConfig config = new MultiScaleConfig(halfLives, p.getOrDefault("sa", d.shortAlpha()),
                 (int) (double) p.getOrDefault("wu", (double) d.warmupSamples()), p.getOrDefault("la", d.likelihoodAlpha()),
                 p.getOrDefault("ha", d.historyAlpha()), p.getOrDefault("alarm", d.alarmSurprise()),
-                (int) (double) p.getOrDefault("hold", (double) d.holdOffSamples()), p.getOrDefault("clip", d.clipSigmas()),
-                (int) (double) p.getOrDefault("season", (double) d.maxSeasonSamples()),
-                p.getOrDefault("peak", d.peakHalfLifeSamples()));
+                (int) (double) p.getOrDefault("hold", (double) d.holdOffSamples()),
+                p.getOrDefault("rearm", d.rearmSurprise()));
         MetricDetectionConfig metric = MetricDetectionConfig.multiScaleOnly(config);
         List<NabResultsFile> results = files.parallelStream().map(f -> {
             double[] scores = NabDetect.scores(f, metric);
+            String out = System.getProperty("nab.out");
+            if (out != null) {
+                f.writeResults(Path.of(out), scores);
+            }
             LocalDateTime[] times = f.timestamps().stream().map(NabTime::parseOrNull).toArray(LocalDateTime[]::new);
             return new NabResultsFile(f.key(), times, scores);
         }).toList();

@@ -5,40 +5,32 @@ import java.util.Objects;
 
 /**
  * A scale-free detector for series of unknown shape and units (the NAB profile): spikes and level
- * shifts of the value, and of its change since the same time a day earlier, measured against
- * exponentially weighted means and variances at four time scales, turned into a tail probability, then
- * into a likelihood relative to the series' own recent surprise so a noisy series does not alarm all the
- * time, with repeated alarms held back for a while.
+ * shifts measured against exponentially weighted means and variances at four time scales, turned
+ * into a tail probability, then into a likelihood relative to the series' own recent surprise so a
+ * noisy series does not alarm all the time, with repeated alarms held back while the incident lasts.
  *
  * @param halfLivesSamples   half-lives of the four baselines in samples, each 2..100000, increasing
  * @param shortAlpha         smoothing of the recent level compared against each baseline, 0.05..0.9
  * @param warmupSamples      samples learned before scoring, 2..100000
  * @param likelihoodAlpha    smoothing of the recent surprise, 0.01..0.9
  * @param historyAlpha       smoothing of the surprise's own mean and variance, 1e-5..0.1
- * @param alarmSurprise      -log10 tail probability at which an alarm starts the hold-off, 0.5..20
+ * @param alarmSurprise      likelihood (-log10 tail probability) at which an alarm starts the hold-off, 0.5..20
  * @param holdOffSamples     samples after an alarm during which the score is held at 0, 0..100000
- * @param clipSigmas         a sample further than this many baseline deviations teaches the baseline only
- *                           this far, so one outlier does not widen the band for days; 2..1000
- * @param maxSeasonSamples   longest day (in samples) the daily comparison keeps; 0 switches it off, else
- *                           2..100000 (the day's samples are the detector's largest state)
- * @param peakHalfLifeSamples a score is reported only when the likelihood exceeds its own recent peak,
- *                           which decays with this half-life, so one incident scores high once whatever
- *                           threshold is applied later; 0 switches it off, else 1..100000
+ * @param rearmSurprise      the hold-off ends only once the likelihood is back below this, so a level
+ *                           shift the baselines are still learning does not alarm again; 0 ends it after
+ *                           {@code holdOffSamples} whatever the likelihood, else 0..20
  */
 public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int warmupSamples,
-        double likelihoodAlpha, double historyAlpha, double alarmSurprise, int holdOffSamples, double clipSigmas,
-        int maxSeasonSamples, double peakHalfLifeSamples) {
+        double likelihoodAlpha, double historyAlpha, double alarmSurprise, int holdOffSamples, double rearmSurprise) {
 
-    public static final double[] DEFAULT_HALF_LIVES = {22, 88, 355, 1419};
+    public static final double[] DEFAULT_HALF_LIVES = {11, 44, 177.5, 709.5};
     public static final double DEFAULT_SHORT_ALPHA = 0.07;
     public static final int DEFAULT_WARMUP_SAMPLES = 64;
     public static final double DEFAULT_LIKELIHOOD_ALPHA = 0.2;
     public static final double DEFAULT_HISTORY_ALPHA = 0.0003;
     public static final double DEFAULT_ALARM_SURPRISE = 3.5;
     public static final int DEFAULT_HOLD_OFF_SAMPLES = 80;
-    public static final double DEFAULT_CLIP_SIGMAS = 1000;
-    public static final int DEFAULT_MAX_SEASON_SAMPLES = 0;
-    public static final double DEFAULT_PEAK_HALF_LIFE_SAMPLES = 0;
+    public static final double DEFAULT_REARM_SURPRISE = 1.5;
 
     public MultiScaleConfig {
         if (halfLivesSamples == null || halfLivesSamples.length != 4) {
@@ -56,15 +48,9 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
         range("likelihoodAlpha", likelihoodAlpha, 0.01, 0.9);
         range("historyAlpha", historyAlpha, 1e-5, 0.1);
         range("alarmSurprise", alarmSurprise, 0.5, 20);
-        range("clipSigmas", clipSigmas, 2, 1000);
+        range("rearmSurprise", rearmSurprise, 0, 20);
         count("warmupSamples", warmupSamples, 2);
         count("holdOffSamples", holdOffSamples, 0);
-        if (peakHalfLifeSamples != 0) {
-            range("peakHalfLifeSamples", peakHalfLifeSamples, 1, 100_000);
-        }
-        if (maxSeasonSamples != 0) {
-            count("maxSeasonSamples", maxSeasonSamples, 2);
-        }
     }
 
     private static void range(String field, double value, double low, double high) {
@@ -89,7 +75,7 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
     public static MultiScaleConfig ofDefaults() {
         return new MultiScaleConfig(DEFAULT_HALF_LIVES, DEFAULT_SHORT_ALPHA, DEFAULT_WARMUP_SAMPLES,
                 DEFAULT_LIKELIHOOD_ALPHA, DEFAULT_HISTORY_ALPHA, DEFAULT_ALARM_SURPRISE, DEFAULT_HOLD_OFF_SAMPLES,
-                DEFAULT_CLIP_SIGMAS, DEFAULT_MAX_SEASON_SAMPLES, DEFAULT_PEAK_HALF_LIFE_SAMPLES);
+                DEFAULT_REARM_SURPRISE);
     }
 
     @Override
@@ -98,14 +84,13 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
                 && shortAlpha == that.shortAlpha && warmupSamples == that.warmupSamples
                 && likelihoodAlpha == that.likelihoodAlpha && historyAlpha == that.historyAlpha
                 && alarmSurprise == that.alarmSurprise && holdOffSamples == that.holdOffSamples
-                && clipSigmas == that.clipSigmas && maxSeasonSamples == that.maxSeasonSamples
-                && peakHalfLifeSamples == that.peakHalfLifeSamples;
+                && rearmSurprise == that.rearmSurprise;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(halfLivesSamples) * 31 + Objects.hash(shortAlpha, warmupSamples, likelihoodAlpha,
-                historyAlpha, alarmSurprise, holdOffSamples, clipSigmas, maxSeasonSamples, peakHalfLifeSamples);
+                historyAlpha, alarmSurprise, holdOffSamples, rearmSurprise);
     }
 
     @Override
@@ -113,7 +98,6 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
         return "MultiScaleConfig[halfLivesSamples=" + Arrays.toString(halfLivesSamples) + ", shortAlpha="
                 + shortAlpha + ", warmupSamples=" + warmupSamples + ", likelihoodAlpha=" + likelihoodAlpha
                 + ", historyAlpha=" + historyAlpha + ", alarmSurprise=" + alarmSurprise + ", holdOffSamples="
-                + holdOffSamples + ", clipSigmas=" + clipSigmas + ", maxSeasonSamples=" + maxSeasonSamples
-                + ", peakHalfLifeSamples=" + peakHalfLifeSamples + "]";
+                + holdOffSamples + ", rearmSurprise=" + rearmSurprise + "]";
     }
 }

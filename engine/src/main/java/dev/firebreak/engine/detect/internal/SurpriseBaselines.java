@@ -8,25 +8,29 @@ package dev.firebreak.engine.detect.internal;
 final class SurpriseBaselines {
 
     static final int SCALES = 4;
+    /**
+     * A sample further than this many deviations from a baseline teaches it only this far: one absurd
+     * value after a near-constant stretch would otherwise widen the band so much that nothing after it
+     * is surprising for days. Large on purpose: a real level shift must still be learned quickly.
+     */
+    private static final double CLIP_SIGMAS = 100;
 
     private final double[] alpha = new double[SCALES];
     private final double[] mean = new double[SCALES];
     private final double[] variance = new double[SCALES];
     private final double shortAlpha;
     private final double shortFactor;
-    private final double clipSigmas;
     private double recent;
     private long seen;
     private int worst;
 
-    SurpriseBaselines(double[] halfLives, double shortAlpha, double clipSigmas) {
+    SurpriseBaselines(double[] halfLives, double shortAlpha) {
         for (int k = 0; k < SCALES; k++) {
             alpha[k] = 1 - Math.pow(0.5, 1 / halfLives[k]);
         }
         this.shortAlpha = shortAlpha;
         // Standard deviation of an EWMA of independent samples, relative to one sample's.
         this.shortFactor = Math.sqrt(shortAlpha / (2 - shortAlpha));
-        this.clipSigmas = clipSigmas;
     }
 
     long seen() {
@@ -74,7 +78,7 @@ final class SurpriseBaselines {
                 // A plain average while young, so early baselines are not stuck on the first sample.
                 double a = Math.max(alpha[k], 1.0 / (seen + 1));
                 double d = value - mean[k];
-                double limit = clipSigmas * Math.sqrt(variance[k]);
+                double limit = CLIP_SIGMAS * Math.sqrt(variance[k]);
                 if (seen > 8 && limit > 0 && Math.abs(d) > limit) {
                     d = Math.copySign(limit, d);
                 }
