@@ -88,7 +88,7 @@ class NabDetectTests {
         assertThat(one.rows()).isEqualTo(600);
         assertThat(two.rows()).isEqualTo(400);
         assertThat(Files.readAllLines(dir.resolve("out/realA/one.csv")).getFirst()).isEqualTo("timestamp,value,anomaly_score");
-        assertThat(one.scores()).allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0));
+        assertThat(Arrays.stream(one.scores()).boxed().toList()).allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0));
     }
 
     @Test
