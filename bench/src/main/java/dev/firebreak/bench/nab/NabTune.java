@@ -23,6 +23,10 @@ public final class NabTune {
     }
 
     public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: NabTune DATA_DIR WINDOWS_JSON [random=N] [key=v1,v2,..]...");
+            System.exit(64);
+        }
         Path data = Path.of(args[0]);
         Map<String, List<NabWindow>> windows = NabWindow.load(Path.of(args[1]));
         List<NabProfile> profiles = NabProfile.load(Path.of(args[1]).toAbsolutePath().getParent().resolve("profiles.json"));
