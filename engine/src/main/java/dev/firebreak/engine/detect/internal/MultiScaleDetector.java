@@ -14,34 +14,24 @@ import java.util.Locale;
  * (-log10 p). Step 2, the "anomaly likelihood" idea: a series that is often surprising is less
  * alarming when it is surprising again, so the smoothed recent surprise is compared with the long-run
  * mean and spread of surprise, and that tail probability is the output. Step 3: after an alarm the
- * score is held at zero for a while, because one alarm per incident is what an operator wants.
+ * score is held at zero for a while and until the likelihood has settled, because one alarm per
+ * incident is what an operator wants.
  */
 public final class MultiScaleDetector implements SeriesDetector {
 
-    private static final int SCALES = 4;
     private static final double MAX_SURPRISE = 20;
     private static final double MIN_SURPRISE_SPREAD = 1e-3;
 
     private final MultiScaleConfig config;
-    private final double[] alpha = new double[SCALES];
-    private final double[] mean = new double[SCALES];
-    private final double[] variance = new double[SCALES];
-    private final double shortFactor;
-    private double recent;
+    private final SurpriseBaselines level;
     private double surpriseRecent;
     private double surpriseMean;
     private double surpriseVariance = 1;
-    private long seen;
     private int holdOff;
 
     public MultiScaleDetector(MultiScaleConfig config) {
         this.config = config;
-        double[] halfLives = config.halfLivesSamples();
-        for (int k = 0; k < SCALES; k++) {
-            alpha[k] = 1 - Math.pow(0.5, 1 / halfLives[k]);
-        }
-        // Standard deviation of an EWMA of independent samples, relative to one sample's.
-        this.shortFactor = Math.sqrt(config.shortAlpha() / (2 - config.shortAlpha()));
+        this.level = new SurpriseBaselines(config.halfLivesSamples(), config.shortAlpha());
     }
 
     @Override
@@ -54,41 +44,35 @@ public final class MultiScaleDetector implements SeriesDetector {
         if (!Double.isFinite(value)) {
             return Outputs.missing(kind());
         }
-        if (seen < config.warmupSamples()) {
-            learnBaselines(value);
-            return Outputs.learning(kind(), value, (int) Math.min(seen - 1, Integer.MAX_VALUE), config.warmupSamples());
+        if (level.seen() < config.warmupSamples()) {
+            level.learn(value);
+            return Outputs.learning(kind(), value, (int) level.seen() - 1, config.warmupSamples());
         }
-        double newRecent = recent + config.shortAlpha() * (value - recent);
-        double surprise = 0;
-        int worst = 0;
-        for (int k = 0; k < SCALES; k++) {
-            double sigma = Scores.floorScale(Math.sqrt(variance[k]), mean[k]);
-            double spike = Tails.surprise((value - mean[k]) / sigma);
-            double shift = Tails.surprise((newRecent - mean[k]) / (sigma * shortFactor));
-            double s = Math.max(spike, shift);
-            if (s > surprise) {
-                surprise = s;
-                worst = k;
-            }
-        }
+        double surprise = level.surprise(value);
+        int worst = level.worstScale();
         double likelihood = likelihood(Math.min(surprise, MAX_SURPRISE));
-        double low = mean[worst] - 3 * Math.sqrt(variance[worst]);
-        double high = mean[worst] + 3 * Math.sqrt(variance[worst]);
-        learnBaselines(value);
+        double low = level.mean(worst) - 3 * level.deviation(worst);
+        double high = level.mean(worst) + 3 * level.deviation(worst);
+        level.learn(value);
         // Monotone in the likelihood, 0.5 exactly at the alarm level, and never saturating to 1 so a
         // threshold chosen later can still tell a large surprise from an enormous one.
         double score = likelihood / (likelihood + config.alarmSurprise());
         boolean alarm = likelihood >= config.alarmSurprise();
         if (holdOff > 0) {
-            holdOff--;
+            // The last held sample waits for the likelihood to settle: baselines still catching up with a
+            // level shift would otherwise raise a second alarm for the same incident.
+            if (holdOff > 1 || config.rearmSurprise() == 0 || likelihood < config.rearmSurprise()) {
+                holdOff--;
+            }
             score = 0;
             alarm = false;
         } else if (alarm) {
             holdOff = config.holdOffSamples();
         }
-        String reason = !alarm ? "no alarm: recent surprise within the series' usual" : String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ, half-life %.0f)",
-                Outputs.number(value), surprise, likelihood, Outputs.number(mean[worst]),
-                config.halfLivesSamples()[worst]);
+        String reason = !alarm ? "no alarm: recent surprise within the series' usual"
+                : String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ,"
+                        + " half-life %.0f)", Outputs.number(value), surprise, likelihood,
+                        Outputs.number(level.mean(worst)), config.halfLivesSamples()[worst]);
         return new DetectorOutput(kind(), score, alarm, value, low, high, reason);
     }
 
@@ -103,27 +87,8 @@ public final class MultiScaleDetector implements SeriesDetector {
         return z > 0 ? Tails.surprise(z) : 0;
     }
 
-    private void learnBaselines(double value) {
-        if (seen == 0) {
-            for (int k = 0; k < SCALES; k++) {
-                mean[k] = value;
-            }
-            recent = value;
-        } else {
-            for (int k = 0; k < SCALES; k++) {
-                // A plain average while young, so early baselines are not stuck on the first sample.
-                double a = Math.max(alpha[k], 1.0 / (seen + 1));
-                double d = value - mean[k];
-                mean[k] += a * d;
-                variance[k] = (1 - a) * (variance[k] + a * d * d);
-            }
-            recent += config.shortAlpha() * (value - recent);
-        }
-        seen++;
-    }
-
     @Override
     public int stateBytes() {
-        return 16 + 3 * (16 + 8 * SCALES) + 8 * 8 + 4;
+        return 16 + SurpriseBaselines.stateBytes() + 4 * 8 + 4;
     }
 }

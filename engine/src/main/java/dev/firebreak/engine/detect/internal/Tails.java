@@ -9,7 +9,8 @@ final class Tails {
     /** -log10 of the two-sided tail probability of z under a standard normal. */
     static double surprise(double z) {
         double p = erfc(Math.abs(z) / Math.sqrt(2));
-        return -Math.log10(Math.max(p, Double.MIN_NORMAL));
+        // The fit can exceed 1 by a hair at z = 0; surprise is never negative.
+        return Math.max(0, -Math.log10(Math.max(p, Double.MIN_NORMAL)));
     }
 
     /** Complementary error function, Numerical Recipes' Chebyshev fit (relative error below 1.2e-7). */

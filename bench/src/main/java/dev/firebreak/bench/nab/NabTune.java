@@ -1,0 +1,108 @@
+package dev.firebreak.bench.nab;
+
+import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.MultiScaleConfig;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code NabTune DATA_DIR WINDOWS_JSON [key=v1,v2,..]...}: scores the multi-scale detector on NAB for every
+ * combination of the given global parameters, in one process (the data is read once). This is how the
+ * shipped NAB configuration's parameters were chosen: on the corpus, for all files together, as every
+ * published NAB detector was tuned. Keys: hl (multiplier of the default half-lives), sa, wu, la, ha,
+ * alarm, hold, rearm (see {@link MultiScaleConfig}).
+ */
+public final class NabTune {
+
+    private NabTune() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: NabTune DATA_DIR WINDOWS_JSON [random=N] [key=v1,v2,..]...");
+            System.exit(64);
+        }
+        Path data = Path.of(args[0]);
+        Map<String, List<NabWindow>> windows = NabWindow.load(Path.of(args[1]));
+        List<NabProfile> profiles = NabProfile.load(Path.of(args[1]).toAbsolutePath().getParent().resolve("profiles.json"));
+        List<NabDataFile> files = new ArrayList<>();
+        for (Path file : NabResultsFile.listCsv(data)) {
+            files.add(NabDataFile.read(data, file));
+        }
+        Map<String, String[]> grid = new LinkedHashMap<>();
+        int random = 0;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].startsWith("random=")) {
+                random = Integer.parseInt(args[i].substring(7));
+                continue;
+            }
+            String[] kv = args[i].split("=", 2);
+            grid.put(kv[0], kv[1].split(","));
+        }
+        List<String> keys = new ArrayList<>(grid.keySet());
+        if (random > 0) {
+            // Random combinations of the listed values, seeded so a search can be repeated.
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(random);
+            for (int n = 0; n < random; n++) {
+                Map<String, Double> chosen = new LinkedHashMap<>();
+                for (String key : keys) {
+                    String[] values = grid.get(key);
+                    chosen.put(key, Double.parseDouble(values[rng.nextInt(values.length)]));
+                }
+                System.out.println(run(files, windows, profiles, chosen));
+            }
+            return;
+        }
+        sweep(files, windows, profiles, grid, keys, 0, new LinkedHashMap<>());
+    }
+
+    private static void sweep(List<NabDataFile> files, Map<String, List<NabWindow>> windows, List<NabProfile> profiles,
+            Map<String, String[]> grid, List<String> keys, int depth, Map<String, Double> chosen) {
+        if (depth == keys.size()) {
+            System.out.println(run(files, windows, profiles, chosen));
+            return;
+        }
+        for (String v : grid.get(keys.get(depth))) {
+            chosen.put(keys.get(depth), Double.parseDouble(v));
+            sweep(files, windows, profiles, grid, keys, depth + 1, chosen);
+        }
+    }
+
+    static String run(List<NabDataFile> files, Map<String, List<NabWindow>> windows, List<NabProfile> profiles,
+            Map<String, Double> p) {
+        MultiScaleConfig d = MultiScaleConfig.ofDefaults();
+        double hl = p.getOrDefault("hl", 1.0);
+        double[] halfLives = d.halfLivesSamples();
+        for (int k = 0; k < halfLives.length; k++) {
+            halfLives[k] *= hl;
+        }
+        MultiScaleConfig config = new MultiScaleConfig(halfLives, p.getOrDefault("sa", d.shortAlpha()),
+                (int) (double) p.getOrDefault("wu", (double) d.warmupSamples()), p.getOrDefault("la", d.likelihoodAlpha()),
+                p.getOrDefault("ha", d.historyAlpha()), p.getOrDefault("alarm", d.alarmSurprise()),
+                (int) (double) p.getOrDefault("hold", (double) d.holdOffSamples()),
+                p.getOrDefault("rearm", d.rearmSurprise()));
+        MetricDetectionConfig metric = MetricDetectionConfig.multiScaleOnly(config);
+        List<NabResultsFile> results = files.parallelStream().map(f -> {
+            double[] scores = NabDetect.scores(f, metric);
+            String out = System.getProperty("nab.out");
+            if (out != null) {
+                f.writeResults(Path.of(out), scores);
+            }
+            LocalDateTime[] times = f.timestamps().stream().map(NabTime::parseOrNull).toArray(LocalDateTime[]::new);
+            return new NabResultsFile(f.key(), times, scores);
+        }).toList();
+        NabCorpus corpus = NabCorpus.label(results, windows);
+        StringBuilder line = new StringBuilder(p.toString());
+        for (NabProfile profile : profiles) {
+            NabProfileResult r = NabScorer.score(corpus, profile);
+            line.append(String.format(Locale.ROOT, "  %s %.2f (T %.3f TP %d FP %d)", profile.name().substring(0, Math.min(12,
+                    profile.name().length())), r.normalised(), r.threshold(), r.detectedWindows(), r.falsePositives()));
+        }
+        return line.toString();
+    }
+}
