@@ -21,6 +21,23 @@ class DetectionConfigLoaderTests {
     }
 
     @Test
+    void shippedDefaultsFileRestatesTheBuiltInDefaults() throws DetectionConfigException {
+        // the file is what people copy to override: it must not contradict what the console runs
+        assertThat(DetectionConfigLoader.loadResource("detection/defaults.yaml")).isEqualTo(DetectionConfig.ofDefaults());
+    }
+
+    @Test
+    void directionIsOverriddenByName() throws DetectionConfigException {
+        DetectionConfig config = DetectionConfigLoader.parse("mine.yaml", new StringReader("""
+                metrics:
+                  latency_p99: {direction: both}
+                """));
+
+        assertThat(config.forMetric(MetricName.LATENCY_P99).direction()).isEqualTo(Direction.BOTH);
+        assertThat(config.forMetric(MetricName.ERROR_RATE).direction()).isEqualTo(Direction.UP);
+    }
+
+    @Test
     void overrideChangesOnlyWhatItNamesAndOffSwitchesADetectorOff() throws DetectionConfigException {
         String yaml = """
                 metrics:

@@ -3,6 +3,7 @@ package dev.firebreak.engine.detect.internal;
 import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionConfigException;
+import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.DetectorFamily;
 import dev.firebreak.engine.detect.EwmaConfig;
 import dev.firebreak.engine.detect.HealthConfig;
@@ -168,7 +169,7 @@ public final class YamlDetectionConfigParser {
         if (metrics.isPresent()) {
             for (MetricName metric : MetricName.values()) {
                 Optional<Section> section = metrics.get().section(metric.name().toLowerCase(Locale.ROOT),
-                        List.of("rolling", "ewma", "iqr", "seasonal", "rateOfChange"));
+                        List.of("rolling", "ewma", "iqr", "seasonal", "rateOfChange", "direction"));
                 if (section.isPresent()) {
                     perMetric.put(metric, metric(section.get(), perMetric.get(metric)));
                 }
@@ -267,6 +268,7 @@ public final class YamlDetectionConfigParser {
         Optional<IqrConfig> q = iqr;
         Optional<SeasonalBandConfig> sb = seasonal;
         Optional<RateOfChangeConfig> rc = rate;
-        return section.build(() -> new MetricDetectionConfig(r, e, q, sb, rc, base.multiScale(), base.direction()));
+        Direction direction = section.choice("direction", Direction.class, base.direction());
+        return section.build(() -> new MetricDetectionConfig(r, e, q, sb, rc, base.multiScale(), direction));
     }
 }
