@@ -37,6 +37,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -78,6 +79,7 @@ public class DetectionEngineBenchmark {
     private long base;
     private long tick;
     private boolean steady;
+    private final CpuTimeMeter meter = new CpuTimeMeter();
 
     @Setup(Level.Trial)
     public void recordAndWarmUp() {
@@ -117,10 +119,21 @@ public class DetectionEngineBenchmark {
         engine.onTick(Instant.ofEpochSecond(epochSecond), epochSecond);
     }
 
+    @Setup(Level.Iteration)
+    public void startMeter() {
+        meter.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuRate() {
+        meter.stopAndPrint("component vectors");
+    }
+
     @Benchmark
     @OperationsPerInvocation(COMPONENTS)
     public void onTick() {
         oneTick();
+        meter.count(COMPONENTS);
     }
 
     /** Runs fits inline until stopped, then drops them: refits belong to another core in the console. */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -62,6 +64,7 @@ public class SeriesDetectorBenchmark {
     private double[] values;
     private long start;
     private long step;
+    private final CpuTimeMeter meter = new CpuTimeMeter();
 
     @Setup
     public void setUp() {
@@ -92,9 +95,20 @@ public class SeriesDetectorBenchmark {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startMeter() {
+        meter.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuRate() {
+        meter.stopAndPrint("samples");
+    }
+
     /** Epoch second of the next sample: on from the warm-up week, or wrapping within the first week. */
     private long nextSecond() {
         long t = start + step++;
+        meter.count(1);
         return start == 0 ? t % WEEK : t;
     }
 

@@ -18,9 +18,10 @@ final class Outputs {
                 "missing sample: nothing scored or learned");
     }
 
+    /** Built by concatenation, not a Formatter: the seasonal band says this for every sample of its first week. */
     static DetectorOutput learning(DetectorKind kind, double value, int seen, int needed) {
         return new DetectorOutput(kind, Double.NaN, false, value, Double.NaN, Double.NaN,
-                String.format(Locale.ROOT, "learning: %d of %d samples seen", seen, needed));
+                "learning: " + seen + " of " + needed + " samples seen");
     }
 
     /**
