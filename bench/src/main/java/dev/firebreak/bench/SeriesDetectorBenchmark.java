@@ -1,10 +1,11 @@
 package dev.firebreak.bench;
 
+import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.EwmaConfig;
 import dev.firebreak.engine.detect.IqrConfig;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.RateOfChangeConfig;
 import dev.firebreak.engine.detect.RollingZScoreConfig;
+import dev.firebreak.engine.detect.SeasonalBandConfig;
 import dev.firebreak.engine.detect.SeriesDetector;
 import dev.firebreak.engine.detect.SeriesDetectors;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -14,20 +15,28 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Samples per second through the per-series statistical detectors on one core: each sample goes through
- * the rolling z-score, EWMA, IQR and CPU rate-of-change detectors of one series. Also prints the state
- * bytes per series of the default detector set of every metric kind (seasonal band included).
+ * Samples per second through the per-series detectors on one core: the shipped default set of a
+ * metric ({@code DetectionConfig.ofDefaults().forMetric(metric)}: rolling z-score, EWMA, IQR, seasonal
+ * band, and rate of change where the metric has a limit), and each detector alone.
+ *
+ * <p>{@code phase} picks the seasonal band's state: {@code steady} first feeds every detector a whole
+ * simulated week, so every hour-of-week slot has been learned and the band scores (the long-run state);
+ * {@code firstWeek} keeps time inside the first week, where the band is still learning (the console's
+ * state for its first simulated week).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -38,42 +47,81 @@ import org.openjdk.jmh.infra.Blackhole;
 public class SeriesDetectorBenchmark {
 
     private static final int SAMPLES = 4096;
+    private static final long WEEK = 7 * 86_400;
 
+    @Param({"CPU", "LATENCY_P99"})
+    MetricName metric;
+
+    @Param({"steady", "firstWeek"})
+    String phase;
+
+    private SeriesDetector[] defaultSet;
     private SeriesDetector rolling;
     private SeriesDetector ewma;
     private SeriesDetector iqr;
+    private SeriesDetector seasonal;
     private SeriesDetector rate;
     private double[] values;
-    private long second;
+    private long start;
+    private long step;
+    private final CpuTimeMeter meter = new CpuTimeMeter();
 
     @Setup
     public void setUp() {
+        List<SeriesDetector> defaults = DetectionConfig.ofDefaults().forMetric(metric).createDetectors();
+        defaultSet = defaults.toArray(SeriesDetector[]::new);
         rolling = SeriesDetectors.rollingZScore(RollingZScoreConfig.ofDefaults());
         ewma = SeriesDetectors.ewma(EwmaConfig.ofDefaults());
         iqr = SeriesDetectors.iqr(IqrConfig.ofDefaults());
+        seasonal = SeriesDetectors.seasonalBand(SeasonalBandConfig.ofDefaults());
         rate = SeriesDetectors.rateOfChange(RateOfChangeConfig.defaultFor(MetricName.CPU).orElseThrow());
         SplittableRandom random = new SplittableRandom(1);
         values = new double[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             values[i] = 50 + 5 * random.nextGaussian();
         }
-        for (MetricName metric : MetricName.values()) {
-            List<SeriesDetector> detectors = MetricDetectionConfig.defaultFor(metric).createDetectors();
-            int bytes = detectors.stream().mapToInt(SeriesDetector::stateBytes).sum();
-            System.out.println("state bytes per series, " + metric + " (" + detectors.size() + " detectors): " + bytes);
+        boolean steady = phase.equals("steady");
+        start = steady ? WEEK : 0;
+        if (steady) {
+            for (long t = 0; t < WEEK; t++) {
+                double v = values[(int) (t % SAMPLES)];
+                for (SeriesDetector detector : defaults) {
+                    detector.update(t, v);
+                }
+                for (SeriesDetector detector : new SeriesDetector[] {rolling, ewma, iqr, seasonal, rate}) {
+                    detector.update(t, v);
+                }
+            }
         }
+    }
+
+    @Setup(Level.Iteration)
+    public void startMeter() {
+        meter.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuRate() {
+        meter.stopAndPrint("samples");
+    }
+
+    /** Epoch second of the next sample: on from the warm-up week, or wrapping within the first week. */
+    private long nextSecond() {
+        long t = start + step++;
+        meter.count(1);
+        return start == 0 ? t % WEEK : t;
     }
 
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void statisticalSet(Blackhole sink) {
+    public void defaultSet(Blackhole sink) {
+        SeriesDetector[] detectors = defaultSet;
         for (int i = 0; i < SAMPLES; i++) {
-            long t = second++;
+            long t = nextSecond();
             double v = values[i];
-            sink.consume(rolling.update(t, v));
-            sink.consume(ewma.update(t, v));
-            sink.consume(iqr.update(t, v));
-            sink.consume(rate.update(t, v));
+            for (SeriesDetector detector : detectors) {
+                sink.consume(detector.update(t, v));
+            }
         }
     }
 
@@ -97,13 +145,19 @@ public class SeriesDetectorBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
+    public void seasonalOnly(Blackhole sink) {
+        run(seasonal, sink);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES)
     public void rateOfChangeOnly(Blackhole sink) {
         run(rate, sink);
     }
 
     private void run(SeriesDetector detector, Blackhole sink) {
         for (int i = 0; i < SAMPLES; i++) {
-            sink.consume(detector.update(second++, values[i]));
+            sink.consume(detector.update(nextSecond(), values[i]));
         }
     }
 }

@@ -19,8 +19,8 @@ public final class EwmaDetector implements SeriesDetector {
 
     public EwmaDetector(EwmaConfig config) {
         this.config = config;
-        this.rule = "within band: " + String.format(Locale.ROOT, "EWMA ± %.1f× typical deviation, α=%.2f", config.threshold(),
-                config.alpha());
+        this.rule = Outputs.shared("within band: " + String.format(Locale.ROOT, "EWMA ± %.1f× typical deviation, α=%.2f", config.threshold(),
+                config.alpha()));
     }
 
     @Override

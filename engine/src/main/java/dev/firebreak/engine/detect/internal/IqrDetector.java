@@ -25,8 +25,8 @@ public final class IqrDetector implements SeriesDetector {
         this.config = config;
         this.ring = new FloatRing(config.window());
         this.sorted = new float[config.window()];
-        this.rule = "within band: " + String.format(Locale.ROOT, "Q1 - %.1f·IQR .. Q3 + %.1f·IQR of last %d", config.fence(),
-                config.fence(), config.window());
+        this.rule = Outputs.shared("within band: " + String.format(Locale.ROOT, "Q1 - %.1f·IQR .. Q3 + %.1f·IQR of last %d", config.fence(),
+                config.fence(), config.window()));
     }
 
     @Override

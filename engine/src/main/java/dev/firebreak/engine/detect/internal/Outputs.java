@@ -13,14 +13,23 @@ final class Outputs {
     private Outputs() {
     }
 
+    /**
+     * One instance of a rule text for every detector built with the same settings: a per-detector
+     * copy (about 100 bytes, UTF-16 because of ± and σ) would be a fifth of a series' detector state.
+     */
+    static String shared(String rule) {
+        return rule.intern();
+    }
+
     static DetectorOutput missing(DetectorKind kind) {
         return new DetectorOutput(kind, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN,
                 "missing sample: nothing scored or learned");
     }
 
+    /** Built by concatenation, not a Formatter: the seasonal band says this for every sample of its first week. */
     static DetectorOutput learning(DetectorKind kind, double value, int seen, int needed) {
         return new DetectorOutput(kind, Double.NaN, false, value, Double.NaN, Double.NaN,
-                String.format(Locale.ROOT, "learning: %d of %d samples seen", seen, needed));
+                "learning: " + seen + " of " + needed + " samples seen");
     }
 
     /**

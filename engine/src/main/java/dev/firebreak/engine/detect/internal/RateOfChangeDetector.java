@@ -28,7 +28,7 @@ public final class RateOfChangeDetector implements SeriesDetector {
         this.bucketSeconds = Math.max(1, Math.ceilDiv(config.windowSeconds(), BUCKETS));
         Arrays.fill(min, Float.NaN);
         Arrays.fill(max, Float.NaN);
-        this.rule = "within band: " + describe(config);
+        this.rule = Outputs.shared("within band: " + describe(config));
     }
 
     private static String describe(RateOfChangeConfig config) {

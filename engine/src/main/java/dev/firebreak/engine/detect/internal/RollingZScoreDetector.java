@@ -26,7 +26,7 @@ public final class RollingZScoreDetector implements SeriesDetector {
     public RollingZScoreDetector(RollingZScoreConfig config) {
         this.config = config;
         this.ring = new FloatRing(config.window());
-        this.rule = "within band: " + String.format(Locale.ROOT, "mean ± %.1fσ of last %d", config.k(), config.window());
+        this.rule = Outputs.shared("within band: " + String.format(Locale.ROOT, "mean ± %.1fσ of last %d", config.k(), config.window()));
     }
 
     @Override

@@ -37,8 +37,8 @@ public final class SeasonalBandDetector implements SeriesDetector {
 
     public SeasonalBandDetector(SeasonalBandConfig config) {
         this.config = config;
-        this.rule = "within band: " + String.format(Locale.ROOT, "p%.0f-p%.0f of this hour and weekday, ±%.0f%% of its width",
-                config.lowQuantile() * 100, config.highQuantile() * 100, config.tolerance() * 100);
+        this.rule = Outputs.shared("within band: " + String.format(Locale.ROOT, "p%.0f-p%.0f of this hour and weekday, ±%.0f%% of its width",
+                config.lowQuantile() * 100, config.highQuantile() * 100, config.tolerance() * 100));
     }
 
     @Override
