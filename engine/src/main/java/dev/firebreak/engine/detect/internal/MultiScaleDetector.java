@@ -20,18 +20,16 @@ import java.util.Locale;
 public final class MultiScaleDetector implements SeriesDetector {
 
     private static final double MAX_SURPRISE = 20;
-    private static final double MIN_SURPRISE_SPREAD = 1e-3;
 
     private final MultiScaleConfig config;
     private final SurpriseBaselines level;
-    private double surpriseRecent;
-    private double surpriseMean;
-    private double surpriseVariance = 1;
-    private int holdOff;
+    private final AlarmLikelihood alarms;
 
     public MultiScaleDetector(MultiScaleConfig config) {
         this.config = config;
         this.level = new SurpriseBaselines(config.halfLivesSamples(), config.shortAlpha());
+        this.alarms = new AlarmLikelihood(config.likelihoodAlpha(), config.historyAlpha(), config.alarmSurprise(),
+                config.holdOffSamples(), config.rearmSurprise());
     }
 
     @Override
@@ -50,25 +48,12 @@ public final class MultiScaleDetector implements SeriesDetector {
         }
         double surprise = level.surprise(value);
         int worst = level.worstScale();
-        double likelihood = likelihood(Math.min(surprise, MAX_SURPRISE));
         double low = level.mean(worst) - 3 * level.deviation(worst);
         double high = level.mean(worst) + 3 * level.deviation(worst);
         level.learn(value);
-        // Monotone in the likelihood, 0.5 exactly at the alarm level, and never saturating to 1 so a
-        // threshold chosen later can still tell a large surprise from an enormous one.
-        double score = likelihood / (likelihood + config.alarmSurprise());
-        boolean alarm = likelihood >= config.alarmSurprise();
-        if (holdOff > 0) {
-            // The last held sample waits for the likelihood to settle: baselines still catching up with a
-            // level shift would otherwise raise a second alarm for the same incident.
-            if (holdOff > 1 || config.rearmSurprise() == 0 || likelihood < config.rearmSurprise()) {
-                holdOff--;
-            }
-            score = 0;
-            alarm = false;
-        } else if (alarm) {
-            holdOff = config.holdOffSamples();
-        }
+        double score = alarms.score(Math.min(surprise, MAX_SURPRISE));
+        double likelihood = alarms.lastLikelihood();
+        boolean alarm = score >= 0.5;
         String reason = !alarm ? "no alarm: recent surprise within the series' usual"
                 : String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ,"
                         + " half-life %.0f)", Outputs.number(value), surprise, likelihood,
@@ -76,19 +61,8 @@ public final class MultiScaleDetector implements SeriesDetector {
         return new DetectorOutput(kind(), score, alarm, value, low, high, reason);
     }
 
-    /** -log10 of the chance that recent surprise is this far above the series' usual surprise. */
-    private double likelihood(double surprise) {
-        surpriseRecent += config.likelihoodAlpha() * (surprise - surpriseRecent);
-        double z = (surpriseRecent - surpriseMean) / (Math.sqrt(surpriseVariance) + MIN_SURPRISE_SPREAD);
-        double delta = surprise - surpriseMean;
-        double a = config.historyAlpha();
-        surpriseMean += a * delta;
-        surpriseVariance = (1 - a) * (surpriseVariance + a * delta * delta);
-        return z > 0 ? Tails.surprise(z) : 0;
-    }
-
     @Override
     public int stateBytes() {
-        return 16 + SurpriseBaselines.stateBytes() + 4 * 8 + 4;
+        return 16 + SurpriseBaselines.stateBytes() + AlarmLikelihood.stateBytes();
     }
 }
