@@ -4,6 +4,7 @@ import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.MultiScaleConfig;
 import dev.firebreak.engine.detect.PatternConfig;
+import dev.firebreak.engine.detect.SeriesDetectors;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Map;
  * shipped NAB configuration's parameters were chosen: on the corpus, for all files together, as every
  * published NAB detector was tuned. Keys: hl (multiplier of the default half-lives), sa, wu, la, ha,
  * alarm, hold, rearm (see {@link MultiScaleConfig}); pattern (1 adds the pattern detector, 0 removes it; default
- * as {@code DetectionConfig.nab()} ships), pw, ph, ps, pshape (0/1), pda, pwu, pla, pha, palarm, phold, prearm
+ * as {@code DetectionConfig.nab()} ships), pw, ph, ps, pshape (0/1), prel (0/1), fuse (1: one detector, the default; 0: side by side), pda, pwu, pla, pha, palarm, phold, prearm
  * (see {@link PatternConfig}). {@code fold=0} or {@code fold=1} keeps only every other file (alternating
  * within each corpus, in name order), for a two-fold check of tuning: tune on one fold, score on the other.
  */
@@ -109,7 +110,8 @@ public final class NabTune {
         PatternConfig pattern = new PatternConfig((int) (double) p.getOrDefault("pw", (double) pd.windowSamples()),
                 (int) (double) p.getOrDefault("ph", (double) pd.historySamples()),
                 (int) (double) p.getOrDefault("ps", (double) pd.stride()),
-                p.getOrDefault("pshape", pd.shapeOnly() ? 1.0 : 0.0) != 0, p.getOrDefault("pda", pd.distanceAlpha()),
+                p.getOrDefault("pshape", pd.shapeOnly() ? 1.0 : 0.0) != 0,
+                p.getOrDefault("prel", pd.relative() ? 1.0 : 0.0) != 0, p.getOrDefault("pda", pd.distanceAlpha()),
                 (int) (double) p.getOrDefault("pwu", (double) pd.warmupSamples()),
                 p.getOrDefault("pla", pd.likelihoodAlpha()), p.getOrDefault("pha", pd.historyAlpha()),
                 p.getOrDefault("palarm", pd.alarmSurprise()),
@@ -119,8 +121,11 @@ public final class NabTune {
         boolean withPattern = p.getOrDefault("pattern", shippedHasPattern ? 1.0 : 0.0) != 0;
         MetricDetectionConfig metric = withPattern ? MetricDetectionConfig.multiScaleAndPattern(config, pattern)
                 : MetricDetectionConfig.multiScaleOnly(config);
+        // fuse=0: the two detectors side by side (each its own likelihood and hold-off, the higher score counts)
+        boolean separate = withPattern && p.getOrDefault("fuse", 1.0) == 0;
         List<NabResultsFile> results = files.parallelStream().map(f -> {
-            double[] scores = NabDetect.scores(f, metric);
+            double[] scores = separate ? NabDetect.scores(f, List.of(SeriesDetectors.multiScale(config),
+                    SeriesDetectors.pattern(pattern))) : NabDetect.scores(f, metric);
             String out = System.getProperty("nab.out");
             if (out != null) {
                 f.writeResults(Path.of(out), scores);

@@ -98,7 +98,8 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
 
     /**
      * The scale-free detectors for series of unknown kind and units: multi-scale surprise for values and levels,
-     * and the nearest-neighbour pattern detector for shapes with no precedent.
+     * and the nearest-neighbour pattern surprise for shapes with no precedent. When both are on they run as one
+     * detector (the larger surprise feeds one likelihood and one hold-off).
      */
     public static MetricDetectionConfig multiScaleAndPattern(MultiScaleConfig multiScale, PatternConfig pattern) {
         return new MetricDetectionConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -113,8 +114,13 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         iqr.ifPresent(c -> detectors.add(SeriesDetectors.iqr(c)));
         seasonal.ifPresent(c -> detectors.add(SeriesDetectors.seasonalBand(c)));
         rateOfChange.ifPresent(c -> detectors.add(SeriesDetectors.rateOfChange(c)));
-        multiScale.ifPresent(c -> detectors.add(SeriesDetectors.multiScale(c)));
-        pattern.ifPresent(c -> detectors.add(SeriesDetectors.pattern(c)));
+        if (multiScale.isPresent() && pattern.isPresent()) {
+            // One detector, so an incident that is both a level change and a new shape alarms once.
+            detectors.add(SeriesDetectors.multiScaleWithPattern(multiScale.get(), pattern.get()));
+        } else {
+            multiScale.ifPresent(c -> detectors.add(SeriesDetectors.multiScale(c)));
+            pattern.ifPresent(c -> detectors.add(SeriesDetectors.pattern(c)));
+        }
         if (direction != Direction.BOTH) {
             detectors.replaceAll(d -> new DirectionalDetector(d, direction));
         }

@@ -8,11 +8,14 @@ package dev.firebreak.engine.detect;
  * value stays in range, and stays quiet on a pattern that repeats.
  *
  * @param windowSamples    length of the compared subsequence, 2..512
- * @param historySamples   samples remembered, at least twice the window, at most 20000 (state is 8 bytes each)
+ * @param historySamples   samples remembered, at least twice the window, at most 20000 (state is 12 bytes each)
  * @param stride           compare with every {@code stride}-th earlier subsequence, 1..window (cost per sample
  *                         is about {@code history / stride * window} operations)
  * @param shapeOnly        compare shapes: each subsequence's own mean is removed first, so a level shift alone
  *                         does not count (other detectors see it)
+ * @param relative         judge the nearest distance relative to the nearest distance the matched subsequence
+ *                         itself had (a local density, as LOF does), so a series whose noise differs between
+ *                         parts of its day is judged against the noise of the matching part
  * @param distanceAlpha    smoothing of the mean and variance of the log nearest distance, 1e-5..0.5
  * @param warmupSamples    samples learned before scoring, at least twice the window, at most 100000
  * @param likelihoodAlpha  smoothing of the recent surprise, 0.01..0.9
@@ -22,7 +25,7 @@ package dev.firebreak.engine.detect;
  * @param rearmSurprise    the hold-off ends only once the likelihood is back below this (0: after
  *                         {@code holdOffSamples} whatever the likelihood), 0..20
  */
-public record PatternConfig(int windowSamples, int historySamples, int stride, boolean shapeOnly,
+public record PatternConfig(int windowSamples, int historySamples, int stride, boolean shapeOnly, boolean relative,
         double distanceAlpha, int warmupSamples, double likelihoodAlpha, double historyAlpha, double alarmSurprise,
         int holdOffSamples, double rearmSurprise) {
 
@@ -30,6 +33,7 @@ public record PatternConfig(int windowSamples, int historySamples, int stride, b
     public static final int DEFAULT_HISTORY_SAMPLES = 2000;
     public static final int DEFAULT_STRIDE = 2;
     public static final boolean DEFAULT_SHAPE_ONLY = false;
+    public static final boolean DEFAULT_RELATIVE = true;
     public static final double DEFAULT_DISTANCE_ALPHA = 0.002;
     public static final int DEFAULT_WARMUP_SAMPLES = 200;
     public static final double DEFAULT_LIKELIHOOD_ALPHA = 0.2;
@@ -67,6 +71,7 @@ public record PatternConfig(int windowSamples, int historySamples, int stride, b
 
     public static PatternConfig ofDefaults() {
         return new PatternConfig(DEFAULT_WINDOW_SAMPLES, DEFAULT_HISTORY_SAMPLES, DEFAULT_STRIDE, DEFAULT_SHAPE_ONLY,
+                DEFAULT_RELATIVE,
                 DEFAULT_DISTANCE_ALPHA, DEFAULT_WARMUP_SAMPLES, DEFAULT_LIKELIHOOD_ALPHA, DEFAULT_HISTORY_ALPHA,
                 DEFAULT_ALARM_SURPRISE, DEFAULT_HOLD_OFF_SAMPLES, DEFAULT_REARM_SURPRISE);
     }

@@ -133,14 +133,14 @@ class PatternDetectorTests {
         }
 
         assertThat(detector.stateBytes()).isEqualTo(before)
-                .isLessThan(8 * PatternConfig.DEFAULT_HISTORY_SAMPLES + 512);
+                .isLessThan(12 * PatternConfig.DEFAULT_HISTORY_SAMPLES + 512);
     }
 
     @Test
     void historyShorterThanTwoWindowsIsRejectedNamingTheField() {
         PatternConfig d = PatternConfig.ofDefaults();
 
-        assertThatThrownBy(() -> new PatternConfig(64, 100, 1, false, d.distanceAlpha(), 200, d.likelihoodAlpha(),
+        assertThatThrownBy(() -> new PatternConfig(64, 100, 1, false, true, d.distanceAlpha(), 200, d.likelihoodAlpha(),
                 d.historyAlpha(), d.alarmSurprise(), d.holdOffSamples(), d.rearmSurprise()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("historySamples");

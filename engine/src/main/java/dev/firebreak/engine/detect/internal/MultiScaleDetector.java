@@ -3,6 +3,7 @@ package dev.firebreak.engine.detect.internal;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.MultiScaleConfig;
+import dev.firebreak.engine.detect.PatternConfig;
 import dev.firebreak.engine.detect.SeriesDetector;
 import java.util.Locale;
 
@@ -24,9 +25,20 @@ public final class MultiScaleDetector implements SeriesDetector {
     private final MultiScaleConfig config;
     private final SurpriseBaselines level;
     private final AlarmLikelihood alarms;
+    /** The pattern surprise joined into this detector's likelihood, or null. */
+    private final NearestPatternSurprise pattern;
 
     public MultiScaleDetector(MultiScaleConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * With a pattern, the larger of the value surprise and the pattern surprise feeds one likelihood and one
+     * hold-off, so an incident that is both a shift and a new shape alarms once.
+     */
+    public MultiScaleDetector(MultiScaleConfig config, PatternConfig pattern) {
         this.config = config;
+        this.pattern = pattern == null ? null : new NearestPatternSurprise(pattern);
         this.level = new SurpriseBaselines(config.halfLivesSamples(), config.shortAlpha());
         this.alarms = new AlarmLikelihood(config.likelihoodAlpha(), config.historyAlpha(), config.alarmSurprise(),
                 config.holdOffSamples(), config.rearmSurprise());
@@ -42,6 +54,10 @@ public final class MultiScaleDetector implements SeriesDetector {
         if (!Double.isFinite(value)) {
             return Outputs.missing(kind());
         }
+        double patternSurprise = pattern == null ? Double.NaN : pattern.update(value);
+        if (pattern != null && pattern.seen() <= pattern.config().warmupSamples()) {
+            patternSurprise = Double.NaN;
+        }
         if (level.seen() < config.warmupSamples()) {
             level.learn(value);
             return Outputs.learning(kind(), value, (int) level.seen() - 1, config.warmupSamples());
@@ -51,10 +67,15 @@ public final class MultiScaleDetector implements SeriesDetector {
         double low = level.mean(worst) - 3 * level.deviation(worst);
         double high = level.mean(worst) + 3 * level.deviation(worst);
         level.learn(value);
-        double score = alarms.score(Math.min(surprise, MAX_SURPRISE));
+        boolean byPattern = patternSurprise > surprise;
+        double score = alarms.score(Math.min(byPattern ? patternSurprise : surprise, MAX_SURPRISE));
         double likelihood = alarms.lastLikelihood();
         boolean alarm = score >= 0.5;
         String reason = !alarm ? "no alarm: recent surprise within the series' usual"
+                : byPattern ? String.format(Locale.ROOT, "%s; the last %d samples are unlike any of the previous %d"
+                        + " (nearest distance %s): surprise %.1f digits, %.1f above its usual", Outputs.number(value),
+                        pattern.config().windowSamples(), pattern.remembered(), Outputs.number(pattern.lastDistance()),
+                        patternSurprise, likelihood)
                 : String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ,"
                         + " half-life %.0f)", Outputs.number(value), surprise, likelihood,
                         Outputs.number(level.mean(worst)), config.halfLivesSamples()[worst]);
@@ -63,6 +84,7 @@ public final class MultiScaleDetector implements SeriesDetector {
 
     @Override
     public int stateBytes() {
-        return 16 + SurpriseBaselines.stateBytes() + AlarmLikelihood.stateBytes();
+        return 24 + SurpriseBaselines.stateBytes() + AlarmLikelihood.stateBytes()
+                + (pattern == null ? 0 : pattern.stateBytes());
     }
 }
