@@ -88,6 +88,38 @@ class PatternDetectorTests {
     }
 
     @Test
+    void joinedWithMultiScaleTheChangedDayAlarmsOnceWhereMultiScaleAloneIsSilent() {
+        double[] values = daily(40, 5);
+        int day = 35 * DAY;
+        for (int t = 0; t < DAY; t++) {
+            double wave = 50 + 20 * Math.sin(2 * Math.PI * t / DAY);
+            values[day + t] = (t >= 70 && t < 80 ? wave + 25 : wave) + (values[day + t] - shape(t));
+        }
+        MetricDetectionConfig alone = MetricDetectionConfig.multiScaleOnly(MultiScaleConfig.ofDefaults());
+        MetricDetectionConfig joined = MetricDetectionConfig.multiScaleAndPattern(MultiScaleConfig.ofDefaults(),
+                PatternConfig.ofDefaults());
+
+        List<Integer> aloneFired = alarmsOfOnlyDetector(alone, values, day);
+        List<Integer> joinedFired = alarmsOfOnlyDetector(joined, values, day);
+
+        assertThat(aloneFired).isEmpty();
+        assertThat(joinedFired).hasSize(1);
+        assertThat(joinedFired.getFirst()).isBetween(day + 30, day + 45);
+    }
+
+    private static List<Integer> alarmsOfOnlyDetector(MetricDetectionConfig config, double[] values, int from) {
+        List<SeriesDetector> detectors = config.createDetectors();
+        assertThat(detectors).hasSize(1);
+        List<Integer> fired = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (detectors.getFirst().update(START + 900L * i, values[i]).fired() && i >= from) {
+                fired.add(i);
+            }
+        }
+        return fired;
+    }
+
+    @Test
     void missingSamplesAreNeitherScoredNorLearned() {
         double[] values = daily(40, 6);
         for (int i = 20 * DAY; i < 20 * DAY + 50; i++) {

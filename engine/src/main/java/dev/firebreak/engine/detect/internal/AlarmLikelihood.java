@@ -35,7 +35,18 @@ final class AlarmLikelihood {
      * from an enormous one; 0 while held off after an alarm.
      */
     double score(double surprise) {
+        return scoreLikelihood(learnLikelihood(surprise));
+    }
+
+    /** Learns one surprise and returns its likelihood in digits, without touching the hold-off. */
+    double learnLikelihood(double surprise) {
         double likelihood = likelihood(surprise);
+        last = likelihood;
+        return likelihood;
+    }
+
+    /** The score of a likelihood (this one's or a larger one joined from elsewhere), applying the hold-off. */
+    double scoreLikelihood(double likelihood) {
         last = likelihood;
         double score = likelihood / (likelihood + alarm);
         if (holdOff > 0) {

@@ -25,20 +25,25 @@ public final class MultiScaleDetector implements SeriesDetector {
     private final MultiScaleConfig config;
     private final SurpriseBaselines level;
     private final AlarmLikelihood alarms;
-    /** The pattern surprise joined into this detector's likelihood, or null. */
+    /** The pattern surprise joined into this detector's alarms, or null; with its own likelihood. */
     private final NearestPatternSurprise pattern;
+    private final AlarmLikelihood patternLikelihood;
 
     public MultiScaleDetector(MultiScaleConfig config) {
         this(config, null);
     }
 
     /**
-     * With a pattern, the larger of the value surprise and the pattern surprise feeds one likelihood and one
-     * hold-off, so an incident that is both a shift and a new shape alarms once.
+     * With a pattern, the value surprise and the pattern surprise each become a likelihood against their own
+     * history (their usual levels differ: a daily peak surprises the value baselines every day, a repeating day
+     * does not surprise the pattern), and the larger likelihood goes through one hold-off, so an incident that is
+     * both a shift and a new shape alarms once.
      */
     public MultiScaleDetector(MultiScaleConfig config, PatternConfig pattern) {
         this.config = config;
         this.pattern = pattern == null ? null : new NearestPatternSurprise(pattern);
+        this.patternLikelihood = pattern == null ? null : new AlarmLikelihood(pattern.likelihoodAlpha(),
+                pattern.historyAlpha(), pattern.alarmSurprise(), pattern.holdOffSamples(), pattern.rearmSurprise());
         this.level = new SurpriseBaselines(config.halfLivesSamples(), config.shortAlpha());
         this.alarms = new AlarmLikelihood(config.likelihoodAlpha(), config.historyAlpha(), config.alarmSurprise(),
                 config.holdOffSamples(), config.rearmSurprise());
@@ -55,8 +60,9 @@ public final class MultiScaleDetector implements SeriesDetector {
             return Outputs.missing(kind());
         }
         double patternSurprise = pattern == null ? Double.NaN : pattern.update(value);
+        double patternLikely = Double.isNaN(patternSurprise) ? 0 : patternLikelihood.learnLikelihood(patternSurprise);
         if (pattern != null && pattern.seen() <= pattern.config().warmupSamples()) {
-            patternSurprise = Double.NaN;
+            patternLikely = 0;
         }
         if (level.seen() < config.warmupSamples()) {
             level.learn(value);
@@ -67,8 +73,9 @@ public final class MultiScaleDetector implements SeriesDetector {
         double low = level.mean(worst) - 3 * level.deviation(worst);
         double high = level.mean(worst) + 3 * level.deviation(worst);
         level.learn(value);
-        boolean byPattern = patternSurprise > surprise;
-        double score = alarms.score(Math.min(byPattern ? patternSurprise : surprise, MAX_SURPRISE));
+        double valueLikely = alarms.learnLikelihood(Math.min(surprise, MAX_SURPRISE));
+        boolean byPattern = patternLikely > valueLikely;
+        double score = alarms.scoreLikelihood(Math.max(valueLikely, patternLikely));
         double likelihood = alarms.lastLikelihood();
         boolean alarm = score >= 0.5;
         String reason = !alarm ? "no alarm: recent surprise within the series' usual"
@@ -85,6 +92,6 @@ public final class MultiScaleDetector implements SeriesDetector {
     @Override
     public int stateBytes() {
         return 24 + SurpriseBaselines.stateBytes() + AlarmLikelihood.stateBytes()
-                + (pattern == null ? 0 : pattern.stateBytes());
+                + (pattern == null ? 0 : pattern.stateBytes() + AlarmLikelihood.stateBytes());
     }
 }
