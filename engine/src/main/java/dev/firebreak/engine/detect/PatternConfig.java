@@ -20,7 +20,9 @@ package dev.firebreak.engine.detect;
  * @param warmupSamples    samples learned before scoring, at least twice the window, at most 100000
  * @param likelihoodAlpha  smoothing of the recent surprise, 0.01..0.9
  * @param historyAlpha     smoothing of the surprise's own mean and variance, 1e-5..0.1
- * @param alarmSurprise    likelihood (-log10 tail probability) at which an alarm starts the hold-off, 0.5..20
+ * @param alarmSurprise    likelihood (-log10 tail probability) at which an alarm starts the hold-off, 0.5..20;
+ *                         joined with the multi-scale detector, the pattern likelihood is scaled so this level
+ *                         meets the multi-scale alarm level (hold-off and re-arm are then the multi-scale ones)
  * @param holdOffSamples   samples after an alarm during which the score is held at 0, 0..100000
  * @param rearmSurprise    the hold-off ends only once the likelihood is back below this (0: after
  *                         {@code holdOffSamples} whatever the likelihood), 0..20

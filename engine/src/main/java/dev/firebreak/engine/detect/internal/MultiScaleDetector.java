@@ -60,7 +60,9 @@ public final class MultiScaleDetector implements SeriesDetector {
             return Outputs.missing(kind());
         }
         double patternSurprise = pattern == null ? Double.NaN : pattern.update(value);
-        double patternLikely = Double.isNaN(patternSurprise) ? 0 : patternLikelihood.learnLikelihood(patternSurprise);
+        // Mapped so the pattern's own alarm level lands on this detector's alarm level.
+        double patternLikely = Double.isNaN(patternSurprise) ? 0 : patternLikelihood.learnLikelihood(patternSurprise)
+                * config.alarmSurprise() / pattern.config().alarmSurprise();
         if (pattern != null && pattern.seen() <= pattern.config().warmupSamples()) {
             patternLikely = 0;
         }
