@@ -19,7 +19,8 @@ import java.util.Map;
  * shipped NAB configuration's parameters were chosen: on the corpus, for all files together, as every
  * published NAB detector was tuned. Keys: hl (multiplier of the default half-lives), sa, wu, la, ha,
  * alarm, hold, rearm (see {@link MultiScaleConfig}); pattern (1 adds the pattern detector, 0 removes it; default
- * as {@code DetectionConfig.nab()} ships), pw, ph, ps, pshape (0/1), prel (0/1), fuse (1: one detector, the default; 0: side by side), pda, pwu, pla, pha, palarm, phold, prearm
+ * as {@code DetectionConfig.nab()} ships), pw, ph, ps, pshape (0/1), prel (0/1), fuse (1: one detector, the
+ * default; 0: side by side), pda, pwu, pla, pha, palarm, phold, prearm
  * (see {@link PatternConfig}). {@code fold=0} or {@code fold=1} keeps only every other file (alternating
  * within each corpus, in name order), for a two-fold check of tuning: tune on one fold, score on the other.
  */

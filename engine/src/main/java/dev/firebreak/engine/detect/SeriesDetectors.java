@@ -41,7 +41,8 @@ public final class SeriesDetectors {
 
     /** Multi-scale surprise joined with the pattern surprise: one likelihood, one hold-off, one alarm per incident. */
     public static SeriesDetector multiScaleWithPattern(MultiScaleConfig config, PatternConfig pattern) {
-        return new MultiScaleDetector(Objects.requireNonNull(config, "config"), Objects.requireNonNull(pattern, "pattern"));
+        return new MultiScaleDetector(Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(pattern, "pattern"));
     }
 
     public static SeriesDetector pattern(PatternConfig config) {
