@@ -31,16 +31,17 @@ public record PatternConfig(int windowSamples, int historySamples, int stride, b
         double distanceAlpha, int warmupSamples, double likelihoodAlpha, double historyAlpha, double alarmSurprise,
         int holdOffSamples, double rearmSurprise) {
 
-    public static final int DEFAULT_WINDOW_SAMPLES = 16;
-    public static final int DEFAULT_HISTORY_SAMPLES = 2000;
-    public static final int DEFAULT_STRIDE = 2;
+    // Chosen on NAB's local half (bench/README.md, "Pattern detector"): window, history, stride and alarm level.
+    public static final int DEFAULT_WINDOW_SAMPLES = 32;
+    public static final int DEFAULT_HISTORY_SAMPLES = 1000;
+    public static final int DEFAULT_STRIDE = 4;
     public static final boolean DEFAULT_SHAPE_ONLY = false;
     public static final boolean DEFAULT_RELATIVE = true;
     public static final double DEFAULT_DISTANCE_ALPHA = 0.002;
     public static final int DEFAULT_WARMUP_SAMPLES = 200;
     public static final double DEFAULT_LIKELIHOOD_ALPHA = 0.2;
     public static final double DEFAULT_HISTORY_ALPHA = 0.0003;
-    public static final double DEFAULT_ALARM_SURPRISE = 3.5;
+    public static final double DEFAULT_ALARM_SURPRISE = 6;
     public static final int DEFAULT_HOLD_OFF_SAMPLES = 80;
     public static final double DEFAULT_REARM_SURPRISE = 1.5;
 
