@@ -47,7 +47,11 @@ public final class NabDetect {
 
     /** One score per row, from fresh detectors fed the rows in order. */
     static double[] scores(NabDataFile input, MetricDetectionConfig config) {
-        List<SeriesDetector> detectors = config.createDetectors();
+        return scores(input, config.createDetectors());
+    }
+
+    /** One score per row, from the given fresh detectors fed the rows in order (the highest score counts). */
+    static double[] scores(NabDataFile input, List<SeriesDetector> detectors) {
         double[] values = input.values();
         List<String> timestamps = input.timestamps();
         double[] scores = new double[values.length];

@@ -1,7 +1,10 @@
 package dev.firebreak.bench.nab;
 
+import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.MultiScaleConfig;
+import dev.firebreak.engine.detect.PatternConfig;
+import dev.firebreak.engine.detect.SeriesDetectors;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -15,7 +18,11 @@ import java.util.Map;
  * combination of the given global parameters, in one process (the data is read once). This is how the
  * shipped NAB configuration's parameters were chosen: on the corpus, for all files together, as every
  * published NAB detector was tuned. Keys: hl (multiplier of the default half-lives), sa, wu, la, ha,
- * alarm, hold, rearm (see {@link MultiScaleConfig}).
+ * alarm, hold, rearm (see {@link MultiScaleConfig}); pattern (1 adds the pattern detector, 0 removes it; default
+ * as {@code DetectionConfig.nab()} ships), pw, ph, ps, pshape (0/1), prel (0/1), fuse (1: one detector, the
+ * default; 0: side by side), pda, pwu, pla, pha, palarm, phold, prearm
+ * (see {@link PatternConfig}). {@code fold=0} or {@code fold=1} keeps only every other file (alternating
+ * within each corpus, in name order), for a two-fold check of tuning: tune on one fold, score on the other.
  */
 public final class NabTune {
 
@@ -30,15 +37,29 @@ public final class NabTune {
         Path data = Path.of(args[0]);
         Map<String, List<NabWindow>> windows = NabWindow.load(Path.of(args[1]));
         List<NabProfile> profiles = NabProfile.load(Path.of(args[1]).toAbsolutePath().getParent().resolve("profiles.json"));
+        int fold = -1;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].startsWith("fold=")) {
+                fold = Integer.parseInt(args[i].substring(5));
+            }
+        }
         List<NabDataFile> files = new ArrayList<>();
+        Map<String, Integer> perCorpus = new LinkedHashMap<>();
         for (Path file : NabResultsFile.listCsv(data)) {
-            files.add(NabDataFile.read(data, file));
+            String corpus = data.relativize(file).getName(0).toString();
+            int index = perCorpus.merge(corpus, 1, Integer::sum) - 1;
+            if (fold < 0 || index % 2 == fold) {
+                files.add(NabDataFile.read(data, file));
+            }
         }
         Map<String, String[]> grid = new LinkedHashMap<>();
         int random = 0;
         for (int i = 2; i < args.length; i++) {
             if (args[i].startsWith("random=")) {
                 random = Integer.parseInt(args[i].substring(7));
+                continue;
+            }
+            if (args[i].startsWith("fold=")) {
                 continue;
             }
             String[] kv = args[i].split("=", 2);
@@ -86,9 +107,26 @@ public final class NabTune {
                 p.getOrDefault("ha", d.historyAlpha()), p.getOrDefault("alarm", d.alarmSurprise()),
                 (int) (double) p.getOrDefault("hold", (double) d.holdOffSamples()),
                 p.getOrDefault("rearm", d.rearmSurprise()));
-        MetricDetectionConfig metric = MetricDetectionConfig.multiScaleOnly(config);
+        PatternConfig pd = PatternConfig.ofDefaults();
+        PatternConfig pattern = new PatternConfig((int) (double) p.getOrDefault("pw", (double) pd.windowSamples()),
+                (int) (double) p.getOrDefault("ph", (double) pd.historySamples()),
+                (int) (double) p.getOrDefault("ps", (double) pd.stride()),
+                p.getOrDefault("pshape", pd.shapeOnly() ? 1.0 : 0.0) != 0,
+                p.getOrDefault("prel", pd.relative() ? 1.0 : 0.0) != 0, p.getOrDefault("pda", pd.distanceAlpha()),
+                (int) (double) p.getOrDefault("pwu", (double) pd.warmupSamples()),
+                p.getOrDefault("pla", pd.likelihoodAlpha()), p.getOrDefault("pha", pd.historyAlpha()),
+                p.getOrDefault("palarm", pd.alarmSurprise()),
+                (int) (double) p.getOrDefault("phold", (double) pd.holdOffSamples()),
+                p.getOrDefault("prearm", pd.rearmSurprise()));
+        boolean shippedHasPattern = DetectionConfig.nab().fallback().pattern().isPresent();
+        boolean withPattern = p.getOrDefault("pattern", shippedHasPattern ? 1.0 : 0.0) != 0;
+        MetricDetectionConfig metric = withPattern ? MetricDetectionConfig.multiScaleAndPattern(config, pattern)
+                : MetricDetectionConfig.multiScaleOnly(config);
+        // fuse=0: the two detectors side by side (each its own likelihood and hold-off, the higher score counts)
+        boolean separate = withPattern && p.getOrDefault("fuse", 1.0) == 0;
         List<NabResultsFile> results = files.parallelStream().map(f -> {
-            double[] scores = NabDetect.scores(f, metric);
+            double[] scores = separate ? NabDetect.scores(f, List.of(SeriesDetectors.multiScale(config),
+                    SeriesDetectors.pattern(pattern))) : NabDetect.scores(f, metric);
             String out = System.getProperty("nab.out");
             if (out != null) {
                 f.writeResults(Path.of(out), scores);

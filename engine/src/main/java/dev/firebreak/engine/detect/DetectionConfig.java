@@ -38,13 +38,14 @@ public record DetectionConfig(Map<MetricName, MetricDetectionConfig> perMetric, 
         for (MetricName metric : MetricName.values()) {
             perMetric.put(metric, MetricDetectionConfig.defaultFor(metric));
         }
-        return new DetectionConfig(perMetric, MetricDetectionConfig.multiScaleOnly(MultiScaleConfig.ofDefaults()),
-                CompositeConfig.ofDefaults(), HealthConfig.ofDefaults());
+        return new DetectionConfig(perMetric, MetricDetectionConfig.multiScaleAndPattern(MultiScaleConfig.ofDefaults(),
+                PatternConfig.ofDefaults()), CompositeConfig.ofDefaults(), HealthConfig.ofDefaults());
     }
 
     /**
-     * The one configuration the NAB benchmark runs with: the scale-free multi-scale detector, because NAB's
-     * series have arbitrary units and sampling intervals. It is the same as the fallback of the defaults.
+     * The one configuration the NAB benchmark runs with: the scale-free multi-scale detector joined with the
+     * nearest-neighbour pattern surprise, because NAB's series have arbitrary units and sampling intervals. It is
+     * the same as the fallback of the defaults.
      */
     public static DetectionConfig nab() {
         DetectionConfig defaults = ofDefaults();

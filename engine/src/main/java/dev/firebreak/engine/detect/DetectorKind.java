@@ -8,6 +8,7 @@ public enum DetectorKind {
     MULTI_SCALE("Multi-scale surprise", DetectorFamily.STATISTICAL),
     SEASONAL_BAND("Seasonal band", DetectorFamily.PATTERN),
     RATE_OF_CHANGE("Rate of change", DetectorFamily.PATTERN),
+    PATTERN("Recent pattern unlike history", DetectorFamily.PATTERN),
     ISOLATION_FOREST("Isolation forest", DetectorFamily.ML),
     RECONSTRUCTION("Reconstruction error", DetectorFamily.ML),
     CORRELATION("Related components anomalous", DetectorFamily.CORRELATION);

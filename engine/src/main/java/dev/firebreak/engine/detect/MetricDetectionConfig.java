@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
         Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
-        Optional<MultiScaleConfig> multiScale, Direction direction) {
+        Optional<MultiScaleConfig> multiScale, Optional<PatternConfig> pattern, Direction direction) {
+
+    /** Without the pattern detector (which only the scale-free profile for series of unknown kind runs). */
+    public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
+            Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
+            Optional<MultiScaleConfig> multiScale, Direction direction) {
+        this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, Optional.empty(), direction);
+    }
 
     /** Both sides of the band count. */
     public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
@@ -30,9 +37,10 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         Objects.requireNonNull(seasonal, "seasonal");
         Objects.requireNonNull(rateOfChange, "rateOfChange");
         Objects.requireNonNull(multiScale, "multiScale");
+        Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(direction, "direction");
         if (rolling.isEmpty() && ewma.isEmpty() && iqr.isEmpty() && seasonal.isEmpty() && rateOfChange.isEmpty()
-                && multiScale.isEmpty()) {
+                && multiScale.isEmpty() && pattern.isEmpty()) {
             throw new IllegalArgumentException("a metric needs at least one detector");
         }
     }
@@ -79,7 +87,7 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
 
     /** The same detectors restricted to one side of their bands. */
     public MetricDetectionConfig withDirection(Direction newDirection) {
-        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, newDirection);
+        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, newDirection);
     }
 
     /** Only the scale-free multi-scale detector: for series of unknown kind and units (NAB). */
@@ -88,15 +96,31 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
                 Optional.empty(), Optional.of(config));
     }
 
+    /**
+     * The scale-free detectors for series of unknown kind and units: multi-scale surprise for values and levels,
+     * and the nearest-neighbour pattern surprise for shapes with no precedent. When both are on they run as one
+     * detector (the larger surprise feeds one likelihood and one hold-off).
+     */
+    public static MetricDetectionConfig multiScaleAndPattern(MultiScaleConfig multiScale, PatternConfig pattern) {
+        return new MetricDetectionConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(multiScale), Optional.of(pattern), Direction.BOTH);
+    }
+
     /** Fresh detectors (fresh state) for one series. */
     public List<SeriesDetector> createDetectors() {
-        List<SeriesDetector> detectors = new ArrayList<>(6);
+        List<SeriesDetector> detectors = new ArrayList<>(7);
         rolling.ifPresent(c -> detectors.add(SeriesDetectors.rollingZScore(c)));
         ewma.ifPresent(c -> detectors.add(SeriesDetectors.ewma(c)));
         iqr.ifPresent(c -> detectors.add(SeriesDetectors.iqr(c)));
         seasonal.ifPresent(c -> detectors.add(SeriesDetectors.seasonalBand(c)));
         rateOfChange.ifPresent(c -> detectors.add(SeriesDetectors.rateOfChange(c)));
-        multiScale.ifPresent(c -> detectors.add(SeriesDetectors.multiScale(c)));
+        if (multiScale.isPresent() && pattern.isPresent()) {
+            // One detector, so an incident that is both a level change and a new shape alarms once.
+            detectors.add(SeriesDetectors.multiScaleWithPattern(multiScale.get(), pattern.get()));
+        } else {
+            multiScale.ifPresent(c -> detectors.add(SeriesDetectors.multiScale(c)));
+            pattern.ifPresent(c -> detectors.add(SeriesDetectors.pattern(c)));
+        }
         if (direction != Direction.BOTH) {
             detectors.replaceAll(d -> new DirectionalDetector(d, direction));
         }

@@ -3,6 +3,7 @@ package dev.firebreak.engine.detect;
 import dev.firebreak.engine.detect.internal.EwmaDetector;
 import dev.firebreak.engine.detect.internal.IqrDetector;
 import dev.firebreak.engine.detect.internal.MultiScaleDetector;
+import dev.firebreak.engine.detect.internal.PatternDetector;
 import dev.firebreak.engine.detect.internal.RateOfChangeDetector;
 import dev.firebreak.engine.detect.internal.RollingZScoreDetector;
 import dev.firebreak.engine.detect.internal.SeasonalBandDetector;
@@ -36,5 +37,15 @@ public final class SeriesDetectors {
 
     public static SeriesDetector multiScale(MultiScaleConfig config) {
         return new MultiScaleDetector(Objects.requireNonNull(config, "config"));
+    }
+
+    /** Multi-scale surprise joined with the pattern surprise: one likelihood, one hold-off, one alarm per incident. */
+    public static SeriesDetector multiScaleWithPattern(MultiScaleConfig config, PatternConfig pattern) {
+        return new MultiScaleDetector(Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(pattern, "pattern"));
+    }
+
+    public static SeriesDetector pattern(PatternConfig config) {
+        return new PatternDetector(Objects.requireNonNull(config, "config"));
     }
 }

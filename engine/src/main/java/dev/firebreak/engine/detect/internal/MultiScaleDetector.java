@@ -3,6 +3,7 @@ package dev.firebreak.engine.detect.internal;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.MultiScaleConfig;
+import dev.firebreak.engine.detect.PatternConfig;
 import dev.firebreak.engine.detect.SeriesDetector;
 import java.util.Locale;
 
@@ -20,18 +21,32 @@ import java.util.Locale;
 public final class MultiScaleDetector implements SeriesDetector {
 
     private static final double MAX_SURPRISE = 20;
-    private static final double MIN_SURPRISE_SPREAD = 1e-3;
 
     private final MultiScaleConfig config;
     private final SurpriseBaselines level;
-    private double surpriseRecent;
-    private double surpriseMean;
-    private double surpriseVariance = 1;
-    private int holdOff;
+    private final AlarmLikelihood alarms;
+    /** The pattern surprise joined into this detector's alarms, or null; with its own likelihood. */
+    private final NearestPatternSurprise pattern;
+    private final AlarmLikelihood patternLikelihood;
 
     public MultiScaleDetector(MultiScaleConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * With a pattern, the value surprise and the pattern surprise each become a likelihood against their own
+     * history (their usual levels differ: a daily peak surprises the value baselines every day, a repeating day
+     * does not surprise the pattern), and the larger likelihood goes through one hold-off, so an incident that is
+     * both a shift and a new shape alarms once.
+     */
+    public MultiScaleDetector(MultiScaleConfig config, PatternConfig pattern) {
         this.config = config;
+        this.pattern = pattern == null ? null : new NearestPatternSurprise(pattern);
+        this.patternLikelihood = pattern == null ? null : new AlarmLikelihood(pattern.likelihoodAlpha(),
+                pattern.historyAlpha(), pattern.alarmSurprise(), pattern.holdOffSamples(), pattern.rearmSurprise());
         this.level = new SurpriseBaselines(config.halfLivesSamples(), config.shortAlpha());
+        this.alarms = new AlarmLikelihood(config.likelihoodAlpha(), config.historyAlpha(), config.alarmSurprise(),
+                config.holdOffSamples(), config.rearmSurprise());
     }
 
     @Override
@@ -44,51 +59,41 @@ public final class MultiScaleDetector implements SeriesDetector {
         if (!Double.isFinite(value)) {
             return Outputs.missing(kind());
         }
+        double patternSurprise = pattern == null ? Double.NaN : pattern.update(value);
+        // Mapped so the pattern's own alarm level lands on this detector's alarm level.
+        double patternLikely = Double.isNaN(patternSurprise) ? 0 : patternLikelihood.learnLikelihood(patternSurprise)
+                * config.alarmSurprise() / pattern.config().alarmSurprise();
+        if (pattern != null && pattern.seen() <= pattern.config().warmupSamples()) {
+            patternLikely = 0;
+        }
         if (level.seen() < config.warmupSamples()) {
             level.learn(value);
             return Outputs.learning(kind(), value, (int) level.seen() - 1, config.warmupSamples());
         }
         double surprise = level.surprise(value);
         int worst = level.worstScale();
-        double likelihood = likelihood(Math.min(surprise, MAX_SURPRISE));
         double low = level.mean(worst) - 3 * level.deviation(worst);
         double high = level.mean(worst) + 3 * level.deviation(worst);
         level.learn(value);
-        // Monotone in the likelihood, 0.5 exactly at the alarm level, and never saturating to 1 so a
-        // threshold chosen later can still tell a large surprise from an enormous one.
-        double score = likelihood / (likelihood + config.alarmSurprise());
-        boolean alarm = likelihood >= config.alarmSurprise();
-        if (holdOff > 0) {
-            // The last held sample waits for the likelihood to settle: baselines still catching up with a
-            // level shift would otherwise raise a second alarm for the same incident.
-            if (holdOff > 1 || config.rearmSurprise() == 0 || likelihood < config.rearmSurprise()) {
-                holdOff--;
-            }
-            score = 0;
-            alarm = false;
-        } else if (alarm) {
-            holdOff = config.holdOffSamples();
-        }
+        double valueLikely = alarms.learnLikelihood(Math.min(surprise, MAX_SURPRISE));
+        boolean byPattern = patternLikely > valueLikely;
+        double score = alarms.scoreLikelihood(Math.max(valueLikely, patternLikely));
+        double likelihood = alarms.lastLikelihood();
+        boolean alarm = score >= 0.5;
         String reason = !alarm ? "no alarm: recent surprise within the series' usual"
+                : byPattern ? String.format(Locale.ROOT, "%s; the last %d samples are unlike any of the previous %d"
+                        + " (nearest distance %s): surprise %.1f digits, %.1f above its usual", Outputs.number(value),
+                        pattern.config().windowSamples(), pattern.remembered(), Outputs.number(pattern.lastDistance()),
+                        patternSurprise, likelihood)
                 : String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ,"
                         + " half-life %.0f)", Outputs.number(value), surprise, likelihood,
                         Outputs.number(level.mean(worst)), config.halfLivesSamples()[worst]);
         return new DetectorOutput(kind(), score, alarm, value, low, high, reason);
     }
 
-    /** -log10 of the chance that recent surprise is this far above the series' usual surprise. */
-    private double likelihood(double surprise) {
-        surpriseRecent += config.likelihoodAlpha() * (surprise - surpriseRecent);
-        double z = (surpriseRecent - surpriseMean) / (Math.sqrt(surpriseVariance) + MIN_SURPRISE_SPREAD);
-        double delta = surprise - surpriseMean;
-        double a = config.historyAlpha();
-        surpriseMean += a * delta;
-        surpriseVariance = (1 - a) * (surpriseVariance + a * delta * delta);
-        return z > 0 ? Tails.surprise(z) : 0;
-    }
-
     @Override
     public int stateBytes() {
-        return 16 + SurpriseBaselines.stateBytes() + 4 * 8 + 4;
+        return 24 + SurpriseBaselines.stateBytes() + AlarmLikelihood.stateBytes()
+                + (pattern == null ? 0 : pattern.stateBytes() + AlarmLikelihood.stateBytes());
     }
 }

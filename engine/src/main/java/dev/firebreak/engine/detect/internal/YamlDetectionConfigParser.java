@@ -269,6 +269,7 @@ public final class YamlDetectionConfigParser {
         Optional<SeasonalBandConfig> sb = seasonal;
         Optional<RateOfChangeConfig> rc = rate;
         Direction direction = section.choice("direction", Direction.class, base.direction());
-        return section.build(() -> new MetricDetectionConfig(r, e, q, sb, rc, base.multiScale(), direction));
+        return section.build(() -> new MetricDetectionConfig(r, e, q, sb, rc, base.multiScale(), base.pattern(),
+                direction));
     }
 }
