@@ -47,7 +47,8 @@ public final class DetectionAccuracy {
     static final Map<String, Supplier<DetectionUnderTest>> DETECTIONS = Map.of(
             "interim", InterimHealthRuleDetection::new,
             "engine", EngineDetection::shipped,
-            "engine-no-ml", EngineDetection::withoutMl);
+            "engine-no-ml", EngineDetection::withoutMl,
+            "engine-raw-forest", EngineDetection::rawForest);
 
     private static final String TOPOLOGY = "topologies/shop.yaml";
 

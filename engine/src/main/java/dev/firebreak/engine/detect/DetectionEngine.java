@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -148,6 +149,20 @@ public final class DetectionEngine implements AutoCloseable {
             pending[c] = Severity.NONE;
             reported[c] = Severity.NONE;
         }
+    }
+
+    /**
+     * The detection the console ships, in one definition shared by the console, headless runs and the
+     * accuracy harness: {@link DetectionConfig#ofDefaults()} and the confirmed ML evidence
+     * ({@link MlDetectors#shipped}, ADR 0012). Not started.
+     *
+     * @param retrainExecutor where model refits run: a background executor in the console
+     *                        ({@link MlDetectors#backgroundExecutor()}), a direct one where runs must repeat
+     */
+    public static DetectionEngine shipped(Topology topology, MetricStore store, EventBus bus,
+            Executor retrainExecutor) {
+        return new DetectionEngine(topology, store, bus, DetectionConfig.ofDefaults(),
+                MlDetectors.shipped(retrainExecutor));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.detect;
 
+import dev.firebreak.engine.detect.internal.ml.ConfirmedVectorDetector;
 import dev.firebreak.engine.detect.internal.ml.MlDetectorFactory;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.util.ArrayList;
@@ -7,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Creates the ML detectors over a component's metric vector. One detector instance per component;
@@ -14,6 +18,12 @@ import java.util.concurrent.Executor;
  * small shared pool in the console, a direct executor in tests and benchmarks).
  */
 public final class MlDetectors {
+
+    /**
+     * Percentile of a model's training scores that the shipped detectors calibrate against: an extreme
+     * of normal (about the 2nd-highest of a 2048-vector window), not the 99th percentile (ADR 0012).
+     */
+    public static final double SHIPPED_THRESHOLD_PERCENTILE = 0.999;
 
     private MlDetectors() {
     }
@@ -55,5 +65,67 @@ public final class MlDetectors {
             }
             return Optional.of(isolationForest(IsolationForestConfig.ofDefaults(), names, retrainExecutor));
         };
+    }
+
+    /** The shipped isolation forest: defaults, calibrated against {@link #SHIPPED_THRESHOLD_PERCENTILE}. */
+    public static IsolationForestConfig shippedForest() {
+        IsolationForestConfig d = IsolationForestConfig.ofDefaults();
+        return new IsolationForestConfig(d.windowSize(), d.subsampleSize(), d.trees(), d.retrainEvery(),
+                d.minTrainingSamples(), SHIPPED_THRESHOLD_PERCENTILE, d.admitAnomalousEvery(), d.implementation(),
+                d.seed());
+    }
+
+    /** The shipped reconstruction detector: defaults, calibrated against {@link #SHIPPED_THRESHOLD_PERCENTILE}. */
+    public static ReconstructionConfig shippedReconstruction() {
+        ReconstructionConfig d = ReconstructionConfig.ofDefaults();
+        return new ReconstructionConfig(d.windowSize(), d.retrainEvery(), d.minTrainingSamples(), d.varianceToKeep(),
+                SHIPPED_THRESHOLD_PERCENTILE, d.admitAnomalousEvery());
+    }
+
+    /**
+     * The ML evidence the console ships (ADR 0012), one detector per component that reports at least two
+     * metrics: an isolation forest and a reconstruction-error model over the component's vector, each
+     * counted only when confirmed ({@link MlConfirmationConfig}); otherwise the ML family abstains.
+     *
+     * @param retrainExecutor where refits run; scoring never waits for them
+     */
+    public static VectorDetectorFactory shipped(Executor retrainExecutor) {
+        return confirmed(shippedForest(), shippedReconstruction(), MlConfirmationConfig.ofDefaults(), retrainExecutor);
+    }
+
+    /** Like {@link #shipped} with other settings, for measuring alternatives. */
+    public static VectorDetectorFactory confirmed(IsolationForestConfig forest, ReconstructionConfig reconstruction,
+            MlConfirmationConfig confirmation, Executor retrainExecutor) {
+        return (component, metrics) -> {
+            if (metrics.size() < 2) {
+                return Optional.empty();
+            }
+            List<String> names = featureNames(metrics);
+            return Optional.of(new ConfirmedVectorDetector(List.of(
+                    isolationForest(forest, names, retrainExecutor),
+                    reconstruction(reconstruction, names, retrainExecutor)), confirmation));
+        };
+    }
+
+    /**
+     * A background executor for refits: one daemon thread at minimum priority named "ml-refit", so fits
+     * never hold up the detection thread nor keep the JVM alive. Shut it down with the session.
+     */
+    public static ExecutorService backgroundExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "ml-refit-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+    }
+
+    private static List<String> featureNames(List<MetricName> metrics) {
+        List<String> names = new ArrayList<>(metrics.size());
+        for (MetricName metric : metrics) {
+            names.add(metric.name().toLowerCase(Locale.ROOT));
+        }
+        return names;
     }
 }
