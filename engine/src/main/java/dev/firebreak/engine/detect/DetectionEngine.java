@@ -283,7 +283,8 @@ public final class DetectionEngine implements AutoCloseable {
                 }
             }
             List<Finding> vectorFindings = vectorDetectors[c] == null ? List.of()
-                    : List.of(new Finding(topology.component(c).id(), vectorDetectors[c].update(epochSecond, vector)));
+                    : List.of(new Finding(topology.component(c).id(),
+                            vectorOutput(vectorDetectors[c].update(epochSecond, vector), loadMoving)));
             composites[c] = scorer.combine(findings, vectorFindings, correlation(c, findings, vectorFindings));
             scores[c] = composites[c].score();
         }
@@ -301,6 +302,18 @@ public final class DetectionEngine implements AutoCloseable {
                                 : "detection: " + composites[c].explanation().summary()));
             }
         }
+    }
+
+    /**
+     * While entry traffic moves (ADR 0010) every component's vector leaves its training distribution at
+     * once; the vector detectors then abstain instead of firing (ADR 0012), so errors still page.
+     */
+    private static DetectorOutput vectorOutput(DetectorOutput output, boolean loadMoving) {
+        if (!loadMoving || !output.fired()) {
+            return output;
+        }
+        return new DetectorOutput(output.kind(), Double.NaN, false, output.observed(), output.expectedLow(),
+                output.expectedHigh(), "entry traffic moving: load, not a fault (" + output.reason() + ")");
     }
 
     /** Total request rate of the components nothing calls (where traffic enters); NaN when none reported. */

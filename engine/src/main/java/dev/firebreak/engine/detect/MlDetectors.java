@@ -4,9 +4,11 @@ import dev.firebreak.engine.detect.internal.ml.ConfirmedVectorDetector;
 import dev.firebreak.engine.detect.internal.ml.MlDetectorFactory;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,13 @@ public final class MlDetectors {
      * of normal (about the 2nd-highest of a 2048-vector window), not the 99th percentile (ADR 0012).
      */
     public static final double SHIPPED_THRESHOLD_PERCENTILE = 0.999;
+
+    /**
+     * Metrics left out of the shipped models' vectors: disk use only grows (between clean-ups), so every
+     * new value lies beyond the training window and the models would flag the drift itself (ADR 0012).
+     * Its own detectors (rate of change, seasonal band) still watch it.
+     */
+    public static final Set<MetricName> SHIPPED_EXCLUDED = Set.of(MetricName.DISK_USED);
 
     private MlDetectors() {
     }
@@ -97,13 +106,22 @@ public final class MlDetectors {
     public static VectorDetectorFactory confirmed(IsolationForestConfig forest, ReconstructionConfig reconstruction,
             MlConfirmationConfig confirmation, Executor retrainExecutor) {
         return (component, metrics) -> {
-            if (metrics.size() < 2) {
+            List<MetricName> kept = new ArrayList<>(metrics.size());
+            int[] indices = new int[metrics.size()];
+            for (int i = 0; i < metrics.size(); i++) {
+                if (!SHIPPED_EXCLUDED.contains(metrics.get(i))) {
+                    indices[kept.size()] = i;
+                    kept.add(metrics.get(i));
+                }
+            }
+            if (kept.size() < 2) {
                 return Optional.empty();
             }
-            List<String> names = featureNames(metrics);
+            List<String> names = featureNames(kept);
             return Optional.of(new ConfirmedVectorDetector(List.of(
                     isolationForest(forest, names, retrainExecutor),
-                    reconstruction(reconstruction, names, retrainExecutor)), confirmation));
+                    reconstruction(reconstruction, names, retrainExecutor)), confirmation,
+                    Arrays.copyOf(indices, kept.size())));
         };
     }
 

@@ -23,8 +23,20 @@ public final class ConfirmedVectorDetector implements VectorDetector {
     private final MlConfirmationConfig confirmation;
     private final double bar;
     private final int[] run;
+    private final int[] features;
+    private final double[] projected;
 
+    /** Over the whole vector. */
     public ConfirmedVectorDetector(List<VectorDetector> detectors, MlConfirmationConfig confirmation) {
+        this(detectors, confirmation, null);
+    }
+
+    /**
+     * Over the entries {@code features} of the vector only (in that order), or the whole vector when null:
+     * the inner detectors are built for that many features.
+     */
+    public ConfirmedVectorDetector(List<VectorDetector> detectors, MlConfirmationConfig confirmation,
+            int[] features) {
         this.detectors = List.copyOf(detectors);
         if (this.detectors.isEmpty()) {
             throw new IllegalArgumentException("at least one vector detector is needed");
@@ -32,6 +44,8 @@ public final class ConfirmedVectorDetector implements VectorDetector {
         this.confirmation = Objects.requireNonNull(confirmation, "confirmation");
         this.bar = confirmation.scoreBar();
         this.run = new int[this.detectors.size()];
+        this.features = features == null ? null : features.clone();
+        this.projected = features == null ? null : new double[features.length];
     }
 
     @Override
@@ -39,8 +53,26 @@ public final class ConfirmedVectorDetector implements VectorDetector {
         return detectors.getFirst().kind();
     }
 
+    /** Models fitted and swapped in so far, over all inner detectors that retrain. */
+    public long modelsTrained() {
+        long total = 0;
+        for (VectorDetector detector : detectors) {
+            if (detector instanceof RetrainingVectorDetector retraining) {
+                total += retraining.modelsTrained();
+            }
+        }
+        return total;
+    }
+
     @Override
-    public DetectorOutput update(long epochSecond, double[] vector) {
+    public DetectorOutput update(long epochSecond, double[] whole) {
+        double[] vector = whole;
+        if (features != null) {
+            for (int f = 0; f < features.length; f++) {
+                projected[f] = whole[features[f]];
+            }
+            vector = projected;
+        }
         DetectorOutput strongest = null;
         DetectorOutput nearest = null;
         int nearestRun = 0;

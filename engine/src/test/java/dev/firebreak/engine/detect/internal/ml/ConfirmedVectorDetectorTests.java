@@ -7,7 +7,9 @@ import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.MlConfirmationConfig;
 import dev.firebreak.engine.detect.MlDetectors;
 import dev.firebreak.engine.detect.VectorDetector;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,46 @@ class ConfirmedVectorDetectorTests {
         }
 
         assertThat(fired).isFalse();
+    }
+
+    @Test
+    void refitsRunOnTheGivenExecutorWhileScoringGoesOn() {
+        HeldExecutor background = new HeldExecutor();
+        ConfirmedVectorDetector detector = shippedOn(CorrelatedVectors.FEATURES, background);
+        CorrelatedVectors normal = new CorrelatedVectors(11);
+
+        feed(detector, normal, MlDetectors.shippedForest().minTrainingSamples() + 100);
+        DetectorOutput whileHeld = detector.update(1_000, normal.next());
+
+        assertThat(background.size()).as("first fits of forest and reconstruction, handed off").isEqualTo(2);
+        assertThat(detector.modelsTrained()).isZero();
+        assertThat(whileHeld.reason()).startsWith("learning");
+
+        background.releaseAll();
+        DetectorOutput afterSwap = detector.update(1_001, normal.next());
+
+        assertThat(detector.modelsTrained()).isEqualTo(2);
+        assertThat(afterSwap.reason()).startsWith("no opinion");
+    }
+
+    /** Holds submitted fits until the test runs them, standing in for the background thread. */
+    private static final class HeldExecutor implements Executor {
+        private final Queue<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        int size() {
+            return tasks.size();
+        }
+
+        void releaseAll() {
+            while (!tasks.isEmpty()) {
+                tasks.poll().run();
+            }
+        }
     }
 
     private static double[][] feed(VectorDetector detector, CorrelatedVectors vectors, int count) {
