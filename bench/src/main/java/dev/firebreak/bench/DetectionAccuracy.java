@@ -164,8 +164,8 @@ public final class DetectionAccuracy {
                 }
                 i++;
             }
-            if (runs < 1 || !(days > 0)) {
-                throw new IllegalArgumentException("--runs-per-type must be >= 1 and --fault-free-days > 0");
+            if (runs < 0 || !(days > 0)) {
+                throw new IllegalArgumentException("--runs-per-type must be >= 0 (0: only the fault-free stretch) and --fault-free-days > 0");
             }
             return new Options(detector, runs, days, seed, json);
         }

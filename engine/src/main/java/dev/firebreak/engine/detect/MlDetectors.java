@@ -58,8 +58,9 @@ public final class MlDetectors {
     }
 
     /**
-     * The vector detectors the console ships: one isolation forest (default configuration) per
-     * component that reports at least two metrics, features named after the metrics.
+     * One raw isolation forest (default configuration, flags its training window's 99th percentile) per
+     * component that reports at least two metrics, features named after the metrics. Not what the console
+     * ships (see {@link #shipped}); kept to measure the difference (ADR 0012).
      *
      * @param retrainExecutor where refits run; scoring never waits for them
      */
