@@ -47,7 +47,8 @@ public final class DetectionAccuracy {
     static final Map<String, Supplier<DetectionUnderTest>> DETECTIONS = Map.of(
             "interim", InterimHealthRuleDetection::new,
             "engine", EngineDetection::shipped,
-            "engine-no-ml", EngineDetection::withoutMl);
+            "engine-no-ml", EngineDetection::withoutMl,
+            "engine-raw-forest", EngineDetection::rawForest);
 
     private static final String TOPOLOGY = "topologies/shop.yaml";
 
@@ -163,8 +164,8 @@ public final class DetectionAccuracy {
                 }
                 i++;
             }
-            if (runs < 1 || !(days > 0)) {
-                throw new IllegalArgumentException("--runs-per-type must be >= 1 and --fault-free-days > 0");
+            if (runs < 0 || !(days > 0)) {
+                throw new IllegalArgumentException("--runs-per-type must be >= 0 (0: only the fault-free stretch) and --fault-free-days > 0");
             }
             return new Options(detector, runs, days, seed, json);
         }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.wiring.TopologyCatalog;
-import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
+import dev.firebreak.engine.detect.MlDetectors;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
@@ -29,6 +29,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -64,21 +66,31 @@ public final class HeadlessRun {
         faults.forEach(simulator::inject);
         long wallStart = System.nanoTime();
         long seconds = options.duration().toSeconds();
-        try (DetectionEngine detection = new DetectionEngine(topology, store, events, DetectionConfig.ofDefaults()).start();
-                RunRecorder recorder = new RunRecorder(simulator, detection, store, events)) {
-            for (long tick = 1; tick <= seconds; tick++) {
-                simulator.step();
-                pace(wallStart, tick);
+        // Unpaced runs refit on the run's own thread so a seeded run repeats; paced ones refit in the
+        // background like the console, so a fit never delays a simulated second.
+        ExecutorService refits = options.speed().isPresent() ? MlDetectors.backgroundExecutor() : null;
+        Executor retrain = refits == null ? Runnable::run : refits;
+        try {
+            try (DetectionEngine detection = DetectionEngine.shipped(topology, store, events, retrain).start();
+                    RunRecorder recorder = new RunRecorder(simulator, detection, store, events)) {
+                for (long tick = 1; tick <= seconds; tick++) {
+                    simulator.step();
+                    pace(wallStart, tick);
+                }
+                double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+                ObjectNode report = RunReport.build(options, topology, runStart, clock.instant(), wallSeconds, faults,
+                        recorder, simulator, detection);
+                write(report);
+                out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy%n",
+                        dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),
+                        wallSeconds, faults.size(), recorder.anomalies.size(), recorder.healthChanges.size(),
+                        countUnhealthy(detection, topology.size()));
+                return report;
             }
-            double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-            ObjectNode report = RunReport.build(options, topology, runStart, clock.instant(), wallSeconds, faults,
-                    recorder, simulator, detection);
-            write(report);
-            out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy%n",
-                    dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),
-                    wallSeconds, faults.size(), recorder.anomalies.size(), recorder.healthChanges.size(),
-                    countUnhealthy(detection, topology.size()));
-            return report;
+        } finally {
+            if (refits != null) {
+                refits.shutdownNow();
+            }
         }
     }
 

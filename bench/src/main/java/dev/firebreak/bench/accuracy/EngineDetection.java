@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * The console's detection engine as the accuracy harness measures it: {@link DetectionEngine} over the
- * simulator's store and bus with the shipped configuration ({@link DetectionConfig#ofDefaults()}) and the
- * shipped ML vector detectors ({@link MlDetectors#vectorFactory}). Refits run on the simulator's thread
+ * simulator's store and bus with the console's own construction ({@link DetectionEngine#shipped}: default
+ * configuration and the confirmed ML evidence of ADR 0012). Refits run on the simulator's thread
  * (a direct executor) so that a seeded run is repeatable; the console runs them in the background.
  * Every {@link AnomalyDetected} becomes a detection.
  */
@@ -24,23 +24,35 @@ public final class EngineDetection implements DetectionUnderTest {
     private static final Executor DIRECT = Runnable::run;
 
     private final String name;
-    private final DetectionConfig config;
-    private final VectorDetectorFactory vectors;
+    private final EngineFactory factory;
 
-    private EngineDetection(String name, DetectionConfig config, VectorDetectorFactory vectors) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.config = Objects.requireNonNull(config, "config");
-        this.vectors = Objects.requireNonNull(vectors, "vectors");
+    /** Builds the engine under test over the trial's simulator. */
+    @FunctionalInterface
+    private interface EngineFactory {
+        DetectionEngine create(Simulator simulator, EventBus bus, MetricStore store);
     }
 
-    /** What the console ships: default configuration and the ML vector detectors. */
+    private EngineDetection(String name, EngineFactory factory) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /** What the console ships: {@link DetectionEngine#shipped}, refits on the simulator's thread. */
     public static EngineDetection shipped() {
-        return new EngineDetection("engine", DetectionConfig.ofDefaults(), MlDetectors.vectorFactory(DIRECT));
+        return new EngineDetection("engine",
+                (simulator, bus, store) -> DetectionEngine.shipped(simulator.topology(), store, bus, DIRECT));
     }
 
     /** The shipped configuration without the ML detectors, to see what they add. */
     public static EngineDetection withoutMl() {
-        return new EngineDetection("engine-no-ml", DetectionConfig.ofDefaults(), VectorDetectorFactory.none());
+        return new EngineDetection("engine-no-ml", (simulator, bus, store) -> new DetectionEngine(
+                simulator.topology(), store, bus, DetectionConfig.ofDefaults(), VectorDetectorFactory.none()));
+    }
+
+    /** The raw isolation forest as it was before ADR 0012 (flags its 99th percentile), for comparison. */
+    public static EngineDetection rawForest() {
+        return new EngineDetection("engine-raw-forest", (simulator, bus, store) -> new DetectionEngine(
+                simulator.topology(), store, bus, DetectionConfig.ofDefaults(), MlDetectors.vectorFactory(DIRECT)));
     }
 
     @Override
@@ -52,6 +64,6 @@ public final class EngineDetection implements DetectionUnderTest {
     public void attach(Simulator simulator, EventBus bus, MetricStore store, Consumer<DetectionRecord> sink) {
         bus.subscribe(AnomalyDetected.class, anomaly -> sink.accept(new DetectionRecord(anomaly.at(),
                 anomaly.componentId(), anomaly.severity(), "engine: " + anomaly.explanation().summary())));
-        new DetectionEngine(simulator.topology(), store, bus, config, vectors).start();
+        factory.create(simulator, bus, store).start();
     }
 }

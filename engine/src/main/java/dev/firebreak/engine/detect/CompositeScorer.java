@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public final class CompositeScorer {
 
+    /** The highest score the ML family reaches without a statistical or pattern finding: the top of low. */
+    static final double ML_ALONE_MAX = 0.5;
+
     private final CompositeConfig config;
 
     public CompositeScorer(CompositeConfig config) {
@@ -104,7 +107,22 @@ public final class CompositeScorer {
             contributions.add(new FamilyContribution(f, s, weight, contribution));
         }
         score = Math.clamp(score, 0, 1);
+        if (!Double.isNaN(family[DetectorFamily.ML.ordinal()]) && !anyFired(fired, DetectorFamily.STATISTICAL)
+                && !anyFired(fired, DetectorFamily.PATTERN)) {
+            // ML alone is evidence, not proof (ADR 0012): without a statistical or pattern finding on the
+            // component it can raise attention (low) but not page (medium or worse).
+            score = Math.min(score, ML_ALONE_MAX);
+        }
         return new CompositeScore(score, Severity.ofScore(score), new Explanation(fired, contributions));
+    }
+
+    private static boolean anyFired(List<Finding> fired, DetectorFamily family) {
+        for (Finding finding : fired) {
+            if (finding.output().kind().family() == family) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CompositeScore vote(double share, double[] family, List<Finding> fired) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -151,6 +152,20 @@ public final class DetectionEngine implements AutoCloseable {
     }
 
     /**
+     * The detection the console ships, in one definition shared by the console, headless runs and the
+     * accuracy harness: {@link DetectionConfig#ofDefaults()} and the confirmed ML evidence
+     * ({@link MlDetectors#shipped}, ADR 0012). Not started.
+     *
+     * @param retrainExecutor where model refits run: a background executor in the console
+     *                        ({@link MlDetectors#backgroundExecutor()}), a direct one where runs must repeat
+     */
+    public static DetectionEngine shipped(Topology topology, MetricStore store, EventBus bus,
+            Executor retrainExecutor) {
+        return new DetectionEngine(topology, store, bus, DetectionConfig.ofDefaults(),
+                MlDetectors.shipped(retrainExecutor));
+    }
+
+    /**
      * Records every series' verdict into {@code history} from the next tick on (bands, per-series scores,
      * explained markers), for the console's charts. Returns this engine.
      */
@@ -268,7 +283,8 @@ public final class DetectionEngine implements AutoCloseable {
                 }
             }
             List<Finding> vectorFindings = vectorDetectors[c] == null ? List.of()
-                    : List.of(new Finding(topology.component(c).id(), vectorDetectors[c].update(epochSecond, vector)));
+                    : List.of(new Finding(topology.component(c).id(),
+                            vectorOutput(vectorDetectors[c].update(epochSecond, vector), loadMoving)));
             composites[c] = scorer.combine(findings, vectorFindings, correlation(c, findings, vectorFindings));
             scores[c] = composites[c].score();
         }
@@ -286,6 +302,18 @@ public final class DetectionEngine implements AutoCloseable {
                                 : "detection: " + composites[c].explanation().summary()));
             }
         }
+    }
+
+    /**
+     * While entry traffic moves (ADR 0010) every component's vector leaves its training distribution at
+     * once; the vector detectors then abstain instead of firing (ADR 0012), so errors still page.
+     */
+    private static DetectorOutput vectorOutput(DetectorOutput output, boolean loadMoving) {
+        if (!loadMoving || !output.fired()) {
+            return output;
+        }
+        return new DetectorOutput(output.kind(), Double.NaN, false, output.observed(), output.expectedLow(),
+                output.expectedHigh(), "entry traffic moving: load, not a fault (" + output.reason() + ")");
     }
 
     /** Total request rate of the components nothing calls (where traffic enters); NaN when none reported. */

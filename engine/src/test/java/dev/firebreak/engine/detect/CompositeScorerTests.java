@@ -54,6 +54,30 @@ class CompositeScorerTests {
     }
 
     @Test
+    void mlAloneRaisesAttentionButDoesNotPage() {
+        List<Finding> learningSeries = List.of(finding(DetectorKind.ROLLING_ZSCORE, Double.NaN));
+        List<Finding> vector = List.of(new Finding("catalog", new DetectorOutput(DetectorKind.ISOLATION_FOREST, 0.99,
+                true, 0.8, 0.45, 0.6, "isolated")));
+
+        CompositeScore score = scorer.combine(List.of(learningSeries), vector, 0.9);
+
+        assertThat(score.severity()).isEqualTo(Severity.LOW);
+        assertThat(score.explanation().summary()).contains("isolated");
+    }
+
+    @Test
+    void mlWithAStatisticalFindingIsNotCapped() {
+        List<Finding> series = List.of(finding(DetectorKind.ROLLING_ZSCORE, 0.7), finding(DetectorKind.EWMA, 0.7));
+        List<Finding> vector = List.of(new Finding("catalog", new DetectorOutput(DetectorKind.RECONSTRUCTION, 0.99,
+                true, 9, 1, 3, "reconstruction error")));
+
+        CompositeScore score = scorer.combine(List.of(series), vector, Double.NaN);
+
+        assertThat(score.score()).isCloseTo((0.3 * 0.7 + 0.4 * 0.99) / 0.7, Offset.offset(1e-9));
+        assertThat(score.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void majorityVoteScoresTheShareOfDetectorsThatFired() {
         CompositeScorer voting = new CompositeScorer(CompositeConfig.ofDefaults().withMode(CompositeConfig.Mode.MAJORITY_VOTE));
         List<Finding> series = List.of(finding(DetectorKind.ROLLING_ZSCORE, 0.9), finding(DetectorKind.EWMA, 0.9),

@@ -4,6 +4,7 @@ import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
+import dev.firebreak.engine.detect.MlDetectors;
 import dev.firebreak.engine.detect.DetectionHistory;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.Severity;
@@ -25,6 +26,7 @@ import dev.firebreak.engine.topology.Topology;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The console's view of a running {@link SimulationSession}: simulator, store, bus and runner, with
@@ -43,6 +45,8 @@ public final class SimulatedSession implements ConsoleSession {
     private final Simulator simulator;
     private final DetectionHistory history;
     private final DetectionEngine detection;
+    /** Where the ML models refit, off the simulator thread that runs detection. */
+    private final ExecutorService refits;
     private final ForecastEngine forecasts;
 
     public SimulatedSession(SimulationSession session) {
@@ -50,8 +54,9 @@ public final class SimulatedSession implements ConsoleSession {
         this.simulator = session.simulator();
         this.history = new DetectionHistory(HISTORY_SECONDS, Severity.MEDIUM,
                 session.topology().size() <= FULL_HISTORY_MAX_COMPONENTS);
-        this.detection = new DetectionEngine(session.topology(), session.store(), session.events(),
-                DetectionConfig.ofDefaults()).withHistory(history).start();
+        this.refits = MlDetectors.backgroundExecutor();
+        this.detection = DetectionEngine.shipped(session.topology(), session.store(), session.events(), refits)
+                .withHistory(history).start();
         this.forecasts = ForecastEngine.attach(session.store(), session.events(), session.topology(),
                 ForecastEngineConfig.defaults(), detection::componentScore);
     }
@@ -136,5 +141,6 @@ public final class SimulatedSession implements ConsoleSession {
         session.close();
         forecasts.close();
         detection.close();
+        refits.shutdownNow();
     }
 }
