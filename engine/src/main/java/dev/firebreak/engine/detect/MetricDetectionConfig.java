@@ -10,17 +10,26 @@ import java.util.Optional;
 /**
  * Which per-series detectors run on one kind of metric, and with which parameters. An empty optional
  * switches that detector off for the metric. {@code direction} says which side of the band counts
- * (see {@link Direction}); the banded detectors are restricted to it.
+ * (see {@link Direction}); the banded detectors are restricted to it. {@code hold} says how the rolling,
+ * EWMA and IQR detectors keep their baseline during an anomaly episode (see {@link BaselineHoldConfig});
+ * empty, they learn every sample and adapt to a sustained change within about their window.
  */
 public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
         Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
-        Optional<MultiScaleConfig> multiScale, Direction direction) {
+        Optional<MultiScaleConfig> multiScale, Direction direction, Optional<BaselineHoldConfig> hold) {
 
-    /** Both sides of the band count. */
+    /** Both sides of the band count; the default baseline hold. */
     public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
             Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
             Optional<MultiScaleConfig> multiScale) {
         this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, Direction.BOTH);
+    }
+
+    /** The default baseline hold. */
+    public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
+            Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
+            Optional<MultiScaleConfig> multiScale, Direction direction) {
+        this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, direction, Optional.of(BaselineHoldConfig.ofDefaults()));
     }
 
     public MetricDetectionConfig {
@@ -31,6 +40,7 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         Objects.requireNonNull(rateOfChange, "rateOfChange");
         Objects.requireNonNull(multiScale, "multiScale");
         Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(hold, "hold");
         if (rolling.isEmpty() && ewma.isEmpty() && iqr.isEmpty() && seasonal.isEmpty() && rateOfChange.isEmpty()
                 && multiScale.isEmpty()) {
             throw new IllegalArgumentException("a metric needs at least one detector");
@@ -51,11 +61,20 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         if (followsLoad(metric)) {
             return new MetricDetectionConfig(Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(SeasonalBandConfig.ofDefaults()), RateOfChangeConfig.defaultFor(metric), Optional.empty(),
-                    defaultDirection(metric));
+                    defaultDirection(metric), defaultHold(metric));
         }
         return new MetricDetectionConfig(Optional.of(RollingZScoreConfig.ofDefaults()), Optional.of(ewma),
                 Optional.of(IqrConfig.ofDefaults()), Optional.of(SeasonalBandConfig.ofDefaults()),
-                RateOfChangeConfig.defaultFor(metric), Optional.empty(), defaultDirection(metric));
+                RateOfChangeConfig.defaultFor(metric), Optional.empty(), defaultDirection(metric), defaultHold(metric));
+    }
+
+    /**
+     * Every metric holds its baseline through an anomaly episode except request rate: traffic that stays
+     * lower is usually load (the daily curve, the wandering entry traffic), and a fault that cuts traffic
+     * shows in the callers' errors, which hold theirs.
+     */
+    public static Optional<BaselineHoldConfig> defaultHold(MetricName metric) {
+        return metric == MetricName.REQUEST_RATE ? Optional.empty() : Optional.of(BaselineHoldConfig.ofDefaults());
     }
 
     /**
@@ -79,7 +98,12 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
 
     /** The same detectors restricted to one side of their bands. */
     public MetricDetectionConfig withDirection(Direction newDirection) {
-        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, newDirection);
+        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, newDirection, hold);
+    }
+
+    /** The same detectors with another baseline hold. */
+    public MetricDetectionConfig withHold(Optional<BaselineHoldConfig> newHold) {
+        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, direction, newHold);
     }
 
     /** Only the scale-free multi-scale detector: for series of unknown kind and units (NAB). */
@@ -98,7 +122,7 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         rateOfChange.ifPresent(c -> detectors.add(SeriesDetectors.rateOfChange(c)));
         multiScale.ifPresent(c -> detectors.add(SeriesDetectors.multiScale(c)));
         if (direction != Direction.BOTH) {
-            detectors.replaceAll(d -> new DirectionalDetector(d, direction));
+            detectors.replaceAll(d -> DirectionalDetector.restrict(d, direction));
         }
         return detectors;
     }

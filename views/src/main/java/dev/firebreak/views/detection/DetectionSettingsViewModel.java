@@ -249,11 +249,12 @@ public final class DetectionSettingsViewModel {
                 () -> new CompositeConfig(weightMap(w), mode.get(), current.confirmTicks(), current.reportAtLeast()));
         Settings settings = null;
         if (composite != null && rolling != null && ewma != null && iqr != null && seasonal != null && rateOk) {
-            // the multi-scale detector is not on the form: whatever the metric runs, it keeps
+            // the multi-scale detector is not on the form: whatever the metric runs, it keeps;
             Optional<RateOfChangeConfig> finalRate = rate;
+            // nor are the metric's direction and baseline hold: keep those too
+            MetricDetectionConfig base = session.detectionConfig().forMetric(metric.get());
             MetricDetectionConfig detectors = new MetricDetectionConfig(Optional.of(rolling), Optional.of(ewma),
-                    Optional.of(iqr), Optional.of(seasonal), finalRate,
-                    session.detectionConfig().forMetric(metric.get()).multiScale());
+                    Optional.of(iqr), Optional.of(seasonal), finalRate, base.multiScale(), base.direction(), base.hold());
             settings = new Settings(detectors, composite);
         }
         valid.set(settings != null);

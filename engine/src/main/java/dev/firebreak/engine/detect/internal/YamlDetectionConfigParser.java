@@ -267,6 +267,7 @@ public final class YamlDetectionConfigParser {
         Optional<IqrConfig> q = iqr;
         Optional<SeasonalBandConfig> sb = seasonal;
         Optional<RateOfChangeConfig> rc = rate;
-        return section.build(() -> new MetricDetectionConfig(r, e, q, sb, rc, base.multiScale(), base.direction()));
+        return section.build(() -> new MetricDetectionConfig(r, e, q, sb, rc, base.multiScale(), base.direction(),
+                base.hold()));
     }
 }
