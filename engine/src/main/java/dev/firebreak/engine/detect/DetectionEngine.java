@@ -265,8 +265,8 @@ public final class DetectionEngine implements AutoCloseable {
                 boolean explainedByLoad = loadMoving && LoadContext.explains(state.key().metric());
                 state.hold().update(epochSecond, value, explainedByLoad, outputs);
                 for (DetectorOutput output : outputs) {
-                    list.add(new Finding(state.label(), explainedByLoad && output.fired() ? LoadContext.explained(output)
-                            : output));
+                    list.add(new Finding(state.label(), explainedByLoad && output.fired() && LoadContext.plausible(output)
+                            ? LoadContext.explained(output) : output));
                 }
                 findings.add(list);
                 if (recordTo != null && !Double.isNaN(value)) {

@@ -69,12 +69,14 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
     }
 
     /**
-     * Every metric holds its baseline through an anomaly episode except request rate: traffic that stays
-     * lower is usually load (the daily curve, the wandering entry traffic), and a fault that cuts traffic
-     * shows in the callers' errors, which hold theirs.
+     * Every metric holds its baseline through an anomaly episode except two: request rate, because traffic
+     * that stays lower is usually load (the daily curve, the wandering entry traffic) and a fault that cuts
+     * traffic shows in the callers' errors, which hold theirs; and disk use, which only grows between
+     * cleanups, so every new high is above the band from before and a held band would never close.
      */
     public static Optional<BaselineHoldConfig> defaultHold(MetricName metric) {
-        return metric == MetricName.REQUEST_RATE ? Optional.empty() : Optional.of(BaselineHoldConfig.ofDefaults());
+        return metric == MetricName.REQUEST_RATE || metric == MetricName.DISK_USED ? Optional.empty()
+                : Optional.of(BaselineHoldConfig.ofDefaults());
     }
 
     /**

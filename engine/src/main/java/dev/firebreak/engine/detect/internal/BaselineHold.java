@@ -13,12 +13,12 @@ import java.util.Optional;
  * sustained fault within a minute or two and it stops being anomalous while it still lasts.
  *
  * <p>Each sample is scored first. A sample that a majority of the adaptive detectors flag (on the side of
- * the band that counts) opens an episode; during it they learn nothing, so the band stays the one from
- * before. The episode closes after {@link BaselineHoldConfig#quietSamples()} consecutive samples none of
+ * the band that counts) is flagged; {@link BaselineHoldConfig#openSamples()} flagged samples in a row open
+ * an episode, and during it they learn nothing, so the band stays the one from before. The episode closes after {@link BaselineHoldConfig#quietSamples()} consecutive samples none of
  * them flags, and learning resumes. An episode that lasts {@link BaselineHoldConfig#acceptAfterSeconds()}
  * is a lasting change of level (a deployment, a capacity change): the adaptive detectors start over and
- * learn the new level. Samples explained by a system-wide load move neither open an episode nor count
- * as quiet; outside an episode they are learned, as before. Every other detector (seasonal band, rate of
+ * learn the new level. A flag that a system-wide load move explains (see {@link LoadContext#plausible})
+ * neither opens an episode nor counts as quiet, and outside an episode the sample is learned. Every other detector (seasonal band, rate of
  * change, multi-scale) keeps learning as it always does. Causal; called from one thread.
  */
 public final class BaselineHold {
@@ -30,6 +30,7 @@ public final class BaselineHold {
     private boolean inEpisode;
     private long episodeStart;
     private int quiet;
+    private int opening;
 
     public BaselineHold(List<SeriesDetector> detectors, Optional<BaselineHoldConfig> config) {
         this.detectors = List.copyOf(detectors);
@@ -59,6 +60,8 @@ public final class BaselineHold {
         outputs.clear();
         int opinions = 0;
         int flagged = 0;
+        int explainedFlags = 0;
+        boolean farOutside = false;
         for (int i = 0; i < adaptive.length; i++) {
             SeriesDetector detector = detectors.get(i);
             if (!adaptive[i]) {
@@ -69,7 +72,13 @@ public final class BaselineHold {
             outputs.add(output);
             if (!output.isLearning()) {
                 opinions++;
-                flagged += output.fired() ? 1 : 0;
+                if (output.fired()) {
+                    boolean near = LoadContext.plausible(output);
+                    farOutside |= !near;
+                    boolean explained = explainedByLoad && near;
+                    explainedFlags += explained ? 1 : 0;
+                    flagged += explained ? 0 : 1;
+                }
             }
         }
         if (!Double.isFinite(value)) {
@@ -79,14 +88,23 @@ public final class BaselineHold {
             learnAll(epochSecond, value);
             return;
         }
+        boolean flaggedByMost = opinions > 0 && 2 * flagged > opinions;
         if (inEpisode) {
-            continueEpisode(epochSecond, flagged, explainedByLoad);
-        } else if (!explainedByLoad && opinions > 0 && 2 * flagged > opinions) {
-            inEpisode = true;
-            episodeStart = epochSecond;
-            quiet = 0;
+            continueEpisode(epochSecond, flagged, explainedFlags);
+        } else if (flaggedByMost) {
+            if (++opening >= config.get().openSamples()) {
+                inEpisode = true;
+                episodeStart = epochSecond - opening + 1;
+                quiet = 0;
+                opening = 0;
+            }
+        } else {
+            opening = 0;
         }
-        if (!inEpisode) {
+        // Until the episode opens a sample near the band is learned, flagged or not: the first seconds of a
+        // ramp (a burst before the load context sees it) widen the band as they always did instead of
+        // firing. A sample far outside is not: one such jump would blow the band up.
+        if (!inEpisode && !(flaggedByMost && farOutside)) {
             learnAll(epochSecond, value);
         }
     }
@@ -99,7 +117,7 @@ public final class BaselineHold {
         }
     }
 
-    private void continueEpisode(long epochSecond, int flagged, boolean explainedByLoad) {
+    private void continueEpisode(long epochSecond, int flagged, int explainedFlags) {
         if (epochSecond - episodeStart >= config.get().acceptAfterSeconds()) {
             // the level has stayed away for so long that it is the new normal: learn it from scratch
             for (int i = 0; i < adaptive.length; i++) {
@@ -110,7 +128,7 @@ public final class BaselineHold {
             inEpisode = false;
             return;
         }
-        if (explainedByLoad) {
+        if (flagged == 0 && explainedFlags > 0) {
             return;
         }
         quiet = flagged > 0 ? 0 : quiet + 1;
