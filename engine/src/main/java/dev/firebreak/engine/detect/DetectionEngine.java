@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and, at or above the history's severity, an explained marker. So the charts draw exactly what drives
  * the component's score and health.
  *
+ * <p>Each series' detectors run through a {@link BaselineHold}: during an anomaly episode the rolling,
+ * EWMA and IQR detectors stop learning, so a sustained fault stays anomalous for as long as it lasts
+ * (ADR 0011).
+ *
  * <p>Settings change live: {@link #configure(MetricName, MetricDetectionConfig)} and
  * {@link #configure(CompositeConfig)} may be called from any thread and take effect at the next tick, on
  * the detection thread; a metric's detectors are then rebuilt and replayed over the past the store still

@@ -12,14 +12,17 @@ import java.util.Optional;
  * IQR) do not learn a fault's level as normal. Without this their ~100-sample windows fill with a
  * sustained fault within a minute or two and it stops being anomalous while it still lasts.
  *
- * <p>Each sample is scored first. A sample that a majority of the adaptive detectors flag (on the side of
- * the band that counts) is flagged; {@link BaselineHoldConfig#openSamples()} flagged samples in a row open
- * an episode, and during it they learn nothing, so the band stays the one from before. The episode closes after {@link BaselineHoldConfig#quietSamples()} consecutive samples none of
- * them flags, and learning resumes. An episode that lasts {@link BaselineHoldConfig#acceptAfterSeconds()}
- * is a lasting change of level (a deployment, a capacity change): the adaptive detectors start over and
- * learn the new level. A flag that a system-wide load move explains (see {@link LoadContext#plausible})
- * neither opens an episode nor counts as quiet, and outside an episode the sample is learned. Every other detector (seasonal band, rate of
- * change, multi-scale) keeps learning as it always does. Causal; called from one thread.
+ * <p>Each sample is scored first. It is flagged when most of the adaptive detectors fire on it (on the
+ * side of the band that counts). {@link BaselineHoldConfig#openSamples()} flagged samples in a row open an
+ * episode; during it the adaptive detectors learn nothing, so the band stays the one from before. Before
+ * that, a flagged sample is still learned if it lies near the band (the first seconds of a ramp widen the
+ * band as they always did) and not if it lies far outside (one big jump would blow the band up). The
+ * episode closes after {@link BaselineHoldConfig#quietSamples()} consecutive samples none of them flags,
+ * and learning resumes. An episode that lasts {@link BaselineHoldConfig#acceptAfterSeconds()} is a lasting
+ * change of level (a deployment, a capacity change): the adaptive detectors start over and learn the new
+ * level. A flag that a system-wide load move explains (see {@link LoadContext#plausible}) neither opens an
+ * episode nor counts as quiet, and outside an episode such a sample is learned. The other detectors
+ * (seasonal band, rate of change, multi-scale) keep learning every sample. Causal; called from one thread.
  */
 public final class BaselineHold {
 
