@@ -88,8 +88,8 @@ public final class DetectionAccuracy {
     static void print(PrintStream out, String detector, Map<FaultType, List<FaultTrial>> byType, FaultFreeRun quiet) {
         out.printf(Locale.ROOT, "detector: %s (detections of medium severity or higher; times in simulated seconds)%n",
                 detector);
-        out.printf(Locale.ROOT, "%-20s %6s %6s %9s %8s %7s %5s %6s %8s%n", "fault type", "trials", "moved", "detected",
-                "share", "median", "p95", "all", "far-only");
+        out.printf(Locale.ROOT, "%-20s %6s %6s %9s %8s %7s %5s %6s %8s %11s %10s%n", "fault type", "trials", "moved",
+                "detected", "share", "median", "p95", "all", "far-only", "not-healthy", "unhealthy");
         List<FaultTrial> all = new ArrayList<>();
         for (Map.Entry<FaultType, List<FaultTrial>> entry : byType.entrySet()) {
             all.addAll(entry.getValue());
@@ -99,11 +99,14 @@ public final class DetectionAccuracy {
         out.printf(Locale.ROOT, "fault-free: %.1f days x %d components: %d false alarms = %.2f per 100 component-days %s%n",
                 quiet.days(), quiet.components(), quiet.falseAlarms(), quiet.perHundredComponentDays(),
                 quiet.falseAlarmsPerComponent());
+        out.printf(Locale.ROOT, "fault-free: detected health not HEALTHY %.3f%% of component-time%n",
+                100 * quiet.notHealthyShare());
     }
 
     private static void row(PrintStream out, String name, AccuracySummary s) {
-        out.printf(Locale.ROOT, "%-20s %6d %6d %9d %7.1f%% %7s %5s %6d %8d%n", name, s.trials(), s.moved(), s.detectedMoved(),
-                100 * s.detectedShare(), text(s.medianSeconds()), text(s.p95Seconds()), s.detectedAll(), s.onlyFarAway());
+        out.printf(Locale.ROOT, "%-20s %6d %6d %9d %7.1f%% %7s %5s %6d %8d %10.1f%% %9.1f%%%n", name, s.trials(), s.moved(),
+                s.detectedMoved(), 100 * s.detectedShare(), text(s.medianSeconds()), text(s.p95Seconds()), s.detectedAll(),
+                s.onlyFarAway(), 100 * s.notHealthyShare(), 100 * s.unhealthyShare());
     }
 
     private static String text(OptionalLong value) {
@@ -126,6 +129,7 @@ public final class DetectionAccuracy {
         free.put("components", quiet.components());
         free.put("falseAlarms", quiet.falseAlarms());
         free.put("perHundredComponentDays", quiet.perHundredComponentDays());
+        free.put("notHealthyShare", Double.isNaN(quiet.notHealthyShare()) ? null : quiet.notHealthyShare());
         return root;
     }
 
@@ -138,6 +142,8 @@ public final class DetectionAccuracy {
         node.put("onlyFarAway", s.onlyFarAway());
         node.put("medianSeconds", s.medianSeconds().isPresent() ? s.medianSeconds().getAsLong() : null);
         node.put("p95Seconds", s.p95Seconds().isPresent() ? s.p95Seconds().getAsLong() : null);
+        node.put("notHealthyShareOfActiveTime", Double.isNaN(s.notHealthyShare()) ? null : s.notHealthyShare());
+        node.put("unhealthyShareOfActiveTime", Double.isNaN(s.unhealthyShare()) ? null : s.unhealthyShare());
     }
 
     private record Options(String detector, int runsPerType, double faultFreeDays, long seed, Path jsonFile) {

@@ -3,6 +3,7 @@ package dev.firebreak.bench.accuracy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Figures over a group of fault trials. Shares and times to detect are over the trials whose fault moved
@@ -15,9 +16,12 @@ import java.util.OptionalLong;
  * @param onlyFarAway     trials missed on the neighbourhood while something far away fired
  * @param medianSeconds   median time to detect of the detected moved trials
  * @param p95Seconds      95th percentile (nearest rank) of the same
+ * @param notHealthyShare mean over all trials of the share of the fault's active time the target was not
+ *                        HEALTHY (NaN without health figures)
+ * @param unhealthyShare  the same for degraded or worse (recovering not counted)
  */
 public record AccuracySummary(int trials, int moved, int detectedMoved, int detectedAll, int onlyFarAway,
-        OptionalLong medianSeconds, OptionalLong p95Seconds) {
+        OptionalLong medianSeconds, OptionalLong p95Seconds, double notHealthyShare, double unhealthyShare) {
 
     public static AccuracySummary of(List<FaultTrial> trials) {
         int moved = 0;
@@ -44,7 +48,22 @@ public record AccuracySummary(int trials, int moved, int detectedMoved, int dete
         long[] sorted = Arrays.copyOf(times, timed);
         Arrays.sort(sorted);
         return new AccuracySummary(trials.size(), moved, detectedMoved, detectedAll, far, percentile(sorted, 0.5),
-                percentile(sorted, 0.95));
+                percentile(sorted, 0.95), mean(trials, FaultTrial::notHealthyShare),
+                mean(trials, FaultTrial::unhealthyShare));
+    }
+
+    /** Mean of a per-trial share over the trials that have it; NaN when none has. */
+    private static double mean(List<FaultTrial> trials, ToDoubleFunction<FaultTrial> share) {
+        double sum = 0;
+        int count = 0;
+        for (FaultTrial trial : trials) {
+            double value = share.applyAsDouble(trial);
+            if (!Double.isNaN(value)) {
+                sum += value;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
     }
 
     /** Nearest-rank percentile of sorted values; empty when there are none. */

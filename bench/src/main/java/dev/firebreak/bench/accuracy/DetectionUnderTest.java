@@ -21,4 +21,13 @@ public interface DetectionUnderTest {
 
     /** Wires the detection into a fresh simulation; called once, before the first step. */
     void attach(Simulator simulator, EventBus bus, MetricStore store, Consumer<DetectionRecord> sink);
+
+    /**
+     * Reports every change of component health this detection drives, on the simulator's thread; called
+     * once after {@link #attach}. Returns whether this detection drives health at all; one that does not
+     * (the default) gets no health figures.
+     */
+    default boolean observeHealth(EventBus bus, Consumer<HealthRecord> sink) {
+        return false;
+    }
 }

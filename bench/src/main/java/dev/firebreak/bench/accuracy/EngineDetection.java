@@ -6,6 +6,7 @@ import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.MlDetectors;
 import dev.firebreak.engine.detect.VectorDetectorFactory;
 import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.telemetry.MetricStore;
 import java.util.Objects;
@@ -65,5 +66,16 @@ public final class EngineDetection implements DetectionUnderTest {
         bus.subscribe(AnomalyDetected.class, anomaly -> sink.accept(new DetectionRecord(anomaly.at(),
                 anomaly.componentId(), anomaly.severity(), "engine: " + anomaly.explanation().summary())));
         factory.create(simulator, bus, store).start();
+    }
+
+    /** The engine's detected health: its {@link ComponentHealthChanged} events (reason "detection: ..."). */
+    @Override
+    public boolean observeHealth(EventBus bus, Consumer<HealthRecord> sink) {
+        bus.subscribe(ComponentHealthChanged.class, change -> {
+            if (change.reason().startsWith("detection")) {
+                sink.accept(new HealthRecord(change.at(), change.componentId(), change.to()));
+            }
+        });
+        return true;
     }
 }

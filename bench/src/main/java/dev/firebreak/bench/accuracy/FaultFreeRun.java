@@ -1,9 +1,11 @@
 package dev.firebreak.bench.accuracy;
 
 import dev.firebreak.engine.detect.Severity;
+import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -16,8 +18,11 @@ import java.util.TreeMap;
  * @param components          components in the topology
  * @param falseAlarms         detections at or above the minimum severity, after the warm-up
  * @param falseAlarmsPerComponent the same, per component id
+ * @param notHealthyShare   share of component-time after the warm-up with detected health other than HEALTHY
+ *                          (NaN when the detection drives no health)
  */
-public record FaultFreeRun(double days, int components, int falseAlarms, Map<String, Integer> falseAlarmsPerComponent) {
+public record FaultFreeRun(double days, int components, int falseAlarms, Map<String, Integer> falseAlarmsPerComponent,
+        double notHealthyShare) {
 
     public FaultFreeRun {
         falseAlarmsPerComponent = Map.copyOf(falseAlarmsPerComponent);
@@ -48,6 +53,17 @@ public record FaultFreeRun(double days, int components, int falseAlarms, Map<Str
                 perComponent.merge(record.componentId(), 1, Integer::sum);
             }
         }
-        return new FaultFreeRun(duration.toSeconds() / 86_400.0, topology.size(), alarms, perComponent);
+        double notHealthy = Double.NaN;
+        if (simulation.reportsHealth) {
+            Instant from = config.start().plus(warmUp);
+            Instant to = from.plus(duration);
+            double sum = 0;
+            for (int c = 0; c < topology.size(); c++) {
+                sum += FaultTrialRunner.shareOfTime(simulation.healthChanges, topology.component(c).id(), from, to,
+                        state -> state != HealthState.HEALTHY);
+            }
+            notHealthy = sum / topology.size();
+        }
+        return new FaultFreeRun(duration.toSeconds() / 86_400.0, topology.size(), alarms, perComponent, notHealthy);
     }
 }

@@ -15,9 +15,18 @@ import java.util.OptionalLong;
  *                           empty when there was none before the fault ended
  * @param farDetections      detections during the fault on components outside the neighbourhood
  * @param movedGoldenSignal  whether request rate, errors or latency of the neighbourhood moved beyond noise
+ * @param notHealthyShare    share of the fault's active time during which the target's detected health was
+ *                           not HEALTHY (recovering counts), 0..1; NaN when the detection drives no health
+ * @param unhealthyShare     the same for degraded, critical or failed only (recovering does not count)
  */
 public record FaultTrial(FaultType type, long seed, String target, Optional<String> peer, OptionalLong timeToDetect,
-        int farDetections, boolean movedGoldenSignal) {
+        int farDetections, boolean movedGoldenSignal, double notHealthyShare, double unhealthyShare) {
+
+    /** A trial without health figures. */
+    public FaultTrial(FaultType type, long seed, String target, Optional<String> peer, OptionalLong timeToDetect,
+            int farDetections, boolean movedGoldenSignal) {
+        this(type, seed, target, peer, timeToDetect, farDetections, movedGoldenSignal, Double.NaN, Double.NaN);
+    }
 
     public boolean detected() {
         return timeToDetect.isPresent();

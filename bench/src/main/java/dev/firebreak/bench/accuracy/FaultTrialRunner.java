@@ -2,6 +2,7 @@ package dev.firebreak.bench.accuracy;
 
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.sim.GroundTruth;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -75,7 +77,51 @@ public final class FaultTrialRunner {
         }
         boolean moved = GoldenSignals.moved(simulation.simulator, simulation.store, neighbourhood,
                 from.getEpochSecond() - settings.baseline().toSeconds(), from.getEpochSecond(), to.getEpochSecond());
-        return new FaultTrial(type, seed, topology.component(target).id(), peer, timeToDetect, far, moved);
+        String targetId = topology.component(target).id();
+        double notHealthy = Double.NaN;
+        double unhealthy = Double.NaN;
+        if (simulation.reportsHealth) {
+            notHealthy = shareOfTime(simulation.healthChanges, targetId, from, to, state -> state != HealthState.HEALTHY);
+            unhealthy = shareOfTime(simulation.healthChanges, targetId, from, to,
+                    state -> state != HealthState.HEALTHY && state != HealthState.RECOVERING);
+        }
+        return new FaultTrial(type, seed, targetId, peer, timeToDetect, far, moved, notHealthy, unhealthy);
+    }
+
+    /**
+     * Share of [from, to) during which the component's health (HEALTHY before its first change) was in a
+     * state the predicate accepts, from its changes in time order.
+     */
+    static double shareOfTime(List<HealthRecord> changes, String componentId, Instant from, Instant to,
+            Predicate<HealthState> counts) {
+        long total = Duration.between(from, to).toMillis();
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        HealthState state = HealthState.HEALTHY;
+        Instant since = from;
+        long counted = 0;
+        for (HealthRecord change : changes) {
+            if (!change.componentId().equals(componentId)) {
+                continue;
+            }
+            if (!change.at().isAfter(from)) {
+                state = change.to();
+                continue;
+            }
+            if (!change.at().isBefore(to)) {
+                break;
+            }
+            if (counts.test(state)) {
+                counted += Duration.between(since, change.at()).toMillis();
+            }
+            state = change.to();
+            since = change.at();
+        }
+        if (counts.test(state)) {
+            counted += Duration.between(since, to).toMillis();
+        }
+        return (double) counted / total;
     }
 
     private int pickTarget(FaultType type, Simulation simulation, SplittableRandom random) {

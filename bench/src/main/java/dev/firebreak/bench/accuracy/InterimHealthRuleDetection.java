@@ -30,6 +30,13 @@ public final class InterimHealthRuleDetection implements DetectionUnderTest {
         });
     }
 
+    @Override
+    public boolean observeHealth(EventBus bus, Consumer<HealthRecord> sink) {
+        bus.subscribe(SimulatedConditionChanged.class,
+                change -> sink.accept(new HealthRecord(change.at(), change.componentId(), change.to())));
+        return true;
+    }
+
     static Severity severityOf(HealthState state) {
         return switch (state) {
             case HEALTHY, RECOVERING -> Severity.NONE;

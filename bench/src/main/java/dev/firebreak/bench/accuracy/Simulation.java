@@ -16,12 +16,15 @@ final class Simulation {
     final Simulator simulator;
     final MetricStore store;
     final List<DetectionRecord> detections = new ArrayList<>();
+    final List<HealthRecord> healthChanges = new ArrayList<>();
+    final boolean reportsHealth;
 
     Simulation(Topology topology, SimulationConfig config, DetectionUnderTest detection) {
         this.store = MetricStores.inMemory();
         EventBus bus = new EventBus();
         this.simulator = new Simulator(topology, config, store, bus, new SimulationClock(config.start()));
         detection.attach(simulator, bus, store, detections::add);
+        this.reportsHealth = detection.observeHealth(bus, healthChanges::add);
     }
 
     void run(long seconds) {

@@ -37,6 +37,27 @@ class AccuracyHarnessTests {
     }
 
     @Test
+    void shareOfActiveTimeCountsOnlyTheTargetsNonHealthyStretchesInsideTheFault() {
+        java.time.Instant from = java.time.Instant.parse("2026-11-02T14:00:00Z");
+        java.time.Instant to = from.plusSeconds(600);
+        List<HealthRecord> changes = List.of(
+                new HealthRecord(from.minusSeconds(30), "db", HealthState.DEGRADED),
+                new HealthRecord(from.plusSeconds(60), "db", HealthState.RECOVERING),
+                new HealthRecord(from.plusSeconds(120), "web", HealthState.FAILED),
+                new HealthRecord(from.plusSeconds(180), "db", HealthState.HEALTHY),
+                new HealthRecord(from.plusSeconds(540), "db", HealthState.CRITICAL),
+                new HealthRecord(to.plusSeconds(10), "db", HealthState.HEALTHY));
+
+        double notHealthy = FaultTrialRunner.shareOfTime(changes, "db", from, to, s -> s != HealthState.HEALTHY);
+        double unhealthy = FaultTrialRunner.shareOfTime(changes, "db", from, to,
+                s -> s != HealthState.HEALTHY && s != HealthState.RECOVERING);
+
+        // degraded 0-60 s, recovering 60-180 s, healthy 180-540 s, critical 540-600 s
+        assertThat(notHealthy).isCloseTo(240.0 / 600, within(1e-9));
+        assertThat(unhealthy).isCloseTo(120.0 / 600, within(1e-9));
+    }
+
+    @Test
     void interimRuleMapsBadHealthStatesToSeverities() {
         assertThat(InterimHealthRuleDetection.severityOf(HealthState.HEALTHY)).isEqualTo(Severity.NONE);
         assertThat(InterimHealthRuleDetection.severityOf(HealthState.RECOVERING)).isEqualTo(Severity.NONE);

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.detect;
 
+import dev.firebreak.engine.detect.internal.BaselineHold;
 import dev.firebreak.engine.detect.internal.HealthTracker;
 import dev.firebreak.engine.detect.internal.LoadContext;
 import dev.firebreak.engine.event.EventBus;
@@ -34,6 +35,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * expected band, the series' own score (the same {@link CompositeScorer} over that series' findings alone)
  * and, at or above the history's severity, an explained marker. So the charts draw exactly what drives
  * the component's score and health.
+ *
+ * <p>Each series' detectors run through a {@link BaselineHold}: during an anomaly episode the rolling,
+ * EWMA and IQR detectors stop learning, so a sustained fault stays anomalous for as long as it lasts
+ * (ADR 0011).
  *
  * <p>Settings change live: {@link #configure(MetricName, MetricDetectionConfig)} and
  * {@link #configure(CompositeConfig)} may be called from any thread and take effect at the next tick, on
@@ -88,9 +93,9 @@ public final class DetectionEngine implements AutoCloseable {
         private final int handle;
         private final SeriesKey key;
         private final String label;
-        private List<SeriesDetector> detectors;
+        private BaselineHold detectors;
 
-        SeriesState(int handle, SeriesKey key, List<SeriesDetector> detectors) {
+        SeriesState(int handle, SeriesKey key, BaselineHold detectors) {
             this.handle = handle;
             this.key = key;
             this.label = key.toString();
@@ -110,6 +115,10 @@ public final class DetectionEngine implements AutoCloseable {
         }
 
         List<SeriesDetector> detectors() {
+            return detectors.detectors();
+        }
+
+        BaselineHold hold() {
             return detectors;
         }
     }
@@ -259,6 +268,7 @@ public final class DetectionEngine implements AutoCloseable {
         rebuildDetectors(rebuild, epochSecond);
         DetectionHistory recordTo = history;
         boolean loadMoving = load.update(entryRate(epochSecond));
+        List<DetectorOutput> outputs = new ArrayList<>(MAX_DETECTORS_PER_SERIES);
         double[] scores = new double[n];
         CompositeScore[] composites = new CompositeScore[n];
         for (int c = 0; c < n; c++) {
@@ -272,10 +282,10 @@ public final class DetectionEngine implements AutoCloseable {
                 vector[s] = value;
                 List<Finding> list = new ArrayList<>(MAX_DETECTORS_PER_SERIES);
                 boolean explainedByLoad = loadMoving && LoadContext.explains(state.key().metric());
-                for (SeriesDetector detector : state.detectors()) {
-                    DetectorOutput output = detector.update(epochSecond, value);
-                    list.add(new Finding(state.label(), explainedByLoad && output.fired() ? LoadContext.explained(output)
-                            : output));
+                state.hold().update(epochSecond, value, explainedByLoad, outputs);
+                for (DetectorOutput output : outputs) {
+                    list.add(new Finding(state.label(), explainedByLoad && output.fired() && LoadContext.plausible(output)
+                            ? LoadContext.explained(output) : output));
                 }
                 findings.add(list);
                 if (recordTo != null && !Double.isNaN(value)) {
@@ -398,7 +408,7 @@ public final class DetectionEngine implements AutoCloseable {
             if (c < 0) {
                 continue;
             }
-            seriesOf.get(c).add(new SeriesState(handle, key, config.forMetric(key.metric()).createDetectors()));
+            seriesOf.get(c).add(new SeriesState(handle, key, detectorsFor(key.metric())));
         }
         knownSeries = count;
         for (int c = 0; c < n; c++) {
@@ -439,16 +449,18 @@ public final class DetectionEngine implements AutoCloseable {
                 if (!metrics.contains(series.key().metric())) {
                     continue;
                 }
-                series.detectors = config.forMetric(series.key().metric()).createDetectors();
+                series.detectors = detectorsFor(series.key().metric());
                 if (recordTo != null) {
                     recordTo.clear(series.key());
                 }
                 SeriesSnapshot past = store.range(series.handle(), epochSecond - REPLAY_SECONDS, epochSecond - 1);
                 double[] values = past.values();
+                List<DetectorOutput> outputs = new ArrayList<>(MAX_DETECTORS_PER_SERIES);
                 for (int i = 0; i < values.length; i++) {
-                    List<Finding> findings = new ArrayList<>(series.detectors().size());
-                    for (SeriesDetector detector : series.detectors()) {
-                        findings.add(new Finding(series.label(), detector.update(past.epochSecondAt(i), values[i])));
+                    series.hold().update(past.epochSecondAt(i), values[i], false, outputs);
+                    List<Finding> findings = new ArrayList<>(outputs.size());
+                    for (DetectorOutput output : outputs) {
+                        findings.add(new Finding(series.label(), output));
                     }
                     if (recordTo != null && !Double.isNaN(values[i])) {
                         recordTo.record(verdict(series.key(), past.epochSecondAt(i), values[i], findings));
@@ -456,6 +468,12 @@ public final class DetectionEngine implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Fresh detectors for a series of this metric, run with the metric's baseline hold. */
+    private BaselineHold detectorsFor(MetricName metric) {
+        MetricDetectionConfig metricConfig = config.forMetric(metric);
+        return new BaselineHold(metricConfig.createDetectors(), metricConfig.hold());
     }
 
     /**

@@ -10,24 +10,42 @@ import java.util.Optional;
 /**
  * Which per-series detectors run on one kind of metric, and with which parameters. An empty optional
  * switches that detector off for the metric. {@code direction} says which side of the band counts
- * (see {@link Direction}); the banded detectors are restricted to it.
+ * (see {@link Direction}); the banded detectors are restricted to it. {@code hold} says how the rolling,
+ * EWMA and IQR detectors keep their baseline during an anomaly episode (see {@link BaselineHoldConfig});
+ * empty, they learn every sample and adapt to a sustained change within about their window.
  */
 public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
         Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
-        Optional<MultiScaleConfig> multiScale, Optional<PatternConfig> pattern, Direction direction) {
+        Optional<MultiScaleConfig> multiScale, Optional<PatternConfig> pattern, Direction direction,
+        Optional<BaselineHoldConfig> hold) {
 
     /** Without the pattern detector (which only the scale-free profile for series of unknown kind runs). */
     public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
             Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
-            Optional<MultiScaleConfig> multiScale, Direction direction) {
-        this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, Optional.empty(), direction);
+            Optional<MultiScaleConfig> multiScale, Direction direction, Optional<BaselineHoldConfig> hold) {
+        this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, Optional.empty(), direction, hold);
     }
 
-    /** Both sides of the band count. */
+    /** The default baseline hold. */
+    public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
+            Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
+            Optional<MultiScaleConfig> multiScale, Optional<PatternConfig> pattern, Direction direction) {
+        this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, direction,
+                Optional.of(BaselineHoldConfig.ofDefaults()));
+    }
+
+    /** Both sides of the band count; the default baseline hold. */
     public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
             Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
             Optional<MultiScaleConfig> multiScale) {
         this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, Direction.BOTH);
+    }
+
+    /** The default baseline hold. */
+    public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
+            Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
+            Optional<MultiScaleConfig> multiScale, Direction direction) {
+        this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, direction, Optional.of(BaselineHoldConfig.ofDefaults()));
     }
 
     public MetricDetectionConfig {
@@ -39,6 +57,7 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         Objects.requireNonNull(multiScale, "multiScale");
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(hold, "hold");
         if (rolling.isEmpty() && ewma.isEmpty() && iqr.isEmpty() && seasonal.isEmpty() && rateOfChange.isEmpty()
                 && multiScale.isEmpty() && pattern.isEmpty()) {
             throw new IllegalArgumentException("a metric needs at least one detector");
@@ -59,11 +78,22 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         if (followsLoad(metric)) {
             return new MetricDetectionConfig(Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(SeasonalBandConfig.ofDefaults()), RateOfChangeConfig.defaultFor(metric), Optional.empty(),
-                    defaultDirection(metric));
+                    defaultDirection(metric), defaultHold(metric));
         }
         return new MetricDetectionConfig(Optional.of(RollingZScoreConfig.ofDefaults()), Optional.of(ewma),
                 Optional.of(IqrConfig.ofDefaults()), Optional.of(SeasonalBandConfig.ofDefaults()),
-                RateOfChangeConfig.defaultFor(metric), Optional.empty(), defaultDirection(metric));
+                RateOfChangeConfig.defaultFor(metric), Optional.empty(), defaultDirection(metric), defaultHold(metric));
+    }
+
+    /**
+     * Every metric holds its baseline through an anomaly episode except two: request rate, because traffic
+     * that stays lower is usually load (the daily curve, the wandering entry traffic) and a fault that cuts
+     * traffic shows in the callers' errors, which hold theirs; and disk use, which only grows between
+     * cleanups, so every new high is above the band from before and a held band would never close.
+     */
+    public static Optional<BaselineHoldConfig> defaultHold(MetricName metric) {
+        return metric == MetricName.REQUEST_RATE || metric == MetricName.DISK_USED ? Optional.empty()
+                : Optional.of(BaselineHoldConfig.ofDefaults());
     }
 
     /**
@@ -87,7 +117,14 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
 
     /** The same detectors restricted to one side of their bands. */
     public MetricDetectionConfig withDirection(Direction newDirection) {
-        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, newDirection);
+        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, newDirection,
+                hold);
+    }
+
+    /** The same detectors with another baseline hold. */
+    public MetricDetectionConfig withHold(Optional<BaselineHoldConfig> newHold) {
+        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, direction,
+                newHold);
     }
 
     /** Only the scale-free multi-scale detector: for series of unknown kind and units (NAB). */
@@ -122,7 +159,7 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
             pattern.ifPresent(c -> detectors.add(SeriesDetectors.pattern(c)));
         }
         if (direction != Direction.BOTH) {
-            detectors.replaceAll(d -> new DirectionalDetector(d, direction));
+            detectors.replaceAll(d -> DirectionalDetector.restrict(d, direction));
         }
         return detectors;
     }

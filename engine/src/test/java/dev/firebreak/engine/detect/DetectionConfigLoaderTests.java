@@ -55,6 +55,27 @@ class DetectionConfigLoaderTests {
     }
 
     @Test
+    void holdIsKeptByOtherOverridesAndCanBeTunedOrSwitchedOff() throws DetectionConfigException {
+        String yaml = """
+                metrics:
+                  latency_p99:
+                    hold: {acceptAfterSeconds: 600}
+                  error_rate:
+                    hold: off
+                  queue_depth:
+                    rolling: {k: 4}
+                """;
+
+        DetectionConfig config = DetectionConfigLoader.parse("test.yaml", new StringReader(yaml));
+
+        assertThat(config.forMetric(MetricName.LATENCY_P99).hold()).hasValue(new BaselineHoldConfig(
+                BaselineHoldConfig.DEFAULT_OPEN_SAMPLES, BaselineHoldConfig.DEFAULT_QUIET_SAMPLES, 600));
+        assertThat(config.forMetric(MetricName.ERROR_RATE).hold()).isEmpty();
+        assertThat(config.forMetric(MetricName.QUEUE_DEPTH).hold()).hasValue(BaselineHoldConfig.ofDefaults());
+        assertThat(config.forMetric(MetricName.REQUEST_RATE).hold()).isEmpty();
+    }
+
+    @Test
     void outOfRangeValueNamesFileLineFieldAndAllowedRange() {
         String yaml = """
                 metrics:

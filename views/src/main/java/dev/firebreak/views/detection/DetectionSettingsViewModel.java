@@ -294,12 +294,13 @@ public final class DetectionSettingsViewModel {
                 () -> new CompositeConfig(weightMap(w), mode.get(), current.confirmTicks(), current.reportAtLeast()));
         Settings settings = null;
         if (composite != null && rolling.ok() && ewma.ok() && iqr.ok() && seasonal.ok() && rateOk) {
-            // the multi-scale and pattern detectors are not on the form: whatever the metric runs, it keeps
+            // the multi-scale and pattern detectors and the baseline hold are not on the form: whatever the
+            // metric runs, it keeps
             Optional<RateOfChangeConfig> finalRate = rate;
             MetricDetectionConfig running = session.detectionConfig().forMetric(metric.get());
             MetricDetectionConfig detectors = attempt(List.of(), () -> new MetricDetectionConfig(rolling.config(),
                     ewma.config(), iqr.config(), seasonal.config(), finalRate, running.multiScale(), running.pattern(),
-                    direction.get()));
+                    direction.get(), running.hold()));
             settings = detectors == null ? null : new Settings(detectors, composite);
         }
         valid.set(settings != null);

@@ -4,13 +4,15 @@ import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.SeriesDetector;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * A detector restricted to one side of its band: a sample on the other side still teaches the detector
  * (its state is the wrapped one's) but scores zero and does not fire, so a traffic burst does not page.
+ * Create it with {@link #restrict}, which keeps an {@link AdaptiveBaseline} adaptive.
  */
-public final class DirectionalDetector implements SeriesDetector {
+public class DirectionalDetector implements SeriesDetector {
 
     private final SeriesDetector inner;
     private final Direction direction;
@@ -20,6 +22,12 @@ public final class DirectionalDetector implements SeriesDetector {
         this.direction = Objects.requireNonNull(direction, "direction");
     }
 
+    /** The detector restricted to the direction; adaptive if the detector is. */
+    public static SeriesDetector restrict(SeriesDetector inner, Direction direction) {
+        return inner instanceof AdaptiveBaseline adaptive ? new Adaptive(adaptive, direction)
+                : new DirectionalDetector(inner, direction);
+    }
+
     @Override
     public DetectorKind kind() {
         return inner.kind();
@@ -27,17 +35,53 @@ public final class DirectionalDetector implements SeriesDetector {
 
     @Override
     public DetectorOutput update(long epochSecond, double value) {
-        DetectorOutput output = inner.update(epochSecond, value);
+        return restricted(inner.update(epochSecond, value));
+    }
+
+    DetectorOutput restricted(DetectorOutput output) {
         if (output.isLearning() || direction.admits(output)) {
             return output;
         }
         return new DetectorOutput(output.kind(), 0, false, output.observed(), output.expectedLow(),
                 output.expectedHigh(), "other side of the band than this metric's anomalies ("
-                        + direction.name().toLowerCase(java.util.Locale.ROOT) + " only)");
+                        + direction.name().toLowerCase(Locale.ROOT) + " only)");
     }
 
     @Override
     public int stateBytes() {
         return inner.stateBytes() + 16;
+    }
+
+    /** The restriction of an adaptive detector: scoring is restricted, learning and restarting pass through. */
+    private static final class Adaptive extends DirectionalDetector implements AdaptiveBaseline {
+
+        private final AdaptiveBaseline adaptive;
+
+        Adaptive(AdaptiveBaseline inner, Direction direction) {
+            super(inner, direction);
+            this.adaptive = inner;
+        }
+
+        @Override
+        public DetectorOutput score(long epochSecond, double value) {
+            return restricted(adaptive.score(epochSecond, value));
+        }
+
+        @Override
+        public void learn(long epochSecond, double value) {
+            adaptive.learn(epochSecond, value);
+        }
+
+        @Override
+        public void restart() {
+            adaptive.restart();
+        }
+
+        @Override
+        public DetectorOutput update(long epochSecond, double value) {
+            DetectorOutput output = score(epochSecond, value);
+            learn(epochSecond, value);
+            return output;
+        }
     }
 }

@@ -3,11 +3,10 @@ package dev.firebreak.engine.detect.internal;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.EwmaConfig;
-import dev.firebreak.engine.detect.SeriesDetector;
 import java.util.Locale;
 
 /** EWMA of the value and of its absolute deviation; scores the distance in typical deviations. */
-public final class EwmaDetector implements SeriesDetector {
+public final class EwmaDetector implements AdaptiveBaseline {
 
     private static final double DEVIATION_SLOWDOWN = 0.2;
 
@@ -29,22 +28,32 @@ public final class EwmaDetector implements SeriesDetector {
     }
 
     @Override
-    public DetectorOutput update(long epochSecond, double value) {
+    public DetectorOutput score(long epochSecond, double value) {
         if (!Double.isFinite(value)) {
             return Outputs.missing(kind());
         }
-        DetectorOutput output;
         if (seen < config.warmupSamples()) {
-            output = Outputs.learning(kind(), value, seen, config.warmupSamples());
-        } else {
-            double scale = Scores.floorScale(deviation, mean);
-            double distance = Math.abs(value - mean) / scale;
-            double width = config.threshold() * scale;
-            output = Outputs.banded(kind(), Scores.ofLimitRatio(distance / config.threshold()), value, mean - width,
-                    mean + width, rule);
+            return Outputs.learning(kind(), value, seen, config.warmupSamples());
         }
-        learn(value);
-        return output;
+        double scale = Scores.floorScale(deviation, mean);
+        double distance = Math.abs(value - mean) / scale;
+        double width = config.threshold() * scale;
+        return Outputs.banded(kind(), Scores.ofLimitRatio(distance / config.threshold()), value, mean - width,
+                mean + width, rule);
+    }
+
+    @Override
+    public void learn(long epochSecond, double value) {
+        if (Double.isFinite(value)) {
+            learn(value);
+        }
+    }
+
+    @Override
+    public void restart() {
+        mean = Double.NaN;
+        deviation = 0;
+        seen = 0;
     }
 
     private void learn(double value) {

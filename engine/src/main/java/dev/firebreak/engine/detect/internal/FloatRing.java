@@ -37,6 +37,11 @@ final class FloatRing {
         return values[index < 0 ? index + values.length : index];
     }
 
+    void clear() {
+        next = 0;
+        size = 0;
+    }
+
     int bytes() {
         return 16 + 4 * values.length + 8;
     }

@@ -8,6 +8,11 @@ import dev.firebreak.engine.health.HealthState;
  * Health of one component driven by its composite score, with hysteresis: worsening needs a few
  * consecutive ticks (failure is immediate), improving needs more, and a component that was worse and is
  * quiet again is RECOVERING until it has stayed quiet for a while. Called from one thread.
+ *
+ * <p>While the composite still sees a deviation (degraded or worse) the state does not step down: the
+ * score of a sustained fault falls after its onset because onset detectors (rate of change) stop firing,
+ * not because the component got better, so a killed database stays critical while it is down. It steps
+ * down only once the signals are back within their bands.
  */
 public final class HealthTracker {
 
@@ -35,6 +40,10 @@ public final class HealthTracker {
                 state = stateOf(target);
                 worse = 0;
             }
+        } else if (target < current && target > 0) {
+            // still deviating, only less than at the worst: hold the state, and count no quiet ticks
+            worse = 0;
+            better = 0;
         } else if (target < current) {
             worse = 0;
             better++;
@@ -44,7 +53,7 @@ public final class HealthTracker {
                     better = 0;
                 }
             } else if (better >= config.improveTicks()) {
-                state = target == 0 ? HealthState.RECOVERING : stateOf(target);
+                state = HealthState.RECOVERING;
                 better = 0;
             }
         } else {

@@ -3,7 +3,6 @@ package dev.firebreak.engine.detect.internal;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.IqrConfig;
-import dev.firebreak.engine.detect.SeriesDetector;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -13,7 +12,7 @@ import java.util.Locale;
  * between, so quartiles are read
  * in O(1) and nothing is re-sorted per sample.
  */
-public final class IqrDetector implements SeriesDetector {
+public final class IqrDetector implements AdaptiveBaseline {
 
     private final IqrConfig config;
     private final FloatRing ring;
@@ -35,13 +34,24 @@ public final class IqrDetector implements SeriesDetector {
     }
 
     @Override
-    public DetectorOutput update(long epochSecond, double value) {
+    public DetectorOutput score(long epochSecond, double value) {
         if (!Double.isFinite(value)) {
             return Outputs.missing(kind());
         }
-        DetectorOutput output = ring.isFull() ? score(value) : Outputs.learning(kind(), value, size, config.window());
-        learn((float) value);
-        return output;
+        return ring.isFull() ? score(value) : Outputs.learning(kind(), value, size, config.window());
+    }
+
+    @Override
+    public void learn(long epochSecond, double value) {
+        if (Double.isFinite(value)) {
+            learn((float) value);
+        }
+    }
+
+    @Override
+    public void restart() {
+        ring.clear();
+        size = 0;
     }
 
     private DetectorOutput score(double value) {

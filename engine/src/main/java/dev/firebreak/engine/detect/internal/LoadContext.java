@@ -12,6 +12,9 @@ import dev.firebreak.engine.telemetry.MetricName;
  */
 public final class LoadContext {
 
+    /** How far outside its band, in half band widths, a load move can push a value. */
+    static final double PLAUSIBLE_HALF_WIDTHS = 5;
+
     private final double fastAlpha;
     private final double slowAlpha;
     private final double tolerance;
@@ -67,6 +70,23 @@ public final class LoadContext {
             case REQUEST_RATE, LATENCY_P50, LATENCY_P95, LATENCY_P99 -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Whether a load move could have caused this output: a fired output at most a few band widths outside
+     * its band. A burst moves latency by tens of percent; a value far outside is a fault, even while the
+     * load moves (a fault that chokes the entry traffic moves the load itself). Outputs without a band are
+     * always plausible.
+     */
+    public static boolean plausible(DetectorOutput output) {
+        double low = output.expectedLow();
+        double high = output.expectedHigh();
+        if (!Double.isFinite(low) || !Double.isFinite(high) || !output.fired()) {
+            return true;
+        }
+        double halfWidth = (high - low) / 2;
+        double beyond = output.observed() > high ? output.observed() - high : low - output.observed();
+        return beyond <= PLAUSIBLE_HALF_WIDTHS * halfWidth;
     }
 
     /** The output with its score zeroed, saying why: the same move is seen across the whole system. */

@@ -3,7 +3,6 @@ package dev.firebreak.engine.detect.internal;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.RollingZScoreConfig;
-import dev.firebreak.engine.detect.SeriesDetector;
 import java.util.Locale;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Locale;
  * first sample so large offsets (1e9 with a spread of 1) do not cancel catastrophically, and they are
  * recomputed from the ring now and then so rounding cannot accumulate.
  */
-public final class RollingZScoreDetector implements SeriesDetector {
+public final class RollingZScoreDetector implements AdaptiveBaseline {
 
     private static final int RESUM_EVERY_WRAPS = 64;
 
@@ -35,13 +34,27 @@ public final class RollingZScoreDetector implements SeriesDetector {
     }
 
     @Override
-    public DetectorOutput update(long epochSecond, double value) {
+    public DetectorOutput score(long epochSecond, double value) {
         if (!Double.isFinite(value)) {
             return Outputs.missing(kind());
         }
-        DetectorOutput output = ring.isFull() ? score(value) : Outputs.learning(kind(), value, ring.size(), config.window());
-        learn(value);
-        return output;
+        return ring.isFull() ? score(value) : Outputs.learning(kind(), value, ring.size(), config.window());
+    }
+
+    @Override
+    public void learn(long epochSecond, double value) {
+        if (Double.isFinite(value)) {
+            learn(value);
+        }
+    }
+
+    @Override
+    public void restart() {
+        ring.clear();
+        shift = Double.NaN;
+        sum = 0;
+        sumSquares = 0;
+        pushes = 0;
     }
 
     private DetectorOutput score(double value) {

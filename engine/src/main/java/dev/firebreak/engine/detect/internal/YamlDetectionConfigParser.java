@@ -1,5 +1,6 @@
 package dev.firebreak.engine.detect.internal;
 
+import dev.firebreak.engine.detect.BaselineHoldConfig;
 import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionConfigException;
@@ -169,7 +170,7 @@ public final class YamlDetectionConfigParser {
         if (metrics.isPresent()) {
             for (MetricName metric : MetricName.values()) {
                 Optional<Section> section = metrics.get().section(metric.name().toLowerCase(Locale.ROOT),
-                        List.of("rolling", "ewma", "iqr", "seasonal", "rateOfChange", "direction"));
+                        List.of("rolling", "ewma", "iqr", "seasonal", "rateOfChange", "direction", "hold"));
                 if (section.isPresent()) {
                     perMetric.put(metric, metric(section.get(), perMetric.get(metric)));
                 }
@@ -263,6 +264,18 @@ public final class YamlDetectionConfigParser {
                     ? Boolean.parseBoolean(flag.getValue()) : rate.map(RateOfChangeConfig::relative).orElse(false);
             rate = Optional.of(s.build(() -> new RateOfChangeConfig(window, rise, fall, relative)));
         }
+        Optional<BaselineHoldConfig> hold = base.hold();
+        if (section.isOff("hold")) {
+            hold = Optional.empty();
+        } else if (section.fields.containsKey("hold")) {
+            Section s = section.section("hold", List.of("openSamples", "quietSamples", "acceptAfterSeconds")).orElseThrow();
+            BaselineHoldConfig b = hold.orElse(BaselineHoldConfig.ofDefaults());
+            int open = s.integer("openSamples", b.openSamples());
+            int quiet = s.integer("quietSamples", b.quietSamples());
+            long accept = s.integer("acceptAfterSeconds", (int) b.acceptAfterSeconds());
+            hold = Optional.of(s.build(() -> new BaselineHoldConfig(open, quiet, accept)));
+        }
+        Optional<BaselineHoldConfig> h = hold;
         Optional<RollingZScoreConfig> r = rolling;
         Optional<EwmaConfig> e = ewma;
         Optional<IqrConfig> q = iqr;
@@ -270,6 +283,6 @@ public final class YamlDetectionConfigParser {
         Optional<RateOfChangeConfig> rc = rate;
         Direction direction = section.choice("direction", Direction.class, base.direction());
         return section.build(() -> new MetricDetectionConfig(r, e, q, sb, rc, base.multiScale(), base.pattern(),
-                direction));
+                direction, h));
     }
 }

@@ -1,0 +1,142 @@
+package dev.firebreak.engine.detect.internal;
+
+import dev.firebreak.engine.detect.BaselineHoldConfig;
+import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.SeriesDetector;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The detectors of one series, run so that the adaptive ones ({@link AdaptiveBaseline}: rolling, EWMA,
+ * IQR) do not learn a fault's level as normal. Without this their ~100-sample windows fill with a
+ * sustained fault within a minute or two and it stops being anomalous while it still lasts.
+ *
+ * <p>Each sample is scored first. It is flagged when most of the adaptive detectors fire on it (on the
+ * side of the band that counts). {@link BaselineHoldConfig#openSamples()} flagged samples in a row open an
+ * episode; during it the adaptive detectors learn nothing, so the band stays the one from before. Before
+ * that, a flagged sample is still learned if it lies near the band (the first seconds of a ramp widen the
+ * band as they always did) and not if it lies far outside (one big jump would blow the band up). The
+ * episode closes after {@link BaselineHoldConfig#quietSamples()} consecutive samples none of them flags,
+ * and learning resumes. An episode that lasts {@link BaselineHoldConfig#acceptAfterSeconds()} is a lasting
+ * change of level (a deployment, a capacity change): the adaptive detectors start over and learn the new
+ * level. A flag that a system-wide load move explains (see {@link LoadContext#plausible}) neither opens an
+ * episode nor counts as quiet, and outside an episode such a sample is learned. The other detectors
+ * (seasonal band, rate of change, multi-scale) keep learning every sample. Causal; called from one thread.
+ */
+public final class BaselineHold {
+
+    private final List<SeriesDetector> detectors;
+    /** Empty: the adaptive detectors learn every sample, as they would alone. */
+    private final Optional<BaselineHoldConfig> config;
+    private final boolean[] adaptive;
+    private boolean inEpisode;
+    private long episodeStart;
+    private int quiet;
+    private int opening;
+
+    public BaselineHold(List<SeriesDetector> detectors, Optional<BaselineHoldConfig> config) {
+        this.detectors = List.copyOf(detectors);
+        this.config = Objects.requireNonNull(config, "config");
+        this.adaptive = new boolean[this.detectors.size()];
+        for (int i = 0; i < adaptive.length; i++) {
+            adaptive[i] = this.detectors.get(i) instanceof AdaptiveBaseline;
+        }
+    }
+
+    public List<SeriesDetector> detectors() {
+        return detectors;
+    }
+
+    /** Whether the adaptive detectors are holding their baseline (an episode is open). */
+    public boolean holding() {
+        return inEpisode;
+    }
+
+    /**
+     * Scores one sample with every detector, in order, into {@code outputs} (cleared first), and lets the
+     * detectors learn it unless an episode holds their baseline.
+     *
+     * @param explainedByLoad whether a system-wide load move explains this series' moves at this sample
+     */
+    public void update(long epochSecond, double value, boolean explainedByLoad, List<DetectorOutput> outputs) {
+        outputs.clear();
+        int opinions = 0;
+        int flagged = 0;
+        int explainedFlags = 0;
+        boolean farOutside = false;
+        for (int i = 0; i < adaptive.length; i++) {
+            SeriesDetector detector = detectors.get(i);
+            if (!adaptive[i]) {
+                outputs.add(detector.update(epochSecond, value));
+                continue;
+            }
+            DetectorOutput output = ((AdaptiveBaseline) detector).score(epochSecond, value);
+            outputs.add(output);
+            if (!output.isLearning()) {
+                opinions++;
+                if (output.fired()) {
+                    boolean near = LoadContext.plausible(output);
+                    farOutside |= !near;
+                    boolean explained = explainedByLoad && near;
+                    explainedFlags += explained ? 1 : 0;
+                    flagged += explained ? 0 : 1;
+                }
+            }
+        }
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        if (config.isEmpty()) {
+            learnAll(epochSecond, value);
+            return;
+        }
+        boolean flaggedByMost = opinions > 0 && 2 * flagged > opinions;
+        if (inEpisode) {
+            continueEpisode(epochSecond, flagged, explainedFlags);
+        } else if (flaggedByMost) {
+            if (++opening >= config.get().openSamples()) {
+                inEpisode = true;
+                episodeStart = epochSecond - opening + 1;
+                quiet = 0;
+                opening = 0;
+            }
+        } else {
+            opening = 0;
+        }
+        // Until the episode opens a sample near the band is learned, flagged or not: the first seconds of a
+        // ramp (a burst before the load context sees it) widen the band as they always did instead of
+        // firing. A sample far outside is not: one such jump would blow the band up.
+        if (!inEpisode && !(flaggedByMost && farOutside)) {
+            learnAll(epochSecond, value);
+        }
+    }
+
+    private void learnAll(long epochSecond, double value) {
+        for (int i = 0; i < adaptive.length; i++) {
+            if (adaptive[i]) {
+                ((AdaptiveBaseline) detectors.get(i)).learn(epochSecond, value);
+            }
+        }
+    }
+
+    private void continueEpisode(long epochSecond, int flagged, int explainedFlags) {
+        if (epochSecond - episodeStart >= config.get().acceptAfterSeconds()) {
+            // the level has stayed away for so long that it is the new normal: learn it from scratch
+            for (int i = 0; i < adaptive.length; i++) {
+                if (adaptive[i]) {
+                    ((AdaptiveBaseline) detectors.get(i)).restart();
+                }
+            }
+            inEpisode = false;
+            return;
+        }
+        if (flagged == 0 && explainedFlags > 0) {
+            return;
+        }
+        quiet = flagged > 0 ? 0 : quiet + 1;
+        if (quiet >= config.get().quietSamples()) {
+            inEpisode = false;
+        }
+    }
+}

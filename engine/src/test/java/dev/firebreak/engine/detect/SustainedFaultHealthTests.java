@@ -1,0 +1,85 @@
+package dev.firebreak.engine.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.fault.FaultSpecParser;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.sim.SimulationConfig;
+import dev.firebreak.engine.sim.Simulator;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.MetricStores;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.engine.topology.TopologyException;
+import dev.firebreak.engine.topology.TopologyLoader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Detected health follows a fault for as long as it lasts, on the real simulator: a sustained fault
+ * keeps its component unhealthy (the detectors hold their baseline instead of learning the fault's level)
+ * and the component is healthy again once the fault is over and its signals are back.
+ */
+class SustainedFaultHealthTests {
+
+    private static final Instant AFTERNOON = Instant.parse("2026-11-02T14:00:00Z");
+    private static final int WARM_UP_SECONDS = 600;
+
+    private final Topology topology = loadShop();
+    private final MetricStore store = MetricStores.inMemory();
+    private final EventBus bus = new EventBus();
+    private final Simulator simulator = new Simulator(topology, SimulationConfig.defaults(42).withStart(AFTERNOON),
+            store, bus, new SimulationClock(AFTERNOON));
+    private final DetectionEngine engine = new DetectionEngine(topology, store, bus, DetectionConfig.ofDefaults()).start();
+
+    private static Topology loadShop() {
+        try {
+            return TopologyLoader.loadResource("topologies/shop.yaml");
+        } catch (TopologyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Steps the simulator and returns the component's detected health after each second. */
+    private List<HealthState> run(int seconds, String componentId) {
+        int index = topology.indexOf(componentId);
+        List<HealthState> states = new ArrayList<>(seconds);
+        for (int i = 0; i < seconds; i++) {
+            simulator.step();
+            states.add(engine.state(index));
+        }
+        return states;
+    }
+
+    @Test
+    void killedDatabaseStaysCriticalUntilItIsReplacedAndThenBecomesHealthy() {
+        run(WARM_UP_SECONDS, "postgres-primary");
+        simulator.inject(FaultSpecParser.parse("instance-kill:postgres-primary,magnitude=1,at=10m", AFTERNOON));
+
+        // the simulator replaces a killed instance after two minutes
+        List<HealthState> whileDown = run(115, "postgres-primary");
+        List<HealthState> afterReplacement = run(600, "postgres-primary");
+
+        assertThat(whileDown.subList(10, whileDown.size()))
+                .allSatisfy(state -> assertThat(state).isIn(HealthState.CRITICAL, HealthState.FAILED));
+        assertThat(afterReplacement.getLast()).isEqualTo(HealthState.HEALTHY);
+        assertThat(afterReplacement.subList(afterReplacement.size() - 60, afterReplacement.size()))
+                .containsOnly(HealthState.HEALTHY);
+    }
+
+    @Test
+    void twentyMinutesOfAddedLatencyKeepCatalogUnhealthyThroughoutAndItRecoversAfter() {
+        run(WARM_UP_SECONDS, "catalog");
+        simulator.inject(FaultSpecParser.parse("latency:catalog,magnitude=800,at=10m,for=20m", AFTERNOON));
+
+        List<HealthState> duringFault = run(20 * 60, "catalog");
+        List<HealthState> afterFault = run(10 * 60, "catalog");
+
+        assertThat(duringFault.subList(30, duringFault.size()))
+                .allSatisfy(state -> assertThat(state).isIn(HealthState.DEGRADED, HealthState.CRITICAL, HealthState.FAILED));
+        assertThat(afterFault.subList(afterFault.size() - 60, afterFault.size())).containsOnly(HealthState.HEALTHY);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.firebreak.engine.detect.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.detect.BaselineHoldConfig;
+import dev.firebreak.engine.detect.DetectorFamily;
+import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.telemetry.MetricName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BaselineHoldTests {
+
+    private static final long START = 1_793_620_800L;
+    private static final int NORMAL = 600;
+    private static final int TWENTY_MINUTES = 1200;
+
+    /** Latency-like series: level 100 with noise 2, and a step of +20 between from and to. */
+    private static double[] stepSeries(int length, int from, int to, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = 100 + 2 * random.nextGaussian() + (i >= from && i < to ? 20 : 0);
+        }
+        return values;
+    }
+
+    private static BaselineHold latencyDetectors(Optional<BaselineHoldConfig> hold) {
+        return new BaselineHold(MetricDetectionConfig.defaultFor(MetricName.LATENCY_P99).createDetectors(), hold);
+    }
+
+    /** For each sample, whether most of the statistical detectors with an opinion fired. */
+    private static boolean[] flaggedByMost(BaselineHold hold, double[] values) {
+        boolean[] flagged = new boolean[values.length];
+        List<DetectorOutput> outputs = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            hold.update(START + i, values[i], false, outputs);
+            int opinions = 0;
+            int fired = 0;
+            for (DetectorOutput output : outputs) {
+                if (output.kind().family() == DetectorFamily.STATISTICAL && !output.isLearning()) {
+                    opinions++;
+                    fired += output.fired() ? 1 : 0;
+                }
+            }
+            flagged[i] = opinions > 0 && 2 * fired > opinions;
+        }
+        return flagged;
+    }
+
+    private static int count(boolean[] flags, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += flags[i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void twentyMinuteStepStaysFlaggedForItsWholeLengthAndStopsAfterItEnds() {
+        double[] values = stepSeries(NORMAL + TWENTY_MINUTES + NORMAL, NORMAL, NORMAL + TWENTY_MINUTES, 3);
+        BaselineHold hold = latencyDetectors(Optional.of(BaselineHoldConfig.ofDefaults()));
+
+        boolean[] flagged = flaggedByMost(hold, values);
+
+        assertThat(count(flagged, NORMAL, NORMAL + TWENTY_MINUTES)).isEqualTo(TWENTY_MINUTES);
+        int after = NORMAL + TWENTY_MINUTES + 60;
+        assertThat(count(flagged, after, values.length)).isLessThanOrEqualTo(3);
+        assertThat(hold.holding()).isFalse();
+    }
+
+    @Test
+    void withoutTheHoldTheSameStepIsLearnedAsNormalWithinAFewMinutes() {
+        double[] values = stepSeries(NORMAL + TWENTY_MINUTES + NORMAL, NORMAL, NORMAL + TWENTY_MINUTES, 3);
+        BaselineHold hold = latencyDetectors(Optional.empty());
+
+        boolean[] flagged = flaggedByMost(hold, values);
+
+        assertThat(count(flagged, NORMAL + 300, NORMAL + TWENTY_MINUTES)).isLessThan(20);
+    }
+
+    @Test
+    void aLevelThatStaysAwayLongerThanTheAcceptTimeBecomesTheNewNormal() {
+        BaselineHoldConfig tenMinutes = new BaselineHoldConfig(3, 30, 600);
+        double[] values = stepSeries(NORMAL + 2400, NORMAL, Integer.MAX_VALUE, 5);
+        BaselineHold hold = latencyDetectors(Optional.of(tenMinutes));
+
+        boolean[] flagged = flaggedByMost(hold, values);
+
+        assertThat(count(flagged, NORMAL, NORMAL + 590)).isEqualTo(590);
+        // after acceptance the detectors relearn the new level for one window, then it is normal
+        assertThat(count(flagged, NORMAL + 900, values.length)).isLessThanOrEqualTo(10);
+        assertThat(hold.holding()).isFalse();
+    }
+
+    @Test
+    void aSingleSpikeDoesNotOpenAnEpisode() {
+        double[] values = stepSeries(NORMAL + 300, 0, 0, 9);
+        values[NORMAL + 10] = 200;
+        BaselineHold hold = latencyDetectors(Optional.of(BaselineHoldConfig.ofDefaults()));
+        List<DetectorOutput> outputs = new ArrayList<>();
+
+        boolean everHeld = false;
+        for (int i = 0; i < values.length; i++) {
+            hold.update(START + i, values[i], false, outputs);
+            everHeld |= hold.holding();
+        }
+
+        assertThat(everHeld).isFalse();
+    }
+
+    @Test
+    void aSlowDailyCurveNeitherFiresNorHoldsForLong() {
+        SplittableRandom random = new SplittableRandom(13);
+        int day = 86_400;
+        BaselineHold hold = latencyDetectors(Optional.of(BaselineHoldConfig.ofDefaults()));
+        List<DetectorOutput> outputs = new ArrayList<>();
+        int heldSeconds = 0;
+        int flagged = 0;
+
+        for (int i = 0; i < day; i++) {
+            double value = 100 + 40 * Math.sin(2 * Math.PI * i / day) + 2 * random.nextGaussian();
+            hold.update(START + i, value, false, outputs);
+            heldSeconds += hold.holding() ? 1 : 0;
+            long fired = outputs.stream().filter(DetectorOutput::fired).count();
+            flagged += fired >= 2 ? 1 : 0;
+        }
+
+        assertThat(heldSeconds).isLessThan(day / 100);
+        assertThat(flagged).isLessThan(day / 200);
+    }
+
+    @Test
+    void aStepThatLoadExplainsIsLearnedAsBefore() {
+        double[] values = stepSeries(NORMAL + 600, NORMAL, Integer.MAX_VALUE, 17);
+        BaselineHold hold = latencyDetectors(Optional.of(BaselineHoldConfig.ofDefaults()));
+        List<DetectorOutput> outputs = new ArrayList<>();
+
+        boolean everHeld = false;
+        for (int i = 0; i < values.length; i++) {
+            hold.update(START + i, values[i], i >= NORMAL, outputs);
+            everHeld |= hold.holding();
+        }
+
+        assertThat(everHeld).isFalse();
+        assertThat(outputs.stream().filter(DetectorOutput::fired)).isEmpty();
+    }
+}
