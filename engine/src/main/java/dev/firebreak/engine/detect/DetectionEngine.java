@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Online detection for a whole topology: on every {@link MetricsTicked} it reads each series' newest
@@ -50,6 +52,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * next tick. Detection replaces the simulator's interim health rule: the app should show these states.
  */
 public final class DetectionEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectionEngine.class);
 
     private static final int MAX_DETECTORS_PER_SERIES = 6;
     /** Samples replayed into rebuilt detectors: enough to fill the largest window the settings allow. */
@@ -170,6 +174,13 @@ public final class DetectionEngine implements AutoCloseable {
      */
     public static DetectionEngine shipped(Topology topology, MetricStore store, EventBus bus,
             Executor retrainExecutor) {
+        if (topology.size() > MlDetectors.SHIPPED_MAX_COMPONENTS) {
+            // each component's models hold about a megabyte (ADR 0012): at thousands of components they
+            // would not fit the console's heap beside the metric store, so large topologies run without them
+            LOG.warn("{} has {} components, more than the {} the ML family is shipped for: detecting without it",
+                    topology.name(), topology.size(), MlDetectors.SHIPPED_MAX_COMPONENTS);
+            return new DetectionEngine(topology, store, bus, DetectionConfig.ofDefaults(), VectorDetectorFactory.none());
+        }
         return new DetectionEngine(topology, store, bus, DetectionConfig.ofDefaults(),
                 MlDetectors.shipped(retrainExecutor));
     }
@@ -181,6 +192,11 @@ public final class DetectionEngine implements AutoCloseable {
     public DetectionEngine withHistory(DetectionHistory history) {
         this.history = Objects.requireNonNull(history, "history");
         return this;
+    }
+
+    /** Whether components get vector (ML) detectors; false for large topologies under {@link #shipped}. */
+    public boolean runsVectorDetectors() {
+        return vectorFactory != VectorDetectorFactory.NONE;
     }
 
     /** The history verdicts are recorded into, if any. */

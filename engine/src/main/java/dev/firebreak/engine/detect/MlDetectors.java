@@ -99,6 +99,13 @@ public final class MlDetectors {
      *
      * @param retrainExecutor where refits run; scoring never waits for them
      */
+    /**
+     * The largest topology the console runs the ML family on: a component's forest, reconstruction model
+     * and training windows take about a megabyte, so 300 components stay within a few hundred megabytes
+     * of the console's 1 GB heap beside the metric store (ADR 0012).
+     */
+    public static final int SHIPPED_MAX_COMPONENTS = 300;
+
     public static VectorDetectorFactory shipped(Executor retrainExecutor) {
         return confirmed(shippedForest(), shippedReconstruction(), MlConfirmationConfig.ofDefaults(), retrainExecutor);
     }

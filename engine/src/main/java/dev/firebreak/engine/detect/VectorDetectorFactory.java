@@ -16,6 +16,9 @@ public interface VectorDetectorFactory {
     Optional<VectorDetector> create(Component component, List<MetricName> metrics);
 
     static VectorDetectorFactory none() {
-        return (component, metrics) -> Optional.empty();
+        return NONE;
     }
+
+    /** The one factory that makes no detectors, so engines can tell whether they run any. */
+    VectorDetectorFactory NONE = (component, metrics) -> Optional.empty();
 }

@@ -10,6 +10,7 @@ import dev.firebreak.engine.telemetry.MetricStores;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyException;
+import dev.firebreak.engine.topology.TopologyGenerator;
 import dev.firebreak.engine.topology.TopologyLoader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,21 @@ class ShippedDetectionTests {
 
         assertThat(mlFindings).isEmpty();
         assertThat(mediumOrWorse).isEmpty();
+    }
+
+    @Test
+    void largeTopologiesRunWithoutTheMlFamilySmallOnesWithIt() throws TopologyException {
+        Executor never = task -> {
+            throw new AssertionError("nothing is fitted before the first tick");
+        };
+        Topology large = TopologyGenerator.generate(MlDetectors.SHIPPED_MAX_COMPONENTS + 1, 1);
+        Topology shop = TopologyLoader.loadResource("topologies/shop.yaml");
+
+        try (DetectionEngine forLarge = DetectionEngine.shipped(large, MetricStores.inMemory(), new EventBus(), never);
+                DetectionEngine forShop = DetectionEngine.shipped(shop, MetricStores.inMemory(), new EventBus(), never)) {
+            assertThat(forLarge.runsVectorDetectors()).isFalse();
+            assertThat(forShop.runsVectorDetectors()).isTrue();
+        }
     }
 
     @Test
