@@ -44,8 +44,7 @@ class ConsoleEndToEndTests {
 
     @Start
     void start(Stage stage) {
-        console = ShownConsole.shop(stage, SHOP,
-                (topology, seed, speed) -> (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed));
+        console = ShownConsole.pausedShop(stage, SHOP);
         this.stage = stage;
         viewModel = console.viewModel();
         view = console.view();
@@ -53,9 +52,7 @@ class ConsoleEndToEndTests {
     }
 
     private void advance(int seconds) {
-        for (int i = 0; i < seconds; i++) {
-            session.simulator().step();
-        }
+        ShownConsole.advance(session, seconds);
     }
 
     @Test

@@ -47,8 +47,7 @@ class DetectionConsoleTests {
 
     @Start
     void start(Stage stage) {
-        console = ShownConsole.shop(stage, SHOP,
-                (topology, seed, speed) -> (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed));
+        console = ShownConsole.pausedShop(stage, SHOP);
         this.stage = stage;
         viewModel = console.viewModel();
         view = console.view();
@@ -64,9 +63,7 @@ class DetectionConsoleTests {
     }
 
     private void advance(int seconds) {
-        for (int i = 0; i < seconds; i++) {
-            session.simulator().step();
-        }
+        ShownConsole.advance(session, seconds);
     }
 
     private List<SeriesVerdict> marksSince(String component, MetricName metric, long since) {

@@ -4,6 +4,7 @@ import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.fx.Screenshots;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.SessionFactory;
+import dev.firebreak.views.session.SimulatedSession;
 import dev.firebreak.views.shell.ConsoleContext;
 import dev.firebreak.views.shell.ConsoleView;
 import dev.firebreak.views.shell.ConsoleViewModel;
@@ -59,6 +60,19 @@ public final class ShownConsole<S extends ConsoleSession> {
         Map<String, Supplier<Topology>> topologies = new LinkedHashMap<>();
         topologies.put(shopName, Topologies::shop);
         return new ShownConsole<>(stage, topologies, shopName, sessions);
+    }
+
+    /** Shows the console on the shop topology, on the real simulator paused: time moves only when a test steps it. */
+    public static ShownConsole<SimulatedSession> pausedShop(Stage stage, String shopName) {
+        return shop(stage, shopName,
+                (topology, seed, speed) -> (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed));
+    }
+
+    /** Advances the paused simulator of {@link #pausedShop} by whole simulated seconds. */
+    public static void advance(SimulatedSession session, int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            session.simulator().step();
+        }
     }
 
     /** Shows the console with a choice of topologies, starting on {@code initial}. */
