@@ -128,6 +128,12 @@ public final class DetectionAccuracy {
         free.put("days", quiet.days());
         free.put("components", quiet.components());
         free.put("falseAlarms", quiet.falseAlarms());
+        var alarms = free.putArray("alarms");
+        quiet.alarms().forEach(alarm -> alarms.addObject()
+                .put("at", alarm.at().toString())
+                .put("component", alarm.componentId())
+                .put("severity", alarm.severity().name())
+                .put("source", alarm.source()));
         free.put("perHundredComponentDays", quiet.perHundredComponentDays());
         free.put("notHealthyShare", Double.isNaN(quiet.notHealthyShare()) ? null : quiet.notHealthyShare());
         return root;

@@ -6,6 +6,8 @@ import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -20,12 +22,14 @@ import java.util.TreeMap;
  * @param falseAlarmsPerComponent the same, per component id
  * @param notHealthyShare   share of component-time after the warm-up with detected health other than HEALTHY
  *                          (NaN when the detection drives no health)
+ * @param alarms            the false alarms themselves (time, component, what the detection said), so they can be read
  */
 public record FaultFreeRun(double days, int components, int falseAlarms, Map<String, Integer> falseAlarmsPerComponent,
-        double notHealthyShare) {
+        double notHealthyShare, List<DetectionRecord> alarms) {
 
     public FaultFreeRun {
         falseAlarmsPerComponent = Map.copyOf(falseAlarmsPerComponent);
+        alarms = List.copyOf(alarms);
     }
 
     /** False alarms per 100 component-days. */
@@ -46,10 +50,10 @@ public record FaultFreeRun(double days, int components, int falseAlarms, Map<Str
         int counted = simulation.detections.size();
         simulation.run(duration.toSeconds());
         Map<String, Integer> perComponent = new TreeMap<>();
-        int alarms = 0;
+        List<DetectionRecord> alarms = new ArrayList<>();
         for (DetectionRecord record : simulation.detections.subList(counted, simulation.detections.size())) {
             if (record.severity().isAtLeast(minimumSeverity)) {
-                alarms++;
+                alarms.add(record);
                 perComponent.merge(record.componentId(), 1, Integer::sum);
             }
         }
@@ -64,6 +68,7 @@ public record FaultFreeRun(double days, int components, int falseAlarms, Map<Str
             }
             notHealthy = sum / topology.size();
         }
-        return new FaultFreeRun(duration.toSeconds() / 86_400.0, topology.size(), alarms, perComponent, notHealthy);
+        return new FaultFreeRun(duration.toSeconds() / 86_400.0, topology.size(), alarms.size(), perComponent, notHealthy,
+                alarms);
     }
 }

@@ -58,10 +58,10 @@ public final class DetectionEngine implements AutoCloseable {
     private static final int MAX_DETECTORS_PER_SERIES = 6;
     /** Samples replayed into rebuilt detectors: enough to fill the largest window the settings allow. */
     static final int REPLAY_SECONDS = 1200;
-    /** Load context (ADR 0010): entry traffic 5 s average against 2 min, 6 % apart, held 60 s. */
-    private static final double LOAD_FAST_SECONDS = 5;
+    /** Load context (ADR 0010, tuned in its addendum): entry traffic 2 s average against 2 min, 5 % apart, held 60 s. */
+    private static final double LOAD_FAST_SECONDS = 2;
     private static final double LOAD_SLOW_SECONDS = 120;
-    private static final double LOAD_TOLERANCE = 0.06;
+    private static final double LOAD_TOLERANCE = 0.05;
     private static final int LOAD_HOLD_TICKS = 60;
 
     private final Topology topology;
