@@ -7,9 +7,7 @@ import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.MlConfirmationConfig;
 import dev.firebreak.engine.detect.MlDetectors;
 import dev.firebreak.engine.detect.VectorDetector;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
@@ -102,26 +100,6 @@ class ConfirmedVectorDetectorTests {
 
         assertThat(detector.modelsTrained()).isEqualTo(2);
         assertThat(afterSwap.reason()).startsWith("no opinion");
-    }
-
-    /** Holds submitted fits until the test runs them, standing in for the background thread. */
-    private static final class HeldExecutor implements Executor {
-        private final Queue<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        int size() {
-            return tasks.size();
-        }
-
-        void releaseAll() {
-            while (!tasks.isEmpty()) {
-                tasks.poll().run();
-            }
-        }
     }
 
     private static double[][] feed(VectorDetector detector, CorrelatedVectors vectors, int count) {

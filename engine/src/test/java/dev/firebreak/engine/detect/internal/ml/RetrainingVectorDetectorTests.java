@@ -7,9 +7,7 @@ import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.IsolationForestConfig;
 import dev.firebreak.engine.detect.ReconstructionConfig;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -198,26 +196,6 @@ class RetrainingVectorDetectorTests {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Holds submitted fits until the test releases them, on the test's own thread. */
-    private static final class HeldExecutor implements Executor {
-        private final Queue<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        int size() {
-            return tasks.size();
-        }
-
-        void releaseAll() {
-            while (!tasks.isEmpty()) {
-                tasks.poll().run();
-            }
         }
     }
 }
