@@ -23,6 +23,16 @@ public enum HealthState {
         return severity;
     }
 
+    /** The state of a {@link #severity()}, 0 (healthy) to 4 (failed). */
+    public static HealthState ofSeverity(int severity) {
+        for (HealthState state : values()) {
+            if (state.severity == severity) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("health severity must be between 0 and 4, was " + severity);
+    }
+
     public boolean isWorseThan(HealthState other) {
         return severity > other.severity;
     }

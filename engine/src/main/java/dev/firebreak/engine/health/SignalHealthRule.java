@@ -134,13 +134,13 @@ public final class SignalHealthRule {
         HealthState current = state[component];
         int entered = level(errorFraction, ratio, availability, saturation, 1, 0);
         int held = level(errorFraction, ratio, availability, saturation, thresholds.exitFactor(), AVAILABILITY_EXIT_MARGIN);
-        int currentLevel = levelOf(current);
+        int currentLevel = current.severity();
         HealthState next = current;
         if (entered > currentLevel) {
             betterCount[component] = 0;
             worseCount[component]++;
             if (entered == 4 || worseCount[component] >= thresholds.worsenTicks()) {
-                next = stateOf(entered);
+                next = HealthState.ofSeverity(entered);
             }
         } else if (held < currentLevel) {
             worseCount[component] = 0;
@@ -150,7 +150,7 @@ public final class SignalHealthRule {
                     next = HealthState.HEALTHY;
                 }
             } else if (betterCount[component] >= thresholds.improveTicks()) {
-                next = held == 0 ? HealthState.RECOVERING : stateOf(held);
+                next = held == 0 ? HealthState.RECOVERING : HealthState.ofSeverity(held);
             }
         } else {
             worseCount[component] = 0;
@@ -184,26 +184,6 @@ public final class SignalHealthRule {
             return 2;
         }
         return 0;
-    }
-
-    private static int levelOf(HealthState state) {
-        return switch (state) {
-            case HEALTHY -> 0;
-            case RECOVERING -> 1;
-            case DEGRADED -> 2;
-            case CRITICAL -> 3;
-            case FAILED -> 4;
-        };
-    }
-
-    private static HealthState stateOf(int level) {
-        return switch (level) {
-            case 0 -> HealthState.HEALTHY;
-            case 2 -> HealthState.DEGRADED;
-            case 3 -> HealthState.CRITICAL;
-            case 4 -> HealthState.FAILED;
-            default -> HealthState.RECOVERING;
-        };
     }
 
     private static String describe(HealthState to, double err, double ratio, double availability, double saturation) {

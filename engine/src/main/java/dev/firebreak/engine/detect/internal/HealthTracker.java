@@ -32,12 +32,12 @@ public final class HealthTracker {
     /** Feeds one tick and returns the (possibly new) state. */
     public HealthState update(CompositeScore score) {
         int target = level(score);
-        int current = levelOf(state);
+        int current = state.severity();
         if (target > current) {
             better = 0;
             worse++;
             if (target == 4 || worse >= config.worsenTicks()) {
-                state = stateOf(target);
+                state = HealthState.ofSeverity(target);
                 worse = 0;
             }
         } else if (target < current && target > 0) {
@@ -71,25 +71,5 @@ public final class HealthTracker {
             return 3;
         }
         return score.severity().isAtLeast(config.degradedAt()) ? 2 : 0;
-    }
-
-    private static int levelOf(HealthState state) {
-        return switch (state) {
-            case HEALTHY -> 0;
-            case RECOVERING -> 1;
-            case DEGRADED -> 2;
-            case CRITICAL -> 3;
-            case FAILED -> 4;
-        };
-    }
-
-    private static HealthState stateOf(int level) {
-        return switch (level) {
-            case 0 -> HealthState.HEALTHY;
-            case 2 -> HealthState.DEGRADED;
-            case 3 -> HealthState.CRITICAL;
-            case 4 -> HealthState.FAILED;
-            default -> HealthState.RECOVERING;
-        };
     }
 }
