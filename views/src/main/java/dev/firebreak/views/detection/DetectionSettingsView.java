@@ -127,6 +127,18 @@ public final class DetectionSettingsView extends BorderPane {
             box.getChildren().addAll(limited, relative);
             grid.disableProperty().bind(viewModel.rateLimitedProperty().not());
         }
+        if (title.startsWith("Baseline hold")) {
+            CheckBox hold = new CheckBox("Hold the baseline while the series is anomalous");
+            hold.setId("settings-hold-on");
+            hold.selectedProperty().bindBidirectional(viewModel.holdOnProperty());
+            Label note = new Label("""
+                    Rolling, EWMA and IQR stop learning during an episode, so a
+                    sustained fault stays anomalous; a level that lasts past the
+                    accept time is learned as the new normal.""");
+            note.getStyleClass().add(Styles.MUTED);
+            box.getChildren().addAll(hold, note);
+            grid.disableProperty().bind(viewModel.holdOnProperty().not());
+        }
         if (title.startsWith("Composite")) {
             // explicit lines, not wrapping: the flow pane sizes sections by their one-line preferred height
             Label note = new Label("""

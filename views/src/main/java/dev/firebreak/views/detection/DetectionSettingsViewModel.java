@@ -1,5 +1,6 @@
 package dev.firebreak.views.detection;
 
+import dev.firebreak.engine.detect.BaselineHoldConfig;
 import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.CompositeConfig.Mode;
 import dev.firebreak.engine.detect.DetectionConfig;
@@ -47,6 +48,7 @@ public final class DetectionSettingsViewModel {
     static final String EWMA = "EWMA deviation";
     static final String IQR = "Interquartile range";
     static final String SEASONAL = "Seasonal band (hour of week)";
+    static final String HOLD = "Baseline hold (during an anomaly)";
 
     private final ConsoleSession session;
     private final ObjectProperty<MetricName> metric = new SimpleObjectProperty<>(this, "metric", MetricName.LATENCY_P99);
@@ -58,6 +60,7 @@ public final class DetectionSettingsViewModel {
     private final BooleanProperty seasonalOn = new SimpleBooleanProperty(this, "seasonalOn", true);
     private final BooleanProperty rateLimited = new SimpleBooleanProperty(this, "rateLimited");
     private final BooleanProperty rateRelative = new SimpleBooleanProperty(this, "rateRelative");
+    private final BooleanProperty holdOn = new SimpleBooleanProperty(this, "holdOn", true);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
     private final ReadOnlyStringWrapper formMessage = new ReadOnlyStringWrapper(this, "formMessage", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -77,6 +80,9 @@ public final class DetectionSettingsViewModel {
     final SettingField rateWindow = new SettingField("windowSeconds", "Window (seconds)", true, false);
     final SettingField rateMaxRise = new SettingField("maxRise", "Max rise (empty: none)", false, true);
     final SettingField rateMaxFall = new SettingField("maxFall", "Max fall (empty: none)", false, true);
+    final SettingField holdOpen = new SettingField("openSamples", "Flagged samples to hold", true, false);
+    final SettingField holdQuiet = new SettingField("quietSamples", "Quiet samples to release", true, false);
+    final SettingField holdAccept = new SettingField("acceptAfterSeconds", "Accept new level after (s)", true, false);
     private final Map<DetectorFamily, SettingField> weights = new EnumMap<>(DetectorFamily.class);
 
     public DetectionSettingsViewModel(ConsoleSession session) {
@@ -96,6 +102,7 @@ public final class DetectionSettingsViewModel {
         }
         rateLimited.addListener((obs, old, now) -> onEdit());
         rateRelative.addListener((obs, old, now) -> onEdit());
+        holdOn.addListener((obs, old, now) -> onEdit());
         metric.addListener((obs, old, now) -> load(now, session.detectionConfig()));
         load(metric.get(), session.detectionConfig());
     }
@@ -145,6 +152,14 @@ public final class DetectionSettingsViewModel {
         return rateRelative;
     }
 
+    /**
+     * Whether the metric's adaptive detectors hold their baseline through an anomaly episode (ADR 0011),
+     * so that a sustained fault stays anomalous instead of being learned as the new normal.
+     */
+    public BooleanProperty holdOnProperty() {
+        return holdOn;
+    }
+
     /** True when every field holds an acceptable value; Apply is disabled otherwise. */
     public ReadOnlyBooleanProperty validProperty() {
         return valid.getReadOnlyProperty();
@@ -168,6 +183,7 @@ public final class DetectionSettingsViewModel {
         sections.put(IQR, List.of(iqrWindow, iqrFence));
         sections.put(SEASONAL, List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples));
         sections.put("Rate of change", List.of(rateWindow, rateMaxRise, rateMaxFall));
+        sections.put(HOLD, List.of(holdOpen, holdQuiet, holdAccept));
         sections.put("Composite score (all metrics)", List.copyOf(weights.values()));
         return sections;
     }
@@ -240,6 +256,11 @@ public final class DetectionSettingsViewModel {
             rateWindow.set(rate.windowSeconds());
             setOrEmpty(rateMaxRise, rate.maxRise());
             setOrEmpty(rateMaxFall, rate.maxFall());
+            BaselineHoldConfig hold = config.hold().orElse(BaselineHoldConfig.ofDefaults());
+            holdOn.set(config.hold().isPresent());
+            holdOpen.set(hold.openSamples());
+            holdQuiet.set(hold.quietSamples());
+            holdAccept.set(hold.acceptAfterSeconds());
             for (DetectorFamily family : DetectorFamily.values()) {
                 weights.get(family).set(all.composite().weight(family));
             }
@@ -286,6 +307,8 @@ public final class DetectionSettingsViewModel {
             rate = Optional.ofNullable(r);
             rateOk = r != null;
         }
+        Section<BaselineHoldConfig> hold = section(holdOn, List.of(holdOpen, holdQuiet, holdAccept),
+                v -> new BaselineHoldConfig(v[0].intValue(), v[1].intValue(), v[2].longValue()));
         List<SettingField> weightFields = List.copyOf(weights.values());
         Double[] w = parseAll(weightFields);
         // the weights are checked even while other fields are wrong, so their message shows at once
@@ -293,14 +316,14 @@ public final class DetectionSettingsViewModel {
         CompositeConfig composite = w == null ? null : attempt(weightFields,
                 () -> new CompositeConfig(weightMap(w), mode.get(), current.confirmTicks(), current.reportAtLeast()));
         Settings settings = null;
-        if (composite != null && rolling.ok() && ewma.ok() && iqr.ok() && seasonal.ok() && rateOk) {
-            // the multi-scale and pattern detectors and the baseline hold are not on the form: whatever the
+        if (composite != null && rolling.ok() && ewma.ok() && iqr.ok() && seasonal.ok() && rateOk && hold.ok()) {
+            // the multi-scale and pattern detectors (the NAB profile's) are not on the form: whatever the
             // metric runs, it keeps
             Optional<RateOfChangeConfig> finalRate = rate;
             MetricDetectionConfig running = session.detectionConfig().forMetric(metric.get());
             MetricDetectionConfig detectors = attempt(List.of(), () -> new MetricDetectionConfig(rolling.config(),
                     ewma.config(), iqr.config(), seasonal.config(), finalRate, running.multiScale(), running.pattern(),
-                    direction.get(), running.hold()));
+                    direction.get(), hold.config()));
             settings = detectors == null ? null : new Settings(detectors, composite);
         }
         valid.set(settings != null);

@@ -2,6 +2,7 @@ package dev.firebreak.views.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.detect.BaselineHoldConfig;
 import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.CompositeConfig.Mode;
 import dev.firebreak.engine.detect.DetectionConfig;
@@ -158,6 +159,39 @@ class DetectionSettingsViewModelTests {
         viewModel.apply();
 
         assertThat(session.detectionConfig().forMetric(MetricName.REQUEST_RATE).direction()).isEqualTo(Direction.BOTH);
+    }
+
+    @Test
+    void baselineHoldIsEditedAndApplied() {
+        assertThat(viewModel.holdOnProperty().get()).isTrue();
+        assertThat(viewModel.holdQuiet.textProperty().get()).isEqualTo("30");
+
+        viewModel.holdQuiet.textProperty().set("90");
+        viewModel.apply();
+
+        BaselineHoldConfig hold = session.detectionConfig().forMetric(MetricName.LATENCY_P99).hold().orElseThrow();
+        assertThat(hold.quietSamples()).isEqualTo(90);
+        assertThat(hold.openSamples()).isEqualTo(BaselineHoldConfig.DEFAULT_OPEN_SAMPLES);
+    }
+
+    @Test
+    void baselineHoldOutOfRangeNamesTheFieldAndBlocksApply() {
+        viewModel.holdAccept.textProperty().set("30");
+
+        assertThat(viewModel.holdAccept.messageProperty().get()).contains("between 60 and 604800");
+        assertThat(viewModel.apply()).isFalse();
+    }
+
+    @Test
+    void metricWithoutAHoldLoadsItOffAndSwitchingItOffApplies() {
+        viewModel.metricProperty().set(MetricName.REQUEST_RATE);
+        assertThat(viewModel.holdOnProperty().get()).isFalse();
+
+        viewModel.metricProperty().set(MetricName.ERROR_RATE);
+        viewModel.holdOnProperty().set(false);
+        viewModel.apply();
+
+        assertThat(session.detectionConfig().forMetric(MetricName.ERROR_RATE).hold()).isEmpty();
     }
 
     @Test

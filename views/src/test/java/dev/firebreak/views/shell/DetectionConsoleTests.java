@@ -134,6 +134,23 @@ class DetectionConsoleTests {
     }
 
     @Test
+    void baselineHoldSwitchedOffOnTheSettingsScreenIsAppliedToTheMetric(FxRobot robot) {
+        advance(5);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settings-baseline-quietsamples").query().isDisabled()).isFalse();
+
+        robot.clickOn("#settings-hold-on");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#settings-baseline-quietsamples").query().isDisabled()).isTrue();
+        shoot(robot, "detection-settings-hold-off");
+        robot.clickOn("#settings-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).hold()).isEmpty();
+    }
+
+    @Test
     void memoryLeakOnCartIsForecastToBreachFromTheDetailsForecastButton(FxRobot robot) {
         advance(120);
         session.faults().inject(new FaultSpec(FaultType.MEMORY_LEAK, "cart", Optional.empty(), 3,
