@@ -3,6 +3,7 @@ package dev.firebreak.engine.predict;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.predict.internal.WatchedSeries;
+import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.telemetry.SeriesKey;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Watches every series with a breach threshold, forecasts it and publishes a {@link PredictedFailure}
@@ -37,7 +38,7 @@ public final class ForecastEngine implements AutoCloseable {
     private final ForecastEngineConfig config;
     private final AnomalyScores anomalyScores;
     private final Criticality criticality;
-    private final Supplier<Forecaster> models;
+    private final Function<MetricName, Forecaster> models;
     private final List<WatchedSeries> watched = new ArrayList<>();
     private final Map<SeriesKey, SeriesOutlook> outlooks = new ConcurrentHashMap<>();
     private int knownSeries;
@@ -52,7 +53,7 @@ public final class ForecastEngine implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.anomalyScores = Objects.requireNonNull(anomalyScores, "anomalyScores");
         this.criticality = Criticality.of(topology);
-        this.models = () -> Forecasters.holtWinters(config.model());
+        this.models = metric -> Forecasters.holtWinters(config.modelFor(metric));
     }
 
     /** Creates an engine and subscribes it to the bus's {@link MetricsTicked}. */
@@ -131,6 +132,10 @@ public final class ForecastEngine implements AutoCloseable {
         }
         if (breach.probability() < config.minProbability() || series.lastValue() >= threshold) {
             // a series already past its threshold is a breach for detection, not a prediction
+            series.unlikely();
+            return;
+        }
+        if (series.likelyAgain() < config.confirmEvaluations()) {
             return;
         }
         series.setAtRisk(true);
@@ -166,7 +171,7 @@ public final class ForecastEngine implements AutoCloseable {
                 continue;
             }
             int h = handle;
-            config.threshold(key.metric()).ifPresent(t -> watched.add(new WatchedSeries(key, h, t, models)));
+            config.threshold(key.metric()).ifPresent(t -> watched.add(new WatchedSeries(key, h, t, () -> models.apply(key.metric()))));
         }
         knownSeries = count;
     }

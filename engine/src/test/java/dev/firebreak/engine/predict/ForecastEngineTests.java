@@ -114,6 +114,50 @@ class ForecastEngineTests {
     }
 
     @Test
+    void leakStartingOnAFlatSeriesIsPredictedSoonerWithTheFasterResourceTrend() {
+        int handle = store.register(DISK);
+        ForecastEngineConfig defaults = ForecastEngineConfig.defaults();
+        HoltWintersConfig slow = defaults.model();
+        attach(defaults.withModels(slow, java.util.Map.of(), 1));
+        List<PredictedFailure> fast = new ArrayList<>();
+        EventBus fastBus = new EventBus();
+        bus.subscribe(MetricsTicked.class, fastBus::publish);
+        fastBus.subscribe(PredictedFailure.class, fast::add);
+        ForecastEngine.attach(store, fastBus, SHOP, defaults, componentId -> 0.2);
+        SplittableRandom random = new SplittableRandom(11);
+        int leakStart = 3600;
+
+        // flat at 50 % for an hour, then filling 2 points a minute: 90 % is reached 20 minutes in
+        play(handle, leakStart + 20 * 60, s -> 50 + 0.3 * random.nextGaussian()
+                + (s < leakStart ? 0 : (s - leakStart) * 2.0 / 60));
+
+        assertThat(failures).hasSize(1);
+        assertThat(fast).hasSize(1);
+        assertThat(fast.getFirst().at()).isBefore(failures.getFirst().at());
+    }
+
+    @Test
+    void breachIsPublishedOnlyAfterConfirmEvaluationsInARowFindItLikely() {
+        int handle = store.register(DISK);
+        ForecastEngineConfig defaults = ForecastEngineConfig.defaults();
+        attach(defaults.withModels(defaults.model(), defaults.modelPerMetric(), 1));
+        List<PredictedFailure> confirmed = new ArrayList<>();
+        EventBus confirmedBus = new EventBus();
+        bus.subscribe(MetricsTicked.class, confirmedBus::publish);
+        confirmedBus.subscribe(PredictedFailure.class, confirmed::add);
+        ForecastEngine.attach(store, confirmedBus, SHOP,
+                defaults.withModels(defaults.model(), defaults.modelPerMetric(), 3), componentId -> 0.2);
+        double perSecond = 0.5 / 60;
+
+        play(handle, 80 * 60, s -> 60 + perSecond * s);
+
+        assertThat(failures).hasSize(1);
+        assertThat(confirmed).hasSize(1);
+        assertThat(confirmed.getFirst().at())
+                .isEqualTo(failures.getFirst().at().plus(defaults.evaluateEvery().multipliedBy(2)));
+    }
+
+    @Test
     void gapsInTheSeriesAreSkippedAndTheBreachIsStillPredicted() {
         int handle = store.register(DISK);
         attach(ForecastEngineConfig.defaults());
@@ -180,5 +224,7 @@ class ForecastEngineTests {
                 0.5, RiskWeights.DEFAULT, 0.01)).hasMessageContaining("thresholds name MEMORY twice");
         assertThatThrownBy(() -> BreachThreshold.overBaseline(MetricName.LATENCY_P99, 0.5))
                 .hasMessageContaining("factor > 1");
+        assertThatThrownBy(() -> ForecastEngineConfig.defaults().withModels(HoltWintersConfig.trendOnly(0.5, 0.1, 0.9),
+                java.util.Map.of(), 0)).hasMessageContaining("confirmEvaluations must be between 1 and 60");
     }
 }

@@ -54,12 +54,25 @@ public final class WatchedSeries {
         return nextStepStart;
     }
 
+    private int likelyInARow;
+
     public boolean isAtRisk() {
         return atRisk;
     }
 
     public void setAtRisk(boolean atRisk) {
         this.atRisk = atRisk;
+        this.likelyInARow = 0;
+    }
+
+    /** Counts one more assessment in a row that found a breach likely; returns the count. */
+    public int likelyAgain() {
+        return ++likelyInARow;
+    }
+
+    /** An assessment found no breach likely: the count starts over. */
+    public void unlikely() {
+        likelyInARow = 0;
     }
 
     /** The threshold resolved against the current baseline (NaN while a relative threshold has no baseline). */
