@@ -96,6 +96,11 @@ public final class NabTune {
 
     static String run(List<NabDataFile> files, Map<String, List<NabWindow>> windows, List<NabProfile> profiles,
             Map<String, Double> p) {
+        for (Map.Entry<String, Double> e : p.entrySet()) {
+            if (e.getKey().startsWith("x.")) {
+                System.setProperty("nab." + e.getKey(), String.valueOf(e.getValue()));
+            }
+        }
         MultiScaleConfig d = MultiScaleConfig.ofDefaults();
         double hl = p.getOrDefault("hl", 1.0);
         double[] halfLives = d.halfLivesSamples();
