@@ -19,20 +19,7 @@ final class AlarmLikelihood {
     private double surpriseMean;
     private double surpriseVariance = 1;
     private int holdOff;
-    private int held;
-    private long count;
-    private double fatigue;
-    private boolean above;
-    private final boolean xAvgVar = Double.parseDouble(System.getProperty("nab.x.avgvar", "0")) != 0;
-    private double peak;
-    private final double xPf = Double.parseDouble(System.getProperty("nab.x.pf", "0"));
-    private final double xPh = Double.parseDouble(System.getProperty("nab.x.ph", "2000"));
-    private final double xFk = Double.parseDouble(System.getProperty("nab.x.fk", "0"));
-    private final double xFh = Double.parseDouble(System.getProperty("nab.x.fh", "2000"));
-    private final double xFlevel = Double.parseDouble(System.getProperty("nab.x.flevel", "1"));
     private double last;
-    private final double xYoung = Double.parseDouble(System.getProperty("nab.x.young", "0"));
-    private final int xMaxHold = (int) Double.parseDouble(System.getProperty("nab.x.maxhold", "0"));
 
     AlarmLikelihood(double likelihoodAlpha, double historyAlpha, double alarm, int holdOffSamples, double rearm) {
         this.likelihoodAlpha = likelihoodAlpha;
@@ -40,7 +27,6 @@ final class AlarmLikelihood {
         this.alarm = alarm;
         this.holdOffSamples = holdOffSamples;
         this.rearm = rearm;
-        this.surpriseVariance = Double.parseDouble(System.getProperty("nab.x.v0", "1"));
     }
 
     /**
@@ -63,30 +49,16 @@ final class AlarmLikelihood {
     double scoreLikelihood(double likelihood) {
         last = likelihood;
         double score = likelihood / (likelihood + alarm);
-        double fatigueBefore = fatigue;
-        if (xFk > 0) {
-            fatigue *= Math.pow(0.5, 1 / xFh);
-            boolean nowAbove = likelihood >= xFlevel * alarm;
-            if (nowAbove && !above) {
-                fatigue += 1;
-            }
-            above = nowAbove;
-        }
         if (holdOff > 0) {
             // The last held sample waits for the likelihood to settle: baselines still catching up with a
             // level shift would otherwise raise a second alarm for the same incident.
-            held++;
-            if (holdOff > 1 || rearm == 0 || likelihood < rearm || (xMaxHold > 0 && held >= xMaxHold)) {
+            if (holdOff > 1 || rearm == 0 || likelihood < rearm) {
                 holdOff--;
             }
             return 0;
         }
         if (likelihood >= alarm) {
             holdOff = holdOffSamples;
-            held = 0;
-            if (xFk > 0) {
-                return 0.5 + (score - 0.5) / (1 + xFk * fatigueBefore);
-            }
         }
         return score;
     }
@@ -98,19 +70,10 @@ final class AlarmLikelihood {
 
     /** -log10 of the chance that recent surprise is this far above the series' usual surprise. */
     private double likelihood(double surprise) {
-        double z;
         surpriseRecent += likelihoodAlpha * (surprise - surpriseRecent);
-        z = (surpriseRecent - surpriseMean) / (Math.sqrt(surpriseVariance) + MIN_SURPRISE_SPREAD);
-        if (xPf > 0) {
-            double before = peak;
-            peak = Math.max(peak * Math.pow(0.5, 1 / xPh), surpriseRecent);
-            if (surpriseRecent < xPf * before) {
-                z = Math.min(z, 0);
-            }
-        }
-        double delta = (xAvgVar ? surpriseRecent : surprise) - surpriseMean;
-        count++;
-        double a = xYoung > 0 ? Math.max(historyAlpha, 1.0 / (count + xYoung)) : historyAlpha;
+        double z = (surpriseRecent - surpriseMean) / (Math.sqrt(surpriseVariance) + MIN_SURPRISE_SPREAD);
+        double delta = surprise - surpriseMean;
+        double a = historyAlpha;
         surpriseMean += a * delta;
         surpriseVariance = (1 - a) * (surpriseVariance + a * delta * delta);
         return z > 0 ? Tails.surprise(z) : 0;
