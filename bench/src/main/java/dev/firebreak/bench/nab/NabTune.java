@@ -18,7 +18,8 @@ import java.util.Map;
  * combination of the given global parameters, in one process (the data is read once). This is how the
  * shipped NAB configuration's parameters were chosen: on the corpus, for all files together, as every
  * published NAB detector was tuned. Keys: hl (multiplier of the default half-lives), sa, wu, la, ha,
- * alarm, hold, rearm (see {@link MultiScaleConfig}); pattern (1 adds the pattern detector, 0 removes it; default
+ * alarm, hold, rearm, nov (range novelty margin, 0: off), nwu (its warm-up) (see {@link MultiScaleConfig}; every
+ * default is {@link MultiScaleConfig#forNab()}); pattern (1 adds the pattern detector, 0 removes it; default
  * as {@code DetectionConfig.nab()} ships), pw, ph, ps, pshape (0/1), prel (0/1), fuse (1: one detector, the
  * default; 0: side by side), pda, pwu, pla, pha, palarm, phold, prearm
  * (see {@link PatternConfig}). {@code fold=0} or {@code fold=1} keeps only every other file (alternating
@@ -96,7 +97,7 @@ public final class NabTune {
 
     static String run(List<NabDataFile> files, Map<String, List<NabWindow>> windows, List<NabProfile> profiles,
             Map<String, Double> p) {
-        MultiScaleConfig d = MultiScaleConfig.ofDefaults();
+        MultiScaleConfig d = MultiScaleConfig.forNab();
         double hl = p.getOrDefault("hl", 1.0);
         double[] halfLives = d.halfLivesSamples();
         for (int k = 0; k < halfLives.length; k++) {
@@ -106,7 +107,8 @@ public final class NabTune {
                 (int) (double) p.getOrDefault("wu", (double) d.warmupSamples()), p.getOrDefault("la", d.likelihoodAlpha()),
                 p.getOrDefault("ha", d.historyAlpha()), p.getOrDefault("alarm", d.alarmSurprise()),
                 (int) (double) p.getOrDefault("hold", (double) d.holdOffSamples()),
-                p.getOrDefault("rearm", d.rearmSurprise()));
+                p.getOrDefault("rearm", d.rearmSurprise()), p.getOrDefault("nov", d.noveltyMargin()),
+                (int) (double) p.getOrDefault("nwu", (double) d.noveltyWarmupSamples()));
         PatternConfig pd = PatternConfig.ofDefaults();
         PatternConfig pattern = new PatternConfig((int) (double) p.getOrDefault("pw", (double) pd.windowSamples()),
                 (int) (double) p.getOrDefault("ph", (double) pd.historySamples()),

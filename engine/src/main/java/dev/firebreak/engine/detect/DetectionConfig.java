@@ -43,17 +43,19 @@ public record DetectionConfig(Map<MetricName, MetricDetectionConfig> perMetric, 
     }
 
     /**
-     * The one configuration the NAB benchmark runs with: the scale-free multi-scale detector joined with the
-     * nearest-neighbour pattern surprise, because NAB's series have arbitrary units and sampling intervals. It is
-     * the same as the fallback of the defaults.
+     * The one configuration the NAB benchmark runs with: the scale-free multi-scale detector with range novelty
+     * ({@link MultiScaleConfig#forNab()}) joined with the nearest-neighbour pattern surprise, because NAB's series
+     * have arbitrary units and sampling intervals. It is the fallback of the defaults plus range novelty.
      */
     public static DetectionConfig nab() {
         DetectionConfig defaults = ofDefaults();
+        MetricDetectionConfig nab = MetricDetectionConfig.multiScaleAndPattern(MultiScaleConfig.forNab(),
+                PatternConfig.ofDefaults());
         EnumMap<MetricName, MetricDetectionConfig> perMetric = new EnumMap<>(MetricName.class);
         for (MetricName metric : MetricName.values()) {
-            perMetric.put(metric, defaults.fallback());
+            perMetric.put(metric, nab);
         }
-        return new DetectionConfig(perMetric, defaults.fallback(), defaults.composite(), defaults.health());
+        return new DetectionConfig(perMetric, nab, defaults.composite(), defaults.health());
     }
 
     public MetricDetectionConfig forMetric(MetricName metric) {

@@ -19,9 +19,15 @@ import java.util.Objects;
  * @param rearmSurprise      the hold-off ends only once the likelihood is back below this, so a level
  *                           shift the baselines are still learning does not alarm again; 0 ends it after
  *                           {@code holdOffSamples} whatever the likelihood, else 0..20
+ * @param noveltyMargin      a value beyond every value scored so far by more than this fraction of their range
+ *                           alarms (range novelty, as ARTime's new categories: "never seen at this level"),
+ *                           whatever its z-score; 0 turns it off (the console's defaults), else 0..10
+ * @param noveltyWarmupSamples scored samples (after {@code warmupSamples}) whose range is learned before a value
+ *                           beyond it may alarm, 0..100000
  */
 public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int warmupSamples,
-        double likelihoodAlpha, double historyAlpha, double alarmSurprise, int holdOffSamples, double rearmSurprise) {
+        double likelihoodAlpha, double historyAlpha, double alarmSurprise, int holdOffSamples, double rearmSurprise,
+        double noveltyMargin, int noveltyWarmupSamples) {
 
     public static final double[] DEFAULT_HALF_LIVES = {11, 44, 177.5, 709.5};
     public static final double DEFAULT_SHORT_ALPHA = 0.07;
@@ -31,6 +37,18 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
     public static final double DEFAULT_ALARM_SURPRISE = 3.5;
     public static final int DEFAULT_HOLD_OFF_SAMPLES = 80;
     public static final double DEFAULT_REARM_SURPRISE = 1.5;
+    /** Off in the console's defaults; on in the NAB profile ({@link #forNab()}). */
+    public static final double DEFAULT_NOVELTY_MARGIN = 0;
+    // Chosen on NAB's local half with a two-fold check (bench/README.md, "Range novelty").
+    public static final double NAB_NOVELTY_MARGIN = 0.1;
+    public static final int NAB_NOVELTY_WARMUP_SAMPLES = 500;
+
+    /** Without range novelty. */
+    public MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int warmupSamples, double likelihoodAlpha,
+            double historyAlpha, double alarmSurprise, int holdOffSamples, double rearmSurprise) {
+        this(halfLivesSamples, shortAlpha, warmupSamples, likelihoodAlpha, historyAlpha, alarmSurprise, holdOffSamples,
+                rearmSurprise, DEFAULT_NOVELTY_MARGIN, 0);
+    }
 
     public MultiScaleConfig {
         if (halfLivesSamples == null || halfLivesSamples.length != 4) {
@@ -51,6 +69,8 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
         range("rearmSurprise", rearmSurprise, 0, 20);
         count("warmupSamples", warmupSamples, 2);
         count("holdOffSamples", holdOffSamples, 0);
+        range("noveltyMargin", noveltyMargin, 0, 10);
+        count("noveltyWarmupSamples", noveltyWarmupSamples, 0);
     }
 
     private static void range(String field, double value, double low, double high) {
@@ -78,19 +98,34 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
                 DEFAULT_REARM_SURPRISE);
     }
 
+    /**
+     * The NAB profile: the defaults plus range novelty, because on NAB's data a value at a level never seen before
+     * is what most labelled windows start with while bursty series' ordinary excursions stay inside their range.
+     */
+    public static MultiScaleConfig forNab() {
+        return ofDefaults().withNovelty(NAB_NOVELTY_MARGIN, NAB_NOVELTY_WARMUP_SAMPLES);
+    }
+
+    /** The same with another range novelty (margin 0: off). */
+    public MultiScaleConfig withNovelty(double margin, int warmup) {
+        return new MultiScaleConfig(halfLivesSamples, shortAlpha, warmupSamples, likelihoodAlpha, historyAlpha,
+                alarmSurprise, holdOffSamples, rearmSurprise, margin, warmup);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof MultiScaleConfig that && Arrays.equals(halfLivesSamples, that.halfLivesSamples)
                 && shortAlpha == that.shortAlpha && warmupSamples == that.warmupSamples
                 && likelihoodAlpha == that.likelihoodAlpha && historyAlpha == that.historyAlpha
                 && alarmSurprise == that.alarmSurprise && holdOffSamples == that.holdOffSamples
-                && rearmSurprise == that.rearmSurprise;
+                && rearmSurprise == that.rearmSurprise && noveltyMargin == that.noveltyMargin
+                && noveltyWarmupSamples == that.noveltyWarmupSamples;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(halfLivesSamples) * 31 + Objects.hash(shortAlpha, warmupSamples, likelihoodAlpha,
-                historyAlpha, alarmSurprise, holdOffSamples, rearmSurprise);
+                historyAlpha, alarmSurprise, holdOffSamples, rearmSurprise, noveltyMargin, noveltyWarmupSamples);
     }
 
     @Override
@@ -98,6 +133,7 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
         return "MultiScaleConfig[halfLivesSamples=" + Arrays.toString(halfLivesSamples) + ", shortAlpha="
                 + shortAlpha + ", warmupSamples=" + warmupSamples + ", likelihoodAlpha=" + likelihoodAlpha
                 + ", historyAlpha=" + historyAlpha + ", alarmSurprise=" + alarmSurprise + ", holdOffSamples="
-                + holdOffSamples + ", rearmSurprise=" + rearmSurprise + "]";
+                + holdOffSamples + ", rearmSurprise=" + rearmSurprise + ", noveltyMargin=" + noveltyMargin
+                + ", noveltyWarmupSamples=" + noveltyWarmupSamples + "]";
     }
 }

@@ -16,7 +16,8 @@ import java.util.Locale;
  * alarming when it is surprising again, so the smoothed recent surprise is compared with the long-run
  * mean and spread of surprise, and that tail probability is the output. Step 3: after an alarm the
  * score is held at zero for a while and until the likelihood has settled, because one alarm per
- * incident is what an operator wants.
+ * incident is what an operator wants. Optionally (the NAB profile) a value beyond the range of every value
+ * scored so far alarms too ({@link RangeNovelty}).
  */
 public final class MultiScaleDetector implements SeriesDetector {
 
@@ -28,6 +29,8 @@ public final class MultiScaleDetector implements SeriesDetector {
     /** The pattern surprise joined into this detector's alarms, or null; with its own likelihood. */
     private final NearestPatternSurprise pattern;
     private final AlarmLikelihood patternLikelihood;
+    /** Range novelty, or null when the config turns it off. */
+    private final RangeNovelty novelty;
 
     public MultiScaleDetector(MultiScaleConfig config) {
         this(config, null);
@@ -44,6 +47,7 @@ public final class MultiScaleDetector implements SeriesDetector {
         this.pattern = pattern == null ? null : new NearestPatternSurprise(pattern);
         this.patternLikelihood = pattern == null ? null : new AlarmLikelihood(pattern.likelihoodAlpha(),
                 pattern.historyAlpha(), pattern.alarmSurprise(), pattern.holdOffSamples(), pattern.rearmSurprise());
+        this.novelty = config.noveltyMargin() > 0 ? new RangeNovelty(config.noveltyWarmupSamples()) : null;
         this.level = new SurpriseBaselines(config.halfLivesSamples(), config.shortAlpha());
         this.alarms = new AlarmLikelihood(config.likelihoodAlpha(), config.historyAlpha(), config.alarmSurprise(),
                 config.holdOffSamples(), config.rearmSurprise());
@@ -76,6 +80,15 @@ public final class MultiScaleDetector implements SeriesDetector {
         double high = level.mean(worst) + 3 * level.deviation(worst);
         level.learn(value);
         double valueLikely = alarms.learnLikelihood(Math.min(surprise, MAX_SURPRISE));
+        double rangeLow = novelty == null ? Double.NaN : novelty.min();
+        double rangeHigh = novelty == null ? Double.NaN : novelty.max();
+        double excess = novelty == null ? 0 : novelty.excessThenLearn(value);
+        boolean byNovelty = excess > config.noveltyMargin();
+        if (byNovelty) {
+            // A level never seen before alarms whatever its z-score: at the alarm level plus the excess, so a
+            // larger excess ranks higher. It goes through the same hold-off, so an incident still alarms once.
+            valueLikely = Math.max(valueLikely, config.alarmSurprise() * (1 + excess));
+        }
         boolean byPattern = patternLikely > valueLikely;
         double score = alarms.scoreLikelihood(Math.max(valueLikely, patternLikely));
         double likelihood = alarms.lastLikelihood();
@@ -85,6 +98,9 @@ public final class MultiScaleDetector implements SeriesDetector {
                         + " (nearest distance %s): surprise %.1f digits, %.1f above its usual", Outputs.number(value),
                         pattern.config().windowSamples(), pattern.remembered(), Outputs.number(pattern.lastDistance()),
                         patternSurprise, likelihood)
+                : byNovelty ? String.format(Locale.ROOT, "%s; beyond every value seen so far (%s to %s) by %.0f%% of"
+                        + " that range", Outputs.number(value), Outputs.number(rangeLow), Outputs.number(rangeHigh),
+                        100 * excess)
                 : String.format(Locale.ROOT, "%s; surprise %.1f digits, %.1f above its usual (baseline %s ± 3σ,"
                         + " half-life %.0f)", Outputs.number(value), surprise, likelihood,
                         Outputs.number(level.mean(worst)), config.halfLivesSamples()[worst]);
@@ -94,6 +110,7 @@ public final class MultiScaleDetector implements SeriesDetector {
     @Override
     public int stateBytes() {
         return 24 + SurpriseBaselines.stateBytes() + AlarmLikelihood.stateBytes()
+                + (novelty == null ? 0 : RangeNovelty.stateBytes())
                 + (pattern == null ? 0 : pattern.stateBytes() + AlarmLikelihood.stateBytes());
     }
 }
