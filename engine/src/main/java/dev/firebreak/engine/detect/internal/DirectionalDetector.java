@@ -16,10 +16,14 @@ public class DirectionalDetector implements SeriesDetector {
 
     private final SeriesDetector inner;
     private final Direction direction;
+    /** Built once: about half of all samples lie on the other side, and a per-sample concatenation was most of detection's garbage. */
+    private final String otherSide;
 
     public DirectionalDetector(SeriesDetector inner, Direction direction) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.direction = Objects.requireNonNull(direction, "direction");
+        this.otherSide = Outputs.shared("other side of the band than this metric's anomalies ("
+                + direction.name().toLowerCase(Locale.ROOT) + " only)");
     }
 
     /** The detector restricted to the direction; adaptive if the detector is. */
@@ -43,8 +47,7 @@ public class DirectionalDetector implements SeriesDetector {
             return output;
         }
         return new DetectorOutput(output.kind(), 0, false, output.observed(), output.expectedLow(),
-                output.expectedHigh(), "other side of the band than this metric's anomalies ("
-                        + direction.name().toLowerCase(Locale.ROOT) + " only)");
+                output.expectedHigh(), otherSide);
     }
 
     @Override

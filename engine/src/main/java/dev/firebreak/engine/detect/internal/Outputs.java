@@ -21,9 +21,21 @@ final class Outputs {
         return rule.intern();
     }
 
+    /** Outputs are immutable and a missing sample says the same for every detector of a kind: one each. */
+    private static final DetectorOutput[] MISSING = missingOutputs();
+
+    private static DetectorOutput[] missingOutputs() {
+        DetectorKind[] kinds = DetectorKind.values();
+        DetectorOutput[] outputs = new DetectorOutput[kinds.length];
+        for (DetectorKind kind : kinds) {
+            outputs[kind.ordinal()] = new DetectorOutput(kind, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN,
+                    "missing sample: nothing scored or learned");
+        }
+        return outputs;
+    }
+
     static DetectorOutput missing(DetectorKind kind) {
-        return new DetectorOutput(kind, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN,
-                "missing sample: nothing scored or learned");
+        return MISSING[kind.ordinal()];
     }
 
     /** Built by concatenation, not a Formatter: the seasonal band says this for every sample of its first week. */
