@@ -4,7 +4,6 @@ import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.SeriesDetector;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,8 +21,7 @@ public class DirectionalDetector implements SeriesDetector {
     public DirectionalDetector(SeriesDetector inner, Direction direction) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.direction = Objects.requireNonNull(direction, "direction");
-        this.otherSide = Outputs.shared("other side of the band than this metric's anomalies ("
-                + direction.name().toLowerCase(Locale.ROOT) + " only)");
+        this.otherSide = Outputs.otherSide(direction);
     }
 
     /** The detector restricted to the direction; adaptive if the detector is. */

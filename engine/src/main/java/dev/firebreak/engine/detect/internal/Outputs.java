@@ -2,6 +2,7 @@ package dev.firebreak.engine.detect.internal;
 
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.Direction;
 import java.util.Locale;
 
 /** The outputs every detector shares: missing sample, still learning, and the scored case. */
@@ -48,6 +49,32 @@ final class Outputs {
      * A scored sample against its band. The sentence with numbers is only formatted when the detector fired:
      * formatting costs more than the detection itself, and a sample within its band needs only the rule.
      */
+    static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule,
+            Direction direction) {
+        if (direction != Direction.BOTH && !Double.isNaN(score) && !direction.admits(value, low, high)) {
+            // what DirectionalDetector makes of the unrestricted output, without making (and formatting) that first
+            return new DetectorOutput(kind, 0, false, value, low, high, otherSide(direction));
+        }
+        return banded(kind, score, value, low, high, rule);
+    }
+
+    /** Why a sample on the side of the band a metric is not anomalous on scores zero. */
+    static String otherSide(Direction direction) {
+        return OTHER_SIDE[direction.ordinal()];
+    }
+
+    private static final String[] OTHER_SIDE = otherSideReasons();
+
+    private static String[] otherSideReasons() {
+        Direction[] directions = Direction.values();
+        String[] reasons = new String[directions.length];
+        for (Direction direction : directions) {
+            reasons[direction.ordinal()] = "other side of the band than this metric's anomalies ("
+                    + direction.name().toLowerCase(Locale.ROOT) + " only)";
+        }
+        return reasons;
+    }
+
     static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule) {
         boolean fired = value < low || value > high;
         if (!fired) {
