@@ -15,7 +15,7 @@ public class DirectionalDetector implements SeriesDetector {
 
     private final SeriesDetector inner;
     private final Direction direction;
-    /** Built once: about half of all samples lie on the other side, and a per-sample concatenation was most of detection's garbage. */
+    /** Shared: about half of all samples lie on the other side, and a text per sample was most of the garbage. */
     private final String otherSide;
 
     public DirectionalDetector(SeriesDetector inner, Direction direction) {

@@ -22,6 +22,19 @@ final class Outputs {
         return rule.intern();
     }
 
+    /** Why a sample on the other side of the band scores zero, one text per direction. */
+    private static final String[] OTHER_SIDE = otherSideReasons();
+
+    private static String[] otherSideReasons() {
+        Direction[] directions = Direction.values();
+        String[] reasons = new String[directions.length];
+        for (Direction direction : directions) {
+            reasons[direction.ordinal()] = "other side of the band than this metric's anomalies ("
+                    + direction.name().toLowerCase(Locale.ROOT) + " only)";
+        }
+        return reasons;
+    }
+
     /** Outputs are immutable and a missing sample says the same for every detector of a kind: one each. */
     private static final DetectorOutput[] MISSING = missingOutputs();
 
@@ -49,32 +62,6 @@ final class Outputs {
      * A scored sample against its band. The sentence with numbers is only formatted when the detector fired:
      * formatting costs more than the detection itself, and a sample within its band needs only the rule.
      */
-    static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule,
-            Direction direction) {
-        if (direction != Direction.BOTH && !Double.isNaN(score) && !direction.admits(value, low, high)) {
-            // what DirectionalDetector makes of the unrestricted output, without making (and formatting) that first
-            return new DetectorOutput(kind, 0, false, value, low, high, otherSide(direction));
-        }
-        return banded(kind, score, value, low, high, rule);
-    }
-
-    /** Why a sample on the side of the band a metric is not anomalous on scores zero. */
-    static String otherSide(Direction direction) {
-        return OTHER_SIDE[direction.ordinal()];
-    }
-
-    private static final String[] OTHER_SIDE = otherSideReasons();
-
-    private static String[] otherSideReasons() {
-        Direction[] directions = Direction.values();
-        String[] reasons = new String[directions.length];
-        for (Direction direction : directions) {
-            reasons[direction.ordinal()] = "other side of the band than this metric's anomalies ("
-                    + direction.name().toLowerCase(Locale.ROOT) + " only)";
-        }
-        return reasons;
-    }
-
     static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule) {
         boolean fired = value < low || value > high;
         if (!fired) {
@@ -84,6 +71,24 @@ final class Outputs {
         String reason = String.format(Locale.ROOT, "%s %s band %s..%s (%s)", number(value), where, number(low),
                 number(high), rule.substring(RULE_PREFIX.length()));
         return new DetectorOutput(kind, score, fired, value, low, high, reason);
+    }
+
+    /**
+     * {@link #banded} restricted to one side of the band: a sample on the other side scores zero, as
+     * {@link DirectionalDetector} makes of the unrestricted output, but without making (and, had it fired,
+     * formatting) that output first.
+     */
+    static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule,
+            Direction direction) {
+        if (direction != Direction.BOTH && !Double.isNaN(score) && !direction.admits(value, low, high)) {
+            return new DetectorOutput(kind, 0, false, value, low, high, otherSide(direction));
+        }
+        return banded(kind, score, value, low, high, rule);
+    }
+
+    /** Why a sample on the side of the band a metric is not anomalous on scores zero. */
+    static String otherSide(Direction direction) {
+        return OTHER_SIDE[direction.ordinal()];
     }
 
     static String number(double value) {

@@ -135,7 +135,8 @@ public final class SeasonalBandDetector implements SeriesDetector {
         double beyond = value > hi ? value - hi : value < lo ? lo - value : 0;
         // Exactly on the tolerance line scores 0.5; with no tolerance, one band width beyond does.
         double limit = margin > 0 ? margin : width;
-        return Outputs.banded(kind(), Scores.ofLimitRatio(beyond / limit), value, lo - margin, hi + margin, rule, direction);
+        return Outputs.banded(kind(), Scores.ofLimitRatio(beyond / limit), value, lo - margin, hi + margin, rule,
+                direction);
     }
 
     private void learn(int slot, double value) {
