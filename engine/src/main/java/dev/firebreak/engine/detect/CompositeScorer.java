@@ -1,6 +1,5 @@
 package dev.firebreak.engine.detect;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -20,10 +19,20 @@ public final class CompositeScorer {
     /** The highest score the ML family reaches without a statistical or pattern finding: the top of low. */
     static final double ML_ALONE_MAX = 0.5;
 
+    /** {@link DetectorFamily#values()} copies its array on every call; scoring runs per component per tick. */
+    private static final DetectorFamily[] FAMILIES = DetectorFamily.values();
+
     private final CompositeConfig config;
+    /** The configured weight of each family by ordinal, read once instead of through the map each time. */
+    private final double[] weights = new double[FAMILIES.length];
+    /** The detection tick's scratch: it scores every component of every tick on one thread. */
+    private final Scratch tickScratch = new Scratch();
 
     public CompositeScorer(CompositeConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        for (DetectorFamily f : FAMILIES) {
+            weights[f.ordinal()] = config.weight(f);
+        }
     }
 
     /**
@@ -32,51 +41,65 @@ public final class CompositeScorer {
      * @param correlation    0..1 anomaly of related components now, or NaN for no opinion
      */
     public CompositeScore combine(List<List<Finding>> seriesFindings, List<Finding> vectorFindings, double correlation) {
-        double[] family = new double[DetectorFamily.values().length];
+        return combine(new FindingLists(seriesFindings, vectorFindings), correlation, new Scratch());
+    }
+
+    /**
+     * As {@link #combine(List, List, double)}, reusing this scorer's scratch arrays: for the detection tick
+     * only, which calls it from one thread.
+     */
+    CompositeScore combine(ComponentEvidence evidence, double correlation) {
+        return combine(evidence, correlation, tickScratch);
+    }
+
+    private CompositeScore combine(ComponentEvidence evidence, double correlation, Scratch scratch) {
+        double[] family = new double[FAMILIES.length];
         Arrays.fill(family, Double.NaN);
-        List<Finding> fired = new ArrayList<>();
+        int firedCount = 0;
         double bestVote = Double.NaN;
         int vectorVoters = 0;
         int vectorFired = 0;
-        for (Finding finding : vectorFindings) {
-            DetectorOutput output = finding.output();
+        int vectors = evidence.vectorCount();
+        for (int i = 0; i < vectors; i++) {
+            DetectorOutput output = evidence.vectorOutput(i);
             if (!output.isLearning()) {
                 family[output.kind().family().ordinal()] = max(family[output.kind().family().ordinal()], output.score());
                 vectorVoters++;
                 vectorFired += output.fired() ? 1 : 0;
                 if (output.fired()) {
-                    fired.add(finding);
+                    firedCount = scratch.addFired(firedCount, -1, i);
                 }
             }
         }
-        double[] statistical = new double[8];
-        for (List<Finding> series : seriesFindings) {
+        int seriesCount = evidence.seriesCount();
+        for (int s = 0; s < seriesCount; s++) {
             int statCount = 0;
             int voters = vectorVoters;
             int votes = vectorFired;
-            for (Finding finding : series) {
-                DetectorOutput output = finding.output();
+            int outputs = evidence.outputCount(s);
+            for (int i = 0; i < outputs; i++) {
+                DetectorOutput output = evidence.output(s, i);
                 if (output.isLearning()) {
                     continue;
                 }
                 voters++;
                 if (output.fired()) {
                     votes++;
-                    fired.add(finding);
+                    firedCount = scratch.addFired(firedCount, s, i);
                 }
                 DetectorFamily f = output.kind().family();
                 if (f == DetectorFamily.STATISTICAL) {
-                    if (statCount == statistical.length) {
-                        statistical = Arrays.copyOf(statistical, statCount * 2);
+                    if (statCount == scratch.statistical.length) {
+                        scratch.statistical = Arrays.copyOf(scratch.statistical, statCount * 2);
                     }
-                    statistical[statCount++] = output.score();
+                    scratch.statistical[statCount++] = output.score();
                 } else {
                     family[f.ordinal()] = max(family[f.ordinal()], output.score());
                 }
             }
             if (statCount > 0) {
                 family[DetectorFamily.STATISTICAL.ordinal()] = max(family[DetectorFamily.STATISTICAL.ordinal()],
-                        median(statistical, statCount));
+                        median(scratch.statistical, statCount));
             }
             if (voters > 0) {
                 bestVote = max(bestVote, (double) votes / voters);
@@ -85,26 +108,41 @@ public final class CompositeScorer {
         if (!Double.isNaN(correlation)) {
             family[DetectorFamily.CORRELATION.ordinal()] = Math.clamp(correlation, 0, 1);
         }
+        List<Finding> fired = fired(evidence, firedCount, scratch.firedAt);
         return config.mode() == CompositeConfig.Mode.MAJORITY_VOTE
                 ? vote(bestVote, family, fired)
                 : weighted(family, fired);
     }
 
+    /** The findings that fired, vector ones first and then per series, as they were met. */
+    private static List<Finding> fired(ComponentEvidence evidence, int count, int[] firedAt) {
+        if (count == 0) {
+            return List.of();
+        }
+        Finding[] fired = new Finding[count];
+        for (int k = 0; k < count; k++) {
+            int series = firedAt[2 * k];
+            int i = firedAt[2 * k + 1];
+            fired[k] = series < 0 ? evidence.vectorFinding(i) : evidence.finding(series, i);
+        }
+        return List.of(fired);
+    }
+
     private CompositeScore weighted(double[] family, List<Finding> fired) {
         double totalWeight = 0;
-        for (DetectorFamily f : DetectorFamily.values()) {
+        for (DetectorFamily f : FAMILIES) {
             if (!Double.isNaN(family[f.ordinal()])) {
-                totalWeight += config.weight(f);
+                totalWeight += weights[f.ordinal()];
             }
         }
-        List<FamilyContribution> contributions = new ArrayList<>(4);
+        FamilyContribution[] contributions = new FamilyContribution[FAMILIES.length];
         double score = 0;
-        for (DetectorFamily f : DetectorFamily.values()) {
+        for (DetectorFamily f : FAMILIES) {
             double s = family[f.ordinal()];
-            double weight = Double.isNaN(s) || totalWeight == 0 ? 0 : config.weight(f) / totalWeight;
+            double weight = Double.isNaN(s) || totalWeight == 0 ? 0 : weights[f.ordinal()] / totalWeight;
             double contribution = Double.isNaN(s) ? 0 : weight * s;
             score += contribution;
-            contributions.add(new FamilyContribution(f, s, weight, contribution));
+            contributions[f.ordinal()] = new FamilyContribution(f, s, weight, contribution);
         }
         score = Math.clamp(score, 0, 1);
         if (!Double.isNaN(family[DetectorFamily.ML.ordinal()]) && !anyFired(fired, DetectorFamily.STATISTICAL)
@@ -113,7 +151,7 @@ public final class CompositeScorer {
             // component it can raise attention (low) but not page (medium or worse).
             score = Math.min(score, ML_ALONE_MAX);
         }
-        return new CompositeScore(score, Severity.ofScore(score), new Explanation(fired, contributions));
+        return new CompositeScore(score, Severity.ofScore(score), new Explanation(fired, List.of(contributions)));
     }
 
     private static boolean anyFired(List<Finding> fired, DetectorFamily family) {
@@ -127,11 +165,11 @@ public final class CompositeScorer {
 
     private CompositeScore vote(double share, double[] family, List<Finding> fired) {
         double score = Double.isNaN(share) ? 0 : share;
-        List<FamilyContribution> contributions = new ArrayList<>(4);
-        for (DetectorFamily f : DetectorFamily.values()) {
-            contributions.add(new FamilyContribution(f, family[f.ordinal()], 0, 0));
+        FamilyContribution[] contributions = new FamilyContribution[FAMILIES.length];
+        for (DetectorFamily f : FAMILIES) {
+            contributions[f.ordinal()] = new FamilyContribution(f, family[f.ordinal()], 0, 0);
         }
-        return new CompositeScore(score, Severity.ofScore(score), new Explanation(fired, contributions));
+        return new CompositeScore(score, Severity.ofScore(score), new Explanation(fired, List.of(contributions)));
     }
 
     private static double max(double current, double candidate) {
@@ -141,5 +179,61 @@ public final class CompositeScorer {
     private static double median(double[] values, int count) {
         Arrays.sort(values, 0, count);
         return count % 2 == 1 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
+    }
+
+    /** Per-call working arrays, grown as needed. */
+    private static final class Scratch {
+        /** One series' statistical scores. */
+        private double[] statistical = new double[8];
+        /** The fired outputs as series index and output index (series -1 for vector outputs). */
+        private int[] firedAt = new int[16];
+
+        int addFired(int count, int series, int i) {
+            if (2 * count + 2 > firedAt.length) {
+                firedAt = Arrays.copyOf(firedAt, firedAt.length * 2);
+            }
+            firedAt[2 * count] = series;
+            firedAt[2 * count + 1] = i;
+            return count + 1;
+        }
+    }
+
+    /** The public list form as evidence: findings are handed on as they are. */
+    private record FindingLists(List<List<Finding>> series, List<Finding> vectors) implements ComponentEvidence {
+
+        @Override
+        public int seriesCount() {
+            return series.size();
+        }
+
+        @Override
+        public int outputCount(int s) {
+            return series.get(s).size();
+        }
+
+        @Override
+        public DetectorOutput output(int s, int i) {
+            return series.get(s).get(i).output();
+        }
+
+        @Override
+        public Finding finding(int s, int i) {
+            return series.get(s).get(i);
+        }
+
+        @Override
+        public int vectorCount() {
+            return vectors.size();
+        }
+
+        @Override
+        public DetectorOutput vectorOutput(int i) {
+            return vectors.get(i).output();
+        }
+
+        @Override
+        public Finding vectorFinding(int i) {
+            return vectors.get(i);
+        }
     }
 }

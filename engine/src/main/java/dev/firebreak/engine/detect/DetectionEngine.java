@@ -15,6 +15,7 @@ import dev.firebreak.engine.telemetry.SeriesSnapshot;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,14 @@ public final class DetectionEngine implements AutoCloseable {
     private CompositeScorer scorer;
     private final int n;
     private final List<List<SeriesState>> seriesOf;
+    /** {@link #seriesOf} as arrays, for the tick's loops; refreshed when series are discovered. */
+    private final SeriesState[][] seriesArrays;
+    /** The components nothing calls, where traffic enters. */
+    private final int[] entryComponents;
+    /** Scores and composites of the tick being processed; detection thread only. */
+    private final double[] tickScores;
+    private final CompositeScore[] tickComposites;
+    private final TickEvidence evidence = new TickEvidence();
     private final VectorDetector[] vectorDetectors;
     private final List<List<MetricName>> vectorMetrics;
     private final HealthTracker[] trackers;
@@ -97,12 +107,17 @@ public final class DetectionEngine implements AutoCloseable {
         private final int handle;
         private final SeriesKey key;
         private final String label;
+        private final MetricName metric;
+        /** Whether a moving load explains this metric's moves ({@link LoadContext#explains}). */
+        private final boolean followsLoad;
         private BaselineHold detectors;
 
         SeriesState(int handle, SeriesKey key, BaselineHold detectors) {
             this.handle = handle;
             this.key = key;
             this.label = key.toString();
+            this.metric = key.metric();
+            this.followsLoad = LoadContext.explains(metric);
             this.detectors = detectors;
         }
 
@@ -147,6 +162,11 @@ public final class DetectionEngine implements AutoCloseable {
             seriesOf.add(new ArrayList<>());
             vectorMetrics.add(List.of());
         }
+        this.seriesArrays = new SeriesState[n][0];
+        this.entryComponents = IntStream.range(0, n).filter(c -> topology.callersOf(c).length == 0)
+                .toArray();
+        this.tickScores = new double[n];
+        this.tickComposites = new CompositeScore[n];
         this.vectorDetectors = new VectorDetector[n];
         this.trackers = new HealthTracker[n];
         this.states = new AtomicReferenceArray<>(n);
@@ -284,34 +304,34 @@ public final class DetectionEngine implements AutoCloseable {
         rebuildDetectors(rebuild, epochSecond);
         DetectionHistory recordTo = history;
         boolean loadMoving = load.update(entryRate(epochSecond));
-        List<DetectorOutput> outputs = new ArrayList<>(MAX_DETECTORS_PER_SERIES);
-        double[] scores = new double[n];
-        CompositeScore[] composites = new CompositeScore[n];
+        double[] scores = tickScores;
+        CompositeScore[] composites = tickComposites;
         for (int c = 0; c < n; c++) {
-            List<SeriesState> series = seriesOf.get(c);
-            List<List<Finding>> findings = new ArrayList<>(series.size());
-            double[] vector = new double[series.size()];
-            for (int s = 0; s < series.size(); s++) {
-                SeriesState state = series.get(s);
-                double value = store.latestEpochSecond(state.handle()) == epochSecond ? store.latest(state.handle())
+            SeriesState[] series = seriesArrays[c];
+            VectorDetector vectorDetector = vectorDetectors[c];
+            // a vector detector may keep the vector it is given, so each tick gets its own
+            double[] vector = vectorDetector == null ? null : new double[series.length];
+            for (int s = 0; s < series.length; s++) {
+                SeriesState state = series[s];
+                double value = store.latestEpochSecond(state.handle) == epochSecond ? store.latest(state.handle)
                         : Double.NaN;
-                vector[s] = value;
-                List<Finding> list = new ArrayList<>(MAX_DETECTORS_PER_SERIES);
-                boolean explainedByLoad = loadMoving && LoadContext.explains(state.key().metric());
-                state.hold().update(epochSecond, value, explainedByLoad, outputs);
-                for (DetectorOutput output : outputs) {
-                    list.add(new Finding(state.label(), explainedByLoad && output.fired() && LoadContext.plausible(output)
-                            ? LoadContext.explained(output) : output));
+                if (vector != null) {
+                    vector[s] = value;
                 }
-                findings.add(list);
+                boolean explainedByLoad = loadMoving && state.followsLoad;
+                BaselineHold hold = state.hold();
+                hold.update(epochSecond, value, explainedByLoad);
+                if (explainedByLoad) {
+                    explainByLoad(hold);
+                }
                 if (recordTo != null && !Double.isNaN(value)) {
-                    recordTo.record(verdict(state.key(), epochSecond, value, list));
+                    recordTo.record(verdict(state.key(), epochSecond, value, findings(state)));
                 }
             }
-            List<Finding> vectorFindings = vectorDetectors[c] == null ? List.of()
-                    : List.of(new Finding(topology.component(c).id(),
-                            vectorOutput(vectorDetectors[c].update(epochSecond, vector), loadMoving)));
-            composites[c] = scorer.combine(findings, vectorFindings, correlation(c, findings, vectorFindings));
+            evidence.of(series, vectorDetector == null ? null
+                    : vectorOutput(vectorDetector.update(epochSecond, vector), loadMoving),
+                    topology.component(c).id());
+            composites[c] = scorer.combine(evidence, correlation(c, evidence));
             scores[c] = composites[c].score();
         }
         for (int c = 0; c < n; c++) {
@@ -327,6 +347,93 @@ public final class DetectionEngine implements AutoCloseable {
                                 ? "detection: signals back within their bands"
                                 : "detection: " + composites[c].explanation().summary()));
             }
+        }
+        Arrays.fill(composites, null);
+    }
+
+    /** While load moves, a fired output a load move could cause scores zero, saying why (ADR 0010). */
+    private static void explainByLoad(BaselineHold hold) {
+        for (int i = 0; i < hold.outputCount(); i++) {
+            DetectorOutput output = hold.output(i);
+            if (output.fired() && LoadContext.plausible(output)) {
+                hold.replaceOutput(i, LoadContext.explained(output));
+            }
+        }
+    }
+
+    /** The series' outputs on its last sample as findings, for its verdict. */
+    private static List<Finding> findings(SeriesState state) {
+        BaselineHold hold = state.hold();
+        List<Finding> list = new ArrayList<>(hold.outputCount());
+        for (int i = 0; i < hold.outputCount(); i++) {
+            list.add(new Finding(state.label(), hold.output(i)));
+        }
+        return list;
+    }
+
+    /**
+     * One component's outputs at this tick as the scorer reads them, straight from each series' detectors;
+     * a {@link Finding} is made only for an output that fired. Reused for every component.
+     */
+    private static final class TickEvidence implements ComponentEvidence {
+        private SeriesState[] series;
+        private DetectorOutput vector;
+        private String vectorLabel;
+
+        void of(SeriesState[] componentSeries, DetectorOutput vectorOutput, String componentId) {
+            this.series = componentSeries;
+            this.vector = vectorOutput;
+            this.vectorLabel = componentId;
+        }
+
+        boolean anyFired() {
+            if (vector != null && vector.fired()) {
+                return true;
+            }
+            for (SeriesState state : series) {
+                BaselineHold hold = state.hold();
+                for (int i = 0; i < hold.outputCount(); i++) {
+                    if (hold.output(i).fired()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public int seriesCount() {
+            return series.length;
+        }
+
+        @Override
+        public int outputCount(int s) {
+            return series[s].hold().outputCount();
+        }
+
+        @Override
+        public DetectorOutput output(int s, int i) {
+            return series[s].hold().output(i);
+        }
+
+        @Override
+        public Finding finding(int s, int i) {
+            return new Finding(series[s].label(), output(s, i));
+        }
+
+        @Override
+        public int vectorCount() {
+            return vector == null ? 0 : 1;
+        }
+
+        @Override
+        public DetectorOutput vectorOutput(int i) {
+            return vector;
+        }
+
+        @Override
+        public Finding vectorFinding(int i) {
+            return new Finding(vectorLabel, vector);
         }
     }
 
@@ -345,13 +452,9 @@ public final class DetectionEngine implements AutoCloseable {
     /** Total request rate of the components nothing calls (where traffic enters); NaN when none reported. */
     private double entryRate(long epochSecond) {
         double total = Double.NaN;
-        for (int c = 0; c < n; c++) {
-            if (topology.callersOf(c).length > 0) {
-                continue;
-            }
-            for (SeriesState state : seriesOf.get(c)) {
-                if (state.key().metric() == MetricName.REQUEST_RATE
-                        && store.latestEpochSecond(state.handle()) == epochSecond) {
+        for (int c : entryComponents) {
+            for (SeriesState state : seriesArrays[c]) {
+                if (state.metric == MetricName.REQUEST_RATE && store.latestEpochSecond(state.handle()) == epochSecond) {
                     double value = store.latest(state.handle());
                     if (Double.isFinite(value)) {
                         total = Double.isNaN(total) ? value : total + value;
@@ -366,25 +469,18 @@ public final class DetectionEngine implements AutoCloseable {
      * The worst score of the component's callers and callees at the previous tick, when the component
      * itself shows something (otherwise every healthy neighbour of a failing service would light up).
      */
-    private double correlation(int c, List<List<Finding>> findings, List<Finding> vectorFindings) {
-        boolean ownSignal = false;
-        for (List<Finding> list : findings) {
-            for (Finding finding : list) {
-                ownSignal |= finding.output().fired();
-            }
-        }
-        for (Finding finding : vectorFindings) {
-            ownSignal |= finding.output().fired();
-        }
-        if (!ownSignal) {
+    private double correlation(int c, TickEvidence own) {
+        if (!own.anyFired()) {
             return Double.NaN;
         }
-        double worst = Double.NaN;
-        for (int[] related : new int[][] {topology.calleesOf(c), topology.callersOf(c)}) {
-            for (int r : related) {
-                if (Severity.ofScore(previousScore[r]).isAtLeast(Severity.LOW)) {
-                    worst = Double.isNaN(worst) ? previousScore[r] : Math.max(worst, previousScore[r]);
-                }
+        double worst = worstRelated(Double.NaN, topology.calleesOf(c));
+        return worstRelated(worst, topology.callersOf(c));
+    }
+
+    private double worstRelated(double worst, int[] related) {
+        for (int r : related) {
+            if (Severity.ofScore(previousScore[r]).isAtLeast(Severity.LOW)) {
+                worst = Double.isNaN(worst) ? previousScore[r] : Math.max(worst, previousScore[r]);
             }
         }
         return worst;
@@ -427,6 +523,9 @@ public final class DetectionEngine implements AutoCloseable {
             seriesOf.get(c).add(new SeriesState(handle, key, detectorsFor(key.metric())));
         }
         knownSeries = count;
+        for (int c = 0; c < n; c++) {
+            seriesArrays[c] = seriesOf.get(c).toArray(new SeriesState[0]);
+        }
         for (int c = 0; c < n; c++) {
             List<MetricName> metrics = seriesOf.get(c).stream().map(s -> s.key().metric()).toList();
             if (!metrics.equals(vectorMetrics.get(c)) && !metrics.isEmpty()) {

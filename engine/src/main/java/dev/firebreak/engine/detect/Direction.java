@@ -15,10 +15,15 @@ public enum Direction {
 
     /** Whether an output on this side of its band may count; outputs without a band always count. */
     public boolean admits(DetectorOutput output) {
-        if (this == BOTH || Double.isNaN(output.expectedLow()) || Double.isNaN(output.expectedHigh())) {
+        return admits(output.observed(), output.expectedLow(), output.expectedHigh());
+    }
+
+    /** {@link #admits(DetectorOutput)} for an output's numbers, before the output is made. */
+    public boolean admits(double observed, double expectedLow, double expectedHigh) {
+        if (this == BOTH || Double.isNaN(expectedLow) || Double.isNaN(expectedHigh)) {
             return true;
         }
-        double middle = (output.expectedLow() + output.expectedHigh()) / 2;
-        return this == UP ? output.observed() >= middle : output.observed() <= middle;
+        double middle = (expectedLow + expectedHigh) / 2;
+        return this == UP ? observed >= middle : observed <= middle;
     }
 }

@@ -1,6 +1,11 @@
 package dev.firebreak.engine.detect;
 
 import dev.firebreak.engine.detect.internal.DirectionalDetector;
+import dev.firebreak.engine.detect.internal.EwmaDetector;
+import dev.firebreak.engine.detect.internal.IqrDetector;
+import dev.firebreak.engine.detect.internal.RateOfChangeDetector;
+import dev.firebreak.engine.detect.internal.RollingZScoreDetector;
+import dev.firebreak.engine.detect.internal.SeasonalBandDetector;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,11 +151,13 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
     /** Fresh detectors (fresh state) for one series. */
     public List<SeriesDetector> createDetectors() {
         List<SeriesDetector> detectors = new ArrayList<>(7);
-        rolling.ifPresent(c -> detectors.add(SeriesDetectors.rollingZScore(c)));
-        ewma.ifPresent(c -> detectors.add(SeriesDetectors.ewma(c)));
-        iqr.ifPresent(c -> detectors.add(SeriesDetectors.iqr(c)));
-        seasonal.ifPresent(c -> detectors.add(SeriesDetectors.seasonalBand(c)));
-        rateOfChange.ifPresent(c -> detectors.add(SeriesDetectors.rateOfChange(c)));
+        // the banded detectors restrict themselves to the direction; the others are wrapped below
+        rolling.ifPresent(c -> detectors.add(new RollingZScoreDetector(c, direction)));
+        ewma.ifPresent(c -> detectors.add(new EwmaDetector(c, direction)));
+        iqr.ifPresent(c -> detectors.add(new IqrDetector(c, direction)));
+        seasonal.ifPresent(c -> detectors.add(new SeasonalBandDetector(c, direction)));
+        rateOfChange.ifPresent(c -> detectors.add(new RateOfChangeDetector(c, direction)));
+        int banded = detectors.size();
         if (multiScale.isPresent() && pattern.isPresent()) {
             // One detector, so an incident that is both a level change and a new shape alarms once.
             detectors.add(SeriesDetectors.multiScaleWithPattern(multiScale.get(), pattern.get()));
@@ -159,7 +166,9 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
             pattern.ifPresent(c -> detectors.add(SeriesDetectors.pattern(c)));
         }
         if (direction != Direction.BOTH) {
-            detectors.replaceAll(d -> DirectionalDetector.restrict(d, direction));
+            for (int i = banded; i < detectors.size(); i++) {
+                detectors.set(i, DirectionalDetector.restrict(detectors.get(i), direction));
+            }
         }
         return detectors;
     }

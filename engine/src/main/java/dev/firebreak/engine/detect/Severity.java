@@ -12,6 +12,9 @@ public enum Severity {
     HIGH(0.75),
     CRITICAL(0.9);
 
+    /** {@link #values()} copies its array on every call, and every component's score is mapped every tick. */
+    private static final Severity[] VALUES = values();
+
     private final double scoreAbove;
 
     Severity(double scoreAbove) {
@@ -28,7 +31,7 @@ public enum Severity {
             return NONE;
         }
         Severity result = NONE;
-        for (Severity severity : values()) {
+        for (Severity severity : VALUES) {
             if (severity != NONE && score > severity.scoreAbove) {
                 result = severity;
             }

@@ -29,7 +29,11 @@ public final class BaselineHold {
     private final List<SeriesDetector> detectors;
     /** Empty: the adaptive detectors learn every sample, as they would alone. */
     private final Optional<BaselineHoldConfig> config;
-    private final boolean[] adaptive;
+    /** The detectors as an array, and each one's adaptive view (null if it is not adaptive): no list walks per sample. */
+    private final SeriesDetector[] all;
+    private final AdaptiveBaseline[] adaptive;
+    /** The outputs of the last sample, one per detector, in order; refilled by every update. */
+    private final DetectorOutput[] last;
     private boolean inEpisode;
     private long episodeStart;
     private int quiet;
@@ -38,10 +42,12 @@ public final class BaselineHold {
     public BaselineHold(List<SeriesDetector> detectors, Optional<BaselineHoldConfig> config) {
         this.detectors = List.copyOf(detectors);
         this.config = Objects.requireNonNull(config, "config");
-        this.adaptive = new boolean[this.detectors.size()];
-        for (int i = 0; i < adaptive.length; i++) {
-            adaptive[i] = this.detectors.get(i) instanceof AdaptiveBaseline;
+        this.all = this.detectors.toArray(new SeriesDetector[0]);
+        this.adaptive = new AdaptiveBaseline[all.length];
+        for (int i = 0; i < all.length; i++) {
+            adaptive[i] = all[i] instanceof AdaptiveBaseline baseline ? baseline : null;
         }
+        this.last = new DetectorOutput[all.length];
     }
 
     public List<SeriesDetector> detectors() {
@@ -60,19 +66,30 @@ public final class BaselineHold {
      * @param explainedByLoad whether a system-wide load move explains this series' moves at this sample
      */
     public void update(long epochSecond, double value, boolean explainedByLoad, List<DetectorOutput> outputs) {
+        update(epochSecond, value, explainedByLoad);
         outputs.clear();
+        for (DetectorOutput output : last) {
+            outputs.add(output);
+        }
+    }
+
+    /**
+     * As {@link #update(long, double, boolean, List)}, with the outputs left in {@link #output(int)}: the
+     * detection tick reads them there instead of through a list per series.
+     */
+    public void update(long epochSecond, double value, boolean explainedByLoad) {
         int opinions = 0;
         int flagged = 0;
         int explainedFlags = 0;
         boolean farOutside = false;
-        for (int i = 0; i < adaptive.length; i++) {
-            SeriesDetector detector = detectors.get(i);
-            if (!adaptive[i]) {
-                outputs.add(detector.update(epochSecond, value));
+        for (int i = 0; i < all.length; i++) {
+            AdaptiveBaseline baseline = adaptive[i];
+            if (baseline == null) {
+                last[i] = all[i].update(epochSecond, value);
                 continue;
             }
-            DetectorOutput output = ((AdaptiveBaseline) detector).score(epochSecond, value);
-            outputs.add(output);
+            DetectorOutput output = baseline.score(epochSecond, value);
+            last[i] = output;
             if (!output.isLearning()) {
                 opinions++;
                 if (output.fired()) {
@@ -112,10 +129,25 @@ public final class BaselineHold {
         }
     }
 
+    /** How many outputs each sample has: one per detector. */
+    public int outputCount() {
+        return last.length;
+    }
+
+    /** Detector {@code i}'s output on the last sample. */
+    public DetectorOutput output(int i) {
+        return last[i];
+    }
+
+    /** Replaces output {@code i} of the last sample (the engine's load context explains it away). */
+    public void replaceOutput(int i, DetectorOutput output) {
+        last[i] = Objects.requireNonNull(output, "output");
+    }
+
     private void learnAll(long epochSecond, double value) {
-        for (int i = 0; i < adaptive.length; i++) {
-            if (adaptive[i]) {
-                ((AdaptiveBaseline) detectors.get(i)).learn(epochSecond, value);
+        for (AdaptiveBaseline baseline : adaptive) {
+            if (baseline != null) {
+                baseline.learn(epochSecond, value);
             }
         }
     }
@@ -123,9 +155,9 @@ public final class BaselineHold {
     private void continueEpisode(long epochSecond, int flagged, int explainedFlags) {
         if (epochSecond - episodeStart >= config.get().acceptAfterSeconds()) {
             // the level has stayed away for so long that it is the new normal: learn it from scratch
-            for (int i = 0; i < adaptive.length; i++) {
-                if (adaptive[i]) {
-                    ((AdaptiveBaseline) detectors.get(i)).restart();
+            for (AdaptiveBaseline baseline : adaptive) {
+                if (baseline != null) {
+                    baseline.restart();
                 }
             }
             inEpisode = false;

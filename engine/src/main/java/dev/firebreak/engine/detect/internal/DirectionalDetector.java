@@ -4,7 +4,6 @@ import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.SeriesDetector;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,10 +15,13 @@ public class DirectionalDetector implements SeriesDetector {
 
     private final SeriesDetector inner;
     private final Direction direction;
+    /** Shared: about half of all samples lie on the other side, and a text per sample was most of the garbage. */
+    private final String otherSide;
 
     public DirectionalDetector(SeriesDetector inner, Direction direction) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.direction = Objects.requireNonNull(direction, "direction");
+        this.otherSide = Outputs.otherSide(direction);
     }
 
     /** The detector restricted to the direction; adaptive if the detector is. */
@@ -43,8 +45,7 @@ public class DirectionalDetector implements SeriesDetector {
             return output;
         }
         return new DetectorOutput(output.kind(), 0, false, output.observed(), output.expectedLow(),
-                output.expectedHigh(), "other side of the band than this metric's anomalies ("
-                        + direction.name().toLowerCase(Locale.ROOT) + " only)");
+                output.expectedHigh(), otherSide);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.firebreak.engine.detect.internal;
 
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.Direction;
 import java.util.Locale;
 
 /** The outputs every detector shares: missing sample, still learning, and the scored case. */
@@ -21,9 +22,34 @@ final class Outputs {
         return rule.intern();
     }
 
+    /** Why a sample on the other side of the band scores zero, one text per direction. */
+    private static final String[] OTHER_SIDE = otherSideReasons();
+
+    private static String[] otherSideReasons() {
+        Direction[] directions = Direction.values();
+        String[] reasons = new String[directions.length];
+        for (Direction direction : directions) {
+            reasons[direction.ordinal()] = "other side of the band than this metric's anomalies ("
+                    + direction.name().toLowerCase(Locale.ROOT) + " only)";
+        }
+        return reasons;
+    }
+
+    /** Outputs are immutable and a missing sample says the same for every detector of a kind: one each. */
+    private static final DetectorOutput[] MISSING = missingOutputs();
+
+    private static DetectorOutput[] missingOutputs() {
+        DetectorKind[] kinds = DetectorKind.values();
+        DetectorOutput[] outputs = new DetectorOutput[kinds.length];
+        for (DetectorKind kind : kinds) {
+            outputs[kind.ordinal()] = new DetectorOutput(kind, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN,
+                    "missing sample: nothing scored or learned");
+        }
+        return outputs;
+    }
+
     static DetectorOutput missing(DetectorKind kind) {
-        return new DetectorOutput(kind, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN,
-                "missing sample: nothing scored or learned");
+        return MISSING[kind.ordinal()];
     }
 
     /** Built by concatenation, not a Formatter: the seasonal band says this for every sample of its first week. */
@@ -45,6 +71,24 @@ final class Outputs {
         String reason = String.format(Locale.ROOT, "%s %s band %s..%s (%s)", number(value), where, number(low),
                 number(high), rule.substring(RULE_PREFIX.length()));
         return new DetectorOutput(kind, score, fired, value, low, high, reason);
+    }
+
+    /**
+     * {@link #banded} restricted to one side of the band: a sample on the other side scores zero, as
+     * {@link DirectionalDetector} makes of the unrestricted output, but without making (and, had it fired,
+     * formatting) that output first.
+     */
+    static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule,
+            Direction direction) {
+        if (direction != Direction.BOTH && !Double.isNaN(score) && !direction.admits(value, low, high)) {
+            return new DetectorOutput(kind, 0, false, value, low, high, otherSide(direction));
+        }
+        return banded(kind, score, value, low, high, rule);
+    }
+
+    /** Why a sample on the side of the band a metric is not anomalous on scores zero. */
+    static String otherSide(Direction direction) {
+        return OTHER_SIDE[direction.ordinal()];
     }
 
     static String number(double value) {

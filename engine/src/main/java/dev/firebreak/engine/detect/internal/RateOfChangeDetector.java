@@ -2,10 +2,12 @@ package dev.firebreak.engine.detect.internal;
 
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.RateOfChangeConfig;
 import dev.firebreak.engine.detect.SeriesDetector;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Rise and fall within a time window, against per-metric limits. The window is split into 16 buckets
@@ -17,6 +19,7 @@ public final class RateOfChangeDetector implements SeriesDetector {
     private static final int BUCKETS = 16;
 
     private final RateOfChangeConfig config;
+    private final Direction direction;
     private final long bucketSeconds;
     private final float[] min = new float[BUCKETS];
     private final float[] max = new float[BUCKETS];
@@ -24,7 +27,16 @@ public final class RateOfChangeDetector implements SeriesDetector {
     private final String rule;
 
     public RateOfChangeDetector(RateOfChangeConfig config) {
+        this(config, Direction.BOTH);
+    }
+
+    /**
+     * Restricted to one side of its band, as {@link DirectionalDetector} would restrict it, but without
+     * the wrapper: one object less to touch per sample, and no output made and formatted only to be replaced.
+     */
+    public RateOfChangeDetector(RateOfChangeConfig config, Direction direction) {
         this.config = config;
+        this.direction = Objects.requireNonNull(direction, "direction");
         this.bucketSeconds = Math.max(1, Math.ceilDiv(config.windowSeconds(), BUCKETS));
         Arrays.fill(min, Float.NaN);
         Arrays.fill(max, Float.NaN);
@@ -102,11 +114,11 @@ public final class RateOfChangeDetector implements SeriesDetector {
             fallRatio = (highest - value) / Scores.floorScale(allowed, highest);
         }
         double ratio = Math.max(0, Math.max(riseRatio, fallRatio));
-        return Outputs.banded(kind(), Scores.ofLimitRatio(ratio), value, low, high, rule);
+        return Outputs.banded(kind(), Scores.ofLimitRatio(ratio), value, low, high, rule, direction);
     }
 
     @Override
     public int stateBytes() {
-        return 16 + 2 * (16 + 4 * BUCKETS) + 8 + 8 + 8;
+        return 16 + 2 * (16 + 4 * BUCKETS) + 8 + 8 + 8 + 4;
     }
 }

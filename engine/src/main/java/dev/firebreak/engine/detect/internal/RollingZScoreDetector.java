@@ -2,8 +2,10 @@ package dev.firebreak.engine.detect.internal;
 
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.RollingZScoreConfig;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Rolling mean ± k·σ with O(1) updates: running sums over a float ring. Sums are kept relative to the
@@ -15,6 +17,7 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
     private static final int RESUM_EVERY_WRAPS = 64;
 
     private final RollingZScoreConfig config;
+    private final Direction direction;
     private final FloatRing ring;
     private final String rule;
     private double shift = Double.NaN;
@@ -23,7 +26,16 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
     private long pushes;
 
     public RollingZScoreDetector(RollingZScoreConfig config) {
+        this(config, Direction.BOTH);
+    }
+
+    /**
+     * Restricted to one side of its band, as {@link DirectionalDetector} would restrict it, but without
+     * the wrapper: one object less to touch per sample, and no output made and formatted only to be replaced.
+     */
+    public RollingZScoreDetector(RollingZScoreConfig config, Direction direction) {
         this.config = config;
+        this.direction = Objects.requireNonNull(direction, "direction");
         this.ring = new FloatRing(config.window());
         this.rule = Outputs.shared("within band: " + String.format(Locale.ROOT, "mean ± %.1fσ of last %d", config.k(), config.window()));
     }
@@ -65,7 +77,8 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
         double sigma = Scores.floorScale(Math.sqrt(variance), level);
         double z = Math.abs(value - level) / sigma;
         double width = config.k() * sigma;
-        return Outputs.banded(kind(), Scores.ofLimitRatio(z / config.k()), value, level - width, level + width, rule);
+        return Outputs.banded(kind(), Scores.ofLimitRatio(z / config.k()), value, level - width, level + width, rule,
+                direction);
     }
 
     private void learn(double value) {
@@ -98,6 +111,6 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
 
     @Override
     public int stateBytes() {
-        return 16 + ring.bytes() + 4 * 8;
+        return 16 + ring.bytes() + 4 * 8 + 4;
     }
 }

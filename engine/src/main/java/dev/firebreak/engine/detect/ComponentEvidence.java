@@ -1,0 +1,25 @@
+package dev.firebreak.engine.detect;
+
+/**
+ * The findings on one component as {@link CompositeScorer} reads them: per series, that series' detector
+ * outputs, and the vector detectors' outputs on the whole component. Lets the detection tick hand its
+ * per-series output arrays to the scorer as they are, with a {@link Finding} built only for what fired.
+ */
+interface ComponentEvidence {
+
+    int seriesCount();
+
+    int outputCount(int series);
+
+    DetectorOutput output(int series, int i);
+
+    /** The finding for output {@code i} of {@code series}; asked only for outputs that fired. */
+    Finding finding(int series, int i);
+
+    int vectorCount();
+
+    DetectorOutput vectorOutput(int i);
+
+    /** The finding for vector output {@code i}; asked only for outputs that fired. */
+    Finding vectorFinding(int i);
+}
