@@ -22,6 +22,10 @@ import org.openjdk.jmh.annotations.State;
  * to the training window, with refits handed to an executor that runs elsewhere (here: dropped after
  * the first model, so this thread measures only what the detection thread pays). One operation is one
  * component vector of 7 metrics, the shape of a service in the shop topology.
+ *
+ * <p>The {@code cold...} benchmarks score {@value #COLD_DETECTORS} detectors in turn, one vector each, as
+ * the detection thread does with one forest per component: each detector's model is out of cache when
+ * its turn comes, which is what the detection engine pays (one model hot in cache costs far less).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,11 +35,15 @@ public class VectorDetectorBenchmark {
     private static final List<String> FEATURES =
             List.of("request_rate", "error_rate", "latency_p50", "latency_p95", "latency_p99", "cpu", "memory");
     private static final int VECTORS = 4096;
+    static final int COLD_DETECTORS = 200;
 
     private double[][] vectors;
     private VectorDetector forest;
     private VectorDetector smileForest;
     private VectorDetector reconstruction;
+    private VectorDetector[] coldForests;
+    private VectorDetector[] coldReconstructions;
+    private int coldRound;
 
     @Setup
     public void setUp() {
@@ -49,6 +57,18 @@ public class VectorDetectorBenchmark {
                 .withImplementation(IsolationForestConfig.Implementation.SMILE), FEATURES, new FirstFitOnly()));
         reconstruction = trained(
                 MlDetectors.reconstruction(ReconstructionConfig.ofDefaults(), FEATURES, new FirstFitOnly()));
+        coldForests = new VectorDetector[COLD_DETECTORS];
+        coldReconstructions = new VectorDetector[COLD_DETECTORS];
+        for (int c = 0; c < COLD_DETECTORS; c++) {
+            // Each its own seed, so no two forests share a node.
+            IsolationForestConfig config = IsolationForestConfig.ofDefaults();
+            coldForests[c] = trained(MlDetectors.isolationForest(new IsolationForestConfig(config.windowSize(),
+                    config.subsampleSize(), config.trees(), config.retrainEvery(), config.minTrainingSamples(),
+                    config.thresholdPercentile(), config.admitAnomalousEvery(), config.implementation(), c + 1L),
+                    FEATURES, new FirstFitOnly()));
+            coldReconstructions[c] = trained(
+                    MlDetectors.reconstruction(ReconstructionConfig.ofDefaults(), FEATURES, new FirstFitOnly()));
+        }
     }
 
     private static double[] serviceVector(SplittableRandom random) {
@@ -95,6 +115,27 @@ public class VectorDetectorBenchmark {
         double sum = 0;
         for (int i = 0; i < VECTORS; i++) {
             sum += reconstruction.update(i, vectors[i]).score();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COLD_DETECTORS)
+    public double coldIsolationForestsUpdate() {
+        return updateInTurn(coldForests);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COLD_DETECTORS)
+    public double coldReconstructionsUpdate() {
+        return updateInTurn(coldReconstructions);
+    }
+
+    private double updateInTurn(VectorDetector[] detectors) {
+        double sum = 0;
+        int row = coldRound++ % VECTORS;
+        for (VectorDetector detector : detectors) {
+            sum += detector.update(row, vectors[row]).score();
         }
         return sum;
     }

@@ -1,6 +1,7 @@
 package dev.firebreak.engine.detect.internal.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -55,6 +56,60 @@ class CompactIsolationForestTests {
     }
 
     @Test
+    void smallForestSeparatesAnOutlierFromTheClusterWithTenFeatures() {
+        double[][] rows = componentVectors(9, 2048);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 64, 1);
+        double[] outlier = componentVectors(10, 1)[0];
+        outlier[7] = 8;
+
+        double highestTraining = Arrays.stream(scores(forest, rows)).max().orElseThrow();
+
+        assertThat(forest.score(outlier)).isGreaterThan(highestTraining);
+    }
+
+    @Test
+    void smallForestScoresHighLatencyAtLowLoadAboveNormalVectorsWithTenFeatures() {
+        // Latency follows load; at load -1.5 a latency of +1.5 is inside both features' ranges, but no
+        // normal vector has it there. Eight other features are noise the splits must also draw from.
+        double[][] rows = componentVectors(11, 2048);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 64, 1);
+        double[] broken = componentVectors(12, 1)[0];
+        broken[0] = -1.5;
+        broken[1] = 1.5;
+        double[] following = broken.clone();
+        following[1] = -1.5;
+
+        double[] training = scores(forest, rows);
+        Arrays.sort(training);
+
+        assertThat(forest.score(broken)).isGreaterThan(training[(int) (training.length * 0.99)]);
+        assertThat(forest.score(broken)).isGreaterThan(forest.score(following) + 0.05);
+    }
+
+    @Test
+    void everyTreeOfAForestDeeperThanOneBlockIsWalkedToItsLeaves() {
+        // Subsample 256: depth 8, laid out as three block levels (the last one padded with inert splits).
+        double[][] rows = gaussianRows(13, 2048);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 100, 256, 1);
+
+        double ordinary = forest.score(new double[] {0, 0, 0, 0});
+        double outlier = forest.score(new double[] {5, -5, 5, -5});
+
+        assertThat(forest.depth()).isEqualTo(8);
+        assertThat(ordinary).isBetween(0.3, 0.5);
+        assertThat(outlier).isGreaterThan(0.65);
+    }
+
+    @Test
+    void moreThanSixteenFeaturesAreRejected() {
+        double[][] rows = new double[16][17];
+
+        assertThatThrownBy(() -> CompactIsolationForest.fit(rows, 8, 16, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 16 features");
+    }
+
+    @Test
     void ranksPointsLikeSmilesForest() {
         double[][] rows = gaussianRows(5, 1024);
         CompactIsolationForest compact = CompactIsolationForest.fit(rows, 200, 256, 1);
@@ -102,6 +157,20 @@ class CompactIsolationForestTests {
 
         assertThat(forest.score(new double[] {1, 2, 3, 4})).isFinite();
         assertThat(forest.score(new double[] {Double.NaN, 2, 3, 4})).isFinite();
+    }
+
+    /** Ten robust-scaled features: latency (1) follows load (0), the other eight are independent noise. */
+    private static double[][] componentVectors(long seed, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] rows = new double[count][10];
+        for (double[] row : rows) {
+            row[0] = random.nextGaussian();
+            row[1] = row[0] + 0.15 * random.nextGaussian();
+            for (int f = 2; f < row.length; f++) {
+                row[f] = random.nextGaussian();
+            }
+        }
+        return rows;
     }
 
     private static double[][] gaussianRows(long seed, int count) {
