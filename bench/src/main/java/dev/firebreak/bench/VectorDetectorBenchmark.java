@@ -10,12 +10,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Steady-state cost of the ML vector detectors' {@code update} on one thread: scoring plus admission
@@ -44,6 +46,7 @@ public class VectorDetectorBenchmark {
     private VectorDetector[] coldForests;
     private VectorDetector[] coldReconstructions;
     private int coldRound;
+    private final CpuTimeMeter meter = new CpuTimeMeter();
 
     @Setup
     public void setUp() {
@@ -89,6 +92,16 @@ public class VectorDetectorBenchmark {
         return detector;
     }
 
+    @Setup(Level.Iteration)
+    public void startMeter() {
+        meter.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuRate() {
+        meter.stopAndPrint("vectors");
+    }
+
     @Benchmark
     @OperationsPerInvocation(VECTORS)
     public double isolationForestUpdate() {
@@ -96,6 +109,7 @@ public class VectorDetectorBenchmark {
         for (int i = 0; i < VECTORS; i++) {
             sum += forest.update(i, vectors[i]).score();
         }
+        meter.count(VECTORS);
         return sum;
     }
 
@@ -106,6 +120,7 @@ public class VectorDetectorBenchmark {
         for (int i = 0; i < VECTORS; i++) {
             sum += smileForest.update(i, vectors[i]).score();
         }
+        meter.count(VECTORS);
         return sum;
     }
 
@@ -116,6 +131,7 @@ public class VectorDetectorBenchmark {
         for (int i = 0; i < VECTORS; i++) {
             sum += reconstruction.update(i, vectors[i]).score();
         }
+        meter.count(VECTORS);
         return sum;
     }
 
@@ -137,6 +153,7 @@ public class VectorDetectorBenchmark {
         for (VectorDetector detector : detectors) {
             sum += detector.update(row, vectors[row]).score();
         }
+        meter.count(detectors.length);
         return sum;
     }
 

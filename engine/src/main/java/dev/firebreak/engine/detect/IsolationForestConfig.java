@@ -38,7 +38,7 @@ public record IsolationForestConfig(int windowSize, int subsampleSize, int trees
     }
 
     public static final int DEFAULT_WINDOW_SIZE = 2048;
-    public static final int DEFAULT_SUBSAMPLE_SIZE = 64;
+    public static final int DEFAULT_SUBSAMPLE_SIZE = 256;
     public static final int DEFAULT_TREES = 64;
     public static final int DEFAULT_RETRAIN_EVERY = 512;
     public static final int DEFAULT_MIN_TRAINING_SAMPLES = 256;

