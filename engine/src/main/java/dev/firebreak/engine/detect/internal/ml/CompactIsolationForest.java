@@ -14,14 +14,15 @@ import java.util.SplittableRandom;
  * how many instructions it runs. A split is one 8-byte record, two 16-bit masks (features weighted +1,
  * features weighted -1) and a float bias, and each tree is stored as a complete tree cut into blocks of
  * three levels: one 64-byte cache line holds a block's seven splits and, in a bottom block, the eight
- * quantised path lengths below it. A walk of a depth-6 tree (subsample 64) thus touches two cache lines,
- * where a split per line and a leaf table took seven. Blocks follow one another in heap order with
- * fan-out eight: exit e of block b leads to block 8b+1+e. A split's dot product is four lookups in a
- * table of the vector's subset sums, built once per scored vector.
+ * quantised path lengths below it. A walk of a depth-6 tree thus touches two cache lines, where the dense
+ * forest before it (a 32-byte split per level, then a leaf table) touched one a level plus one. Blocks
+ * follow one another in heap order with fan-out eight: exit e of block b leads to block 8b+1+e. A split's
+ * dot product is four look-ups in a table of the vector's subset sums, built once per scored vector.
  *
- * <p>A tree's depth limit is the paper's ceil(log2 ψ) capped at {@link #MAX_DEPTH}, padded up to a multiple of three with inert
- * splits (every walk goes left) so each walk takes the same number of steps; a node that became a leaf
- * early is followed by inert splits too, and its path length sits in the leftmost exit below it.
+ * <p>A tree's depth limit is the paper's ceil(log2 ψ) capped at {@link #MAX_DEPTH}, padded up to a
+ * multiple of three with inert splits (every walk goes left) so each walk takes the same number of steps;
+ * a node that became a leaf early is followed by inert splits too, and its path length sits in the
+ * leftmost exit below it.
  */
 final class CompactIsolationForest {
 
