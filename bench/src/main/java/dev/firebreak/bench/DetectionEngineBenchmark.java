@@ -3,6 +3,7 @@ package dev.firebreak.bench;
 import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.IsolationForestConfig;
+import dev.firebreak.engine.detect.MlConfirmationConfig;
 import dev.firebreak.engine.detect.MlDetectors;
 import dev.firebreak.engine.detect.VectorDetector;
 import dev.firebreak.engine.detect.VectorDetectorFactory;
@@ -71,8 +72,20 @@ public class DetectionEngineBenchmark {
     @Param({"steady", "firstWeek"})
     String phase;
 
-    @Param({"isolationForest", "none"})
+    /**
+     * {@code isolationForest}: the raw forest alone; {@code shipped}: what the console ships (confirmed
+     * forest and PCA reconstruction, ADR 0012); {@code none}: no vector detector.
+     */
+    @Param({"isolationForest", "shipped", "none"})
     String vectors;
+
+    /** Trees per forest; 0 takes {@link IsolationForestConfig#DEFAULT_TREES}. For measuring alternatives. */
+    @Param({"0"})
+    int trees;
+
+    /** Vectors per tree; 0 takes {@link IsolationForestConfig#DEFAULT_SUBSAMPLE_SIZE}. */
+    @Param({"0"})
+    int subsample;
 
     private ReplayStore store;
     private DetectionEngine engine;
@@ -92,9 +105,18 @@ public class DetectionEngineBenchmark {
         base = config.start().getEpochSecond();
         steady = phase.equals("steady");
         RefitsWhileWarmingUp refits = new RefitsWhileWarmingUp();
-        VectorDetectorFactory factory = vectors.equals("none") ? VectorDetectorFactory.none()
-                : (component, metrics) -> Optional.<VectorDetector>of(MlDetectors.isolationForest(
-                        IsolationForestConfig.ofDefaults(), names(metrics), refits));
+        IsolationForestConfig forest = IsolationForestConfig.ofDefaults().withTrees(
+                trees > 0 ? trees : IsolationForestConfig.DEFAULT_TREES,
+                subsample > 0 ? subsample : IsolationForestConfig.DEFAULT_SUBSAMPLE_SIZE);
+        VectorDetectorFactory factory = switch (vectors) {
+            case "none" -> VectorDetectorFactory.none();
+            case "shipped" -> MlDetectors.confirmed(MlDetectors.shippedForest().withTrees(forest.trees(),
+                    forest.subsampleSize()), MlDetectors.shippedReconstruction(), MlConfirmationConfig.ofDefaults(),
+                    refits);
+            case "isolationForest" -> (component, metrics) -> Optional.<VectorDetector>of(
+                    MlDetectors.isolationForest(forest, names(metrics), refits));
+            default -> throw new IllegalArgumentException("unknown vectors " + vectors);
+        };
         engine = new DetectionEngine(topology, store, new EventBus(), DetectionConfig.ofDefaults(), factory);
         // One pass over the recording: every detector past its warm-up, every forest fitted.
         for (int i = 0; i < RECORDED_SECONDS; i++) {

@@ -10,18 +10,24 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Steady-state cost of the ML vector detectors' {@code update} on one thread: scoring plus admission
  * to the training window, with refits handed to an executor that runs elsewhere (here: dropped after
  * the first model, so this thread measures only what the detection thread pays). One operation is one
  * component vector of 7 metrics, the shape of a service in the shop topology.
+ *
+ * <p>The {@code cold...} benchmarks score {@value #COLD_DETECTORS} detectors in turn, one vector each, as
+ * the detection thread does with one forest per component: each detector's model is out of cache when
+ * its turn comes, which is what the detection engine pays (one model hot in cache costs far less).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,11 +37,16 @@ public class VectorDetectorBenchmark {
     private static final List<String> FEATURES =
             List.of("request_rate", "error_rate", "latency_p50", "latency_p95", "latency_p99", "cpu", "memory");
     private static final int VECTORS = 4096;
+    static final int COLD_DETECTORS = 200;
 
     private double[][] vectors;
     private VectorDetector forest;
     private VectorDetector smileForest;
     private VectorDetector reconstruction;
+    private VectorDetector[] coldForests;
+    private VectorDetector[] coldReconstructions;
+    private int coldRound;
+    private final CpuTimeMeter meter = new CpuTimeMeter();
 
     @Setup
     public void setUp() {
@@ -49,6 +60,18 @@ public class VectorDetectorBenchmark {
                 .withImplementation(IsolationForestConfig.Implementation.SMILE), FEATURES, new FirstFitOnly()));
         reconstruction = trained(
                 MlDetectors.reconstruction(ReconstructionConfig.ofDefaults(), FEATURES, new FirstFitOnly()));
+        coldForests = new VectorDetector[COLD_DETECTORS];
+        coldReconstructions = new VectorDetector[COLD_DETECTORS];
+        for (int c = 0; c < COLD_DETECTORS; c++) {
+            // Each its own seed, so no two forests share a node.
+            IsolationForestConfig config = IsolationForestConfig.ofDefaults();
+            coldForests[c] = trained(MlDetectors.isolationForest(new IsolationForestConfig(config.windowSize(),
+                    config.subsampleSize(), config.trees(), config.retrainEvery(), config.minTrainingSamples(),
+                    config.thresholdPercentile(), config.admitAnomalousEvery(), config.implementation(), c + 1L),
+                    FEATURES, new FirstFitOnly()));
+            coldReconstructions[c] = trained(
+                    MlDetectors.reconstruction(ReconstructionConfig.ofDefaults(), FEATURES, new FirstFitOnly()));
+        }
     }
 
     private static double[] serviceVector(SplittableRandom random) {
@@ -69,6 +92,16 @@ public class VectorDetectorBenchmark {
         return detector;
     }
 
+    @Setup(Level.Iteration)
+    public void startMeter() {
+        meter.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuRate() {
+        meter.stopAndPrint("vectors");
+    }
+
     @Benchmark
     @OperationsPerInvocation(VECTORS)
     public double isolationForestUpdate() {
@@ -76,6 +109,7 @@ public class VectorDetectorBenchmark {
         for (int i = 0; i < VECTORS; i++) {
             sum += forest.update(i, vectors[i]).score();
         }
+        meter.count(VECTORS);
         return sum;
     }
 
@@ -86,6 +120,7 @@ public class VectorDetectorBenchmark {
         for (int i = 0; i < VECTORS; i++) {
             sum += smileForest.update(i, vectors[i]).score();
         }
+        meter.count(VECTORS);
         return sum;
     }
 
@@ -96,6 +131,29 @@ public class VectorDetectorBenchmark {
         for (int i = 0; i < VECTORS; i++) {
             sum += reconstruction.update(i, vectors[i]).score();
         }
+        meter.count(VECTORS);
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COLD_DETECTORS)
+    public double coldIsolationForestsUpdate() {
+        return updateInTurn(coldForests);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COLD_DETECTORS)
+    public double coldReconstructionsUpdate() {
+        return updateInTurn(coldReconstructions);
+    }
+
+    private double updateInTurn(VectorDetector[] detectors) {
+        double sum = 0;
+        int row = coldRound++ % VECTORS;
+        for (VectorDetector detector : detectors) {
+            sum += detector.update(row, vectors[row]).score();
+        }
+        meter.count(detectors.length);
         return sum;
     }
 

@@ -23,17 +23,23 @@ public record IsolationForestConfig(int windowSize, int subsampleSize, int trees
         int minTrainingSamples, double thresholdPercentile, int admitAnomalousEvery, Implementation implementation,
         long seed) {
 
-    /** Which isolation forest fits and scores: both build the same extended forest. */
+    /** Which isolation forest fits and scores: both build an extended (oblique-split) forest. */
     public enum Implementation {
-        /** Flat primitive arrays, seeded: about three times Smile's scoring throughput (VectorDetectorBenchmark). */
+        /**
+         * Ternary-weight hyperplanes in cache-line blocks, seeded (ADR 0013): what the console ships. Takes
+         * at most 16 features.
+         */
         COMPACT,
-        /** {@code smile.anomaly.IsolationForest}: the reference, unseeded, fitted on the common pool. */
+        /**
+         * {@code smile.anomaly.IsolationForest} at extension level 1 (Gaussian weights on two features per
+         * split): the reference, unseeded, fitted on the common pool.
+         */
         SMILE
     }
 
     public static final int DEFAULT_WINDOW_SIZE = 2048;
     public static final int DEFAULT_SUBSAMPLE_SIZE = 256;
-    public static final int DEFAULT_TREES = 100;
+    public static final int DEFAULT_TREES = 64;
     public static final int DEFAULT_RETRAIN_EVERY = 512;
     public static final int DEFAULT_MIN_TRAINING_SAMPLES = 256;
     public static final double DEFAULT_THRESHOLD_PERCENTILE = 0.99;
@@ -68,6 +74,12 @@ public record IsolationForestConfig(int windowSize, int subsampleSize, int trees
     public IsolationForestConfig withAdmitAnomalousEvery(int every) {
         return new IsolationForestConfig(windowSize, subsampleSize, trees, retrainEvery, minTrainingSamples,
                 thresholdPercentile, every, implementation, seed);
+    }
+
+    /** The same settings with another forest size, e.g. to measure its cost and detection. */
+    public IsolationForestConfig withTrees(int newTrees, int newSubsampleSize) {
+        return new IsolationForestConfig(windowSize, newSubsampleSize, newTrees, retrainEvery, minTrainingSamples,
+                thresholdPercentile, admitAnomalousEvery, implementation, seed);
     }
 
     public IsolationForestConfig withImplementation(Implementation newImplementation) {

@@ -4,64 +4,93 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * An extended isolation forest (Hariri et al.: random-hyperplane splits, so it cuts across
- * correlations such as high latency at low load), built like {@code smile.anomaly.IsolationForest}
- * (fully extended, depth limit ceil(log2 ψ)) but seeded, so fits are reproducible. Immutable once built.
+ * An extended isolation forest (Hariri et al.: oblique splits, so it cuts across correlations such as high
+ * latency at low load) whose hyperplanes have ternary weights: each feature counts +1, -1 or not at all, a
+ * third of the time each (a sparse random projection in Achlioptas' sense, standing in for the Gaussian
+ * normal of the paper). Seeded, so fits are reproducible; immutable once built (ADR 0013).
  *
- * <p>Scoring is the hot path of the detection thread (one call per component per tick), so each tree
- * is stored as a complete binary tree of its depth limit in implicit heap order: node i has children
- * 2i+1 and 2i+2, no child pointers, and every walk takes exactly {@code depth} steps whose next index
- * is computed rather than branched on. A node that became a leaf early has zero weights below it
- * (every walk goes left) and its path length copied into all leaf slots under it. Parameters are
- * half-precision weights in records padded to a power of two, so the default forest over 8-14
- * metrics (100 trees of depth 8) takes 800 KB and a walk touches one cache line per level.
+ * <p>Scoring is the hot path of the detection thread (one call per component per tick, hundreds of
+ * components, each with its own forest), so what matters is how many cache lines a walk touches, not
+ * how many instructions it runs. A split is one 8-byte record, two 16-bit masks (features weighted +1,
+ * features weighted -1) and a float bias, and each tree is stored as a complete tree cut into blocks of
+ * three levels: one 64-byte cache line holds a block's seven splits and, in a bottom block, the eight
+ * quantised path lengths below it. A walk of a depth-6 tree thus touches two cache lines, where the dense
+ * forest before it (a 32-byte split per level, then a leaf table) touched one a level plus one. Blocks
+ * follow one another in heap order with fan-out eight: exit e of block b leads to block 8b+1+e. A split's
+ * dot product is four look-ups in a table of the vector's subset sums, built once per scored vector.
+ *
+ * <p>A tree's depth limit is the paper's ceil(log2 ψ) capped at {@link #MAX_DEPTH}, padded up to a
+ * multiple of three with inert splits (every walk goes left) so each walk takes the same number of steps;
+ * a node that became a leaf early is followed by inert splits too, and its path length sits in the
+ * leftmost exit below it.
  */
 final class CompactIsolationForest {
 
+    /** Tree levels a block of one cache line holds: seven 8-byte splits and the eight exits' path lengths. */
+    private static final int LEVELS_PER_BLOCK = 3;
+
     /**
-     * The largest depth laid out as a complete tree (4096 leaves a tree). A larger subsample gets its
-     * depth capped here; the leaves' c(size) term stands in for the unbuilt levels, as it does for
-     * the paper's own depth limit.
+     * The deepest a tree grows: two blocks, so a walk touches two cache lines (ADR 0013). A larger subsample
+     * (the paper's limit is ceil(log2 ψ), 8 for 256) gets its depth capped here, and the leaves' c(size)
+     * term stands in for the unbuilt levels, as it does for the paper's own limit. A third block level
+     * measured about half the detection engine's throughput: three lines a walk and 4.7 KB a tree.
      */
-    static final int MAX_DEPTH = 12;
+    static final int MAX_DEPTH = 2 * LEVELS_PER_BLOCK;
+    /** The most features a split can weigh: each of its two masks has 16 bits. */
+    static final int MAX_DIMENSION = 16;
+    /** Features per subset-sum table: the masks are looked up a byte at a time. */
+    private static final int GROUP = 8;
+    private static final int LONGS_PER_BLOCK = 8;
+    /** Index, in a block, of the record holding the eight exits' path lengths (bottom blocks only). */
+    private static final int EXITS = 7;
+    /** Heap index, within a block, of the first exit. */
+    private static final int FIRST_EXIT = 7;
     private static final int LANES = 8;
     private static final double EULER = 0.5772156649;
+    /** A split that sends every vector left: no feature weighted, so the dot product is 0, below +inf. */
+    private static final long INERT = Float.floatToRawIntBits(Float.POSITIVE_INFINITY) & 0xFFFF_FFFFL;
 
     private final int trees;
-    private final int depth;
-    private final int innerPerTree;
-    private final int leavesPerTree;
     private final int dimension;
-    /** Shorts per inner node: the hyperplane's normal (one half-precision weight a feature), then its float bias. */
-    private final int stride;
-    /**
-     * Per inner node, in one record of 16, 32 or 64 bytes, so a step touches one cache line; a walk goes
-     * right when w·x > bias. Half-precision weights halve the bytes a walk pulls in; the bias stays a
-     * float because it carries the data's range.
-     */
-    private final short[] nodes;
-    /** Per leaf slot: path length, depth of the leaf + c(vectors that reached it). */
-    private final float[] pathLengths;
+    private final int depth;
+    private final int blockLevels;
+    private final int longsPerTree;
+    /** Per split: features weighted +1 (bits 48-63), features weighted -1 (32-47), bias as a float (0-31). */
+    private final long[] nodes;
+    /** Path length of one unit of a quantised leaf byte. */
+    private final double quantum;
     private final double normaliser;
 
-    private CompactIsolationForest(int trees, int dimension, int depth, short[] nodes, float[] pathLengths,
+    /**
+     * Subset sums of the vector being scored, one table per thread shared by every forest, so it stays in
+     * L1 from one component's forest to the next (a table per forest was 200 cold tables); per thread
+     * because a model may be scored on the refit thread while it is calibrated.
+     */
+    private static final ThreadLocal<double[]> SUMS = ThreadLocal.withInitial(() -> new double[2 << GROUP]);
+
+    private CompactIsolationForest(int trees, int dimension, int depth, long[] nodes, double quantum,
             int subsample) {
         this.trees = trees;
         this.dimension = dimension;
-        this.stride = strideFor(dimension);
-        this.nodes = nodes;
         this.depth = depth;
-        this.innerPerTree = (1 << depth) - 1;
-        this.leavesPerTree = 1 << depth;
-        this.pathLengths = pathLengths;
+        this.blockLevels = blockLevels(depth);
+        this.longsPerTree = blocksPerTree(blockLevels) * LONGS_PER_BLOCK;
+        this.nodes = nodes;
+        this.quantum = quantum;
         this.normaliser = averagePath(subsample);
     }
 
     static CompactIsolationForest fit(double[][] rows, int trees, int subsampleSize, long seed) {
         int d = rows[0].length;
+        if (d > MAX_DIMENSION) {
+            throw new IllegalArgumentException("the compact isolation forest takes at most " + MAX_DIMENSION
+                    + " features, was given " + d + " (Smile's implementation takes any number)");
+        }
         int subsample = Math.min(subsampleSize, rows.length);
         int depth = Math.min(MAX_DEPTH, Math.max(1, (int) Math.ceil(Math.log(subsample) / Math.log(2))));
-        Builder builder = new Builder(rows, trees, depth, new SplittableRandom(seed));
+        // The longest path a leaf can record: one at the depth limit holding the whole subsample.
+        double quantum = (depth + averagePath(subsample)) / 255;
+        Builder builder = new Builder(rows, trees, depth, quantum, new SplittableRandom(seed));
         int[] all = new int[rows.length];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -76,108 +105,185 @@ final class CompactIsolationForest {
             }
             builder.grow(t, Arrays.copyOf(all, subsample));
         }
-        return new CompactIsolationForest(trees, d, depth, builder.nodes, builder.pathLengths,
-                subsample);
+        return new CompactIsolationForest(trees, d, depth, builder.nodes, quantum, subsample);
     }
 
     /** Smile's and the paper's s(x) = 2^(-E[h(x)] / c(ψ)). */
-    double score(double[] x) {
-        double total = 0;
+    double score(double[] vector) {
+        double[] x = subsetSums(vector);
+        long total = 0;
         int t = 0;
-        // Eight walks in lockstep, their dot products interleaved feature by feature: each level starts
-        // with eight independent loads, so the CPU overlaps their cache misses (with hundreds of
-        // components, each forest is cold when its component's turn comes).
+        // Eight walks in lockstep, step by step: each block level starts with eight independent loads,
+        // so the CPU overlaps their cache misses (with hundreds of components, each forest is cold when
+        // its component's turn comes); the two steps after a block's first stay in its cache line.
         for (; t + LANES <= trees; t += LANES) {
-            int a = 0;
-            int b = 0;
-            int c = 0;
-            int d = 0;
-            int e = 0;
-            int f = 0;
-            int g = 0;
-            int h = 0;
-            int root = t * innerPerTree;
-            for (int level = 0; level < depth; level++) {
-                int pa = (root + a) * stride;
-                int pb = (root + innerPerTree + b) * stride;
-                int pc = (root + 2 * innerPerTree + c) * stride;
-                int pd = (root + 3 * innerPerTree + d) * stride;
-                int pe = (root + 4 * innerPerTree + e) * stride;
-                int pf = (root + 5 * innerPerTree + f) * stride;
-                int pg = (root + 6 * innerPerTree + g) * stride;
-                int ph = (root + 7 * innerPerTree + h) * stride;
-                double da = 0;
-                double db = 0;
-                double dc = 0;
-                double dd = 0;
-                double de = 0;
-                double df = 0;
-                double dg = 0;
-                double dh = 0;
-                for (int k = 0; k < dimension; k++) {
-                    double xk = x[k];
-                    da += Float.float16ToFloat(nodes[pa + k]) * xk;
-                    db += Float.float16ToFloat(nodes[pb + k]) * xk;
-                    dc += Float.float16ToFloat(nodes[pc + k]) * xk;
-                    dd += Float.float16ToFloat(nodes[pd + k]) * xk;
-                    de += Float.float16ToFloat(nodes[pe + k]) * xk;
-                    df += Float.float16ToFloat(nodes[pf + k]) * xk;
-                    dg += Float.float16ToFloat(nodes[pg + k]) * xk;
-                    dh += Float.float16ToFloat(nodes[ph + k]) * xk;
+            int ta = t * longsPerTree;
+            int tb = ta + longsPerTree;
+            int tc = tb + longsPerTree;
+            int td = tc + longsPerTree;
+            int te = td + longsPerTree;
+            int tf = te + longsPerTree;
+            int tg = tf + longsPerTree;
+            int th = tg + longsPerTree;
+            int ba = 0;
+            int bb = 0;
+            int bc = 0;
+            int bd = 0;
+            int be = 0;
+            int bf = 0;
+            int bg = 0;
+            int bh = 0;
+            for (int level = 0; ; level++) {
+                int pa = ta + ba * LONGS_PER_BLOCK;
+                int pb = tb + bb * LONGS_PER_BLOCK;
+                int pc = tc + bc * LONGS_PER_BLOCK;
+                int pd = td + bd * LONGS_PER_BLOCK;
+                int pe = te + be * LONGS_PER_BLOCK;
+                int pf = tf + bf * LONGS_PER_BLOCK;
+                int pg = tg + bg * LONGS_PER_BLOCK;
+                int ph = th + bh * LONGS_PER_BLOCK;
+                int ka = 0;
+                int kb = 0;
+                int kc = 0;
+                int kd = 0;
+                int ke = 0;
+                int kf = 0;
+                int kg = 0;
+                int kh = 0;
+                for (int step = 0; step < LEVELS_PER_BLOCK; step++) {
+                    ka = 2 * ka + 1 + right(nodes[pa + ka], x);
+                    kb = 2 * kb + 1 + right(nodes[pb + kb], x);
+                    kc = 2 * kc + 1 + right(nodes[pc + kc], x);
+                    kd = 2 * kd + 1 + right(nodes[pd + kd], x);
+                    ke = 2 * ke + 1 + right(nodes[pe + ke], x);
+                    kf = 2 * kf + 1 + right(nodes[pf + kf], x);
+                    kg = 2 * kg + 1 + right(nodes[pg + kg], x);
+                    kh = 2 * kh + 1 + right(nodes[ph + kh], x);
                 }
-                a = 2 * a + 1 + right(nodes, pa + dimension, da);
-                b = 2 * b + 1 + right(nodes, pb + dimension, db);
-                c = 2 * c + 1 + right(nodes, pc + dimension, dc);
-                d = 2 * d + 1 + right(nodes, pd + dimension, dd);
-                e = 2 * e + 1 + right(nodes, pe + dimension, de);
-                f = 2 * f + 1 + right(nodes, pf + dimension, df);
-                g = 2 * g + 1 + right(nodes, pg + dimension, dg);
-                h = 2 * h + 1 + right(nodes, ph + dimension, dh);
+                if (level == blockLevels - 1) {
+                    total += exit(nodes[pa + EXITS], ka) + exit(nodes[pb + EXITS], kb) + exit(nodes[pc + EXITS], kc)
+                            + exit(nodes[pd + EXITS], kd) + exit(nodes[pe + EXITS], ke)
+                            + exit(nodes[pf + EXITS], kf) + exit(nodes[pg + EXITS], kg)
+                            + exit(nodes[ph + EXITS], kh);
+                    break;
+                }
+                ba = child(ba, ka);
+                bb = child(bb, kb);
+                bc = child(bc, kc);
+                bd = child(bd, kd);
+                be = child(be, ke);
+                bf = child(bf, kf);
+                bg = child(bg, kg);
+                bh = child(bh, kh);
             }
-            total += pathLength(t, a) + pathLength(t + 1, b) + pathLength(t + 2, c) + pathLength(t + 3, d)
-                    + pathLength(t + 4, e) + pathLength(t + 5, f) + pathLength(t + 6, g) + pathLength(t + 7, h);
         }
         for (; t < trees; t++) {
-            int node = 0;
-            for (int level = 0; level < depth; level++) {
-                node = 2 * node + 1 + side(nodes, stride, dimension, t * innerPerTree + node, x);
-            }
-            total += pathLength(t, node);
+            total += walk(t * longsPerTree, x);
         }
-        return Math.pow(2, -(total / trees) / normaliser);
-    }
-
-    private float pathLength(int tree, int leafNode) {
-        return pathLengths[tree * leavesPerTree + leafNode - innerPerTree];
+        return Math.pow(2, -(total * quantum / trees) / normaliser);
     }
 
     /**
-     * 1 when x goes right at the node, else 0; shared by fitting and scoring so both split the same
-     * way. Computed from the sign bit rather than branched on: the direction is a coin toss to the
-     * branch predictor, and a mispredict costs more than the whole step.
+     * The vector's subset sums: entry m (below 256) is the sum of the features 0-7 whose bits are set in
+     * m, entry 256 + m the same for features 8-15. Each is built from a smaller one by adding the lowest
+     * feature, in the order {@link #groupSum} adds them, so fitting and scoring split identically.
      */
-    private static int side(short[] nodes, int stride, int dimension, int node, double[] x) {
-        int p = node * stride;
-        double dot = 0;
-        for (int f = 0; f < dimension; f++) {
-            dot += Float.float16ToFloat(nodes[p + f]) * x[f];
+    private double[] subsetSums(double[] vector) {
+        double[] x = SUMS.get();
+        for (int group = 0; group * GROUP < dimension; group++) {
+            int base = group << GROUP;
+            int first = group * GROUP;
+            int entries = 1 << Math.min(GROUP, dimension - first);
+            x[base] = 0;
+            for (int m = 1; m < entries; m++) {
+                x[base + m] = x[base + (m & (m - 1))] + vector[first + Integer.numberOfTrailingZeros(m)];
+            }
         }
-        return right(nodes, p + dimension, dot);
+        if (dimension <= GROUP) {
+            x[1 << GROUP] = 0;
+        }
+        return x;
     }
 
-    /** 1 when the dot product lies above the bias stored (as a float's two halves) at {@code biasAt}. */
-    private static int right(short[] nodes, int biasAt, double dot) {
-        float bias = Float.intBitsToFloat(nodes[biasAt] << 16 | nodes[biasAt + 1] & 0xFFFF);
-        return (int) (Double.doubleToRawLongBits(bias - dot) >>> 63);
+    /** One tree's quantised path length for x (subset sums). */
+    private int walk(int treeBase, double[] x) {
+        int block = 0;
+        for (int level = 0; ; level++) {
+            int p = treeBase + block * LONGS_PER_BLOCK;
+            int k = 0;
+            for (int step = 0; step < LEVELS_PER_BLOCK; step++) {
+                k = 2 * k + 1 + right(nodes[p + k], x);
+            }
+            if (level == blockLevels - 1) {
+                return exit(nodes[p + EXITS], k);
+            }
+            block = child(block, k);
+        }
     }
 
-    /** Shorts per node: the weights and the bias's two halves, padded so a node never spans two cache lines. */
-    static int strideFor(int dimension) {
-        return Integer.highestOneBit(dimension + 1) << 1;
+    /** The block that exit heap index {@code k} (7-14) of block {@code block} leads to. */
+    private static int child(int block, int k) {
+        return LONGS_PER_BLOCK * block + 1 + k - FIRST_EXIT;
+    }
+
+    /** The quantised path length of exit heap index {@code k} (7-14), one byte of the exits record. */
+    private static int exit(long exits, int k) {
+        return (int) (exits >>> ((k - FIRST_EXIT) << 3)) & 0xFF;
+    }
+
+    /**
+     * 1 when x (subset sums) goes right at the split, i.e. its dot product lies above the bias, else 0.
+     * Computed from the sign bit of bias - dot rather than branched on: the direction is a coin toss to
+     * the branch predictor, and a mispredict costs more than the whole step. An inert split's masks are
+     * empty, so its dot product is exactly 0 whatever x holds and +inf - 0 keeps every walk left.
+     */
+    private static int right(long node, double[] x) {
+        int plus = (int) (node >>> 48);
+        int minus = (int) (node >>> 32) & 0xFFFF;
+        double dot = x[plus & 0xFF] + x[256 + (plus >>> 8)] - x[minus & 0xFF] - x[256 + (minus >>> 8)];
+        return above(dot, node);
+    }
+
+    private static int above(double dot, long node) {
+        return (int) (Double.doubleToRawLongBits(Float.intBitsToFloat((int) node) - dot) >>> 63);
+    }
+
+    /** The same as {@link #right} on a raw vector, for fitting: the same sums, added in the same order. */
+    private static int rightOfRaw(long node, double[] vector) {
+        int plus = (int) (node >>> 48);
+        int minus = (int) (node >>> 32) & 0xFFFF;
+        double dot = groupSum(plus & 0xFF, vector, 0) + groupSum(plus >>> 8, vector, GROUP)
+                - groupSum(minus & 0xFF, vector, 0) - groupSum(minus >>> 8, vector, GROUP);
+        return above(dot, node);
+    }
+
+    /** Sum of vector[first + f] over the bits f of mask, highest first, as {@link #subsetSums} adds them. */
+    private static double groupSum(int mask, double[] vector, int first) {
+        double sum = 0;
+        for (int f = GROUP - 1; f >= 0; f--) {
+            if ((mask >>> f & 1) != 0) {
+                sum += vector[first + f];
+            }
+        }
+        return sum;
     }
 
     int depth() {
         return depth;
+    }
+
+    /** Bytes the forest's splits and path lengths take. */
+    long footprintBytes() {
+        return (long) nodes.length * Long.BYTES;
+    }
+
+    private static int blockLevels(int depth) {
+        return (depth + LEVELS_PER_BLOCK - 1) / LEVELS_PER_BLOCK;
+    }
+
+    /** 1 + 8 + 64 + ... blocks: a complete tree of blocks with fan-out eight. */
+    private static int blocksPerTree(int blockLevels) {
+        return ((1 << (LEVELS_PER_BLOCK * blockLevels)) - 1) / (LONGS_PER_BLOCK - 1);
     }
 
     /** c(n): the average path length of an unsuccessful binary-search-tree search among n points. */
@@ -191,56 +297,69 @@ final class CompactIsolationForest {
         return 2 * (Math.log(n - 1) + EULER) - 2.0 * (n - 1) / n;
     }
 
-    /** Fills the forest's arrays tree by tree. */
+    /** Fills the forest's array tree by tree. */
     private static final class Builder {
         private final double[][] rows;
         private final int dimension;
         private final int depth;
-        private final int innerPerTree;
+        private final int blockLevels;
+        private final int longsPerTree;
+        private final double quantum;
         private final SplittableRandom random;
-        private final int stride;
-        private final short[] nodes;
-        private final float[] pathLengths;
+        private final long[] nodes;
         private final double[] min;
         private final double[] max;
+        private final int[] varying;
 
-        Builder(double[][] rows, int trees, int depth, SplittableRandom random) {
+        Builder(double[][] rows, int trees, int depth, double quantum, SplittableRandom random) {
             this.rows = rows;
             this.dimension = rows[0].length;
             this.depth = depth;
-            this.innerPerTree = (1 << depth) - 1;
+            this.blockLevels = blockLevels(depth);
+            this.longsPerTree = blocksPerTree(blockLevels) * LONGS_PER_BLOCK;
+            this.quantum = quantum;
             this.random = random;
-            this.stride = strideFor(dimension);
-            this.nodes = new short[trees * innerPerTree * stride];
-            this.pathLengths = new float[trees << depth];
+            this.nodes = new long[trees * longsPerTree];
+            // Every split inert until grown; exit records are overwritten below where a leaf ends.
+            Arrays.fill(nodes, INERT);
+            for (int i = EXITS; i < nodes.length; i += LONGS_PER_BLOCK) {
+                nodes[i] = 0;
+            }
             this.min = new double[dimension];
             this.max = new double[dimension];
+            this.varying = new int[dimension];
         }
 
         void grow(int tree, int[] sample) {
-            grow(tree, sample, 0, sample.length, 0, 0);
+            grow(tree * longsPerTree, 0, 0, sample, 0, sample.length, 0);
         }
 
-        /** Builds the subtree at heap index {@code node} (at {@code level}) over sample[from, to). */
-        private void grow(int tree, int[] sample, int from, int to, int node, int level) {
+        /**
+         * Builds the subtree at heap index {@code k} of block {@code block} (at tree {@code level}) over
+         * sample[from, to); k 7-14 is an exit of the block, i.e. the root of child block k - 6.
+         */
+        private void grow(int treeBase, int block, int k, int[] sample, int from, int to, int level) {
             int count = to - from;
             if (level == depth || count <= 1) {
-                leaf(tree, node, level, count);
+                leaf(treeBase, block, k, level, count);
                 return;
             }
-            if (!boundingBox(sample, from, to)) {
-                leaf(tree, node, level, count);
+            int choices = boundingBox(sample, from, to);
+            if (choices == 0) {
+                leaf(treeBase, block, k, level, count);
                 return;
             }
-            int inner = tree * innerPerTree + node;
-            split(inner);
-            int middle = partition(sample, from, to, inner);
-            grow(tree, sample, from, middle, 2 * node + 1, level + 1);
-            grow(tree, sample, middle, to, 2 * node + 2, level + 1);
+            int b = k >= FIRST_EXIT ? CompactIsolationForest.child(block, k) : block;
+            int heap = k >= FIRST_EXIT ? 0 : k;
+            int at = treeBase + b * LONGS_PER_BLOCK + heap;
+            nodes[at] = split(choices);
+            int middle = partition(sample, from, to, nodes[at]);
+            grow(treeBase, b, 2 * heap + 1, sample, from, middle, level + 1);
+            grow(treeBase, b, 2 * heap + 2, sample, middle, to, level + 1);
         }
 
-        /** Min and max of every feature over the node's vectors; returns whether any feature varies. */
-        private boolean boundingBox(int[] sample, int from, int to) {
+        /** Min and max of every feature over the node's vectors; returns how many features vary there. */
+        private int boundingBox(int[] sample, int from, int to) {
             Arrays.fill(min, Double.POSITIVE_INFINITY);
             Arrays.fill(max, Double.NEGATIVE_INFINITY);
             for (int i = from; i < to; i++) {
@@ -250,41 +369,60 @@ final class CompactIsolationForest {
                     max[f] = Math.max(max[f], row[f]);
                 }
             }
+            int choices = 0;
             for (int f = 0; f < dimension; f++) {
                 if (max[f] > min[f]) {
+                    varying[choices++] = f;
+                }
+            }
+            return choices;
+        }
+
+        /**
+         * Draws a hyperplane through a uniform random point of the node's bounding box whose weights are
+         * +1, -1 or 0 with a third each, redrawn until a feature that varies here has a weight (else the
+         * split would separate nothing). A feature that is constant here may still get a weight, so a
+         * vector that moves it is cut off.
+         */
+        private long split(int choices) {
+            int plus;
+            int minus;
+            do {
+                plus = 0;
+                minus = 0;
+                for (int f = 0; f < dimension; f++) {
+                    int draw = random.nextInt(3);
+                    plus |= (draw == 1 ? 1 : 0) << f;
+                    minus |= (draw == 2 ? 1 : 0) << f;
+                }
+            } while (!weighsAVaryingFeature(plus | minus, choices));
+            double bias = 0;
+            for (int f = 0; f < dimension; f++) {
+                int sign = (plus >>> f & 1) - (minus >>> f & 1);
+                if (sign != 0) {
+                    bias += sign * intercept(f);
+                }
+            }
+            return (long) plus << 48 | (long) minus << 32 | Float.floatToRawIntBits((float) bias) & 0xFFFF_FFFFL;
+        }
+
+        private boolean weighsAVaryingFeature(int weighted, int choices) {
+            for (int i = 0; i < choices; i++) {
+                if ((weighted >>> varying[i] & 1) != 0) {
                     return true;
                 }
             }
             return false;
         }
 
-        /**
-         * Draws the node's hyperplane through a uniform random point of the node's bounding box,
-         * with a Gaussian normal over all features (Hariri's fully extended split). A feature that
-         * is constant here still gets a weight, so a vector that moves it is cut off.
-         */
-        private void split(int inner) {
-            int p = inner * stride;
-            double bias = 0;
-            for (int f = 0; f < dimension; f++) {
-                short weight = Float.floatToFloat16((float) random.nextGaussian());
-                nodes[p + f] = weight;
-                // The plane passes through the drawn point with the weights as stored.
-                bias += Float.float16ToFloat(weight) * intercept(f);
-            }
-            int bits = Float.floatToRawIntBits((float) bias);
-            nodes[p + dimension] = (short) (bits >>> 16);
-            nodes[p + dimension + 1] = (short) bits;
-        }
-
         private double intercept(int feature) {
             return min[feature] + (max[feature] - min[feature]) * random.nextDouble();
         }
 
-        private int partition(int[] sample, int from, int to, int inner) {
+        private int partition(int[] sample, int from, int to, long node) {
             int split = from;
             for (int i = from; i < to; i++) {
-                if (side(nodes, stride, dimension, inner, rows[sample[i]]) == 0) {
+                if (rightOfRaw(node, rows[sample[i]]) == 0) {
                     int swap = sample[split];
                     sample[split] = sample[i];
                     sample[i] = swap;
@@ -295,14 +433,26 @@ final class CompactIsolationForest {
         }
 
         /**
-         * Ends the walk at this node: its inner descendants keep zero weights (0 > 0 fails, so walks go
-         * left), and every leaf slot under it gets its path length.
+         * Ends the walk at this node: the splits below it stay inert, so every walk reaching it leaves by
+         * the leftmost exit below, which gets the path length depth + c(count), quantised to a byte.
          */
-        private void leaf(int tree, int node, int level, int count) {
-            int below = depth - level;
-            int firstSlot = ((node + 1) << below) - 1 - innerPerTree;
-            int start = (tree << depth) + firstSlot;
-            Arrays.fill(pathLengths, start, start + (1 << below), (float) (level + averagePath(count)));
+        private void leaf(int treeBase, int block, int k, int level, int count) {
+            int b = block;
+            int heap = k;
+            for (int l = level; ; l++) {
+                if (heap >= FIRST_EXIT) {
+                    if (l == blockLevels * LEVELS_PER_BLOCK) {
+                        break;
+                    }
+                    b = CompactIsolationForest.child(b, heap);
+                    heap = 0;
+                }
+                heap = 2 * heap + 1;
+            }
+            long quantised = Math.min(255, Math.round((level + averagePath(count)) / quantum));
+            int at = treeBase + b * LONGS_PER_BLOCK + EXITS;
+            int shift = (heap - FIRST_EXIT) << 3;
+            nodes[at] = nodes[at] & ~(0xFFL << shift) | quantised << shift;
         }
     }
 }

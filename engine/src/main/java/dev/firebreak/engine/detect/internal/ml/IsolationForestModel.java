@@ -6,10 +6,10 @@ import java.util.function.ToDoubleFunction;
 import smile.anomaly.IsolationForest;
 
 /**
- * An isolation forest over robust-scaled vectors: Smile's, or the same algorithm in flat arrays
- * ({@link CompactIsolationForest}, about three times Smile's scoring throughput as measured by VectorDetectorBenchmark; the default). Smile fits the extended variant (random
- * hyperplane splits rather than axis-parallel ones), which isolates vectors that break a correlation
- * between features, e.g. high latency at low load, not only vectors with an extreme single value.
+ * An isolation forest over robust-scaled vectors: {@link CompactIsolationForest} (the default), or Smile's
+ * as the reference. Both fit the extended variant at extension level 1 (each split a random hyperplane over
+ * two features rather than an axis-parallel cut), which isolates vectors that break a correlation between
+ * features, e.g. high latency at low load, not only vectors with an extreme single value (ADR 0013).
  *
  * <p>The raw score is Smile's s(x) = 2^(-E[h(x)] / c(n)): about 0.5 for ordinary points, towards 1
  * for points isolated in few splits.
@@ -60,8 +60,10 @@ final class IsolationForestModel implements VectorModel {
         // Depth limit of the original paper: ceil(log2(subsample)), the average depth of an
         // unsuccessful search; deeper splits only separate normal points from each other.
         int maxDepth = Math.max(1, (int) Math.ceil(Math.log(subsample) / Math.log(2)));
+        // Extension level 1: two features per split, like the compact forest (0 would be Liu's axis-parallel
+        // forest, which cannot cut across a correlation).
         IsolationForest.Options options = new IsolationForest.Options(trees, maxDepth,
-                (double) subsample / scaled.length, 0);
+                (double) subsample / scaled.length, 1);
         return IsolationForest.fit(scaled, options)::score;
     }
 

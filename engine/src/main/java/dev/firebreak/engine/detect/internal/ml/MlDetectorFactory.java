@@ -18,6 +18,12 @@ public final class MlDetectorFactory {
             Executor retrainExecutor) {
         Objects.requireNonNull(config, "config");
         checkFeatures(featureNames);
+        if (config.implementation() == IsolationForestConfig.Implementation.COMPACT
+                && featureNames.size() > CompactIsolationForest.MAX_DIMENSION) {
+            throw new IllegalArgumentException("the compact isolation forest takes at most "
+                    + CompactIsolationForest.MAX_DIMENSION + " features, was given " + featureNames.size()
+                    + " " + featureNames + "; use Implementation.SMILE for more");
+        }
         return new RetrainingVectorDetector(DetectorKind.ISOLATION_FOREST, featureNames,
                 IsolationForestModel.trainer(config),
                 retrainExecutor, config.windowSize(), config.retrainEvery(), config.minTrainingSamples(),

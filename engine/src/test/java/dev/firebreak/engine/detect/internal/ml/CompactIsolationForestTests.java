@@ -1,6 +1,7 @@
 package dev.firebreak.engine.detect.internal.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -55,6 +56,56 @@ class CompactIsolationForestTests {
     }
 
     @Test
+    void smallForestSeparatesAnOutlierFromTheClusterWithTenFeatures() {
+        double[][] rows = componentVectors(9, 2048);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 256, 1);
+        // A noise feature ten standard deviations out, the others at the cluster's centre.
+        double[] outlier = {0, 0, 0, 0, 0, 0, 0, 10, 0, 0};
+
+        double highestTraining = Arrays.stream(scores(forest, rows)).max().orElseThrow();
+
+        assertThat(forest.score(outlier)).isGreaterThan(highestTraining);
+    }
+
+    @Test
+    void smallForestScoresHighLatencyAtLowLoadAboveNormalVectorsWithTenFeatures() {
+        // Three latencies follow load (0), and so does CPU (4); at load -1.5 latencies of +1.5 are inside
+        // every feature's range, but no normal vector has them there. Five features are independent noise.
+        double[][] rows = componentVectors(11, 2048);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 256, 1);
+        double[] following = {-1.5, -1.5, -1.5, -1.5, -1.5, 0, 0, 0, 0, 0};
+        double[] broken = {-1.5, 1.5, 1.5, 1.5, -1.5, 0, 0, 0, 0, 0};
+
+        double[] training = scores(forest, rows);
+        Arrays.sort(training);
+
+        assertThat(forest.score(broken)).isGreaterThan(forest.score(following) + 0.03);
+        assertThat(forest.score(broken)).isGreaterThan(training[training.length / 2]);
+    }
+
+    @Test
+    void treeShallowerThanItsBlocksStillSeparatesAnOutlier() {
+        // Subsample 16: depth 4, laid out as two block levels whose last two levels are inert splits.
+        double[][] rows = gaussianRows(13, 2048);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 16, 1);
+
+        double ordinary = forest.score(new double[] {0, 0, 0, 0});
+        double outlier = forest.score(new double[] {5, -5, 5, -5});
+
+        assertThat(forest.depth()).isEqualTo(4);
+        assertThat(outlier).isGreaterThan(ordinary + 0.15);
+    }
+
+    @Test
+    void moreThanSixteenFeaturesAreRejected() {
+        double[][] rows = new double[16][17];
+
+        assertThatThrownBy(() -> CompactIsolationForest.fit(rows, 8, 16, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 16 features");
+    }
+
+    @Test
     void ranksPointsLikeSmilesForest() {
         double[][] rows = gaussianRows(5, 1024);
         CompactIsolationForest compact = CompactIsolationForest.fit(rows, 200, 256, 1);
@@ -102,6 +153,22 @@ class CompactIsolationForestTests {
 
         assertThat(forest.score(new double[] {1, 2, 3, 4})).isFinite();
         assertThat(forest.score(new double[] {Double.NaN, 2, 3, 4})).isFinite();
+    }
+
+    /** Ten robust-scaled features: latencies (1-3) and CPU (4) follow load (0), the other five are noise. */
+    private static double[][] componentVectors(long seed, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] rows = new double[count][10];
+        for (double[] row : rows) {
+            row[0] = random.nextGaussian();
+            for (int f = 1; f < 5; f++) {
+                row[f] = row[0] + 0.3 * random.nextGaussian();
+            }
+            for (int f = 5; f < row.length; f++) {
+                row[f] = random.nextGaussian();
+            }
+        }
+        return rows;
     }
 
     private static double[][] gaussianRows(long seed, int count) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -106,8 +107,11 @@ class RetrainingVectorDetectorTests {
         assertThat(shiftedBeforeRetrain).isGreaterThan(0.75);
         assertThat(detector.modelsTrained()).isGreaterThan(modelsBefore);
         assertThat(medianScore(detector, after, 200)).isLessThan(0.2);
-        assertThat(detector.update(0, before.atLoad(500)).score()).as("old normal is now unusual")
-                .isGreaterThan(0.75);
+        // The median of a few draws: one noisy draw tells more about its noise than about the model. Above
+        // the threshold, not necessarily by the confirmation margin (0.75): the forests of ADR 0013 reach
+        // 0.73-0.75 here, the dense forest before them just over 0.75.
+        assertThat(medianScore(detector, () -> before.atLoad(500), 15)).as("old normal is now unusual")
+                .isGreaterThan(0.7);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -183,9 +187,13 @@ class RetrainingVectorDetectorTests {
     }
 
     private static double medianScore(RetrainingVectorDetector detector, CorrelatedVectors vectors, int count) {
+        return medianScore(detector, vectors::next, count);
+    }
+
+    private static double medianScore(RetrainingVectorDetector detector, Supplier<double[]> vectors, int count) {
         double[] scores = new double[count];
         for (int i = 0; i < count; i++) {
-            scores[i] = detector.update(i, vectors.next()).score();
+            scores[i] = detector.update(i, vectors.get()).score();
         }
         Arrays.sort(scores);
         return scores[count / 2];
