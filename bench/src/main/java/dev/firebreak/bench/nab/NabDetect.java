@@ -63,9 +63,6 @@ public final class NabDetect {
                 DetectorOutput output = detector.update(epochSecond, values[i]);
                 if (!output.isLearning()) {
                     score = Math.max(score, output.score());
-                    if (output.fired() && System.getProperty("nab.reasons") != null) {
-                        System.err.println("REASON\t" + input.key() + "\t" + i + "\t" + timestamps.get(i) + "\t" + output.score() + "\t" + output.reason());
-                    }
                 }
             }
             scores[i] = score;

@@ -31,14 +31,6 @@ public final class MultiScaleDetector implements SeriesDetector {
     private final AlarmLikelihood patternLikelihood;
     /** Range novelty, or null when the config turns it off. */
     private final RangeNovelty novelty;
-    private final StuckRun stuck;
-    private final double dailyFrac = Double.parseDouble(System.getProperty("x.daily", "0"));
-    private final int dailyTol = Integer.parseInt(System.getProperty("x.dailyTol", "3"));
-    private float[] dayRing;
-    private long dayCount;
-    private long firstEpoch = Long.MIN_VALUE;
-    private final int days = Integer.parseInt(System.getProperty("x.days", "1"));
-    private int dayLen;
 
     public MultiScaleDetector(MultiScaleConfig config) {
         this(config, null);
@@ -56,9 +48,6 @@ public final class MultiScaleDetector implements SeriesDetector {
         this.patternLikelihood = pattern == null ? null : new AlarmLikelihood(pattern.likelihoodAlpha(),
                 pattern.historyAlpha(), pattern.alarmSurprise(), pattern.holdOffSamples(), pattern.rearmSurprise());
         this.novelty = config.noveltyMargin() > 0 ? new RangeNovelty(config.noveltyWarmupSamples()) : null;
-        double stuckFactor = Double.parseDouble(System.getProperty("x.stuck", "0"));
-        this.stuck = stuckFactor > 0 ? new StuckRun(stuckFactor, Integer.parseInt(System.getProperty("x.stuckMin", "12")),
-                Integer.parseInt(System.getProperty("x.stuckWu", "500"))) : null;
         this.level = new SurpriseBaselines(config.halfLivesSamples(), config.shortAlpha());
         this.alarms = new AlarmLikelihood(config.likelihoodAlpha(), config.historyAlpha(), config.alarmSurprise(),
                 config.holdOffSamples(), config.rearmSurprise());
@@ -81,19 +70,8 @@ public final class MultiScaleDetector implements SeriesDetector {
         if (pattern != null && pattern.seen() <= pattern.config().warmupSamples()) {
             patternLikely = 0;
         }
-        if (firstEpoch == Long.MIN_VALUE) {
-            firstEpoch = epochSecond;
-        }
         if (level.seen() < config.warmupSamples()) {
             level.learn(value);
-            if (level.seen() == config.warmupSamples() && dailyFrac > 0 && epochSecond > firstEpoch) {
-                double step = (epochSecond - firstEpoch) / (double) (config.warmupSamples() - 1);
-                int perDay = (int) Math.round(86400 / step);
-                if (perDay >= 8 && perDay <= 5000) {
-                    dayRing = new float[days * perDay + dailyTol + 1];
-                    dayLen = perDay;
-                }
-            }
             return Outputs.learning(kind(), value, (int) level.seen() - 1, config.warmupSamples());
         }
         double surprise = level.surprise(value);
@@ -102,25 +80,6 @@ public final class MultiScaleDetector implements SeriesDetector {
         double high = level.mean(worst) + 3 * level.deviation(worst);
         level.learn(value);
         double valueLikely = alarms.learnLikelihood(Math.min(surprise, MAX_SURPRISE));
-        if (dayRing != null) {
-            int n = dayRing.length;
-            int perDay = dayLen;
-            double recent = Double.MAX_VALUE;
-            for (int d = 1; d <= days; d++) {
-                double r = 0;
-                if (dayCount >= d * perDay + dailyTol) {
-                    for (int lag = d * perDay - dailyTol; lag <= d * perDay + dailyTol; lag++) {
-                        r = Math.max(r, dayRing[(int) ((dayCount - lag) % n)]);
-                    }
-                }
-                recent = Math.min(recent, r);
-            }
-            dayRing[(int) (dayCount % n)] = (float) valueLikely;
-            dayCount++;
-            if (recent >= dailyFrac * config.alarmSurprise()) {
-                valueLikely = 0;
-            }
-        }
         double rangeLow = novelty == null ? Double.NaN : novelty.min();
         double rangeHigh = novelty == null ? Double.NaN : novelty.max();
         double excess = novelty == null ? 0 : novelty.excessThenLearn(value);
@@ -129,10 +88,6 @@ public final class MultiScaleDetector implements SeriesDetector {
             // A level never seen before alarms whatever its z-score: at the alarm level plus the excess, so a
             // larger excess ranks higher. It goes through the same hold-off, so an incident still alarms once.
             valueLikely = Math.max(valueLikely, config.alarmSurprise() * (1 + excess));
-        }
-        boolean byStuck = stuck != null && stuck.crossedThenLearn(value);
-        if (byStuck) {
-            valueLikely = Math.max(valueLikely, config.alarmSurprise() * 1.5);
         }
         boolean byPattern = patternLikely > valueLikely;
         double score = alarms.scoreLikelihood(Math.max(valueLikely, patternLikely));
@@ -143,8 +98,6 @@ public final class MultiScaleDetector implements SeriesDetector {
                         + " (nearest distance %s): surprise %.1f digits, %.1f above its usual", Outputs.number(value),
                         pattern.config().windowSamples(), pattern.remembered(), Outputs.number(pattern.lastDistance()),
                         patternSurprise, likelihood)
-                : byStuck ? String.format(Locale.ROOT, "%s for %d samples; the longest such run before was %d",
-                        Outputs.number(value), stuck.run(), stuck.longest())
                 : byNovelty ? String.format(Locale.ROOT, "%s; beyond every value seen so far (%s to %s) by %.0f%% of"
                         + " that range", Outputs.number(value), Outputs.number(rangeLow), Outputs.number(rangeHigh),
                         100 * excess)
