@@ -97,12 +97,6 @@ public final class NabTune {
 
     static String run(List<NabDataFile> files, Map<String, List<NabWindow>> windows, List<NabProfile> profiles,
             Map<String, Double> p) {
-        for (Map.Entry<String, Double> e : p.entrySet()) {
-            if (e.getKey().startsWith("x.")) {
-                System.setProperty(e.getKey(), e.getValue() % 1 == 0 ? Long.toString(e.getValue().longValue())
-                        : e.getValue().toString());
-            }
-        }
         MultiScaleConfig d = MultiScaleConfig.forNab();
         double hl = p.getOrDefault("hl", 1.0);
         double[] halfLives = d.halfLivesSamples();

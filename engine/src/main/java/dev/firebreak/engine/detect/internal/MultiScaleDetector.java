@@ -31,24 +31,6 @@ public final class MultiScaleDetector implements SeriesDetector {
     private final AlarmLikelihood patternLikelihood;
     /** Range novelty, or null when the config turns it off. */
     private final RangeNovelty novelty;
-    private final double qp = Double.parseDouble(System.getProperty("x.q", "0"));
-    private final double qm = Double.parseDouble(System.getProperty("x.qm", "0"));
-    private final double qStep = Double.parseDouble(System.getProperty("x.qs", "0.01"));
-    private double qEst;
-    private final double srAlarm = Double.parseDouble(System.getProperty("x.sr", "0"));
-    private final SpectralResidual sr = srAlarm > 0 ? new SpectralResidual(
-            Integer.parseInt(System.getProperty("x.srW", "64")), Integer.parseInt(System.getProperty("x.srZ", "21"))) : null;
-    private final AlarmLikelihood srLikelihood = srAlarm > 0 ? new AlarmLikelihood(
-            Double.parseDouble(System.getProperty("x.srLa", "0.5")), 3e-4, srAlarm, 80, 1.5) : null;
-    private final double texMargin = Double.parseDouble(System.getProperty("x.tex", "0"));
-    private final double texAlpha = Double.parseDouble(System.getProperty("x.texA", "0.05"));
-    private final int texWu = Integer.parseInt(System.getProperty("x.texWu", "500"));
-    private final boolean texLow = !"0".equals(System.getProperty("x.texLow", "0"));
-    private double texPrev = Double.NaN;
-    private double texVol;
-    private long texSeen;
-    private double texMax;
-    private double texMin = Double.MAX_VALUE;
 
     public MultiScaleDetector(MultiScaleConfig config) {
         this(config, null);
@@ -88,13 +70,6 @@ public final class MultiScaleDetector implements SeriesDetector {
         if (pattern != null && pattern.seen() <= pattern.config().warmupSamples()) {
             patternLikely = 0;
         }
-        double srLikely = 0;
-        if (sr != null) {
-            double srScore = sr.update(value);
-            if (!Double.isNaN(srScore)) {
-                srLikely = srLikelihood.learnLikelihood(Math.max(0, srScore)) * config.alarmSurprise() / srAlarm;
-            }
-        }
         if (level.seen() < config.warmupSamples()) {
             level.learn(value);
             return Outputs.learning(kind(), value, (int) level.seen() - 1, config.warmupSamples());
@@ -105,14 +80,6 @@ public final class MultiScaleDetector implements SeriesDetector {
         double high = level.mean(worst) + 3 * level.deviation(worst);
         level.learn(value);
         double valueLikely = alarms.learnLikelihood(Math.min(surprise, MAX_SURPRISE));
-        if (qp > 0) {
-            double raw = valueLikely;
-            if (level.seen() > 500 && raw < qEst + qm) {
-                valueLikely = Math.min(valueLikely, config.alarmSurprise() * 0.99);
-            }
-            qEst += qStep * ((raw > qEst ? 1 : 0) - (1 - qp));
-            qEst = Math.max(0, qEst);
-        }
         double rangeLow = novelty == null ? Double.NaN : novelty.min();
         double rangeHigh = novelty == null ? Double.NaN : novelty.max();
         double excess = novelty == null ? 0 : novelty.excessThenLearn(value);
@@ -121,28 +88,6 @@ public final class MultiScaleDetector implements SeriesDetector {
             // A level never seen before alarms whatever its z-score: at the alarm level plus the excess, so a
             // larger excess ranks higher. It goes through the same hold-off, so an incident still alarms once.
             valueLikely = Math.max(valueLikely, config.alarmSurprise() * (1 + excess));
-        }
-        boolean byTexture = false;
-        if (texMargin > 0) {
-            if (!Double.isNaN(texPrev)) {
-                double d = Math.abs(value - texPrev);
-                texVol = texSeen == 0 ? d : texVol + texAlpha * (d - texVol);
-                texSeen++;
-                // skip the first 1/alpha samples: the average is still forming
-                if (texSeen > 2 / texAlpha) {
-                    if (texSeen > texWu && texMax > 0 && (texVol > (1 + texMargin) * texMax
-                            || (texLow && texVol < texMin / (1 + texMargin)))) {
-                        byTexture = true;
-                        valueLikely = Math.max(valueLikely, config.alarmSurprise() * 1.2);
-                    }
-                    texMax = Math.max(texMax, texVol);
-                    texMin = Math.min(texMin, texVol);
-                }
-            }
-            texPrev = value;
-        }
-        if (level.seen() > 500) {
-            valueLikely = Math.max(valueLikely, srLikely);
         }
         boolean byPattern = patternLikely > valueLikely;
         double score = alarms.scoreLikelihood(Math.max(valueLikely, patternLikely));
