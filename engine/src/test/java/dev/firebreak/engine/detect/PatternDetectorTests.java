@@ -15,14 +15,7 @@ class PatternDetectorTests {
 
     /** Indices of the samples that fired. */
     private static List<Integer> alarms(PatternConfig config, double[] values) {
-        SeriesDetector detector = SeriesDetectors.pattern(config);
-        List<Integer> fired = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            if (detector.update(START + 900L * i, values[i]).fired()) {
-                fired.add(i);
-            }
-        }
-        return fired;
+        return FiredSamples.of(SeriesDetectors.pattern(config), values);
     }
 
     /** A daily shape (a sharp morning peak on a slow wave) with a little noise, {@code days} days long. */

@@ -28,14 +28,7 @@ class RangeNoveltyDetectionTests {
     }
 
     private static List<Integer> firedAt(MultiScaleConfig config, double[] values) {
-        SeriesDetector detector = SeriesDetectors.multiScale(config);
-        List<Integer> fired = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            if (detector.update(START + 900L * i, values[i]).fired()) {
-                fired.add(i);
-            }
-        }
-        return fired;
+        return FiredSamples.of(SeriesDetectors.multiScale(config), values);
     }
 
     private static double[] daily(int days, long seed) {
