@@ -62,6 +62,11 @@ public final class DetectionEngine implements AutoCloseable {
     private static final double LOAD_FAST_SECONDS = 2;
     private static final double LOAD_SLOW_SECONDS = 120;
     private static final double LOAD_TOLERANCE = 0.05;
+    /**
+     * Rising load explains rises (latency) only from 10 % (ADR 0014): the entry traffic's ordinary wander
+     * (about 5 %) is inside every latency band already, bursts (20-80 %) are not.
+     */
+    private static final double LOAD_RISE_TOLERANCE = 0.10;
     private static final int LOAD_HOLD_TICKS = 60;
 
     private final Topology topology;
@@ -88,7 +93,7 @@ public final class DetectionEngine implements AutoCloseable {
     private final int[] pendingTicks;
     private final Severity[] reported;
     private final LoadContext load = new LoadContext(LOAD_FAST_SECONDS, LOAD_SLOW_SECONDS, LOAD_TOLERANCE,
-            LOAD_HOLD_TICKS);
+            LOAD_RISE_TOLERANCE, LOAD_HOLD_TICKS);
     private int knownSeries;
     private Subscription subscription;
 
@@ -98,12 +103,19 @@ public final class DetectionEngine implements AutoCloseable {
         private final SeriesKey key;
         private final String label;
         private BaselineHold detectors;
+        /** The side of the band the metric's detectors watch, for the load context. */
+        private Direction direction;
 
-        SeriesState(int handle, SeriesKey key, BaselineHold detectors) {
+        SeriesState(int handle, SeriesKey key, BaselineHold detectors, Direction direction) {
             this.handle = handle;
             this.key = key;
             this.label = key.toString();
             this.detectors = detectors;
+            this.direction = direction;
+        }
+
+        Direction direction() {
+            return direction;
         }
 
         int handle() {
@@ -297,7 +309,7 @@ public final class DetectionEngine implements AutoCloseable {
                         : Double.NaN;
                 vector[s] = value;
                 List<Finding> list = new ArrayList<>(MAX_DETECTORS_PER_SERIES);
-                boolean explainedByLoad = loadMoving && LoadContext.explains(state.key().metric());
+                boolean explainedByLoad = load.explains(state.key().metric(), state.direction());
                 state.hold().update(epochSecond, value, explainedByLoad, outputs);
                 for (DetectorOutput output : outputs) {
                     list.add(new Finding(state.label(), explainedByLoad && output.fired() && LoadContext.plausible(output)
@@ -424,7 +436,8 @@ public final class DetectionEngine implements AutoCloseable {
             if (c < 0) {
                 continue;
             }
-            seriesOf.get(c).add(new SeriesState(handle, key, detectorsFor(key.metric())));
+            seriesOf.get(c).add(new SeriesState(handle, key, detectorsFor(key.metric()),
+                    config.forMetric(key.metric()).direction()));
         }
         knownSeries = count;
         for (int c = 0; c < n; c++) {
@@ -466,6 +479,7 @@ public final class DetectionEngine implements AutoCloseable {
                     continue;
                 }
                 series.detectors = detectorsFor(series.key().metric());
+                series.direction = config.forMetric(series.key().metric()).direction();
                 if (recordTo != null) {
                     recordTo.clear(series.key());
                 }
