@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +37,7 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.firebreak.bench.DetectionAccuracy \
  *     [--detector interim] [--runs-per-type 15] [--fault-free-days 7] [--seed 1] [--json out.json]
+ *     [--types cpu_pressure,bandwidth_limit]   (default: every fault type)
  * </pre>
  */
 public final class DetectionAccuracy {
@@ -66,7 +69,7 @@ public final class DetectionAccuracy {
         TrialSettings settings = TrialSettings.defaults();
         FaultTrialRunner runner = new FaultTrialRunner(topology, settings, detection);
         Map<FaultType, List<FaultTrial>> byType = new EnumMap<>(FaultType.class);
-        for (FaultType type : FaultType.values()) {
+        for (FaultType type : options.types) {
             List<FaultTrial> trials = new ArrayList<>();
             for (int run = 0; run < options.runsPerType; run++) {
                 trials.add(runner.run(type, options.seed + run));
@@ -124,6 +127,16 @@ public final class DetectionAccuracy {
             summary(types.putObject(entry.getKey().name().toLowerCase(Locale.ROOT)), AccuracySummary.of(entry.getValue()));
         }
         summary(root.putObject("overall"), AccuracySummary.of(all));
+        var trials = root.putArray("trials");
+        all.forEach(trial -> {
+            ObjectNode t = trials.addObject()
+                    .put("type", trial.type().name())
+                    .put("seed", trial.seed())
+                    .put("target", trial.target())
+                    .put("peer", trial.peer().orElse(null))
+                    .put("movedGoldenSignal", trial.movedGoldenSignal());
+            t.put("secondsToDetect", trial.timeToDetect().isPresent() ? trial.timeToDetect().getAsLong() : null);
+        });
         ObjectNode free = root.putObject("faultFree");
         free.put("days", quiet.days());
         free.put("components", quiet.components());
@@ -152,7 +165,8 @@ public final class DetectionAccuracy {
         node.put("unhealthyShareOfActiveTime", Double.isNaN(s.unhealthyShare()) ? null : s.unhealthyShare());
     }
 
-    private record Options(String detector, int runsPerType, double faultFreeDays, long seed, Path jsonFile) {
+    private record Options(String detector, int runsPerType, double faultFreeDays, long seed, Path jsonFile,
+            Set<FaultType> types) {
 
         static Options parse(String[] args) {
             String detector = "interim";
@@ -160,6 +174,7 @@ public final class DetectionAccuracy {
             double days = 7;
             long seed = 1;
             Path json = null;
+            Set<FaultType> types = EnumSet.allOf(FaultType.class);
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 if (value == null) {
@@ -171,15 +186,30 @@ public final class DetectionAccuracy {
                     case "--fault-free-days" -> days = Double.parseDouble(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--json" -> json = Path.of(value);
+                    case "--types" -> types = parseTypes(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; known: --detector --runs-per-type --fault-free-days --seed --json");
+                            + "; known: --detector --runs-per-type --fault-free-days --seed --json --types");
                 }
                 i++;
             }
             if (runs < 0 || !(days > 0)) {
                 throw new IllegalArgumentException("--runs-per-type must be >= 0 (0: only the fault-free stretch) and --fault-free-days > 0");
             }
-            return new Options(detector, runs, days, seed, json);
+            return new Options(detector, runs, days, seed, json, types);
+        }
+
+        /** Comma-separated fault type names, e.g. cpu_pressure,bandwidth_limit: only those get trials. */
+        private static Set<FaultType> parseTypes(String value) {
+            Set<FaultType> types = EnumSet.noneOf(FaultType.class);
+            for (String name : value.split(",")) {
+                try {
+                    types.add(FaultType.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--types: unknown fault type '" + name.trim() + "'; known: "
+                            + EnumSet.allOf(FaultType.class), e);
+                }
+            }
+            return types;
         }
     }
 }

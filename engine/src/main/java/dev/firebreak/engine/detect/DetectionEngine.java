@@ -64,6 +64,11 @@ public final class DetectionEngine implements AutoCloseable {
     private static final double LOAD_FAST_SECONDS = 2;
     private static final double LOAD_SLOW_SECONDS = 120;
     private static final double LOAD_TOLERANCE = 0.05;
+    /**
+     * Rising load explains rises (latency) only from 10 % (ADR 0014): the entry traffic's ordinary wander
+     * (about 5 %) is inside every latency band already, bursts (20-80 %) are not.
+     */
+    private static final double LOAD_RISE_TOLERANCE = 0.10;
     private static final int LOAD_HOLD_TICKS = 60;
 
     private final Topology topology;
@@ -98,7 +103,7 @@ public final class DetectionEngine implements AutoCloseable {
     private final int[] pendingTicks;
     private final Severity[] reported;
     private final LoadContext load = new LoadContext(LOAD_FAST_SECONDS, LOAD_SLOW_SECONDS, LOAD_TOLERANCE,
-            LOAD_HOLD_TICKS);
+            LOAD_RISE_TOLERANCE, LOAD_HOLD_TICKS);
     private int knownSeries;
     private Subscription subscription;
 
@@ -111,14 +116,21 @@ public final class DetectionEngine implements AutoCloseable {
         /** Whether a moving load explains this metric's moves ({@link LoadContext#explains}). */
         private final boolean followsLoad;
         private BaselineHold detectors;
+        /** The side of the band the metric's detectors watch, for the load context. */
+        private Direction direction;
 
-        SeriesState(int handle, SeriesKey key, BaselineHold detectors) {
+        SeriesState(int handle, SeriesKey key, BaselineHold detectors, Direction direction) {
             this.handle = handle;
             this.key = key;
             this.label = key.toString();
             this.metric = key.metric();
             this.followsLoad = LoadContext.explains(metric);
             this.detectors = detectors;
+            this.direction = direction;
+        }
+
+        Direction direction() {
+            return direction;
         }
 
         int handle() {
@@ -318,7 +330,8 @@ public final class DetectionEngine implements AutoCloseable {
                 if (vector != null) {
                     vector[s] = value;
                 }
-                boolean explainedByLoad = loadMoving && state.followsLoad;
+                boolean explainedByLoad = loadMoving && state.followsLoad
+                        && load.explains(state.metric, state.direction());
                 BaselineHold hold = state.hold();
                 hold.update(epochSecond, value, explainedByLoad);
                 if (explainedByLoad) {
@@ -520,7 +533,8 @@ public final class DetectionEngine implements AutoCloseable {
             if (c < 0) {
                 continue;
             }
-            seriesOf.get(c).add(new SeriesState(handle, key, detectorsFor(key.metric())));
+            seriesOf.get(c).add(new SeriesState(handle, key, detectorsFor(key.metric()),
+                    config.forMetric(key.metric()).direction()));
         }
         knownSeries = count;
         for (int c = 0; c < n; c++) {
@@ -565,6 +579,7 @@ public final class DetectionEngine implements AutoCloseable {
                     continue;
                 }
                 series.detectors = detectorsFor(series.key().metric());
+                series.direction = config.forMetric(series.key().metric()).direction();
                 if (recordTo != null) {
                     recordTo.clear(series.key());
                 }

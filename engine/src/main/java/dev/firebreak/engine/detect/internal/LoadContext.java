@@ -1,6 +1,7 @@
 package dev.firebreak.engine.detect.internal;
 
 import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.telemetry.MetricName;
 
 /**
@@ -9,6 +10,11 @@ import dev.firebreak.engine.telemetry.MetricName;
  * not a fault. Tracks the total entry request rate with a fast and a slow exponential average and says
  * the load is moving while they differ by more than a tolerance, and for a hold time after (latencies
  * take a while to drain). Causal; one instance per engine, called from one thread.
+ *
+ * <p>It keeps the side of the move: rising load explains values above their band (more traffic, longer
+ * queues), falling load values below it (less traffic). A latency rise while the entry traffic dips is
+ * not load: the short average of the entry traffic wanders a few percent either way all the time, and
+ * half of those wanders used to hide every latency fault that started during one.
  */
 public final class LoadContext {
 
@@ -18,38 +24,51 @@ public final class LoadContext {
     private final double fastAlpha;
     private final double slowAlpha;
     private final double tolerance;
+    private final double riseTolerance;
     private final int holdTicks;
     private double fast = Double.NaN;
     private double slow = Double.NaN;
     private int seen;
-    private int hold;
+    private int movingHold;
+    private int risingHold;
+    private int fallingHold;
+
+    /** The same tolerance both ways. */
+    public LoadContext(double fastSeconds, double slowSeconds, double tolerance, int holdTicks) {
+        this(fastSeconds, slowSeconds, tolerance, tolerance, holdTicks);
+    }
 
     /**
-     * @param fastSeconds  time constant of the current level, seconds
-     * @param slowSeconds  time constant of the reference level, seconds (longer than fastSeconds)
-     * @param tolerance    relative difference of the two beyond which load is moving, e.g. 0.1
-     * @param holdTicks    ticks the verdict stays "moving" after the levels meet again
+     * @param fastSeconds    time constant of the current level, seconds
+     * @param slowSeconds    time constant of the reference level, seconds (longer than fastSeconds)
+     * @param tolerance      relative difference of the two beyond which load is falling, e.g. 0.05
+     * @param riseTolerance  relative difference beyond which load is rising, e.g. 0.1
+     * @param holdTicks      ticks the verdict stays "moving" after the levels meet again
      */
-    public LoadContext(double fastSeconds, double slowSeconds, double tolerance, int holdTicks) {
+    public LoadContext(double fastSeconds, double slowSeconds, double tolerance, double riseTolerance,
+            int holdTicks) {
         if (!(fastSeconds >= 1 && slowSeconds > fastSeconds)) {
             throw new IllegalArgumentException("need 1 <= fastSeconds < slowSeconds, were " + fastSeconds + " and "
                     + slowSeconds);
         }
-        if (!(tolerance > 0) || holdTicks < 0) {
-            throw new IllegalArgumentException("tolerance must be > 0 and holdTicks >= 0, were " + tolerance
-                    + " and " + holdTicks);
+        if (!(tolerance > 0) || !(riseTolerance > 0) || holdTicks < 0) {
+            throw new IllegalArgumentException("tolerances must be > 0 and holdTicks >= 0, were " + tolerance
+                    + ", " + riseTolerance + " and " + holdTicks);
         }
         this.fastAlpha = 1 / fastSeconds;
         this.slowAlpha = 1 / slowSeconds;
         this.tolerance = tolerance;
+        this.riseTolerance = riseTolerance;
         this.holdTicks = holdTicks;
     }
 
-    /** Feeds the entry traffic of one tick (NaN: no data, the verdict decays) and returns whether load is moving. */
+    /** Feeds the entry traffic of one tick (NaN: no data, the verdict decays) and returns {@link #moving()}. */
     public boolean update(double entryRate) {
         if (Double.isNaN(entryRate)) {
-            hold = Math.max(0, hold - 1);
-            return hold > 0;
+            movingHold = Math.max(0, movingHold - 1);
+            risingHold = Math.max(0, risingHold - 1);
+            fallingHold = Math.max(0, fallingHold - 1);
+            return moving();
         }
         if (Double.isNaN(fast)) {
             fast = entryRate;
@@ -59,9 +78,45 @@ public final class LoadContext {
         // the reference learns quickly at first so that a fresh engine is not "moving" for minutes
         double alpha = Math.max(slowAlpha, 1.0 / ++seen);
         slow += alpha * (entryRate - slow);
-        boolean moving = Math.abs(fast - slow) > tolerance * Math.max(Math.abs(slow), 1e-9);
-        hold = moving ? holdTicks : Math.max(0, hold - 1);
-        return hold > 0;
+        double reference = Math.max(Math.abs(slow), 1e-9);
+        movingHold = Math.abs(fast - slow) > tolerance * reference ? holdTicks : Math.max(0, movingHold - 1);
+        risingHold = fast - slow > riseTolerance * reference ? holdTicks : Math.max(0, risingHold - 1);
+        fallingHold = slow - fast > tolerance * reference ? holdTicks : Math.max(0, fallingHold - 1);
+        return moving();
+    }
+
+    /**
+     * Whether the load is moving either way by more than the (falling) tolerance, or did within the hold
+     * time: every component's whole metric vector then leaves its usual region (ADR 0012).
+     */
+    public boolean moving() {
+        return movingHold > 0;
+    }
+
+    /** Whether the entry traffic is above its recent level (or was within the hold time). */
+    public boolean rising() {
+        return risingHold > 0;
+    }
+
+    /** Whether the entry traffic is below its recent level (or was within the hold time). */
+    public boolean falling() {
+        return fallingHold > 0;
+    }
+
+    /**
+     * Whether the load move now under way explains moves of this metric on the side its detectors watch:
+     * values above the band ({@link Direction#UP}) only while load rises, values below ({@link Direction#DOWN})
+     * only while it falls, either side while it moves either way.
+     */
+    public boolean explains(MetricName metric, Direction direction) {
+        if (!explains(metric)) {
+            return false;
+        }
+        return switch (direction) {
+            case UP -> rising();
+            case DOWN -> falling();
+            case BOTH -> moving();
+        };
     }
 
     /** Metric kinds whose moves while load is moving are explained by it. */

