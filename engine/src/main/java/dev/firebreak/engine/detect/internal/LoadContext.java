@@ -119,10 +119,14 @@ public final class LoadContext {
         };
     }
 
-    /** Metric kinds whose moves while load is moving are explained by it. */
+    /**
+     * Metric kinds whose moves while load is moving are explained by it: traffic, latency, and the resource
+     * use that follows traffic second by second (CPU, memory, connection pools, replication lag; their
+     * rises in a burst were the other half of a fault-free second week's false alarms). Errors never are.
+     */
     public static boolean explains(MetricName metric) {
         return switch (metric) {
-            case REQUEST_RATE, LATENCY_P50, LATENCY_P95, LATENCY_P99 -> true;
+            case REQUEST_RATE, LATENCY_P50, LATENCY_P95, LATENCY_P99, CPU, MEMORY, CONNECTIONS, REPLICATION_LAG -> true;
             default -> false;
         };
     }
