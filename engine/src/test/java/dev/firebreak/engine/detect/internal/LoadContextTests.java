@@ -82,6 +82,24 @@ class LoadContextTests {
     }
 
     @Test
+    void aBurstExplainsRisingResourceUseThatFollowsTrafficButNotDiskOrQueues() {
+        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
+        for (int s = 0; s < 600; s++) {
+            load.update(1000);
+        }
+
+        for (int s = 0; s < 20; s++) {
+            load.update(1600);
+        }
+
+        assertThat(load.explains(MetricName.CPU, Direction.UP)).isTrue();
+        assertThat(load.explains(MetricName.MEMORY, Direction.UP)).isTrue();
+        assertThat(load.explains(MetricName.CONNECTIONS, Direction.UP)).isTrue();
+        assertThat(load.explains(MetricName.DISK_USED, Direction.UP)).isFalse();
+        assertThat(load.explains(MetricName.QUEUE_DEPTH, Direction.UP)).isFalse();
+    }
+
+    @Test
     void theUsualWanderOfEntryTrafficSeldomExplainsLatency() {
         // the simulator's entry traffic wanders 5 % (AR(1), about 20 s memory) around its level all the time
         LoadContext strict = new LoadContext(2, 120, 0.05, 0.10, HOLD);
