@@ -26,8 +26,15 @@ public final class LoadContext {
     private final double tolerance;
     private final double riseTolerance;
     private final int holdTicks;
+    private final double recentAlpha;
     private double fast = Double.NaN;
     private double slow = Double.NaN;
+    /**
+     * The level of the last half minute or so: after a burst the slow average has not caught up with the
+     * burst's level, but the request-rate detectors (100-sample windows) have, so traffic falling back
+     * is measured against the higher of the two.
+     */
+    private double recent = Double.NaN;
     private int seen;
     private int movingHold;
     private int risingHold;
@@ -57,6 +64,7 @@ public final class LoadContext {
         }
         this.fastAlpha = 1 / fastSeconds;
         this.slowAlpha = 1 / slowSeconds;
+        this.recentAlpha = 4 / slowSeconds;
         this.tolerance = tolerance;
         this.riseTolerance = riseTolerance;
         this.holdTicks = holdTicks;
@@ -73,15 +81,19 @@ public final class LoadContext {
         if (Double.isNaN(fast)) {
             fast = entryRate;
             slow = entryRate;
+            recent = entryRate;
         }
         fast += fastAlpha * (entryRate - fast);
         // the reference learns quickly at first so that a fresh engine is not "moving" for minutes
         double alpha = Math.max(slowAlpha, 1.0 / ++seen);
         slow += alpha * (entryRate - slow);
+        recent += Math.max(recentAlpha, 1.0 / seen) * (entryRate - recent);
         double reference = Math.max(Math.abs(slow), 1e-9);
+        double fallFrom = Math.max(slow, recent);
         movingHold = Math.abs(fast - slow) > tolerance * reference ? holdTicks : Math.max(0, movingHold - 1);
         risingHold = fast - slow > riseTolerance * reference ? holdTicks : Math.max(0, risingHold - 1);
-        fallingHold = slow - fast > tolerance * reference ? holdTicks : Math.max(0, fallingHold - 1);
+        fallingHold = fallFrom - fast > tolerance * Math.max(Math.abs(fallFrom), 1e-9) ? holdTicks
+                : Math.max(0, fallingHold - 1);
         return moving();
     }
 

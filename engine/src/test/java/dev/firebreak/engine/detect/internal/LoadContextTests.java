@@ -82,6 +82,25 @@ class LoadContextTests {
     }
 
     @Test
+    void trafficFallingBackAfterABurstIsFallingLoadThoughTheSlowAverageNeverReachedTheBurst() {
+        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
+        for (int s = 0; s < 600; s++) {
+            load.update(830);
+        }
+        for (int s = 0; s < 100; s++) {
+            load.update(1100);
+        }
+        assertThat(load.falling()).isFalse();
+
+        for (int s = 0; s < 5; s++) {
+            load.update(930);
+        }
+
+        assertThat(load.falling()).isTrue();
+        assertThat(load.explains(MetricName.REQUEST_RATE, Direction.DOWN)).isTrue();
+    }
+
+    @Test
     void aBurstExplainsRisingResourceUseThatFollowsTrafficButNotDiskOrQueues() {
         LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
         for (int s = 0; s < 600; s++) {
