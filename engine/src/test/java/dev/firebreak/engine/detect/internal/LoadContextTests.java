@@ -11,6 +11,15 @@ class LoadContextTests {
 
     private static final int HOLD = 60;
 
+    /** A load context as the engine builds it (5 % falling, 10 % rising), after ten minutes at one level. */
+    private static LoadContext settledAt(double entryRate) {
+        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
+        for (int s = 0; s < 600; s++) {
+            load.update(entryRate);
+        }
+        return load;
+    }
+
     private static LoadContext context() {
         return new LoadContext(5, 120, 0.06, HOLD);
     }
@@ -49,10 +58,7 @@ class LoadContextTests {
 
     @Test
     void aDipOfEntryTrafficExplainsFallingTrafficButNotRisingLatency() {
-        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
-        for (int s = 0; s < 600; s++) {
-            load.update(1000);
-        }
+        LoadContext load = settledAt(1000);
 
         for (int s = 0; s < 20; s++) {
             load.update(880);
@@ -67,10 +73,7 @@ class LoadContextTests {
 
     @Test
     void aBurstExplainsRisingLatencyButNeverErrors() {
-        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
-        for (int s = 0; s < 600; s++) {
-            load.update(1000);
-        }
+        LoadContext load = settledAt(1000);
 
         for (int s = 0; s < 20; s++) {
             load.update(1400);
@@ -83,10 +86,7 @@ class LoadContextTests {
 
     @Test
     void trafficFallingBackAfterABurstIsFallingLoadThoughTheSlowAverageNeverReachedTheBurst() {
-        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
-        for (int s = 0; s < 600; s++) {
-            load.update(830);
-        }
+        LoadContext load = settledAt(830);
         for (int s = 0; s < 100; s++) {
             load.update(1100);
         }
@@ -102,10 +102,7 @@ class LoadContextTests {
 
     @Test
     void aBurstExplainsRisingResourceUseThatFollowsTrafficButNotDiskOrQueues() {
-        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, HOLD);
-        for (int s = 0; s < 600; s++) {
-            load.update(1000);
-        }
+        LoadContext load = settledAt(1000);
 
         for (int s = 0; s < 20; s++) {
             load.update(1600);
