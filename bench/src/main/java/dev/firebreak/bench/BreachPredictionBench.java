@@ -12,6 +12,7 @@ import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricStores;
 import dev.firebreak.engine.telemetry.MetricsTicked;
+import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyException;
@@ -20,8 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 
 /**
  * How early, and how falsely, the forecast engine predicts breaches, for several Holt smoothing
@@ -75,7 +80,6 @@ public final class BreachPredictionBench {
 
     /** One setting's engine, what it published, and which of its predictions came true. */
     private static final class Watcher {
-        final Setting setting;
         final EventBus bus = new EventBus();
         final List<PredictedFailure> failures = new ArrayList<>();
         private final List<PredictedFailure> pending = new ArrayList<>();
@@ -83,10 +87,9 @@ public final class BreachPredictionBench {
         final List<PredictedFailure> cameFalse = new ArrayList<>();
 
         Watcher(Setting setting, MetricStore store, Topology topology) {
-            this.setting = setting;
             ForecastEngineConfig defaults = ForecastEngineConfig.defaults();
             ForecastEngineConfig config = defaults.withModels(setting.model(),
-                    java.util.Map.of(MetricName.MEMORY, setting.resourceModel(), MetricName.DISK_USED,
+                    Map.of(MetricName.MEMORY, setting.resourceModel(), MetricName.DISK_USED,
                             setting.resourceModel()), setting.confirm());
             ForecastEngine.attach(store, bus, topology, config, componentId -> 0.2);
             bus.subscribe(PredictedFailure.class, f -> {
@@ -99,7 +102,7 @@ public final class BreachPredictionBench {
          * Settles pending predictions: true once the series reaches the predicted threshold, false when the
          * horizon plus five minutes passes first.
          */
-        void settle(java.util.function.ToIntFunction<PredictedFailure> handles, MetricStore store, Instant now) {
+        void settle(ToIntFunction<PredictedFailure> handles, MetricStore store, Instant now) {
             pending.removeIf(f -> {
                 int handle = handles.applyAsInt(f);
                 if (store.latest(handle) >= f.threshold()) {
@@ -130,12 +133,12 @@ public final class BreachPredictionBench {
         final List<Double> breachErrorMinutes = new ArrayList<>();
         int otherSeriesTrue;
         int otherSeriesFalse;
-        final java.util.Map<MetricName, Integer> otherFalseByMetric = new java.util.EnumMap<>(MetricName.class);
+        final Map<MetricName, Integer> otherFalseByMetric = new EnumMap<>(MetricName.class);
         int faultFreeTrue;
         int faultFreeFalse;
         int nearThresholdTrue;
         int nearThresholdFalse;
-        final java.util.Map<MetricName, Integer> faultFreeFalseByMetric = new java.util.EnumMap<>(MetricName.class);
+        final Map<MetricName, Integer> faultFreeFalseByMetric = new EnumMap<>(MetricName.class);
     }
 
     public static void main(String[] args) throws TopologyException {
@@ -278,15 +281,15 @@ public final class BreachPredictionBench {
     private static void nearThreshold(Topology shop, long seed, Tally[] tallies) {
         MetricStore store = MetricStores.inMemory();
         EventBus bus = new EventBus();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         double[] gaps = {3, 5, 7, 9};
         List<int[]> series = new ArrayList<>();
         List<double[]> levels = new ArrayList<>();
         int n = 0;
         for (double gap : gaps) {
             String component = shop.components().get(n++).id();
-            series.add(new int[] {store.register(new dev.firebreak.engine.telemetry.SeriesKey(component, MetricName.MEMORY)),
-                    store.register(new dev.firebreak.engine.telemetry.SeriesKey(component, MetricName.DISK_USED))});
+            series.add(new int[] {store.register(new SeriesKey(component, MetricName.MEMORY)),
+                    store.register(new SeriesKey(component, MetricName.DISK_USED))});
             levels.add(new double[] {95 - gap, 90 - gap});
         }
         List<Watcher> watchers = watchers(store, bus, shop);
@@ -304,7 +307,7 @@ public final class BreachPredictionBench {
             }
             bus.publish(new MetricsTicked(Instant.ofEpochSecond(t), t));
             Instant now = Instant.ofEpochSecond(t);
-            watchers.forEach(w -> w.settle(f -> store.handle(new dev.firebreak.engine.telemetry.SeriesKey(
+            watchers.forEach(w -> w.settle(f -> store.handle(new SeriesKey(
                     f.componentId(), f.metric())).orElseThrow(), store, now));
         }
         watchers.forEach(Watcher::closeRun);

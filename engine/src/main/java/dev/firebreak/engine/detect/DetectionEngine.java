@@ -113,8 +113,6 @@ public final class DetectionEngine implements AutoCloseable {
         private final SeriesKey key;
         private final String label;
         private final MetricName metric;
-        /** Whether a moving load explains this metric's moves ({@link LoadContext#explains}). */
-        private final boolean followsLoad;
         private BaselineHold detectors;
         /** The side of the band the metric's detectors watch, for the load context. */
         private Direction direction;
@@ -124,7 +122,6 @@ public final class DetectionEngine implements AutoCloseable {
             this.key = key;
             this.label = key.toString();
             this.metric = key.metric();
-            this.followsLoad = LoadContext.explains(metric);
             this.detectors = detectors;
             this.direction = direction;
         }
@@ -330,8 +327,7 @@ public final class DetectionEngine implements AutoCloseable {
                 if (vector != null) {
                     vector[s] = value;
                 }
-                boolean explainedByLoad = loadMoving && state.followsLoad
-                        && load.explains(state.metric, state.direction());
+                boolean explainedByLoad = loadMoving && load.explains(state.metric, state.direction());
                 BaselineHold hold = state.hold();
                 hold.update(epochSecond, value, explainedByLoad);
                 if (explainedByLoad) {

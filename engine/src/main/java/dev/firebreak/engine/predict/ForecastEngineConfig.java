@@ -127,12 +127,6 @@ public record ForecastEngineConfig(Duration step, Duration evaluateEvery, Durati
                 minProbability, newConfirmEvaluations, risk, baselineAlpha);
     }
 
-    /** The same watching only the given thresholds. */
-    public ForecastEngineConfig withThresholds(List<BreachThreshold> newThresholds) {
-        return new ForecastEngineConfig(step, evaluateEvery, horizon, coverage, model, modelPerMetric, newThresholds,
-                minProbability, confirmEvaluations, risk, baselineAlpha);
-    }
-
     /** The forecaster's parameters for a metric kind. */
     public HoltWintersConfig modelFor(MetricName metric) {
         return modelPerMetric.getOrDefault(metric, model);

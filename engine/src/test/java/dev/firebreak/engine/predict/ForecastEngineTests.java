@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class ForecastEngineTests {
         int handle = store.register(DISK);
         ForecastEngineConfig defaults = ForecastEngineConfig.defaults();
         HoltWintersConfig slow = defaults.model();
-        attach(defaults.withModels(slow, java.util.Map.of(), 1));
+        attach(defaults.withModels(slow, Map.of(), 1));
         List<PredictedFailure> fast = new ArrayList<>();
         EventBus fastBus = new EventBus();
         bus.subscribe(MetricsTicked.class, fastBus::publish);
@@ -225,6 +226,6 @@ class ForecastEngineTests {
         assertThatThrownBy(() -> BreachThreshold.overBaseline(MetricName.LATENCY_P99, 0.5))
                 .hasMessageContaining("factor > 1");
         assertThatThrownBy(() -> ForecastEngineConfig.defaults().withModels(HoltWintersConfig.trendOnly(0.5, 0.1, 0.9),
-                java.util.Map.of(), 0)).hasMessageContaining("confirmEvaluations must be between 1 and 60");
+                Map.of(), 0)).hasMessageContaining("confirmEvaluations must be between 1 and 60");
     }
 }
