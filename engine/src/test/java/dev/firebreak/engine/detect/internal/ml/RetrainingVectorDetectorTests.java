@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.IsolationForestConfig;
+import dev.firebreak.engine.detect.MlConfirmationConfig;
 import dev.firebreak.engine.detect.ReconstructionConfig;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -25,14 +26,16 @@ class RetrainingVectorDetectorTests {
     private static final Executor DIRECT = Runnable::run;
     private static final int WINDOW = 1024;
 
+    private static final Function<Executor, RetrainingVectorDetector> SMILE_FOREST = executor ->
+            MlDetectorFactory.isolationForest(IsolationForestConfig.ofDefaults().withWindow(WINDOW, 256, 256)
+                    .withAdmitAnomalousEvery(1).withImplementation(IsolationForestConfig.Implementation.SMILE),
+                    CorrelatedVectors.FEATURES, executor);
+
     static Stream<Arguments> detectors() {
         Function<Executor, RetrainingVectorDetector> forest = executor -> MlDetectorFactory.isolationForest(
                 IsolationForestConfig.ofDefaults().withWindow(WINDOW, 256, 256).withAdmitAnomalousEvery(1),
                 CorrelatedVectors.FEATURES, executor);
-        Function<Executor, RetrainingVectorDetector> smileForest = executor -> MlDetectorFactory.isolationForest(
-                IsolationForestConfig.ofDefaults().withWindow(WINDOW, 256, 256).withAdmitAnomalousEvery(1)
-                        .withImplementation(IsolationForestConfig.Implementation.SMILE),
-                CorrelatedVectors.FEATURES, executor);
+        Function<Executor, RetrainingVectorDetector> smileForest = SMILE_FOREST;
         Function<Executor, RetrainingVectorDetector> reconstruction = executor -> MlDetectorFactory.reconstruction(
                 ReconstructionConfig.ofDefaults().withWindow(WINDOW, 256, 256).withAdmitAnomalousEvery(1),
                 CorrelatedVectors.FEATURES, executor);
@@ -41,10 +44,23 @@ class RetrainingVectorDetectorTests {
                 Arguments.of(DetectorKind.RECONSTRUCTION, reconstruction));
     }
 
+    /**
+     * The detectors with the score a correlation break must reach: the shipped ones (compact forest,
+     * reconstruction) the ML confirmation's bar (0.75, ADR 0012); Smile's forest, the unseeded reference,
+     * only its threshold (0.5): at 64 trees its score for one vector varies from fit to fit (0.63-0.8).
+     */
+    static Stream<Arguments> detectorsWithBreakBar() {
+        return detectors().map(arguments -> {
+            Object[] values = arguments.get();
+            boolean smile = values[1] == SMILE_FOREST;
+            return Arguments.of(values[0], values[1], smile ? 0.5 : MlConfirmationConfig.ofDefaults().scoreBar());
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("detectors")
+    @MethodSource("detectorsWithBreakBar")
     void vectorBreakingTheCorrelationScoresHighWhileNormalVectorsScoreLow(DetectorKind kind,
-            Function<Executor, RetrainingVectorDetector> create) {
+            Function<Executor, RetrainingVectorDetector> create, double breakBar) {
         RetrainingVectorDetector detector = create.apply(DIRECT);
         CorrelatedVectors normal = new CorrelatedVectors(1);
         feed(detector, normal, WINDOW);
@@ -58,7 +74,7 @@ class RetrainingVectorDetectorTests {
         Arrays.sort(normalScores);
         assertThat(normalScores[normalScores.length / 2]).as("median normal score").isLessThan(0.2);
         assertThat(normalScores[(int) (normalScores.length * 0.9)]).as("p90 normal score").isLessThan(0.5);
-        assertThat(broken.score()).as(broken.reason()).isGreaterThan(0.75);
+        assertThat(broken.score()).as(broken.reason()).isGreaterThan(breakBar);
         assertThat(broken.fired()).isTrue();
         assertThat(broken.kind()).isEqualTo(kind);
         assertThat(broken.reason()).contains("most unusual: latency_p99");
