@@ -320,6 +320,7 @@ public final class DetectionEngine implements AutoCloseable {
             VectorDetector vectorDetector = vectorDetectors[c];
             // a vector detector may keep the vector it is given, so each tick gets its own
             double[] vector = vectorDetector == null ? null : new double[series.length];
+            int holdingSeries = holdingCount(series);
             for (int s = 0; s < series.length; s++) {
                 SeriesState state = series[s];
                 double value = store.latestEpochSecond(state.handle) == epochSecond ? store.latest(state.handle)
@@ -329,7 +330,8 @@ public final class DetectionEngine implements AutoCloseable {
                 }
                 boolean explainedByLoad = loadMoving && load.explains(state.metric, state.direction());
                 BaselineHold hold = state.hold();
-                hold.update(epochSecond, value, explainedByLoad);
+                boolean anotherHolding = holdingSeries > (hold.holding() ? 1 : 0);
+                hold.update(epochSecond, value, explainedByLoad, anotherHolding);
                 if (explainedByLoad) {
                     explainByLoad(hold);
                 }
@@ -358,6 +360,15 @@ public final class DetectionEngine implements AutoCloseable {
             }
         }
         Arrays.fill(composites, null);
+    }
+
+    /** How many of a component's series are in an anomaly episode after the previous tick. */
+    private static int holdingCount(SeriesState[] series) {
+        int count = 0;
+        for (SeriesState state : series) {
+            count += state.hold().holding() ? 1 : 0;
+        }
+        return count;
     }
 
     /** While load moves, a fired output a load move could cause scores zero, saying why (ADR 0010). */
@@ -583,7 +594,7 @@ public final class DetectionEngine implements AutoCloseable {
                 double[] values = past.values();
                 List<DetectorOutput> outputs = new ArrayList<>(MAX_DETECTORS_PER_SERIES);
                 for (int i = 0; i < values.length; i++) {
-                    series.hold().update(past.epochSecondAt(i), values[i], false, outputs);
+                    series.hold().update(past.epochSecondAt(i), values[i], false, false, outputs);
                     List<Finding> findings = new ArrayList<>(outputs.size());
                     for (DetectorOutput output : outputs) {
                         findings.add(new Finding(series.label(), output));

@@ -70,6 +70,25 @@ class SustainedFaultHealthTests {
                 .containsOnly(HealthState.HEALTHY);
     }
 
+    /**
+     * Callers of a killed database fail fast while it is down, so their latency drops below normal. Their
+     * latency detectors must not learn that as normal: the return to normal latency would then look like a
+     * rise and keep them unhealthy for half an hour after the database is back (ADR 0017).
+     */
+    @Test
+    void callersOfAKilledDatabaseAreHealthyAgainSoonAfterItIsReplaced() {
+        run(WARM_UP_SECONDS, "orders");
+        simulator.inject(FaultSpecParser.parse("instance-kill:postgres-primary,magnitude=1,at=10m", AFTERNOON));
+
+        List<HealthState> whileDown = run(115, "orders");
+        List<HealthState> afterReplacement = run(600, "orders");
+
+        assertThat(whileDown.subList(10, whileDown.size()))
+                .allSatisfy(state -> assertThat(state).isNotEqualTo(HealthState.HEALTHY));
+        assertThat(afterReplacement.subList(afterReplacement.size() - 300, afterReplacement.size()))
+                .containsOnly(HealthState.HEALTHY);
+    }
+
     @Test
     void twentyMinutesOfAddedLatencyKeepCatalogUnhealthyThroughoutAndItRecoversAfter() {
         run(WARM_UP_SECONDS, "catalog");

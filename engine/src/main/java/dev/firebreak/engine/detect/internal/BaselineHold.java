@@ -64,9 +64,12 @@ public final class BaselineHold {
      * detectors learn it unless an episode holds their baseline.
      *
      * @param explainedByLoad whether a system-wide load move explains this series' moves at this sample
+     * @param componentHolding whether another series of the same component is in an episode: then this
+     *                         one learns nothing either (see {@link #update(long, double, boolean, boolean)})
      */
-    public void update(long epochSecond, double value, boolean explainedByLoad, List<DetectorOutput> outputs) {
-        update(epochSecond, value, explainedByLoad);
+    public void update(long epochSecond, double value, boolean explainedByLoad, boolean componentHolding,
+            List<DetectorOutput> outputs) {
+        update(epochSecond, value, explainedByLoad, componentHolding);
         outputs.clear();
         for (DetectorOutput output : last) {
             outputs.add(output);
@@ -74,10 +77,16 @@ public final class BaselineHold {
     }
 
     /**
-     * As {@link #update(long, double, boolean, List)}, with the outputs left in {@link #output(int)}: the
-     * detection tick reads them there instead of through a list per series.
+     * As {@link #update(long, double, boolean, boolean, List)}, with the outputs left in {@link #output(int)}:
+     * the detection tick reads them there instead of through a list per series.
+     *
+     * <p>While another series of the component holds its baseline, this one learns nothing either (its own
+     * episodes still open and close as usual). A fault moves all of a component's signals, some of them on
+     * the side their detectors do not watch: callers of a killed database fail fast, so their latency
+     * drops. A band that learned that level would flag the return to normal latency as a rise, and hold
+     * it until the level is accepted half an hour later (ADR 0017).
      */
-    public void update(long epochSecond, double value, boolean explainedByLoad) {
+    public void update(long epochSecond, double value, boolean explainedByLoad, boolean componentHolding) {
         int opinions = 0;
         int flagged = 0;
         int explainedFlags = 0;
@@ -124,7 +133,7 @@ public final class BaselineHold {
         // Until the episode opens a sample near the band is learned, flagged or not: the first seconds of a
         // ramp (a burst before the load context sees it) widen the band as they always did instead of
         // firing. A sample far outside is not: one such jump would blow the band up.
-        if (!inEpisode && !(flaggedByMost && farOutside)) {
+        if (!inEpisode && !componentHolding && !(flaggedByMost && farOutside)) {
             learnAll(epochSecond, value);
         }
     }

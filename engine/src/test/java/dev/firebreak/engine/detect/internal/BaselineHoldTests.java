@@ -38,7 +38,7 @@ class BaselineHoldTests {
         boolean[] flagged = new boolean[values.length];
         List<DetectorOutput> outputs = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            hold.update(START + i, values[i], false, outputs);
+            hold.update(START + i, values[i], false, false, outputs);
             int opinions = 0;
             int fired = 0;
             for (DetectorOutput output : outputs) {
@@ -106,7 +106,7 @@ class BaselineHoldTests {
 
         boolean everHeld = false;
         for (int i = 0; i < values.length; i++) {
-            hold.update(START + i, values[i], false, outputs);
+            hold.update(START + i, values[i], false, false, outputs);
             everHeld |= hold.holding();
         }
 
@@ -124,7 +124,7 @@ class BaselineHoldTests {
 
         for (int i = 0; i < day; i++) {
             double value = 100 + 40 * Math.sin(2 * Math.PI * i / day) + 2 * random.nextGaussian();
-            hold.update(START + i, value, false, outputs);
+            hold.update(START + i, value, false, false, outputs);
             heldSeconds += hold.holding() ? 1 : 0;
             long fired = outputs.stream().filter(DetectorOutput::fired).count();
             flagged += fired >= 2 ? 1 : 0;
@@ -142,11 +142,45 @@ class BaselineHoldTests {
 
         boolean everHeld = false;
         for (int i = 0; i < values.length; i++) {
-            hold.update(START + i, values[i], i >= NORMAL, outputs);
+            hold.update(START + i, values[i], i >= NORMAL, false, outputs);
             everHeld |= hold.holding();
         }
 
         assertThat(everHeld).isFalse();
         assertThat(outputs.stream().filter(DetectorOutput::fired)).isEmpty();
+    }
+
+    /**
+     * Latency that drops by a fifth for two minutes (callers failing fast while a database is down) and
+     * comes back: the return is flagged as a rise only if the drop was learned.
+     */
+    private static boolean[] dropAndReturn(boolean componentHoldingDuringDrop) {
+        double[] values = stepSeries(NORMAL + 120 + 300, 0, 0, 21);
+        for (int i = NORMAL; i < NORMAL + 120; i++) {
+            values[i] -= 20;
+        }
+        BaselineHold hold = latencyDetectors(Optional.of(BaselineHoldConfig.ofDefaults()));
+        List<DetectorOutput> outputs = new ArrayList<>();
+        boolean[] flagged = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boolean duringDrop = i >= NORMAL && i < NORMAL + 120;
+            hold.update(START + i, values[i], false, componentHoldingDuringDrop && duringDrop, outputs);
+            flagged[i] = outputs.stream().filter(DetectorOutput::fired).count() >= 2;
+        }
+        return flagged;
+    }
+
+    @Test
+    void aDropWhileAnotherSeriesOfTheComponentHoldsIsNotLearnedSoTheReturnIsNotFlagged() {
+        boolean[] flagged = dropAndReturn(true);
+
+        assertThat(count(flagged, NORMAL + 120, flagged.length)).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void theSameDropLearnedAloneMakesTheReturnLookLikeARise() {
+        boolean[] flagged = dropAndReturn(false);
+
+        assertThat(count(flagged, NORMAL + 120, NORMAL + 180)).isGreaterThan(30);
     }
 }
