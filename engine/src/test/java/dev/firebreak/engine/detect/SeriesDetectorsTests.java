@@ -151,6 +151,38 @@ class SeriesDetectorsTests {
         assertThat(surge.fired()).isTrue();
     }
 
+    /**
+     * Memory-like: a slow swing within every hour (amplitude 1, so the hour's p5-p95 spans 1.9) and little
+     * noise, the same every week. The band must be the whole hour's range, learned last week, and not a band
+     * that follows the last few minutes (which lets the value drift with it and then fires when it moves a hair faster).
+     */
+    @Test
+    void seasonalBandIsTheWholeHourOfLastWeekNotItsLastMinutes() {
+        SeriesDetector detector = SeriesDetectors.seasonalBand(SeasonalBandConfig.ofDefaults());
+        SplittableRandom random = new SplittableRandom(4);
+        int week = 7 * 86_400;
+        int fired = 0;
+        int scored = 0;
+        double narrowest = Double.POSITIVE_INFINITY;
+
+        for (int i = 0; i < 2 * week; i++) {
+            long t = START + i;
+            double value = 40 + Math.sin(2 * Math.PI * (t % 3600) / 3600.0) + 0.02 * random.nextGaussian();
+            DetectorOutput output = detector.update(t, value);
+            if (!output.isLearning()) {
+                scored++;
+                fired += output.fired() ? 1 : 0;
+                narrowest = Math.min(narrowest, output.expectedHigh() - output.expectedLow());
+            }
+        }
+        DetectorOutput jump = detector.update(START + 2L * week, 43);
+
+        assertThat(scored).isGreaterThan(week / 2);
+        assertThat(narrowest).isGreaterThan(1.5);
+        assertThat(fired).isLessThan(scored / 100);
+        assertThat(jump.fired()).isTrue();
+    }
+
     @Test
     void missingSamplesAreNeitherScoredNorLearned() {
         for (Supplier<SeriesDetector> factory : STATISTICAL) {

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.detect.internal;
 
+import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -147,9 +148,15 @@ public final class LoadContext {
      * Whether a load move could have caused this output: a fired output at most a few band widths outside
      * its band. A burst moves latency by tens of percent; a value far outside is a fault, even while the
      * load moves (a fault that chokes the entry traffic moves the load itself). Outputs without a band are
-     * always plausible.
+     * always plausible, and so are the seasonal band's: its band is last week's range for this hour, which
+     * says nothing about a burst happening now, so it cannot tell a burst's latency from a fault's. The
+     * statistical detectors, whose bands are the last minutes', still catch a fault that goes far beyond
+     * what the burst explains (ADR 0018).
      */
     public static boolean plausible(DetectorOutput output) {
+        if (output.kind() == DetectorKind.SEASONAL_BAND) {
+            return true;
+        }
         double low = output.expectedLow();
         double high = output.expectedHigh();
         if (!Double.isFinite(low) || !Double.isFinite(high) || !output.fired()) {

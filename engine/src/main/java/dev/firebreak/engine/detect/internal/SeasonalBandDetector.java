@@ -24,7 +24,14 @@ public final class SeasonalBandDetector implements SeriesDetector {
     private static final long SECONDS_PER_WEEK = 7 * SECONDS_PER_DAY;
     /** 1970-01-01 was a Thursday; with Monday = 0 that is day 3. */
     private static final int EPOCH_DAY_OF_WEEK = 3;
-    private static final double MIN_STEP = 0.05;
+    /**
+     * The smallest step, as a fraction of the band's width: about one slot-week of samples (an hour at one
+     * per second). Steps start at 1/n, which gives every sample of the hour equal weight, and stop shrinking
+     * here so the band still follows a level that changes from week to week. A larger floor (0.05 until
+     * ADR 0018) made the band the quantiles of the hour's last few minutes only, often far narrower than
+     * the hour, and the next week's ordinary values fell outside it.
+     */
+    private static final double MIN_STEP = 1.0 / 3600;
     private static final double SCALE_ALPHA = 0.01;
     /** Ints per slot in {@link #slots}: low, high, count and first week. */
     private static final int FIELDS = 3;
