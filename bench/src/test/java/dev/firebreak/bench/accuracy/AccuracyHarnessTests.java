@@ -8,6 +8,7 @@ import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultStarted;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.sim.SimulatedConditionChanged;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricsTicked;
@@ -15,6 +16,7 @@ import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyException;
 import dev.firebreak.engine.topology.TopologyLoader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -136,6 +138,24 @@ class AccuracyHarnessTests {
         assertThat(run.falseAlarmsPerComponent()).containsOnlyKeys("web");
         assertThat(run.perHundredComponentDays()).isCloseTo(100.0 * 60 / (shop.size() / 24.0),
                 within(1e-9));
+        assertThat(run.perWeek()).containsExactly(60);
+    }
+
+    @Test
+    void anAlarmCountsAsRaisedWhileTheSimulatorJudgedItsComponentUnhealthyOnlyBetweenItsOwnChanges() {
+        Instant t0 = Instant.parse("2026-11-18T13:46:00Z");
+        List<SimulatedConditionChanged> changes = List.of(
+                new SimulatedConditionChanged(t0, "postgres-replica", HealthState.HEALTHY, HealthState.FAILED, "disk full"),
+                new SimulatedConditionChanged(t0.plusSeconds(5), "web", HealthState.HEALTHY, HealthState.DEGRADED, "errors"),
+                new SimulatedConditionChanged(t0.plusSeconds(60), "postgres-replica", HealthState.FAILED, HealthState.HEALTHY,
+                        "cleaned up"));
+
+        assertThat(FaultFreeRun.simulatedCondition(changes, "postgres-replica", t0.minusSeconds(1))).isEqualTo(HealthState.HEALTHY);
+        assertThat(FaultFreeRun.simulatedCondition(changes, "postgres-replica", t0)).isEqualTo(HealthState.FAILED);
+        assertThat(FaultFreeRun.simulatedCondition(changes, "postgres-replica", t0.plusSeconds(59))).isEqualTo(HealthState.FAILED);
+        assertThat(FaultFreeRun.simulatedCondition(changes, "postgres-replica", t0.plusSeconds(60))).isEqualTo(HealthState.HEALTHY);
+        assertThat(FaultFreeRun.simulatedCondition(changes, "web", t0.plusSeconds(61))).isEqualTo(HealthState.DEGRADED);
+        assertThat(FaultFreeRun.simulatedCondition(changes, "catalog", t0.plusSeconds(61))).isEqualTo(HealthState.HEALTHY);
     }
 
     @Test
