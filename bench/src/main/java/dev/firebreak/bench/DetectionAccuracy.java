@@ -102,9 +102,10 @@ public final class DetectionAccuracy {
         out.printf(Locale.ROOT, "fault-free: %.1f days x %d components: %d false alarms = %.2f per 100 component-days %s%n",
                 quiet.days(), quiet.components(), quiet.falseAlarms(), quiet.perHundredComponentDays(),
                 quiet.falseAlarmsPerComponent());
-        out.printf(Locale.ROOT, "fault-free: %d of them while the simulator itself judged the component not healthy;"
-                + " the rest = %.2f per 100 component-days; per week %s%n", quiet.whileSimulatorUnhealthy(),
-                quiet.perHundredComponentDaysWhileSimulatorHealthy(), quiet.perWeek());
+        out.printf(Locale.ROOT, "fault-free: %d of them while the simulator itself judged the component not healthy"
+                + " (the rest = %.2f per 100 component-days), %d while it judged any component not healthy (the rest = %.2f);"
+                + " per week %s%n", quiet.whileSimulatorUnhealthy(), quiet.perHundredComponentDaysWhileSimulatorHealthy(),
+                quiet.whileSystemUnhealthy(), quiet.perHundredComponentDaysWhileSystemHealthy(), quiet.perWeek());
         out.printf(Locale.ROOT, "fault-free: detected health not HEALTHY %.3f%% of component-time%n",
                 100 * quiet.notHealthyShare());
     }
@@ -153,6 +154,8 @@ public final class DetectionAccuracy {
         free.put("perHundredComponentDays", quiet.perHundredComponentDays());
         free.put("whileSimulatorUnhealthy", quiet.whileSimulatorUnhealthy());
         free.put("perHundredComponentDaysWhileSimulatorHealthy", quiet.perHundredComponentDaysWhileSimulatorHealthy());
+        free.put("whileSystemUnhealthy", quiet.whileSystemUnhealthy());
+        free.put("perHundredComponentDaysWhileSystemHealthy", quiet.perHundredComponentDaysWhileSystemHealthy());
         var weeks = free.putArray("perWeek");
         quiet.perWeek().forEach(weeks::add);
         free.put("notHealthyShare", Double.isNaN(quiet.notHealthyShare()) ? null : quiet.notHealthyShare());

@@ -8,6 +8,7 @@ import dev.firebreak.engine.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,9 @@ import java.util.TreeMap;
  * data keeps growing until its disk is full (on the shop, after about two weeks on some seeds). So each
  * alarm is also checked against the simulator's own judgement of its component at that second
  * ({@code SimulatedConditionChanged}), and those raised while the simulator itself judged the component
- * not healthy are counted apart. {@link #falseAlarms} still counts every alarm.
+ * not healthy are counted apart, and so are those raised while it judged any component not healthy (a
+ * failed database degrades its callers, some of them by less than the simulator's own thresholds).
+ * {@link #falseAlarms} still counts every alarm.
  *
  * @param days                days simulated
  * @param components          components in the topology
@@ -32,10 +35,13 @@ import java.util.TreeMap;
  * @param alarms            the false alarms themselves (time, component, what the detection said), so they can be read
  * @param whileSimulatorUnhealthy how many of the alarms were raised while the simulator judged their
  *                          component other than HEALTHY
+ * @param whileSystemUnhealthy how many of the alarms were raised while the simulator judged any component
+ *                          other than HEALTHY (these include the previous ones)
  * @param perWeek           alarms in each simulated week after the warm-up (the last one may be partial)
  */
 public record FaultFreeRun(double days, int components, int falseAlarms, Map<String, Integer> falseAlarmsPerComponent,
-        double notHealthyShare, List<DetectionRecord> alarms, int whileSimulatorUnhealthy, List<Integer> perWeek) {
+        double notHealthyShare, List<DetectionRecord> alarms, int whileSimulatorUnhealthy, int whileSystemUnhealthy,
+        List<Integer> perWeek) {
 
     private static final long WEEK_SECONDS = 7 * 86_400;
 
@@ -48,6 +54,11 @@ public record FaultFreeRun(double days, int components, int falseAlarms, Map<Str
     /** Alarms per 100 component-days, leaving out those raised while the simulator judged the component unhealthy. */
     public double perHundredComponentDaysWhileSimulatorHealthy() {
         return 100 * (falseAlarms - whileSimulatorUnhealthy) / (days * components);
+    }
+
+    /** Alarms per 100 component-days, leaving out those raised while the simulator judged any component unhealthy. */
+    public double perHundredComponentDaysWhileSystemHealthy() {
+        return 100 * (falseAlarms - whileSystemUnhealthy) / (days * components);
     }
 
     /** False alarms per 100 component-days. */
@@ -88,6 +99,7 @@ public record FaultFreeRun(double days, int components, int falseAlarms, Map<Str
         }
         Instant counting = config.start().plus(warmUp);
         int whileUnhealthy = 0;
+        int whileSystemUnhealthy = 0;
         List<Integer> perWeek = new ArrayList<>();
         for (long w = 0; w * WEEK_SECONDS < duration.toSeconds(); w++) {
             perWeek.add(0);
@@ -95,11 +107,24 @@ public record FaultFreeRun(double days, int components, int falseAlarms, Map<Str
         for (DetectionRecord alarm : alarms) {
             whileUnhealthy += simulatedCondition(simulation.conditionChanges, alarm.componentId(), alarm.at())
                     != HealthState.HEALTHY ? 1 : 0;
+            whileSystemUnhealthy += anyUnhealthy(simulation.conditionChanges, alarm.at()) ? 1 : 0;
             int week = (int) (Duration.between(counting, alarm.at()).toSeconds() / WEEK_SECONDS);
             perWeek.set(week, perWeek.get(week) + 1);
         }
         return new FaultFreeRun(duration.toSeconds() / 86_400.0, topology.size(), alarms.size(), perComponent, notHealthy,
-                alarms, whileUnhealthy, perWeek);
+                alarms, whileUnhealthy, whileSystemUnhealthy, perWeek);
+    }
+
+    /** Whether the simulator judged any component other than HEALTHY at a second. */
+    static boolean anyUnhealthy(List<SimulatedConditionChanged> changes, Instant at) {
+        Map<String, HealthState> state = new HashMap<>();
+        for (SimulatedConditionChanged change : changes) {
+            if (change.at().isAfter(at)) {
+                break;
+            }
+            state.put(change.componentId(), change.to());
+        }
+        return state.values().stream().anyMatch(s -> s != HealthState.HEALTHY);
     }
 
     /** The simulator's judgement of a component at a second: its last change at or before it (HEALTHY if none). */

@@ -142,7 +142,7 @@ class AccuracyHarnessTests {
     }
 
     @Test
-    void anAlarmCountsAsRaisedWhileTheSimulatorJudgedItsComponentUnhealthyOnlyBetweenItsOwnChanges() {
+    void anAlarmCountsAsRaisedWhileTheSimulatorJudgedAComponentUnhealthyOnlyBetweenItsChanges() {
         Instant t0 = Instant.parse("2026-11-18T13:46:00Z");
         List<SimulatedConditionChanged> changes = List.of(
                 new SimulatedConditionChanged(t0, "postgres-replica", HealthState.HEALTHY, HealthState.FAILED, "disk full"),
@@ -156,6 +156,8 @@ class AccuracyHarnessTests {
         assertThat(FaultFreeRun.simulatedCondition(changes, "postgres-replica", t0.plusSeconds(60))).isEqualTo(HealthState.HEALTHY);
         assertThat(FaultFreeRun.simulatedCondition(changes, "web", t0.plusSeconds(61))).isEqualTo(HealthState.DEGRADED);
         assertThat(FaultFreeRun.simulatedCondition(changes, "catalog", t0.plusSeconds(61))).isEqualTo(HealthState.HEALTHY);
+        assertThat(FaultFreeRun.anyUnhealthy(changes, t0.minusSeconds(1))).isFalse();
+        assertThat(FaultFreeRun.anyUnhealthy(changes, t0.plusSeconds(61))).isTrue();
     }
 
     @Test
