@@ -2,6 +2,7 @@ package dev.firebreak.engine.detect.internal.ml;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * An extended isolation forest (Hariri et al.: oblique splits, so it cuts across correlations such as high
@@ -21,6 +22,8 @@ import java.util.SplittableRandom;
  * second-level blocks, so a forest's root lines, which every vector reads, lie in one run (4 KB for 64
  * trees) that the hardware prefetcher follows, instead of every 576 bytes over the whole forest. A split's
  * dot product is four look-ups in a table of the vector's subset sums, built once per scored vector.
+ * The detector scores through {@link #stoppingBelow}, which walks only part of the forest for vectors
+ * clearly below the calibrated threshold (ADR 0017).
  *
  * <p>A tree's depth limit is the paper's ceil(log2 ψ) capped at {@link #MAX_DEPTH}, padded up to a
  * multiple of three with inert splits (every walk goes left) so each walk takes the same number of steps;
@@ -49,6 +52,10 @@ final class CompactIsolationForest {
     /** Heap index, within a block, of the first exit. */
     private static final int FIRST_EXIT = 7;
     private static final int LANES = 8;
+    /** Trees between two checks of whether a vector's walk may stop early (a multiple of LANES). */
+    private static final int CHECK_EVERY = 16;
+    /** Standard errors between a partial mean path length and the bar's before a walk stops early. */
+    private static final double STOP_Z = 4;
     private static final double EULER = 0.5772156649;
     /** A split that sends every vector left: no feature weighted, so the dot product is 0, below +inf. */
     private static final long INERT = Float.floatToRawIntBits(Float.POSITIVE_INFINITY) & 0xFFFF_FFFFL;
@@ -115,7 +122,7 @@ final class CompactIsolationForest {
         long total = 0;
         int t = 0;
         for (; t + LANES <= trees; t += LANES) {
-            total += eightWalks(t, x);
+            total += sumOf(eightWalks(t, x));
         }
         for (; t < trees; t++) {
             total += walk(t, x);
@@ -123,17 +130,95 @@ final class CompactIsolationForest {
         return raw(total, trees);
     }
 
+    /**
+     * The same score, except that a vector clearly below {@code rawBar} (the calibrated threshold) may be
+     * scored on its first 16, 32 or 48 trees only, and gets that partial average (ADR 0017). The trees are
+     * independent draws, so after n of N trees the mean path length is an estimate with standard error
+     * s / sqrt(n), shrunk by sqrt((N - n) / (N - 1)) because the remaining trees are this forest's, not new
+     * draws; s is the spread of the vector's own n path lengths, but at least the spread a training vector
+     * has over all trees (pooled over the window), so a few equal paths cannot stop a walk. The walk stops
+     * when the partial mean path lies {@value #STOP_Z} standard errors beyond the bar's path length on the
+     * normal side, so a vector that could fire is scored on every tree, and most normal vectors walk a
+     * third of the trees or so.
+     */
+    ToDoubleFunction<double[]> stoppingBelow(double rawBar, double[][] training) {
+        int checkpoints = (trees - 1) / CHECK_EVERY;
+        double[] errorScale = new double[checkpoints];
+        for (int i = 0; i < checkpoints; i++) {
+            int n = (i + 1) * CHECK_EVERY;
+            errorScale[i] = STOP_Z / Math.sqrt(n) * Math.sqrt((double) (trees - n) / (trees - 1));
+        }
+        double barUnits = -Math.log(rawBar) / Math.log(2) * normaliser / quantum;
+        if (!(barUnits < Double.POSITIVE_INFINITY)) {
+            // A bar of NaN or 0: nothing is clearly below it.
+            return this::score;
+        }
+        StoppingRule rule = new StoppingRule(barUnits, pooledPathSpread(training), errorScale);
+        return vector -> score(vector, rule);
+    }
+
+    /** Per checkpoint i (after 16 (i + 1) trees): Z / sqrt(n) times the finite-forest correction. */
+    private record StoppingRule(double barUnits, double minimumSpread, double[] errorScale) {
+
+        boolean clearlyBelowBar(long total, long squares, int walked) {
+            double mean = (double) total / walked;
+            double variance = (squares - mean * total) / (walked - 1);
+            double spread = Math.max(minimumSpread, Math.sqrt(Math.max(0, variance)));
+            return mean >= barUnits + spread * errorScale[walked / CHECK_EVERY - 1];
+        }
+    }
+
+    private double score(double[] vector, StoppingRule rule) {
+        double[] x = subsetSums(vector);
+        long total = 0;
+        long squares = 0;
+        int t = 0;
+        for (; t + LANES <= trees; t += LANES) {
+            long walks = eightWalks(t, x);
+            total += sumOf(walks);
+            squares += squaresOf(walks);
+            int walked = t + LANES;
+            if (walked % CHECK_EVERY == 0 && walked / CHECK_EVERY <= rule.errorScale().length
+                    && rule.clearlyBelowBar(total, squares, walked)) {
+                return raw(total, walked);
+            }
+        }
+        for (; t < trees; t++) {
+            total += walk(t, x);
+        }
+        return raw(total, trees);
+    }
+
+    /** Root mean square over the rows of the standard deviation of a row's path lengths over the trees. */
+    private double pooledPathSpread(double[][] rows) {
+        double sumOfVariances = 0;
+        for (double[] row : rows) {
+            double[] x = subsetSums(row);
+            double sum = 0;
+            double sumOfSquares = 0;
+            for (int t = 0; t < trees; t++) {
+                int path = walk(t, x);
+                sum += path;
+                sumOfSquares += (double) path * path;
+            }
+            double mean = sum / trees;
+            sumOfVariances += Math.max(0, sumOfSquares / trees - mean * mean);
+        }
+        return Math.sqrt(sumOfVariances / rows.length);
+    }
+
     private double raw(long total, int walked) {
         return Math.pow(2, -(total * quantum / walked) / normaliser);
     }
 
     /**
-     * Eight walks in lockstep, step by step, from tree {@code t}: the sum of their quantised path lengths.
+     * Eight walks in lockstep, step by step, from tree {@code t}: the sum of their quantised path lengths
+     * (low 32 bits, see {@link #sumOf}) and the sum of their squares (high 32 bits, {@link #squaresOf}).
      * Each block level starts with eight independent loads, so the CPU overlaps their cache misses (with
      * hundreds of components, each forest is cold when its component's turn comes); the two steps after a
      * block's first stay in its cache line.
      */
-    private int eightWalks(int t, double[] x) {
+    private long eightWalks(int t, double[] x) {
         // Per lane, the block's index within its level: the tree at level 0, then 8 * index + exit.
         int ia = t;
         int ib = t + 1;
@@ -172,10 +257,17 @@ final class CompactIsolationForest {
                 kh = 2 * kh + 1 + right(nodes[ph + kh], x);
             }
             if (level == blockLevels - 1) {
-                return exit(nodes[pa + EXITS], ka) + exit(nodes[pb + EXITS], kb) + exit(nodes[pc + EXITS], kc)
-                        + exit(nodes[pd + EXITS], kd) + exit(nodes[pe + EXITS], ke)
-                        + exit(nodes[pf + EXITS], kf) + exit(nodes[pg + EXITS], kg)
-                        + exit(nodes[ph + EXITS], kh);
+                int ea = exit(nodes[pa + EXITS], ka);
+                int eb = exit(nodes[pb + EXITS], kb);
+                int ec = exit(nodes[pc + EXITS], kc);
+                int ed = exit(nodes[pd + EXITS], kd);
+                int ee = exit(nodes[pe + EXITS], ke);
+                int ef = exit(nodes[pf + EXITS], kf);
+                int eg = exit(nodes[pg + EXITS], kg);
+                int eh = exit(nodes[ph + EXITS], kh);
+                long sum = ea + eb + ec + ed + ee + ef + eg + eh;
+                long squares = ea * ea + eb * eb + ec * ec + ed * ed + ee * ee + ef * ef + eg * eg + eh * eh;
+                return squares << 32 | sum;
             }
             ia = childIndex(ia, ka);
             ib = childIndex(ib, kb);
@@ -186,6 +278,14 @@ final class CompactIsolationForest {
             ig = childIndex(ig, kg);
             ih = childIndex(ih, kh);
         }
+    }
+
+    private static long sumOf(long walks) {
+        return walks & 0xFFFF_FFFFL;
+    }
+
+    private static long squaresOf(long walks) {
+        return walks >>> 32;
     }
 
     /**
