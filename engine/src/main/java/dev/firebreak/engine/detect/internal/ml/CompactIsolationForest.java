@@ -23,7 +23,7 @@ import java.util.function.ToDoubleFunction;
  * trees) that the hardware prefetcher follows, instead of every 576 bytes over the whole forest. A split's
  * dot product is four look-ups in a table of the vector's subset sums, built once per scored vector.
  * The detector scores through {@link #stoppingBelow}, which walks only part of the forest for vectors
- * clearly below the calibrated threshold (ADR 0017).
+ * clearly below the calibrated threshold (ADR 0019).
  *
  * <p>A tree's depth limit is the paper's ceil(log2 ψ) capped at {@link #MAX_DEPTH}, padded up to a
  * multiple of three with inert splits (every walk goes left) so each walk takes the same number of steps;
@@ -132,7 +132,7 @@ final class CompactIsolationForest {
 
     /**
      * The same score, except that a vector clearly below {@code rawBar} (the calibrated threshold) may be
-     * scored on its first 16, 32 or 48 trees only, and gets that partial average (ADR 0017). The trees are
+     * scored on its first 16, 32 or 48 trees only, and gets that partial average (ADR 0019). The trees are
      * independent draws, so after n of N trees the mean path length is an estimate with standard error
      * s / sqrt(n), shrunk by sqrt((N - n) / (N - 1)) because the remaining trees are this forest's, not new
      * draws; s is the spread of the vector's own n path lengths, but at least the spread a training vector

@@ -50,7 +50,7 @@ final class IsolationForestModel implements VectorModel {
         }
         CompactIsolationForest compact = CompactIsolationForest.fit(scaled, trees, subsampleSize, seed);
         ScoreCalibration calibration = ScoreCalibration.of(trainingScores(compact::score, scaled), thresholdPercentile);
-        // Calibrated on every tree; scoring may stop early for vectors clearly below the threshold (ADR 0017).
+        // Calibrated on every tree; scoring may stop early for vectors clearly below the threshold (ADR 0019).
         return new IsolationForestModel(compact.stoppingBelow(calibration.threshold(), scaled), scaler, calibration,
                 ConditionalDeviation.fit(scaled));
     }
