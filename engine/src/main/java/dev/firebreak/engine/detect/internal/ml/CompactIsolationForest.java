@@ -2,6 +2,7 @@ package dev.firebreak.engine.detect.internal.ml;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * An extended isolation forest (Hariri et al.: oblique splits, so it cuts across correlations such as high
@@ -15,9 +16,14 @@ import java.util.SplittableRandom;
  * features weighted -1) and a float bias, and each tree is stored as a complete tree cut into blocks of
  * three levels: one 64-byte cache line holds a block's seven splits and, in a bottom block, the eight
  * quantised path lengths below it. A walk of a depth-6 tree thus touches two cache lines, where the dense
- * forest before it (a 32-byte split per level, then a leaf table) touched one a level plus one. Blocks
- * follow one another in heap order with fan-out eight: exit e of block b leads to block 8b+1+e. A split's
+ * forest before it (a 32-byte split per level, then a leaf table) touched one a level plus one. Within a
+ * tree, blocks are numbered in heap order with fan-out eight (exit e of block b leads to block 8b+1+e), but
+ * the array holds them level by level across trees: every tree's root block first, then every tree's
+ * second-level blocks, so a forest's root lines, which every vector reads, lie in one run (4 KB for 64
+ * trees) that the hardware prefetcher follows, instead of every 576 bytes over the whole forest. A split's
  * dot product is four look-ups in a table of the vector's subset sums, built once per scored vector.
+ * The detector scores through {@link #stoppingBelow}, which walks only part of the forest for vectors
+ * clearly below the calibrated threshold (ADR 0019).
  *
  * <p>A tree's depth limit is the paper's ceil(log2 ψ) capped at {@link #MAX_DEPTH}, padded up to a
  * multiple of three with inert splits (every walk goes left) so each walk takes the same number of steps;
@@ -46,6 +52,10 @@ final class CompactIsolationForest {
     /** Heap index, within a block, of the first exit. */
     private static final int FIRST_EXIT = 7;
     private static final int LANES = 8;
+    /** Trees between two checks of whether a vector's walk may stop early (a multiple of LANES). */
+    private static final int CHECK_EVERY = 16;
+    /** Standard errors between a partial mean path length and the bar's before a walk stops early. */
+    private static final double STOP_Z = 4;
     private static final double EULER = 0.5772156649;
     /** A split that sends every vector left: no feature weighted, so the dot product is 0, below +inf. */
     private static final long INERT = Float.floatToRawIntBits(Float.POSITIVE_INFINITY) & 0xFFFF_FFFFL;
@@ -54,7 +64,6 @@ final class CompactIsolationForest {
     private final int dimension;
     private final int depth;
     private final int blockLevels;
-    private final int longsPerTree;
     /** Per split: features weighted +1 (bits 48-63), features weighted -1 (32-47), bias as a float (0-31). */
     private final long[] nodes;
     /** Path length of one unit of a quantised leaf byte. */
@@ -74,7 +83,6 @@ final class CompactIsolationForest {
         this.dimension = dimension;
         this.depth = depth;
         this.blockLevels = blockLevels(depth);
-        this.longsPerTree = blocksPerTree(blockLevels) * LONGS_PER_BLOCK;
         this.nodes = nodes;
         this.quantum = quantum;
         this.normaliser = averagePath(subsample);
@@ -108,79 +116,176 @@ final class CompactIsolationForest {
         return new CompactIsolationForest(trees, d, depth, builder.nodes, quantum, subsample);
     }
 
-    /** Smile's and the paper's s(x) = 2^(-E[h(x)] / c(ψ)). */
+    /** Smile's and the paper's s(x) = 2^(-E[h(x)] / c(ψ)), over every tree. */
     double score(double[] vector) {
         double[] x = subsetSums(vector);
         long total = 0;
         int t = 0;
-        // Eight walks in lockstep, step by step: each block level starts with eight independent loads,
-        // so the CPU overlaps their cache misses (with hundreds of components, each forest is cold when
-        // its component's turn comes); the two steps after a block's first stay in its cache line.
         for (; t + LANES <= trees; t += LANES) {
-            int ta = t * longsPerTree;
-            int tb = ta + longsPerTree;
-            int tc = tb + longsPerTree;
-            int td = tc + longsPerTree;
-            int te = td + longsPerTree;
-            int tf = te + longsPerTree;
-            int tg = tf + longsPerTree;
-            int th = tg + longsPerTree;
-            int ba = 0;
-            int bb = 0;
-            int bc = 0;
-            int bd = 0;
-            int be = 0;
-            int bf = 0;
-            int bg = 0;
-            int bh = 0;
-            for (int level = 0; ; level++) {
-                int pa = ta + ba * LONGS_PER_BLOCK;
-                int pb = tb + bb * LONGS_PER_BLOCK;
-                int pc = tc + bc * LONGS_PER_BLOCK;
-                int pd = td + bd * LONGS_PER_BLOCK;
-                int pe = te + be * LONGS_PER_BLOCK;
-                int pf = tf + bf * LONGS_PER_BLOCK;
-                int pg = tg + bg * LONGS_PER_BLOCK;
-                int ph = th + bh * LONGS_PER_BLOCK;
-                int ka = 0;
-                int kb = 0;
-                int kc = 0;
-                int kd = 0;
-                int ke = 0;
-                int kf = 0;
-                int kg = 0;
-                int kh = 0;
-                for (int step = 0; step < LEVELS_PER_BLOCK; step++) {
-                    ka = 2 * ka + 1 + right(nodes[pa + ka], x);
-                    kb = 2 * kb + 1 + right(nodes[pb + kb], x);
-                    kc = 2 * kc + 1 + right(nodes[pc + kc], x);
-                    kd = 2 * kd + 1 + right(nodes[pd + kd], x);
-                    ke = 2 * ke + 1 + right(nodes[pe + ke], x);
-                    kf = 2 * kf + 1 + right(nodes[pf + kf], x);
-                    kg = 2 * kg + 1 + right(nodes[pg + kg], x);
-                    kh = 2 * kh + 1 + right(nodes[ph + kh], x);
-                }
-                if (level == blockLevels - 1) {
-                    total += exit(nodes[pa + EXITS], ka) + exit(nodes[pb + EXITS], kb) + exit(nodes[pc + EXITS], kc)
-                            + exit(nodes[pd + EXITS], kd) + exit(nodes[pe + EXITS], ke)
-                            + exit(nodes[pf + EXITS], kf) + exit(nodes[pg + EXITS], kg)
-                            + exit(nodes[ph + EXITS], kh);
-                    break;
-                }
-                ba = child(ba, ka);
-                bb = child(bb, kb);
-                bc = child(bc, kc);
-                bd = child(bd, kd);
-                be = child(be, ke);
-                bf = child(bf, kf);
-                bg = child(bg, kg);
-                bh = child(bh, kh);
+            total += sumOf(eightWalks(t, x));
+        }
+        for (; t < trees; t++) {
+            total += walk(t, x);
+        }
+        return raw(total, trees);
+    }
+
+    /**
+     * The same score, except that a vector clearly below {@code rawBar} (the calibrated threshold) may be
+     * scored on its first 16, 32 or 48 trees only, and gets that partial average (ADR 0019). The trees are
+     * independent draws, so after n of N trees the mean path length is an estimate with standard error
+     * s / sqrt(n), shrunk by sqrt((N - n) / (N - 1)) because the remaining trees are this forest's, not new
+     * draws; s is the spread of the vector's own n path lengths, but at least the spread a training vector
+     * has over all trees (pooled over the window), so a few equal paths cannot stop a walk. The walk stops
+     * when the partial mean path lies {@value #STOP_Z} standard errors beyond the bar's path length on the
+     * normal side, so a vector that could fire is scored on every tree, and most normal vectors walk a
+     * third of the trees or so.
+     */
+    ToDoubleFunction<double[]> stoppingBelow(double rawBar, double[][] training) {
+        int checkpoints = (trees - 1) / CHECK_EVERY;
+        double[] errorScale = new double[checkpoints];
+        for (int i = 0; i < checkpoints; i++) {
+            int n = (i + 1) * CHECK_EVERY;
+            errorScale[i] = STOP_Z / Math.sqrt(n) * Math.sqrt((double) (trees - n) / (trees - 1));
+        }
+        double barUnits = -Math.log(rawBar) / Math.log(2) * normaliser / quantum;
+        if (!(barUnits < Double.POSITIVE_INFINITY)) {
+            // A bar of NaN or 0: nothing is clearly below it.
+            return this::score;
+        }
+        StoppingRule rule = new StoppingRule(barUnits, pooledPathSpread(training), errorScale);
+        return vector -> score(vector, rule);
+    }
+
+    /** Per checkpoint i (after 16 (i + 1) trees): Z / sqrt(n) times the finite-forest correction. */
+    private record StoppingRule(double barUnits, double minimumSpread, double[] errorScale) {
+
+        boolean clearlyBelowBar(long total, long squares, int walked) {
+            double mean = (double) total / walked;
+            double variance = (squares - mean * total) / (walked - 1);
+            double spread = Math.max(minimumSpread, Math.sqrt(Math.max(0, variance)));
+            return mean >= barUnits + spread * errorScale[walked / CHECK_EVERY - 1];
+        }
+    }
+
+    private double score(double[] vector, StoppingRule rule) {
+        double[] x = subsetSums(vector);
+        long total = 0;
+        long squares = 0;
+        int t = 0;
+        for (; t + LANES <= trees; t += LANES) {
+            long walks = eightWalks(t, x);
+            total += sumOf(walks);
+            squares += squaresOf(walks);
+            int walked = t + LANES;
+            if (walked % CHECK_EVERY == 0 && walked / CHECK_EVERY <= rule.errorScale().length
+                    && rule.clearlyBelowBar(total, squares, walked)) {
+                return raw(total, walked);
             }
         }
         for (; t < trees; t++) {
-            total += walk(t * longsPerTree, x);
+            total += walk(t, x);
         }
-        return Math.pow(2, -(total * quantum / trees) / normaliser);
+        return raw(total, trees);
+    }
+
+    /** Root mean square over the rows of the standard deviation of a row's path lengths over the trees. */
+    private double pooledPathSpread(double[][] rows) {
+        double sumOfVariances = 0;
+        for (double[] row : rows) {
+            double[] x = subsetSums(row);
+            double sum = 0;
+            double sumOfSquares = 0;
+            for (int t = 0; t < trees; t++) {
+                int path = walk(t, x);
+                sum += path;
+                sumOfSquares += (double) path * path;
+            }
+            double mean = sum / trees;
+            sumOfVariances += Math.max(0, sumOfSquares / trees - mean * mean);
+        }
+        return Math.sqrt(sumOfVariances / rows.length);
+    }
+
+    private double raw(long total, int walked) {
+        return Math.pow(2, -(total * quantum / walked) / normaliser);
+    }
+
+    /**
+     * Eight walks in lockstep, step by step, from tree {@code t}: the sum of their quantised path lengths
+     * (low 32 bits, see {@link #sumOf}) and the sum of their squares (high 32 bits, {@link #squaresOf}).
+     * Each block level starts with eight independent loads, so the CPU overlaps their cache misses (with
+     * hundreds of components, each forest is cold when its component's turn comes); the two steps after a
+     * block's first stay in its cache line.
+     */
+    private long eightWalks(int t, double[] x) {
+        // Per lane, the block's index within its level: the tree at level 0, then 8 * index + exit.
+        int ia = t;
+        int ib = t + 1;
+        int ic = t + 2;
+        int id = t + 3;
+        int ie = t + 4;
+        int iF = t + 5;
+        int ig = t + 6;
+        int ih = t + 7;
+        for (int level = 0; ; level++) {
+            int start = levelStart(level);
+            int pa = start + ia * LONGS_PER_BLOCK;
+            int pb = start + ib * LONGS_PER_BLOCK;
+            int pc = start + ic * LONGS_PER_BLOCK;
+            int pd = start + id * LONGS_PER_BLOCK;
+            int pe = start + ie * LONGS_PER_BLOCK;
+            int pf = start + iF * LONGS_PER_BLOCK;
+            int pg = start + ig * LONGS_PER_BLOCK;
+            int ph = start + ih * LONGS_PER_BLOCK;
+            int ka = 0;
+            int kb = 0;
+            int kc = 0;
+            int kd = 0;
+            int ke = 0;
+            int kf = 0;
+            int kg = 0;
+            int kh = 0;
+            for (int step = 0; step < LEVELS_PER_BLOCK; step++) {
+                ka = 2 * ka + 1 + right(nodes[pa + ka], x);
+                kb = 2 * kb + 1 + right(nodes[pb + kb], x);
+                kc = 2 * kc + 1 + right(nodes[pc + kc], x);
+                kd = 2 * kd + 1 + right(nodes[pd + kd], x);
+                ke = 2 * ke + 1 + right(nodes[pe + ke], x);
+                kf = 2 * kf + 1 + right(nodes[pf + kf], x);
+                kg = 2 * kg + 1 + right(nodes[pg + kg], x);
+                kh = 2 * kh + 1 + right(nodes[ph + kh], x);
+            }
+            if (level == blockLevels - 1) {
+                int ea = exit(nodes[pa + EXITS], ka);
+                int eb = exit(nodes[pb + EXITS], kb);
+                int ec = exit(nodes[pc + EXITS], kc);
+                int ed = exit(nodes[pd + EXITS], kd);
+                int ee = exit(nodes[pe + EXITS], ke);
+                int ef = exit(nodes[pf + EXITS], kf);
+                int eg = exit(nodes[pg + EXITS], kg);
+                int eh = exit(nodes[ph + EXITS], kh);
+                long sum = ea + eb + ec + ed + ee + ef + eg + eh;
+                long squares = ea * ea + eb * eb + ec * ec + ed * ed + ee * ee + ef * ef + eg * eg + eh * eh;
+                return squares << 32 | sum;
+            }
+            ia = childIndex(ia, ka);
+            ib = childIndex(ib, kb);
+            ic = childIndex(ic, kc);
+            id = childIndex(id, kd);
+            ie = childIndex(ie, ke);
+            iF = childIndex(iF, kf);
+            ig = childIndex(ig, kg);
+            ih = childIndex(ih, kh);
+        }
+    }
+
+    private static long sumOf(long walks) {
+        return walks & 0xFFFF_FFFFL;
+    }
+
+    private static long squaresOf(long walks) {
+        return walks >>> 32;
     }
 
     /**
@@ -206,10 +311,10 @@ final class CompactIsolationForest {
     }
 
     /** One tree's quantised path length for x (subset sums). */
-    private int walk(int treeBase, double[] x) {
-        int block = 0;
+    private int walk(int tree, double[] x) {
+        int index = tree;
         for (int level = 0; ; level++) {
-            int p = treeBase + block * LONGS_PER_BLOCK;
+            int p = levelStart(level) + index * LONGS_PER_BLOCK;
             int k = 0;
             for (int step = 0; step < LEVELS_PER_BLOCK; step++) {
                 k = 2 * k + 1 + right(nodes[p + k], x);
@@ -217,8 +322,18 @@ final class CompactIsolationForest {
             if (level == blockLevels - 1) {
                 return exit(nodes[p + EXITS], k);
             }
-            block = child(block, k);
+            index = childIndex(index, k);
         }
+    }
+
+    /** Offset of the first block of a block level: the levels above hold trees x (1 + 8 + ...) blocks. */
+    private int levelStart(int level) {
+        return level == 0 ? 0 : trees * blocksPerTree(level) * LONGS_PER_BLOCK;
+    }
+
+    /** Index within the next level of the block that exit heap index {@code k} (7-14) leads to. */
+    private static int childIndex(int index, int k) {
+        return LONGS_PER_BLOCK * index + k - FIRST_EXIT;
     }
 
     /** The block that exit heap index {@code k} (7-14) of block {@code block} leads to. */
@@ -303,7 +418,7 @@ final class CompactIsolationForest {
         private final int dimension;
         private final int depth;
         private final int blockLevels;
-        private final int longsPerTree;
+        private final int trees;
         private final double quantum;
         private final SplittableRandom random;
         private final long[] nodes;
@@ -316,10 +431,10 @@ final class CompactIsolationForest {
             this.dimension = rows[0].length;
             this.depth = depth;
             this.blockLevels = blockLevels(depth);
-            this.longsPerTree = blocksPerTree(blockLevels) * LONGS_PER_BLOCK;
+            this.trees = trees;
             this.quantum = quantum;
             this.random = random;
-            this.nodes = new long[trees * longsPerTree];
+            this.nodes = new long[trees * blocksPerTree(blockLevels) * LONGS_PER_BLOCK];
             // Every split inert until grown; exit records are overwritten below where a leaf ends.
             Arrays.fill(nodes, INERT);
             for (int i = EXITS; i < nodes.length; i += LONGS_PER_BLOCK) {
@@ -331,31 +446,46 @@ final class CompactIsolationForest {
         }
 
         void grow(int tree, int[] sample) {
-            grow(tree * longsPerTree, 0, 0, sample, 0, sample.length, 0);
+            grow(tree, 0, 0, sample, 0, sample.length, 0);
         }
 
         /**
          * Builds the subtree at heap index {@code k} of block {@code block} (at tree {@code level}) over
          * sample[from, to); k 7-14 is an exit of the block, i.e. the root of child block k - 6.
          */
-        private void grow(int treeBase, int block, int k, int[] sample, int from, int to, int level) {
+        private void grow(int tree, int block, int k, int[] sample, int from, int to, int level) {
             int count = to - from;
             if (level == depth || count <= 1) {
-                leaf(treeBase, block, k, level, count);
+                leaf(tree, block, k, level, count);
                 return;
             }
             int choices = boundingBox(sample, from, to);
             if (choices == 0) {
-                leaf(treeBase, block, k, level, count);
+                leaf(tree, block, k, level, count);
                 return;
             }
             int b = k >= FIRST_EXIT ? CompactIsolationForest.child(block, k) : block;
             int heap = k >= FIRST_EXIT ? 0 : k;
-            int at = treeBase + b * LONGS_PER_BLOCK + heap;
+            int at = address(tree, b) + heap;
             nodes[at] = split(choices);
             int middle = partition(sample, from, to, nodes[at]);
-            grow(treeBase, b, 2 * heap + 1, sample, from, middle, level + 1);
-            grow(treeBase, b, 2 * heap + 2, sample, middle, to, level + 1);
+            grow(tree, b, 2 * heap + 1, sample, from, middle, level + 1);
+            grow(tree, b, 2 * heap + 2, sample, middle, to, level + 1);
+        }
+
+        /**
+         * Where block {@code block} (heap order within its tree) of tree {@code tree} starts: block levels
+         * follow one another, and within a level the trees' blocks do, so the walks of one level touch
+         * neighbouring lines (every root first, in one 4 KB run for 64 trees).
+         */
+        private int address(int tree, int block) {
+            int level = 0;
+            while (blocksPerTree(level + 1) <= block) {
+                level++;
+            }
+            int first = blocksPerTree(level);
+            int perTree = 1 << (LEVELS_PER_BLOCK * level);
+            return (trees * first + tree * perTree + block - first) * LONGS_PER_BLOCK;
         }
 
         /** Min and max of every feature over the node's vectors; returns how many features vary there. */
@@ -436,7 +566,7 @@ final class CompactIsolationForest {
          * Ends the walk at this node: the splits below it stay inert, so every walk reaching it leaves by
          * the leftmost exit below, which gets the path length depth + c(count), quantised to a byte.
          */
-        private void leaf(int treeBase, int block, int k, int level, int count) {
+        private void leaf(int tree, int block, int k, int level, int count) {
             int b = block;
             int heap = k;
             for (int l = level; ; l++) {
@@ -450,7 +580,7 @@ final class CompactIsolationForest {
                 heap = 2 * heap + 1;
             }
             long quantised = Math.min(255, Math.round((level + averagePath(count)) / quantum));
-            int at = treeBase + b * LONGS_PER_BLOCK + EXITS;
+            int at = address(tree, b) + EXITS;
             int shift = (heap - FIRST_EXIT) << 3;
             nodes[at] = nodes[at] & ~(0xFFL << shift) | quantised << shift;
         }

@@ -43,15 +43,24 @@ final class IsolationForestModel implements VectorModel {
         int dimension = rawRows[0].length;
         RobustScaler scaler = RobustScaler.fit(rawRows, dimension);
         double[][] scaled = scaler.transformAll(rawRows);
-        ToDoubleFunction<double[]> forest = config.implementation() == IsolationForestConfig.Implementation.SMILE
-                ? smile(scaled, trees, subsampleSize)
-                : CompactIsolationForest.fit(scaled, trees, subsampleSize, seed)::score;
-        double[] trainingScores = new double[scaled.length];
-        for (int i = 0; i < scaled.length; i++) {
-            trainingScores[i] = forest.applyAsDouble(scaled[i]);
+        if (config.implementation() == IsolationForestConfig.Implementation.SMILE) {
+            ToDoubleFunction<double[]> forest = smile(scaled, trees, subsampleSize);
+            ScoreCalibration calibration = ScoreCalibration.of(trainingScores(forest, scaled), thresholdPercentile);
+            return new IsolationForestModel(forest, scaler, calibration, ConditionalDeviation.fit(scaled));
         }
-        return new IsolationForestModel(forest, scaler, ScoreCalibration.of(trainingScores, thresholdPercentile),
+        CompactIsolationForest compact = CompactIsolationForest.fit(scaled, trees, subsampleSize, seed);
+        ScoreCalibration calibration = ScoreCalibration.of(trainingScores(compact::score, scaled), thresholdPercentile);
+        // Calibrated on every tree; scoring may stop early for vectors clearly below the threshold (ADR 0019).
+        return new IsolationForestModel(compact.stoppingBelow(calibration.threshold(), scaled), scaler, calibration,
                 ConditionalDeviation.fit(scaled));
+    }
+
+    private static double[] trainingScores(ToDoubleFunction<double[]> forest, double[][] scaled) {
+        double[] scores = new double[scaled.length];
+        for (int i = 0; i < scaled.length; i++) {
+            scores[i] = forest.applyAsDouble(scaled[i]);
+        }
+        return scores;
     }
 
     private static ToDoubleFunction<double[]> smile(double[][] scaled, int trees, int subsampleSize) {

@@ -3,6 +3,7 @@ package dev.firebreak.engine.detect.internal.ml;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.VectorDetector;
+import java.util.Formatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,6 +45,13 @@ public final class RetrainingVectorDetector implements VectorDetector {
     private final double[] scaled;
     private final boolean[] imputed;
     private final double[] blame;
+    /**
+     * The explanation of a fired vector is formatted into this one builder, owned by the scoring thread: a
+     * raw forest fires on a few percent of vectors, and a new formatter and builder per string was most of
+     * the bytes the detection tick allocated.
+     */
+    private final StringBuilder text = new StringBuilder(160);
+    private final Formatter formatter = new Formatter(text, Locale.ROOT);
 
     RetrainingVectorDetector(DetectorKind kind, List<String> featureNames, ModelTrainer trainer, Executor executor,
             int windowSize, int retrainEvery, int minTrainingSamples, int admitAnomalousEvery) {
@@ -114,13 +122,12 @@ public final class RetrainingVectorDetector implements VectorDetector {
 
     private String explain(VectorModel current, double[] vector, double raw, boolean fired, int missing) {
         ScoreCalibration calibration = current.calibration();
-        StringBuilder text = new StringBuilder(160);
-        text.append(String.format(Locale.ROOT, "%s %.3g %s p%d %.3g of training", current.measureName(), raw,
-                fired ? "above" : "within", Math.round(calibration.thresholdPercentile() * 100),
-                calibration.threshold()));
+        text.setLength(0);
+        formatter.format("%s %.3g %s p%d %.3g of training", current.measureName(), raw, fired ? "above" : "within",
+                Math.round(calibration.thresholdPercentile() * 100), calibration.threshold());
         if (fired) {
             current.attribution(scaled, blame);
-            appendMostToBlame(current.scaler(), vector, text);
+            appendMostToBlame(current.scaler(), vector);
         }
         if (missing > 0) {
             text.append("; missing ");
@@ -136,7 +143,7 @@ public final class RetrainingVectorDetector implements VectorDetector {
         return text.toString();
     }
 
-    private void appendMostToBlame(RobustScaler scaler, double[] vector, StringBuilder text) {
+    private void appendMostToBlame(RobustScaler scaler, double[] vector) {
         text.append("; most unusual: ");
         boolean[] named = new boolean[dimension];
         for (int rank = 0; rank < Math.min(FEATURES_NAMED, dimension); rank++) {
@@ -150,8 +157,9 @@ public final class RetrainingVectorDetector implements VectorDetector {
                 return;
             }
             named[worst] = true;
-            text.append(rank == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4g (median %.4g, z %+.1f)",
-                    featureNames.get(worst), vector[worst], scaler.median(worst), scaled[worst]));
+            text.append(rank == 0 ? "" : ", ");
+            formatter.format("%s %.4g (median %.4g, z %+.1f)", featureNames.get(worst), vector[worst],
+                    scaler.median(worst), scaled[worst]);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import smile.anomaly.IsolationForest;
 
@@ -153,6 +154,53 @@ class CompactIsolationForestTests {
 
         assertThat(forest.score(new double[] {1, 2, 3, 4})).isFinite();
         assertThat(forest.score(new double[] {Double.NaN, 2, 3, 4})).isFinite();
+    }
+
+    @Test
+    void stoppingEarlyKeepsEveryVectorOnItsSideOfTheBarAndSkipsTreesForMostNormalOnes() {
+        double[][] rows = componentVectors(21, 2048);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 256, 1);
+        double[] training = scores(forest, rows);
+        Arrays.sort(training);
+        double bar = training[(int) (training.length * 0.99)];
+        ToDoubleFunction<double[]> stopping = forest.stoppingBelow(bar, rows);
+        // Normal vectors, then the same ones stretched further and further out.
+        double[][] probes = componentVectors(22, 3000);
+        for (int i = 1000; i < probes.length; i++) {
+            for (int f = 0; f < probes[i].length; f++) {
+                probes[i][f] *= 1 + (i - 1000) / 400.0;
+            }
+        }
+
+        int above = 0;
+        int stoppedAmongNormal = 0;
+        for (int i = 0; i < probes.length; i++) {
+            double full = forest.score(probes[i]);
+            double early = stopping.applyAsDouble(probes[i]);
+            if (full > bar) {
+                above++;
+                assertThat(early).as("probe %d, above the bar", i).isEqualTo(full);
+            } else {
+                assertThat(early).as("probe %d, below the bar", i).isLessThanOrEqualTo(bar);
+                stoppedAmongNormal += i < 1000 && early != full ? 1 : 0;
+            }
+        }
+
+        assertThat(above).as("probes above the bar").isGreaterThan(500);
+        assertThat(stoppedAmongNormal).as("normal probes scored on part of the forest").isGreaterThan(500);
+    }
+
+    @Test
+    void barOfNaNOrZeroNeverStopsEarly() {
+        double[][] rows = componentVectors(23, 1024);
+        CompactIsolationForest forest = CompactIsolationForest.fit(rows, 64, 256, 1);
+        ToDoubleFunction<double[]> nan = forest.stoppingBelow(Double.NaN, rows);
+        ToDoubleFunction<double[]> zero = forest.stoppingBelow(0, rows);
+
+        for (double[] probe : componentVectors(24, 200)) {
+            assertThat(nan.applyAsDouble(probe)).isEqualTo(forest.score(probe));
+            assertThat(zero.applyAsDouble(probe)).isEqualTo(forest.score(probe));
+        }
     }
 
     /** Ten robust-scaled features: latencies (1-3) and CPU (4) follow load (0), the other five are noise. */
