@@ -2,6 +2,7 @@ package dev.firebreak.views.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.styles.Styles;
@@ -9,6 +10,8 @@ import dev.firebreak.views.fx.HealthStyles;
 import dev.firebreak.views.fx.Screenshots;
 import dev.firebreak.views.session.SimulatedSession;
 import dev.firebreak.views.testing.ShownConsole;
+import java.util.List;
+import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -103,5 +106,33 @@ class ConsoleEndToEndTests {
         assertThat(node.getPseudoClassStates()).contains(HealthStyles.pseudoClass(now));
         assertThat(node.getStyleClass()).contains(Styles.GRAPH_NODE_SELECTED);
         robot.interact(() -> Screenshots.write(stage.getScene(), "e2e-healthmap-after-instance-kill"));
+    }
+
+    /**
+     * The loop closes: the killed database is replaced by the simulator after two minutes, and the health map
+     * shows it and every caller healthy again within minutes, not half an hour later (ADR 0017).
+     */
+    @Test
+    void aKilledDatabaseAndItsCallersAreShownHealthyAgainAfterItIsReplaced(FxRobot robot) {
+        advance(WARM_UP_SECONDS);
+        int index = session.topology().indexOf(TARGET);
+        session.faults().inject(FaultSpecParser.parse("instance-kill:" + TARGET + ",magnitude=1", session.clock().instant()));
+        advance(30);
+        List<Integer> callers = IntStream.of(session.topology().callersOf(index)).boxed().toList();
+        assertThat(session.health(index)).isIn(HealthState.FAILED, HealthState.CRITICAL);
+        assertThat(callers).anySatisfy(caller -> assertThat(session.health(caller)).isNotEqualTo(HealthState.HEALTHY));
+
+        // replaced at two minutes; RECOVERING once its signals are back, HEALTHY two quiet minutes later
+        advance(7 * 60);
+        robot.interact(viewModel::refreshNow);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(session.health(index)).isEqualTo(HealthState.HEALTHY);
+        assertThat(callers).allSatisfy(caller -> assertThat(session.health(caller)).isEqualTo(HealthState.HEALTHY));
+        for (int caller : callers) {
+            Node node = robot.lookup("#node-" + session.topology().component(caller).id()).query();
+            assertThat(node.getPseudoClassStates()).contains(HealthStyles.pseudoClass(HealthState.HEALTHY));
+        }
+        robot.interact(() -> Screenshots.write(stage.getScene(), "e2e-healthmap-recovered-after-instance-kill"));
     }
 }
