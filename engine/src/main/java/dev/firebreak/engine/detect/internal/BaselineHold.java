@@ -22,7 +22,9 @@ import java.util.Optional;
  * change of level (a deployment, a capacity change): the adaptive detectors start over and learn the new
  * level. A flag that a system-wide load move explains (see {@link LoadContext#plausible}) neither opens an
  * episode nor counts as quiet, and outside an episode such a sample is learned. The other detectors
- * (seasonal band, rate of change, multi-scale) keep learning every sample. Causal; called from one thread.
+ * (seasonal band, rate of change, multi-scale) keep learning every sample. While another series of the same
+ * component is in an episode, this series' adaptive detectors learn nothing either (ADR 0017). Causal; called
+ * from one thread.
  */
 public final class BaselineHold {
 
@@ -64,12 +66,12 @@ public final class BaselineHold {
      * detectors learn it unless an episode holds their baseline.
      *
      * @param explainedByLoad whether a system-wide load move explains this series' moves at this sample
-     * @param componentHolding whether another series of the same component is in an episode: then this
-     *                         one learns nothing either (see {@link #update(long, double, boolean, boolean)})
+     * @param anotherSeriesHolding whether another series of the same component is in an episode: then
+     *                             this one learns nothing either (see {@link #update(long, double, boolean, boolean)})
      */
-    public void update(long epochSecond, double value, boolean explainedByLoad, boolean componentHolding,
+    public void update(long epochSecond, double value, boolean explainedByLoad, boolean anotherSeriesHolding,
             List<DetectorOutput> outputs) {
-        update(epochSecond, value, explainedByLoad, componentHolding);
+        update(epochSecond, value, explainedByLoad, anotherSeriesHolding);
         outputs.clear();
         for (DetectorOutput output : last) {
             outputs.add(output);
@@ -86,7 +88,7 @@ public final class BaselineHold {
      * drops. A band that learned that level would flag the return to normal latency as a rise, and hold
      * it until the level is accepted half an hour later (ADR 0017).
      */
-    public void update(long epochSecond, double value, boolean explainedByLoad, boolean componentHolding) {
+    public void update(long epochSecond, double value, boolean explainedByLoad, boolean anotherSeriesHolding) {
         int opinions = 0;
         int flagged = 0;
         int explainedFlags = 0;
@@ -133,7 +135,7 @@ public final class BaselineHold {
         // Until the episode opens a sample near the band is learned, flagged or not: the first seconds of a
         // ramp (a burst before the load context sees it) widen the band as they always did instead of
         // firing. A sample far outside is not: one such jump would blow the band up.
-        if (!inEpisode && !componentHolding && !(flaggedByMost && farOutside)) {
+        if (!inEpisode && !anotherSeriesHolding && !(flaggedByMost && farOutside)) {
             learnAll(epochSecond, value);
         }
     }
