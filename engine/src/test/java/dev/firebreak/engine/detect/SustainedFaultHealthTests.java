@@ -54,20 +54,24 @@ class SustainedFaultHealthTests {
         return states;
     }
 
+    /** The detected health of {@code watched} while postgres-primary is down and for ten minutes after it is replaced. */
+    private record AroundKill(List<HealthState> whileDown, List<HealthState> afterReplacement) {
+    }
+
+    private AroundKill killDatabaseWatching(String watched) {
+        run(WARM_UP_SECONDS, watched);
+        simulator.inject(FaultSpecParser.parse("instance-kill:postgres-primary,magnitude=1,at=10m", AFTERNOON));
+        // the simulator replaces a killed instance after two minutes
+        return new AroundKill(run(115, watched), run(600, watched));
+    }
+
     @Test
     void killedDatabaseStaysCriticalUntilItIsReplacedAndThenBecomesHealthy() {
-        run(WARM_UP_SECONDS, "postgres-primary");
-        simulator.inject(FaultSpecParser.parse("instance-kill:postgres-primary,magnitude=1,at=10m", AFTERNOON));
+        AroundKill database = killDatabaseWatching("postgres-primary");
 
-        // the simulator replaces a killed instance after two minutes
-        List<HealthState> whileDown = run(115, "postgres-primary");
-        List<HealthState> afterReplacement = run(600, "postgres-primary");
-
-        assertThat(whileDown.subList(10, whileDown.size()))
+        assertThat(database.whileDown().subList(10, 115))
                 .allSatisfy(state -> assertThat(state).isIn(HealthState.CRITICAL, HealthState.FAILED));
-        assertThat(afterReplacement.getLast()).isEqualTo(HealthState.HEALTHY);
-        assertThat(afterReplacement.subList(afterReplacement.size() - 60, afterReplacement.size()))
-                .containsOnly(HealthState.HEALTHY);
+        assertThat(database.afterReplacement().subList(540, 600)).containsOnly(HealthState.HEALTHY);
     }
 
     /**
@@ -77,16 +81,11 @@ class SustainedFaultHealthTests {
      */
     @Test
     void callersOfAKilledDatabaseAreHealthyAgainSoonAfterItIsReplaced() {
-        run(WARM_UP_SECONDS, "orders");
-        simulator.inject(FaultSpecParser.parse("instance-kill:postgres-primary,magnitude=1,at=10m", AFTERNOON));
+        AroundKill caller = killDatabaseWatching("orders");
 
-        List<HealthState> whileDown = run(115, "orders");
-        List<HealthState> afterReplacement = run(600, "orders");
-
-        assertThat(whileDown.subList(10, whileDown.size()))
-                .allSatisfy(state -> assertThat(state).isNotEqualTo(HealthState.HEALTHY));
-        assertThat(afterReplacement.subList(afterReplacement.size() - 300, afterReplacement.size()))
-                .containsOnly(HealthState.HEALTHY);
+        assertThat(caller.whileDown().subList(10, 115)).doesNotContain(HealthState.HEALTHY);
+        // healthy for the last five of the ten minutes after the replacement
+        assertThat(caller.afterReplacement().subList(300, 600)).containsOnly(HealthState.HEALTHY);
     }
 
     @Test
