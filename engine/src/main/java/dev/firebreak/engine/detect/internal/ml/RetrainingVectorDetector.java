@@ -3,6 +3,7 @@ package dev.firebreak.engine.detect.internal.ml;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.VectorDetector;
+import java.util.Arrays;
 import java.util.Formatter;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * and swapped in through a volatile reference, so scoring never waits for training.
  *
  * <p>{@link #update} is called from one thread (the detection thread). Every {@code retrainEvery}
- * admitted vectors it copies the window and hands the fit to the caller's executor; while a fit is
- * running it keeps scoring with the previous model and does not queue another. Vectors the current
+ * admitted vectors it freezes the window (without copying it) and hands the fit to the caller's executor;
+ * while a fit is running it keeps scoring with the previous model and does not queue another. Vectors the current
  * model finds anomalous enter the window only one in {@code admitAnomalousEvery}, so a ten-minute
  * fault is not learned as normal, while a lasting change of regime still is, more slowly.
  */
@@ -52,6 +53,14 @@ public final class RetrainingVectorDetector implements VectorDetector {
      */
     private final StringBuilder text = new StringBuilder(160);
     private final Formatter formatter = new Formatter(text, Locale.ROOT);
+    private final boolean[] named;
+    /**
+     * The parts of an explanation that only depend on the model (its threshold, its feature medians), formatted
+     * once per model rather than once per fired vector; {@code explained} is the model they were formatted for.
+     */
+    private VectorModel explained;
+    private String thresholdText;
+    private final String[] medianTexts;
 
     RetrainingVectorDetector(DetectorKind kind, List<String> featureNames, ModelTrainer trainer, Executor executor,
             int windowSize, int retrainEvery, int minTrainingSamples, int admitAnomalousEvery) {
@@ -67,6 +76,8 @@ public final class RetrainingVectorDetector implements VectorDetector {
         this.scaled = new double[dimension];
         this.imputed = new boolean[dimension];
         this.blame = new double[dimension];
+        this.named = new boolean[dimension];
+        this.medianTexts = new String[dimension];
     }
 
     @Override
@@ -121,10 +132,17 @@ public final class RetrainingVectorDetector implements VectorDetector {
     }
 
     private String explain(VectorModel current, double[] vector, double raw, boolean fired, int missing) {
-        ScoreCalibration calibration = current.calibration();
+        if (explained != current) {
+            ScoreCalibration calibration = current.calibration();
+            thresholdText = String.format(Locale.ROOT, " p%d %.3g of training",
+                    Math.round(calibration.thresholdPercentile() * 100), calibration.threshold());
+            Arrays.fill(medianTexts, null);
+            explained = current;
+        }
         text.setLength(0);
-        formatter.format("%s %.3g %s p%d %.3g of training", current.measureName(), raw, fired ? "above" : "within",
-                Math.round(calibration.thresholdPercentile() * 100), calibration.threshold());
+        text.append(current.measureName()).append(' ');
+        formatter.format("%.3g", raw);
+        text.append(fired ? " above" : " within").append(thresholdText);
         if (fired) {
             current.attribution(scaled, blame);
             appendMostToBlame(current.scaler(), vector);
@@ -145,7 +163,7 @@ public final class RetrainingVectorDetector implements VectorDetector {
 
     private void appendMostToBlame(RobustScaler scaler, double[] vector) {
         text.append("; most unusual: ");
-        boolean[] named = new boolean[dimension];
+        Arrays.fill(named, false);
         for (int rank = 0; rank < Math.min(FEATURES_NAMED, dimension); rank++) {
             int worst = -1;
             for (int f = 0; f < dimension; f++) {
@@ -158,8 +176,14 @@ public final class RetrainingVectorDetector implements VectorDetector {
             }
             named[worst] = true;
             text.append(rank == 0 ? "" : ", ");
-            formatter.format("%s %.4g (median %.4g, z %+.1f)", featureNames.get(worst), vector[worst],
-                    scaler.median(worst), scaled[worst]);
+            if (medianTexts[worst] == null) {
+                medianTexts[worst] = String.format(Locale.ROOT, " (median %.4g, z ", scaler.median(worst));
+            }
+            text.append(featureNames.get(worst)).append(' ');
+            formatter.format("%.4g", vector[worst]);
+            text.append(medianTexts[worst]);
+            formatter.format("%+.1f", scaled[worst]);
+            text.append(')');
         }
     }
 
@@ -176,7 +200,8 @@ public final class RetrainingVectorDetector implements VectorDetector {
         if (!due || !training.compareAndSet(false, true)) {
             return;
         }
-        double[][] rows = window.snapshot();
+        // The rows are copied out on the fit's thread: a copy here would cost the tick the whole window per fit.
+        TrainingWindow.Snapshot rows = window.snapshot();
         admittedSinceFit = 0;
         try {
             executor.execute(() -> fitAndSwap(rows));
@@ -186,13 +211,13 @@ public final class RetrainingVectorDetector implements VectorDetector {
         }
     }
 
-    private void fitAndSwap(double[][] rows) {
+    private void fitAndSwap(TrainingWindow.Snapshot rows) {
         try {
-            model = trainer.train(rows);
+            model = trainer.train(rows.rows());
             modelsTrained++;
         } catch (RuntimeException e) {
             // Keep scoring with the previous model; the next window gets another chance.
-            LOG.warn("{} retraining failed on {} vectors; keeping the previous model", kind.label(), rows.length, e);
+            LOG.warn("{} retraining failed on {} vectors; keeping the previous model", kind.label(), rows.count(), e);
         } finally {
             training.set(false);
         }
