@@ -7,11 +7,17 @@ import org.junit.jupiter.api.Test;
 
 class RangeNoveltyTests {
 
-    @Test
-    void excessIsMeasuredInUnitsOfTheLearnedRange() {
-        RangeNovelty novelty = new RangeNovelty(2);
+    /** A range novelty with the given warm-up that has scored and learned 10, then 20. */
+    private static RangeNovelty afterTenAndTwenty(int warmupSamples) {
+        RangeNovelty novelty = new RangeNovelty(warmupSamples);
         novelty.excessThenLearn(10);
         novelty.excessThenLearn(20);
+        return novelty;
+    }
+
+    @Test
+    void excessIsMeasuredInUnitsOfTheLearnedRange() {
+        RangeNovelty novelty = afterTenAndTwenty(2);
 
         double above = novelty.excessThenLearn(25);
         double below = novelty.excessThenLearn(0);
@@ -23,9 +29,7 @@ class RangeNoveltyTests {
 
     @Test
     void valuesInsideTheRangeAreNotNovel() {
-        RangeNovelty novelty = new RangeNovelty(2);
-        novelty.excessThenLearn(10);
-        novelty.excessThenLearn(20);
+        RangeNovelty novelty = afterTenAndTwenty(2);
 
         assertThat(novelty.excessThenLearn(15)).isZero();
         assertThat(novelty.excessThenLearn(20)).isZero();
@@ -33,9 +37,7 @@ class RangeNoveltyTests {
 
     @Test
     void nothingIsNovelWhileLearning() {
-        RangeNovelty novelty = new RangeNovelty(3);
-        novelty.excessThenLearn(10);
-        novelty.excessThenLearn(20);
+        RangeNovelty novelty = afterTenAndTwenty(3);
 
         double whileLearning = novelty.excessThenLearn(1000);
 
@@ -55,9 +57,7 @@ class RangeNoveltyTests {
 
     @Test
     void nonFiniteValuesAreIgnored() {
-        RangeNovelty novelty = new RangeNovelty(0);
-        novelty.excessThenLearn(10);
-        novelty.excessThenLearn(20);
+        RangeNovelty novelty = afterTenAndTwenty(0);
 
         assertThat(novelty.excessThenLearn(Double.NaN)).isZero();
         assertThat(novelty.excessThenLearn(Double.POSITIVE_INFINITY)).isZero();
