@@ -11,7 +11,14 @@ interface ComponentEvidence {
 
     int outputCount(int series);
 
-    DetectorOutput output(int series, int i);
+    /** Output {@code i} of {@code series}: its detector. */
+    DetectorKind kind(int series, int i);
+
+    /** Output {@code i} of {@code series}: its score, NaN while learning. */
+    double score(int series, int i);
+
+    /** Output {@code i} of {@code series}: whether it fired. */
+    boolean fired(int series, int i);
 
     /** The finding for output {@code i} of {@code series}; asked only for outputs that fired. */
     Finding finding(int series, int i);

@@ -78,23 +78,23 @@ public final class CompositeScorer {
             int votes = vectorFired;
             int outputs = evidence.outputCount(s);
             for (int i = 0; i < outputs; i++) {
-                DetectorOutput output = evidence.output(s, i);
-                if (output.isLearning()) {
-                    continue;
+                double score = evidence.score(s, i);
+                if (Double.isNaN(score)) {
+                    continue; // learning
                 }
                 voters++;
-                if (output.fired()) {
+                if (evidence.fired(s, i)) {
                     votes++;
                     firedCount = scratch.addFired(firedCount, s, i);
                 }
-                DetectorFamily f = output.kind().family();
+                DetectorFamily f = evidence.kind(s, i).family();
                 if (f == DetectorFamily.STATISTICAL) {
                     if (statCount == scratch.statistical.length) {
                         scratch.statistical = Arrays.copyOf(scratch.statistical, statCount * 2);
                     }
-                    scratch.statistical[statCount++] = output.score();
+                    scratch.statistical[statCount++] = score;
                 } else {
-                    family[f.ordinal()] = max(family[f.ordinal()], output.score());
+                    family[f.ordinal()] = max(family[f.ordinal()], score);
                 }
             }
             if (statCount > 0) {
@@ -212,8 +212,18 @@ public final class CompositeScorer {
         }
 
         @Override
-        public DetectorOutput output(int s, int i) {
-            return series.get(s).get(i).output();
+        public DetectorKind kind(int s, int i) {
+            return series.get(s).get(i).output().kind();
+        }
+
+        @Override
+        public double score(int s, int i) {
+            return series.get(s).get(i).output().score();
+        }
+
+        @Override
+        public boolean fired(int s, int i) {
+            return series.get(s).get(i).output().fired();
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.firebreak.engine.detect;
 import dev.firebreak.engine.detect.internal.BaselineHold;
 import dev.firebreak.engine.detect.internal.HealthTracker;
 import dev.firebreak.engine.detect.internal.LoadContext;
+import dev.firebreak.engine.detect.internal.Reading;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.health.ComponentHealthChanged;
@@ -374,9 +375,9 @@ public final class DetectionEngine implements AutoCloseable {
     /** While load moves, a fired output a load move could cause scores zero, saying why (ADR 0010). */
     private static void explainByLoad(BaselineHold hold) {
         for (int i = 0; i < hold.outputCount(); i++) {
-            DetectorOutput output = hold.output(i);
-            if (output.fired() && LoadContext.plausible(output)) {
-                hold.replaceOutput(i, LoadContext.explained(output));
+            Reading reading = hold.reading(i);
+            if (reading.fired() && LoadContext.plausible(reading)) {
+                hold.replaceOutput(i, LoadContext.explained(reading.output()));
             }
         }
     }
@@ -413,7 +414,7 @@ public final class DetectionEngine implements AutoCloseable {
             for (SeriesState state : series) {
                 BaselineHold hold = state.hold();
                 for (int i = 0; i < hold.outputCount(); i++) {
-                    if (hold.output(i).fired()) {
+                    if (hold.reading(i).fired()) {
                         return true;
                     }
                 }
@@ -432,13 +433,23 @@ public final class DetectionEngine implements AutoCloseable {
         }
 
         @Override
-        public DetectorOutput output(int s, int i) {
-            return series[s].hold().output(i);
+        public DetectorKind kind(int s, int i) {
+            return series[s].hold().reading(i).kind();
+        }
+
+        @Override
+        public double score(int s, int i) {
+            return series[s].hold().reading(i).score();
+        }
+
+        @Override
+        public boolean fired(int s, int i) {
+            return series[s].hold().reading(i).fired();
         }
 
         @Override
         public Finding finding(int s, int i) {
-            return new Finding(series[s].label(), output(s, i));
+            return new Finding(series[s].label(), series[s].hold().output(i));
         }
 
         @Override

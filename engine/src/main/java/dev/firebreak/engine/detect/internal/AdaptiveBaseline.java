@@ -13,6 +13,14 @@ public interface AdaptiveBaseline extends SeriesDetector {
     /** Scores the sample against the current baseline without learning from it. */
     DetectorOutput score(long epochSecond, double value);
 
+    /**
+     * As {@link #score(long, double)}, into {@code into} instead of a new output: the detection tick's path.
+     * Detectors on that path override it so that a sample costs no allocation.
+     */
+    default void score(long epochSecond, double value, Reading into) {
+        into.set(score(epochSecond, value));
+    }
+
     /** Learns the sample (a non-finite value is ignored). */
     void learn(long epochSecond, double value);
 

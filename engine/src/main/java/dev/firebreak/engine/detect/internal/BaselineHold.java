@@ -34,8 +34,10 @@ public final class BaselineHold {
     /** The detectors as an array, and each one's adaptive view (null if it is not adaptive): no list walks per sample. */
     private final SeriesDetector[] all;
     private final AdaptiveBaseline[] adaptive;
-    /** The outputs of the last sample, one per detector, in order; refilled by every update. */
-    private final DetectorOutput[] last;
+    /** Each detector's in-place path, or null: the detector makes its own outputs. */
+    private final ScoresInPlace[] inPlace;
+    /** What each detector said about the last sample, in order; overwritten by every update. */
+    private final Reading[] last;
     private boolean inEpisode;
     private long episodeStart;
     private int quiet;
@@ -46,10 +48,13 @@ public final class BaselineHold {
         this.config = Objects.requireNonNull(config, "config");
         this.all = this.detectors.toArray(new SeriesDetector[0]);
         this.adaptive = new AdaptiveBaseline[all.length];
+        this.inPlace = new ScoresInPlace[all.length];
+        this.last = new Reading[all.length];
         for (int i = 0; i < all.length; i++) {
             adaptive[i] = all[i] instanceof AdaptiveBaseline baseline ? baseline : null;
+            inPlace[i] = all[i] instanceof ScoresInPlace scores ? scores : null;
+            last[i] = new Reading();
         }
-        this.last = new DetectorOutput[all.length];
     }
 
     public List<SeriesDetector> detectors() {
@@ -73,8 +78,8 @@ public final class BaselineHold {
             List<DetectorOutput> outputs) {
         update(epochSecond, value, explainedByLoad, anotherSeriesHolding);
         outputs.clear();
-        for (DetectorOutput output : last) {
-            outputs.add(output);
+        for (Reading reading : last) {
+            outputs.add(reading.output());
         }
     }
 
@@ -95,16 +100,20 @@ public final class BaselineHold {
         boolean farOutside = false;
         for (int i = 0; i < all.length; i++) {
             AdaptiveBaseline baseline = adaptive[i];
+            Reading reading = last[i];
             if (baseline == null) {
-                last[i] = all[i].update(epochSecond, value);
+                if (inPlace[i] != null) {
+                    inPlace[i].update(epochSecond, value, reading);
+                } else {
+                    reading.set(all[i].update(epochSecond, value));
+                }
                 continue;
             }
-            DetectorOutput output = baseline.score(epochSecond, value);
-            last[i] = output;
-            if (!output.isLearning()) {
+            baseline.score(epochSecond, value, reading);
+            if (!reading.isLearning()) {
                 opinions++;
-                if (output.fired()) {
-                    boolean near = LoadContext.plausible(output);
+                if (reading.fired()) {
+                    boolean near = LoadContext.plausible(reading);
                     farOutside |= !near;
                     boolean explained = explainedByLoad && near;
                     explainedFlags += explained ? 1 : 0;
@@ -145,14 +154,19 @@ public final class BaselineHold {
         return last.length;
     }
 
-    /** Detector {@code i}'s output on the last sample. */
+    /** Detector {@code i}'s output on the last sample (made when first asked for). */
     public DetectorOutput output(int i) {
+        return last[i].output();
+    }
+
+    /** What detector {@code i} said about the last sample, without making its output: the tick's path. */
+    public Reading reading(int i) {
         return last[i];
     }
 
     /** Replaces output {@code i} of the last sample (the engine's load context explains it away). */
     public void replaceOutput(int i, DetectorOutput output) {
-        last[i] = Objects.requireNonNull(output, "output");
+        last[i].set(Objects.requireNonNull(output, "output"));
     }
 
     private void learnAll(long epochSecond, double value) {

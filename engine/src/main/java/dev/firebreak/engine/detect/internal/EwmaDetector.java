@@ -41,17 +41,26 @@ public final class EwmaDetector implements AdaptiveBaseline {
 
     @Override
     public DetectorOutput score(long epochSecond, double value) {
+        Reading reading = new Reading();
+        score(epochSecond, value, reading);
+        return reading.output();
+    }
+
+    @Override
+    public void score(long epochSecond, double value, Reading into) {
         if (!Double.isFinite(value)) {
-            return Outputs.missing(kind());
+            into.missing(kind());
+            return;
         }
         if (seen < config.warmupSamples()) {
-            return Outputs.learning(kind(), value, seen, config.warmupSamples());
+            into.learning(kind(), value, seen, config.warmupSamples());
+            return;
         }
         double scale = Scores.floorScale(deviation, mean);
         double distance = Math.abs(value - mean) / scale;
         double width = config.threshold() * scale;
-        return Outputs.banded(kind(), Scores.ofLimitRatio(distance / config.threshold()), value, mean - width,
-                mean + width, rule, direction);
+        into.banded(kind(), Scores.ofLimitRatio(distance / config.threshold()), value, mean - width, mean + width,
+                rule, direction);
     }
 
     @Override

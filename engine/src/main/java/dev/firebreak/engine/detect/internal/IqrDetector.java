@@ -47,10 +47,20 @@ public final class IqrDetector implements AdaptiveBaseline {
 
     @Override
     public DetectorOutput score(long epochSecond, double value) {
+        Reading reading = new Reading();
+        score(epochSecond, value, reading);
+        return reading.output();
+    }
+
+    @Override
+    public void score(long epochSecond, double value, Reading into) {
         if (!Double.isFinite(value)) {
-            return Outputs.missing(kind());
+            into.missing(kind());
+        } else if (ring.isFull()) {
+            score(value, into);
+        } else {
+            into.learning(kind(), value, size, config.window());
         }
-        return ring.isFull() ? score(value) : Outputs.learning(kind(), value, size, config.window());
     }
 
     @Override
@@ -66,14 +76,14 @@ public final class IqrDetector implements AdaptiveBaseline {
         size = 0;
     }
 
-    private DetectorOutput score(double value) {
+    private void score(double value, Reading into) {
         double q1 = quantile(0.25);
         double q3 = quantile(0.75);
         double iqr = Scores.floorScale(q3 - q1, quantile(0.5));
         double low = q1 - config.fence() * iqr;
         double high = q3 + config.fence() * iqr;
         double beyond = value > q3 ? (value - q3) / iqr : value < q1 ? (q1 - value) / iqr : 0;
-        return Outputs.banded(kind(), Scores.ofLimitRatio(beyond / config.fence()), value, low, high, rule, direction);
+        into.banded(kind(), Scores.ofLimitRatio(beyond / config.fence()), value, low, high, rule, direction);
     }
 
     /** Linear interpolation between order statistics, as numpy's default does. */

@@ -154,16 +154,24 @@ public final class LoadContext {
      * what the burst explains (ADR 0018).
      */
     public static boolean plausible(DetectorOutput output) {
-        if (output.kind() == DetectorKind.SEASONAL_BAND) {
+        return plausible(output.kind(), output.fired(), output.observed(), output.expectedLow(), output.expectedHigh());
+    }
+
+    /** As {@link #plausible(DetectorOutput)}, for a reading whose output has not been made. */
+    public static boolean plausible(Reading reading) {
+        return plausible(reading.kind(), reading.fired(), reading.observed(), reading.expectedLow(),
+                reading.expectedHigh());
+    }
+
+    private static boolean plausible(DetectorKind kind, boolean fired, double observed, double low, double high) {
+        if (kind == DetectorKind.SEASONAL_BAND) {
             return true;
         }
-        double low = output.expectedLow();
-        double high = output.expectedHigh();
-        if (!Double.isFinite(low) || !Double.isFinite(high) || !output.fired()) {
+        if (!Double.isFinite(low) || !Double.isFinite(high) || !fired) {
             return true;
         }
         double halfWidth = (high - low) / 2;
-        double beyond = output.observed() > high ? output.observed() - high : low - output.observed();
+        double beyond = observed > high ? observed - high : low - observed;
         return beyond <= PLAUSIBLE_HALF_WIDTHS * halfWidth;
     }
 

@@ -73,19 +73,6 @@ final class Outputs {
         return new DetectorOutput(kind, score, fired, value, low, high, reason);
     }
 
-    /**
-     * {@link #banded} restricted to one side of the band: a sample on the other side scores zero, as
-     * {@link DirectionalDetector} makes of the unrestricted output, but without making (and, had it fired,
-     * formatting) that output first.
-     */
-    static DetectorOutput banded(DetectorKind kind, double score, double value, double low, double high, String rule,
-            Direction direction) {
-        if (direction != Direction.BOTH && !Double.isNaN(score) && !direction.admits(value, low, high)) {
-            return new DetectorOutput(kind, 0, false, value, low, high, otherSide(direction));
-        }
-        return banded(kind, score, value, low, high, rule);
-    }
-
     /** Why a sample on the side of the band a metric is not anomalous on scores zero. */
     static String otherSide(Direction direction) {
         return OTHER_SIDE[direction.ordinal()];

@@ -14,7 +14,7 @@ import java.util.Objects;
  * that each remember their minimum and maximum, so "how far did it rise since the lowest point in the
  * last hour" costs 16 comparisons and 128 bytes whatever the sampling rate.
  */
-public final class RateOfChangeDetector implements SeriesDetector {
+public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace {
 
     private static final int BUCKETS = 16;
 
@@ -64,8 +64,16 @@ public final class RateOfChangeDetector implements SeriesDetector {
 
     @Override
     public DetectorOutput update(long epochSecond, double value) {
+        Reading reading = new Reading();
+        update(epochSecond, value, reading);
+        return reading.output();
+    }
+
+    @Override
+    public void update(long epochSecond, double value, Reading into) {
         if (!Double.isFinite(value)) {
-            return Outputs.missing(kind());
+            into.missing(kind());
+            return;
         }
         advance(Math.floorDiv(epochSecond, bucketSeconds));
         double lowest = Double.POSITIVE_INFINITY;
@@ -76,13 +84,14 @@ public final class RateOfChangeDetector implements SeriesDetector {
                 highest = Math.max(highest, max[i]);
             }
         }
-        DetectorOutput output = lowest == Double.POSITIVE_INFINITY
-                ? Outputs.learning(kind(), value, 0, 1)
-                : score(value, lowest, highest);
+        if (lowest == Double.POSITIVE_INFINITY) {
+            into.learning(kind(), value, 0, 1);
+        } else {
+            score(value, lowest, highest, into);
+        }
         int index = (int) Math.floorMod(currentBucket, BUCKETS);
         min[index] = Float.isNaN(min[index]) ? (float) value : Math.min(min[index], (float) value);
         max[index] = Float.isNaN(max[index]) ? (float) value : Math.max(max[index], (float) value);
-        return output;
     }
 
     /** Clears the buckets that fell out of the window since the last sample. */
@@ -98,7 +107,7 @@ public final class RateOfChangeDetector implements SeriesDetector {
         currentBucket = Math.max(bucket, currentBucket);
     }
 
-    private DetectorOutput score(double value, double lowest, double highest) {
+    private void score(double value, double lowest, double highest, Reading into) {
         double riseRatio = 0;
         double fallRatio = 0;
         double low = Double.NEGATIVE_INFINITY;
@@ -114,7 +123,7 @@ public final class RateOfChangeDetector implements SeriesDetector {
             fallRatio = (highest - value) / Scores.floorScale(allowed, highest);
         }
         double ratio = Math.max(0, Math.max(riseRatio, fallRatio));
-        return Outputs.banded(kind(), Scores.ofLimitRatio(ratio), value, low, high, rule, direction);
+        into.banded(kind(), Scores.ofLimitRatio(ratio), value, low, high, rule, direction);
     }
 
     @Override

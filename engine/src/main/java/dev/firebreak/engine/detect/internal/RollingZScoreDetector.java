@@ -47,10 +47,20 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
 
     @Override
     public DetectorOutput score(long epochSecond, double value) {
+        Reading reading = new Reading();
+        score(epochSecond, value, reading);
+        return reading.output();
+    }
+
+    @Override
+    public void score(long epochSecond, double value, Reading into) {
         if (!Double.isFinite(value)) {
-            return Outputs.missing(kind());
+            into.missing(kind());
+        } else if (ring.isFull()) {
+            score(value, into);
+        } else {
+            into.learning(kind(), value, ring.size(), config.window());
         }
-        return ring.isFull() ? score(value) : Outputs.learning(kind(), value, ring.size(), config.window());
     }
 
     @Override
@@ -69,7 +79,7 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
         pushes = 0;
     }
 
-    private DetectorOutput score(double value) {
+    private void score(double value, Reading into) {
         int n = ring.size();
         double mean = sum / n;
         double variance = Math.max(0, sumSquares / n - mean * mean);
@@ -77,8 +87,7 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
         double sigma = Scores.floorScale(Math.sqrt(variance), level);
         double z = Math.abs(value - level) / sigma;
         double width = config.k() * sigma;
-        return Outputs.banded(kind(), Scores.ofLimitRatio(z / config.k()), value, level - width, level + width, rule,
-                direction);
+        into.banded(kind(), Scores.ofLimitRatio(z / config.k()), value, level - width, level + width, rule, direction);
     }
 
     private void learn(double value) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * fraction of samples lies below. Steps are scaled by the series' typical deviation so the estimate is
  * scale-free, and shrink as a slot sees more samples so a learned band stops wandering.
  */
-public final class SeasonalBandDetector implements SeriesDetector {
+public final class SeasonalBandDetector implements SeriesDetector, ScoresInPlace {
 
     static final int SLOTS = 7 * 24;
     private static final long SECONDS_PER_HOUR = 3600;
@@ -86,8 +86,16 @@ public final class SeasonalBandDetector implements SeriesDetector {
 
     @Override
     public DetectorOutput update(long epochSecond, double value) {
+        Reading reading = new Reading();
+        update(epochSecond, value, reading);
+        return reading.output();
+    }
+
+    @Override
+    public void update(long epochSecond, double value, Reading into) {
         if (!Double.isFinite(value)) {
-            return Outputs.missing(kind());
+            into.missing(kind());
+            return;
         }
         if (epochSecond < hourStart || epochSecond >= hourEnd) {
             hourStart = Math.floorDiv(epochSecond, SECONDS_PER_HOUR) * SECONDS_PER_HOUR;
@@ -99,14 +107,15 @@ public final class SeasonalBandDetector implements SeriesDetector {
         int seen = count(slot);
         short week = hourWeek;
         boolean learnedEarlier = seen > 0 && week != firstWeek(slot);
-        DetectorOutput output = seen < config.minSamplesPerSlot() || !learnedEarlier
-                ? Outputs.learning(kind(), value, seen, config.minSamplesPerSlot())
-                : score(slot, value);
+        if (seen < config.minSamplesPerSlot() || !learnedEarlier) {
+            into.learning(kind(), value, seen, config.minSamplesPerSlot());
+        } else {
+            score(slot, value, into);
+        }
         if (seen == 0) {
             setCountAndWeek(slot, 0, week);
         }
         learn(slot, value);
-        return output;
     }
 
     private float low(int slot) {
@@ -134,7 +143,7 @@ public final class SeasonalBandDetector implements SeriesDetector {
         slots[slot * FIELDS + 2] = (count & 0xFFFF) | (week << 16);
     }
 
-    private DetectorOutput score(int slot, double value) {
+    private void score(int slot, double value, Reading into) {
         double lo = low(slot);
         double hi = high(slot);
         double width = Scores.floorScale(hi - lo, (hi + lo) / 2);
@@ -142,8 +151,7 @@ public final class SeasonalBandDetector implements SeriesDetector {
         double beyond = value > hi ? value - hi : value < lo ? lo - value : 0;
         // Exactly on the tolerance line scores 0.5; with no tolerance, one band width beyond does.
         double limit = margin > 0 ? margin : width;
-        return Outputs.banded(kind(), Scores.ofLimitRatio(beyond / limit), value, lo - margin, hi + margin, rule,
-                direction);
+        into.banded(kind(), Scores.ofLimitRatio(beyond / limit), value, lo - margin, hi + margin, rule, direction);
     }
 
     private void learn(int slot, double value) {
