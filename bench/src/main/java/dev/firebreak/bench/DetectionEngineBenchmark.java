@@ -73,10 +73,12 @@ public class DetectionEngineBenchmark {
     String phase;
 
     /**
-     * {@code isolationForest}: the raw forest alone; {@code shipped}: what the console ships (confirmed
-     * forest and PCA reconstruction, ADR 0012); {@code none}: no vector detector.
+     * {@code isolationForest}: the raw forest alone over every metric; {@code shippedForest}: the shipped
+     * forest alone, unconfirmed (the console's features, without disk use, and its threshold, ADR 0012);
+     * {@code shipped}: what the console ships (confirmed forest and PCA reconstruction, ADR 0012);
+     * {@code none}: no vector detector.
      */
-    @Param({"isolationForest", "shipped", "none"})
+    @Param({"isolationForest", "shippedForest", "shipped", "none"})
     String vectors;
 
     /** Trees per forest; 0 takes {@link IsolationForestConfig#DEFAULT_TREES}. For measuring alternatives. */
@@ -115,6 +117,9 @@ public class DetectionEngineBenchmark {
                     refits);
             case "isolationForest" -> (component, metrics) -> Optional.<VectorDetector>of(
                     MlDetectors.isolationForest(forest, names(metrics), refits));
+            case "shippedForest" -> (component, metrics) -> Optional.<VectorDetector>of(new ShippedFeatures(metrics,
+                    MlDetectors.isolationForest(MlDetectors.shippedForest().withTrees(forest.trees(),
+                            forest.subsampleSize()), names(shippedFeatures(metrics)), refits)));
             default -> throw new IllegalArgumentException("unknown vectors " + vectors);
         };
         engine = new DetectionEngine(topology, store, new EventBus(), DetectionConfig.ofDefaults(), factory);
@@ -123,6 +128,10 @@ public class DetectionEngineBenchmark {
             oneTick();
         }
         refits.stop();
+    }
+
+    private static List<MetricName> shippedFeatures(List<MetricName> metrics) {
+        return metrics.stream().filter(metric -> !MlDetectors.SHIPPED_EXCLUDED.contains(metric)).toList();
     }
 
     private static List<String> names(List<MetricName> metrics) {
@@ -156,6 +165,33 @@ public class DetectionEngineBenchmark {
     public void onTick() {
         oneTick();
         meter.count(COMPONENTS);
+    }
+
+    /** The shipped models' features of a component's vector (as the confirmed detector projects it), to one detector. */
+    private static final class ShippedFeatures implements VectorDetector {
+        private final VectorDetector inner;
+        private final int[] kept;
+        private final double[] projected;
+
+        ShippedFeatures(List<MetricName> metrics, VectorDetector inner) {
+            this.inner = inner;
+            this.kept = java.util.stream.IntStream.range(0, metrics.size())
+                    .filter(i -> !MlDetectors.SHIPPED_EXCLUDED.contains(metrics.get(i))).toArray();
+            this.projected = new double[kept.length];
+        }
+
+        @Override
+        public dev.firebreak.engine.detect.DetectorKind kind() {
+            return inner.kind();
+        }
+
+        @Override
+        public dev.firebreak.engine.detect.DetectorOutput update(long epochSecond, double[] vector) {
+            for (int f = 0; f < kept.length; f++) {
+                projected[f] = vector[kept[f]];
+            }
+            return inner.update(epochSecond, projected);
+        }
     }
 
     /** Runs fits inline until stopped, then drops them: refits belong to another core in the console. */
