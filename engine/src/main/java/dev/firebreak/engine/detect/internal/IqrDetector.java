@@ -22,6 +22,13 @@ public final class IqrDetector implements AdaptiveBaseline {
     private final float[] sorted;
     private final String rule;
     private int size;
+    /**
+     * The window's quartiles and median, worked out when a sample is learned, while the sorted window is
+     * in cache: scoring the next sample then reads three fields instead of three lines of the window.
+     */
+    private double q1;
+    private double q3;
+    private double median;
 
     public IqrDetector(IqrConfig config) {
         this(config, Direction.BOTH);
@@ -77,9 +84,7 @@ public final class IqrDetector implements AdaptiveBaseline {
     }
 
     private void score(double value, Reading into) {
-        double q1 = quantile(0.25);
-        double q3 = quantile(0.75);
-        double iqr = Scores.floorScale(q3 - q1, quantile(0.5));
+        double iqr = Scores.floorScale(q3 - q1, median);
         double low = q1 - config.fence() * iqr;
         double high = q3 + config.fence() * iqr;
         double beyond = value > q3 ? (value - q3) / iqr : value < q1 ? (q1 - value) / iqr : 0;
@@ -102,6 +107,9 @@ public final class IqrDetector implements AdaptiveBaseline {
             insert(value);
         }
         ring.push(value);
+        q1 = quantile(0.25);
+        q3 = quantile(0.75);
+        median = quantile(0.5);
     }
 
     /**
@@ -136,6 +144,6 @@ public final class IqrDetector implements AdaptiveBaseline {
 
     @Override
     public int stateBytes() {
-        return 16 + ring.bytes() + 16 + 4 * sorted.length + 4 + 4;
+        return 16 + ring.bytes() + 16 + 4 * sorted.length + 4 + 4 + 3 * 8;
     }
 }

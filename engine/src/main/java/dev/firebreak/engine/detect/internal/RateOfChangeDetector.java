@@ -21,8 +21,8 @@ public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace
     private final RateOfChangeConfig config;
     private final Direction direction;
     private final long bucketSeconds;
-    private final float[] min = new float[BUCKETS];
-    private final float[] max = new float[BUCKETS];
+    /** Each bucket's minimum and maximum side by side (min at 2b, max at 2b + 1): one array to touch per sample. */
+    private final float[] extremes = new float[2 * BUCKETS];
     private long currentBucket = Long.MIN_VALUE;
     private final String rule;
 
@@ -38,8 +38,7 @@ public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace
         this.config = config;
         this.direction = Objects.requireNonNull(direction, "direction");
         this.bucketSeconds = Math.max(1, Math.ceilDiv(config.windowSeconds(), BUCKETS));
-        Arrays.fill(min, Float.NaN);
-        Arrays.fill(max, Float.NaN);
+        Arrays.fill(extremes, Float.NaN);
         this.rule = Outputs.shared("within band: " + describe(config));
     }
 
@@ -79,9 +78,9 @@ public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace
         double lowest = Double.POSITIVE_INFINITY;
         double highest = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < BUCKETS; i++) {
-            if (!Float.isNaN(min[i])) {
-                lowest = Math.min(lowest, min[i]);
-                highest = Math.max(highest, max[i]);
+            if (!Float.isNaN(extremes[2 * i])) {
+                lowest = Math.min(lowest, extremes[2 * i]);
+                highest = Math.max(highest, extremes[2 * i + 1]);
             }
         }
         if (lowest == Double.POSITIVE_INFINITY) {
@@ -90,8 +89,10 @@ public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace
             score(value, lowest, highest, into);
         }
         int index = (int) Math.floorMod(currentBucket, BUCKETS);
-        min[index] = Float.isNaN(min[index]) ? (float) value : Math.min(min[index], (float) value);
-        max[index] = Float.isNaN(max[index]) ? (float) value : Math.max(max[index], (float) value);
+        float min = extremes[2 * index];
+        extremes[2 * index] = Float.isNaN(min) ? (float) value : Math.min(min, (float) value);
+        float max = extremes[2 * index + 1];
+        extremes[2 * index + 1] = Float.isNaN(max) ? (float) value : Math.max(max, (float) value);
     }
 
     /** Clears the buckets that fell out of the window since the last sample. */
@@ -100,8 +101,8 @@ public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace
             long stale = Math.min(BUCKETS, bucket - currentBucket);
             for (long b = bucket - stale + 1; b <= bucket; b++) {
                 int index = (int) Math.floorMod(b, BUCKETS);
-                min[index] = Float.NaN;
-                max[index] = Float.NaN;
+                extremes[2 * index] = Float.NaN;
+                extremes[2 * index + 1] = Float.NaN;
             }
         }
         currentBucket = Math.max(bucket, currentBucket);
@@ -128,6 +129,6 @@ public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace
 
     @Override
     public int stateBytes() {
-        return 16 + 2 * (16 + 4 * BUCKETS) + 8 + 8 + 8 + 4;
+        return 16 + (16 + 2 * 4 * BUCKETS) + 8 + 8 + 8 + 4;
     }
 }
