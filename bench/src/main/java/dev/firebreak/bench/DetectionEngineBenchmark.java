@@ -1,6 +1,8 @@
 package dev.firebreak.bench;
 
 import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.DetectorKind;
+import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.IsolationForestConfig;
 import dev.firebreak.engine.detect.MlConfirmationConfig;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -118,8 +122,8 @@ public class DetectionEngineBenchmark {
             case "isolationForest" -> (component, metrics) -> Optional.<VectorDetector>of(
                     MlDetectors.isolationForest(forest, names(metrics), refits));
             case "shippedForest" -> (component, metrics) -> Optional.<VectorDetector>of(new ShippedFeatures(metrics,
-                    MlDetectors.isolationForest(MlDetectors.shippedForest().withTrees(forest.trees(),
-                            forest.subsampleSize()), names(shippedFeatures(metrics)), refits)));
+                    kept -> MlDetectors.isolationForest(MlDetectors.shippedForest().withTrees(forest.trees(),
+                            forest.subsampleSize()), names(kept), refits)));
             default -> throw new IllegalArgumentException("unknown vectors " + vectors);
         };
         engine = new DetectionEngine(topology, store, new EventBus(), DetectionConfig.ofDefaults(), factory);
@@ -128,10 +132,6 @@ public class DetectionEngineBenchmark {
             oneTick();
         }
         refits.stop();
-    }
-
-    private static List<MetricName> shippedFeatures(List<MetricName> metrics) {
-        return metrics.stream().filter(metric -> !MlDetectors.SHIPPED_EXCLUDED.contains(metric)).toList();
     }
 
     private static List<String> names(List<MetricName> metrics) {
@@ -173,20 +173,20 @@ public class DetectionEngineBenchmark {
         private final int[] kept;
         private final double[] projected;
 
-        ShippedFeatures(List<MetricName> metrics, VectorDetector inner) {
-            this.inner = inner;
-            this.kept = java.util.stream.IntStream.range(0, metrics.size())
+        ShippedFeatures(List<MetricName> metrics, Function<List<MetricName>, VectorDetector> detectorOver) {
+            this.kept = IntStream.range(0, metrics.size())
                     .filter(i -> !MlDetectors.SHIPPED_EXCLUDED.contains(metrics.get(i))).toArray();
+            this.inner = detectorOver.apply(IntStream.of(kept).mapToObj(metrics::get).toList());
             this.projected = new double[kept.length];
         }
 
         @Override
-        public dev.firebreak.engine.detect.DetectorKind kind() {
+        public DetectorKind kind() {
             return inner.kind();
         }
 
         @Override
-        public dev.firebreak.engine.detect.DetectorOutput update(long epochSecond, double[] vector) {
+        public DetectorOutput update(long epochSecond, double[] vector) {
             for (int f = 0; f < kept.length; f++) {
                 projected[f] = vector[kept[f]];
             }

@@ -63,9 +63,7 @@ public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace
 
     @Override
     public DetectorOutput update(long epochSecond, double value) {
-        Reading reading = new Reading();
-        update(epochSecond, value, reading);
-        return reading.output();
+        return Reading.outputOf(into -> update(epochSecond, value, into));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.Direction;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What one detector said about a series' last sample, kept in place instead of as a new
@@ -39,6 +40,16 @@ public final class Reading {
     private int needed;
     /** The output, once made (always, for a reading {@link #set} from a made output). */
     private DetectorOutput output;
+
+    /**
+     * One sample scored into a fresh reading, as an output: the detectors' own {@code update} and
+     * {@code score}, off the tick's path, so both paths share one scoring code.
+     */
+    static DetectorOutput outputOf(Consumer<Reading> scoring) {
+        Reading reading = new Reading();
+        scoring.accept(reading);
+        return reading.output();
+    }
 
     /** Takes an output as it is: for detectors that make their own. */
     public void set(DetectorOutput made) {

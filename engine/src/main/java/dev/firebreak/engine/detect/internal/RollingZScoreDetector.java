@@ -47,9 +47,7 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
 
     @Override
     public DetectorOutput score(long epochSecond, double value) {
-        Reading reading = new Reading();
-        score(epochSecond, value, reading);
-        return reading.output();
+        return Reading.outputOf(into -> score(epochSecond, value, into));
     }
 
     @Override

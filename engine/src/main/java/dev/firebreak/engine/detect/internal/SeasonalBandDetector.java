@@ -86,9 +86,7 @@ public final class SeasonalBandDetector implements SeriesDetector, ScoresInPlace
 
     @Override
     public DetectorOutput update(long epochSecond, double value) {
-        Reading reading = new Reading();
-        update(epochSecond, value, reading);
-        return reading.output();
+        return Reading.outputOf(into -> update(epochSecond, value, into));
     }
 
     @Override

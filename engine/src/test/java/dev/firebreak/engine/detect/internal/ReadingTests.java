@@ -20,8 +20,8 @@ class ReadingTests {
     private static final int SAMPLES = 8 * 24 * 60;
 
     /**
-     * A daily wave with noise, steps up and down (so every detector fires, on both sides of its band),
-     * gaps (missing samples) and a stretch where the detectors start over.
+     * A daily wave with noise, steps up and down (so every detector fires, on both sides of its band)
+     * and gaps (missing samples).
      */
     private static double[] series() {
         SplittableRandom random = new SplittableRandom(11);
