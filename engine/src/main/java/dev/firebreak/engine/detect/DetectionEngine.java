@@ -100,6 +100,11 @@ public final class DetectionEngine implements AutoCloseable {
     private final AtomicReferenceArray<HealthState> states;
     private final AtomicReferenceArray<CompositeScore> latest;
     private final double[] previousScore;
+    /**
+     * Per component, how many of its series were in an anomaly episode after the last tick: counted as the
+     * tick updates them, for the next tick, instead of by another walk over every series (ADR 0023).
+     */
+    private final int[] holdingSeriesOf;
     private final Severity[] pending;
     private final int[] pendingTicks;
     private final Severity[] reported;
@@ -182,6 +187,7 @@ public final class DetectionEngine implements AutoCloseable {
         this.states = new AtomicReferenceArray<>(n);
         this.latest = new AtomicReferenceArray<>(n);
         this.previousScore = new double[n];
+        this.holdingSeriesOf = new int[n];
         this.pending = new Severity[n];
         this.pendingTicks = new int[n];
         this.reported = new Severity[n];
@@ -310,8 +316,14 @@ public final class DetectionEngine implements AutoCloseable {
     /** Processes one tick: every series' sample at {@code epochSecond}. Called on the publisher's thread. */
     public void onTick(Instant at, long epochSecond) {
         Set<MetricName> rebuild = adoptRequestedConfig();
-        discoverSeries();
+        boolean discovered = discoverSeries();
         rebuildDetectors(rebuild, epochSecond);
+        if (discovered || !rebuild.isEmpty()) {
+            // new series and rebuilt detectors start outside any episode: count afresh
+            for (int c = 0; c < n; c++) {
+                holdingSeriesOf[c] = holdingCount(seriesArrays[c]);
+            }
+        }
         DetectionHistory recordTo = history;
         boolean loadMoving = load.update(entryRate(epochSecond));
         double[] scores = tickScores;
@@ -321,7 +333,9 @@ public final class DetectionEngine implements AutoCloseable {
             VectorDetector vectorDetector = vectorDetectors[c];
             // a vector detector may keep the vector it is given, so each tick gets its own
             double[] vector = vectorDetector == null ? null : new double[series.length];
-            int holdingSeries = holdingCount(series);
+            int holdingSeries = holdingSeriesOf[c];
+            int holdingAfter = 0;
+            boolean seriesFired = false;
             for (int s = 0; s < series.length; s++) {
                 SeriesState state = series[s];
                 double value = store.latestEpochSecond(state.handle) == epochSecond ? store.latest(state.handle)
@@ -336,11 +350,14 @@ public final class DetectionEngine implements AutoCloseable {
                 if (explainedByLoad) {
                     explainByLoad(hold);
                 }
+                holdingAfter += hold.holding() ? 1 : 0;
+                seriesFired |= hold.anyFired();
                 if (recordTo != null && !Double.isNaN(value)) {
                     recordTo.record(verdict(state.key(), epochSecond, value, findings(state)));
                 }
             }
-            evidence.of(series, vectorDetector == null ? null
+            holdingSeriesOf[c] = holdingAfter;
+            evidence.of(series, seriesFired, vectorDetector == null ? null
                     : vectorOutput(vectorDetector.update(epochSecond, vector), loadMoving),
                     topology.component(c).id());
             composites[c] = scorer.combine(evidence, correlation(c, evidence));
@@ -398,28 +415,21 @@ public final class DetectionEngine implements AutoCloseable {
      */
     private static final class TickEvidence implements ComponentEvidence {
         private SeriesState[] series;
+        private boolean seriesFired;
         private DetectorOutput vector;
         private String vectorLabel;
 
-        void of(SeriesState[] componentSeries, DetectorOutput vectorOutput, String componentId) {
+        /** @param anySeriesFired whether any series detector fired at this tick, as the tick's loop saw it */
+        void of(SeriesState[] componentSeries, boolean anySeriesFired, DetectorOutput vectorOutput,
+                String componentId) {
             this.series = componentSeries;
+            this.seriesFired = anySeriesFired;
             this.vector = vectorOutput;
             this.vectorLabel = componentId;
         }
 
         boolean anyFired() {
-            if (vector != null && vector.fired()) {
-                return true;
-            }
-            for (SeriesState state : series) {
-                BaselineHold hold = state.hold();
-                for (int i = 0; i < hold.outputCount(); i++) {
-                    if (hold.reading(i).fired()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return seriesFired || vector != null && vector.fired();
         }
 
         @Override
@@ -540,10 +550,11 @@ public final class DetectionEngine implements AutoCloseable {
         }
     }
 
-    private void discoverSeries() {
+    /** Adopts the series the store gained since the last tick; whether there were any. */
+    private boolean discoverSeries() {
         int count = store.seriesCount();
         if (count == knownSeries) {
-            return;
+            return false;
         }
         for (int handle = knownSeries; handle < count; handle++) {
             SeriesKey key = store.key(handle);
@@ -566,6 +577,7 @@ public final class DetectionEngine implements AutoCloseable {
                 vectorDetectors[c] = detector.orElse(null);
             }
         }
+        return true;
     }
 
     /** Takes over the settings asked for since the last tick; returns the metrics whose detectors changed. */

@@ -13,7 +13,9 @@ public record Explanation(List<Finding> fired, List<FamilyContribution> contribu
 
     public Explanation {
         fired = List.copyOf(Objects.requireNonNull(fired, "fired"));
-        contributions = List.copyOf(Objects.requireNonNull(contributions, "contributions"));
+        Objects.requireNonNull(contributions, "contributions");
+        // the scorer's own compact form is immutable already; copying it would make the records it avoids
+        contributions = contributions instanceof FamilyContributions ? contributions : List.copyOf(contributions);
     }
 
     /** A few lines a person can read in a tooltip or a log. */

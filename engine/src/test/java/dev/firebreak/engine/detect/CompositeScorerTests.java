@@ -121,4 +121,42 @@ class CompositeScorerTests {
         assertThatThrownBy(() -> new HealthConfig(Severity.HIGH, Severity.MEDIUM, 0.97, 3, 30, 120))
                 .hasMessageContaining("degradedAt < criticalAt");
     }
+
+    @Test
+    void contributionsListEveryFamilyWithItsRenormalisedWeightAndPartOfTheScore() {
+        List<Finding> series = List.of(finding(DetectorKind.ROLLING_ZSCORE, 0.6), finding(DetectorKind.EWMA, 0.6),
+                finding(DetectorKind.SEASONAL_BAND, Double.NaN));
+        List<Finding> vector = List.of(new Finding("catalog", new DetectorOutput(DetectorKind.ISOLATION_FOREST, 0.8,
+                true, 0.7, Double.NaN, Double.NaN, "isolated")));
+
+        CompositeScore score = scorer.combine(List.of(series), vector, Double.NaN);
+
+        // statistical 0.3 and ML 0.4 have an opinion: weights 3/7 and 4/7; pattern and correlation none
+        assertThat(score.explanation().contributions()).containsExactly(
+                new FamilyContribution(DetectorFamily.STATISTICAL, 0.6, 0.3 / 0.7, 0.3 / 0.7 * 0.6),
+                new FamilyContribution(DetectorFamily.ML, 0.8, 0.4 / 0.7, 0.4 / 0.7 * 0.8),
+                new FamilyContribution(DetectorFamily.PATTERN, Double.NaN, 0, 0),
+                new FamilyContribution(DetectorFamily.CORRELATION, Double.NaN, 0, 0));
+        double sum = score.explanation().contributions().stream().mapToDouble(FamilyContribution::contribution).sum();
+        assertThat(score.score()).isCloseTo(sum, Offset.offset(1e-12));
+        // an explanation compares equal to one built from plain records, and cannot be changed
+        Explanation plain = new Explanation(score.explanation().fired(), List.copyOf(score.explanation().contributions()));
+        assertThat(score.explanation()).isEqualTo(plain).hasSameHashCodeAs(plain);
+        assertThatThrownBy(() -> score.explanation().contributions().set(0, null))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void majorityVoteContributionsCarryFamilyScoresWithoutWeights() {
+        CompositeScorer voting = new CompositeScorer(CompositeConfig.ofDefaults().withMode(CompositeConfig.Mode.MAJORITY_VOTE));
+        List<Finding> series = List.of(finding(DetectorKind.ROLLING_ZSCORE, 0.9), finding(DetectorKind.EWMA, 0.9));
+
+        CompositeScore score = voting.combine(List.of(series), List.of(), 0.4);
+
+        assertThat(score.explanation().contributions())
+                .allSatisfy(c -> assertThat(c.weight()).isZero())
+                .allSatisfy(c -> assertThat(c.contribution()).isZero());
+        assertThat(score.explanation().contributions()).filteredOn(c -> c.family() == DetectorFamily.CORRELATION)
+                .singleElement().satisfies(c -> assertThat(c.score()).isEqualTo(0.4));
+    }
 }

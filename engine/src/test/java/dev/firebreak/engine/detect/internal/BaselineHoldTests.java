@@ -183,4 +183,30 @@ class BaselineHoldTests {
 
         assertThat(count(flagged, NORMAL + 120, NORMAL + 180)).isGreaterThan(30);
     }
+
+    @Test
+    void anyFiredSaysWhetherSomeDetectorFiredOnTheLastSampleIncludingReplacedOutputs() {
+        double[] values = stepSeries(NORMAL + 60, NORMAL, Integer.MAX_VALUE, 23);
+        BaselineHold hold = latencyDetectors(Optional.of(BaselineHoldConfig.ofDefaults()));
+        List<DetectorOutput> outputs = new ArrayList<>();
+        int agreed = 0;
+        for (int i = 0; i < values.length; i++) {
+            hold.update(START + i, values[i], false, false, outputs);
+            boolean anyOutputFired = outputs.stream().anyMatch(DetectorOutput::fired);
+            assertThat(hold.anyFired()).as("sample %d", i).isEqualTo(anyOutputFired);
+            agreed += anyOutputFired ? 1 : 0;
+        }
+        assertThat(agreed).as("samples on which something fired").isGreaterThan(30);
+
+        // The load context replaces every fired output with an explained one: then nothing fired.
+        for (int i = 0; i < hold.outputCount(); i++) {
+            if (hold.output(i).fired()) {
+                hold.replaceOutput(i, LoadContext.explained(hold.output(i)));
+            }
+        }
+        assertThat(hold.anyFired()).isFalse();
+        // and putting a fired output back counts it again
+        hold.replaceOutput(0, new DetectorOutput(hold.output(0).kind(), 1, true, 200, 90, 110, "fired"));
+        assertThat(hold.anyFired()).isTrue();
+    }
 }
