@@ -97,6 +97,12 @@ public final class NabTune {
 
     static String run(List<NabDataFile> files, Map<String, List<NabWindow>> windows, List<NabProfile> profiles,
             Map<String, Double> p) {
+        for (Map.Entry<String, Double> e : p.entrySet()) {
+            if (e.getKey().startsWith("x.")) {
+                double v = e.getValue();
+                System.setProperty(e.getKey(), v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
+            }
+        }
         MultiScaleConfig d = MultiScaleConfig.forNab();
         double hl = p.getOrDefault("hl", 1.0);
         double[] halfLives = d.halfLivesSamples();

@@ -31,6 +31,8 @@ public final class MultiScaleDetector implements SeriesDetector {
     private final AlarmLikelihood patternLikelihood;
     /** Range novelty, or null when the config turns it off. */
     private final RangeNovelty novelty;
+    private final ResonanceNovelty resonance;
+    private final double X_ART_WEIGHT = Double.parseDouble(System.getProperty("x.artW", "1"));
 
     public MultiScaleDetector(MultiScaleConfig config) {
         this(config, null);
@@ -48,6 +50,12 @@ public final class MultiScaleDetector implements SeriesDetector {
         this.patternLikelihood = pattern == null ? null : new AlarmLikelihood(pattern.likelihoodAlpha(),
                 pattern.historyAlpha(), pattern.alarmSurprise(), pattern.holdOffSamples(), pattern.rearmSurprise());
         this.novelty = config.noveltyMargin() > 0 ? new RangeNovelty(config.noveltyWarmupSamples()) : null;
+        this.resonance = Double.parseDouble(System.getProperty("x.art", "0")) == 0 ? null : new ResonanceNovelty(
+                Integer.getInteger("x.artStep", 6), Integer.getInteger("x.artWin", 8),
+                Double.parseDouble(System.getProperty("x.artUp", "0.9")),
+                Double.parseDouble(System.getProperty("x.artLow", "0.7")), Integer.getInteger("x.artWu", 100),
+                Double.parseDouble(System.getProperty("x.artSnap", "0.075")),
+                Double.parseDouble(System.getProperty("x.artSpike", "0.1")), Integer.getInteger("x.artCats", 64));
         this.level = new SurpriseBaselines(config.halfLivesSamples(), config.shortAlpha());
         this.alarms = new AlarmLikelihood(config.likelihoodAlpha(), config.historyAlpha(), config.alarmSurprise(),
                 config.holdOffSamples(), config.rearmSurprise());
@@ -63,6 +71,7 @@ public final class MultiScaleDetector implements SeriesDetector {
         if (!Double.isFinite(value)) {
             return Outputs.missing(kind());
         }
+        double art = resonance == null ? 0 : resonance.noveltyThenLearn(value);
         double patternSurprise = pattern == null ? Double.NaN : pattern.update(value);
         // Mapped so the pattern's own alarm level lands on this detector's alarm level.
         double patternLikely = Double.isNaN(patternSurprise) ? 0 : patternLikelihood.learnLikelihood(patternSurprise)
@@ -88,6 +97,9 @@ public final class MultiScaleDetector implements SeriesDetector {
             // A level never seen before alarms whatever its z-score: at the alarm level plus the excess, so a
             // larger excess ranks higher. It goes through the same hold-off, so an incident still alarms once.
             valueLikely = Math.max(valueLikely, config.alarmSurprise() * (1 + excess));
+        }
+        if (art > 0) {
+            valueLikely = Math.max(valueLikely, config.alarmSurprise() * X_ART_WEIGHT * (1 + art));
         }
         boolean byPattern = patternLikely > valueLikely;
         double score = alarms.scoreLikelihood(Math.max(valueLikely, patternLikely));
