@@ -32,6 +32,8 @@ public final class MultiScaleDetector implements SeriesDetector {
     /** Range novelty, or null when the config turns it off. */
     private final RangeNovelty novelty;
     private final ResonanceNovelty resonance;
+    private final double X_GATE = Double.parseDouble(System.getProperty("x.artGate", "2"));
+    private final double X_GATE_F = Double.parseDouble(System.getProperty("x.artGateF", "0.5"));
     private final double X_ART_WEIGHT = Double.parseDouble(System.getProperty("x.artW", "1"));
 
     public MultiScaleDetector(MultiScaleConfig config) {
@@ -89,6 +91,10 @@ public final class MultiScaleDetector implements SeriesDetector {
         double high = level.mean(worst) + 3 * level.deviation(worst);
         level.learn(value);
         double valueLikely = alarms.learnLikelihood(Math.min(surprise, MAX_SURPRISE));
+        if (resonance != null && resonance.lastMatch() >= X_GATE
+                && resonance.lastUses() >= Integer.getInteger("x.artGateN", 0)) {
+            valueLikely *= X_GATE_F;
+        }
         double rangeLow = novelty == null ? Double.NaN : novelty.min();
         double rangeHigh = novelty == null ? Double.NaN : novelty.max();
         double excess = novelty == null ? 0 : novelty.excessThenLearn(value);

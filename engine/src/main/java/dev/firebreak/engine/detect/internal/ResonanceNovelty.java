@@ -47,7 +47,14 @@ final class ResonanceNovelty {
     private double blockMax;
     private double blockAverage;
     private double median;
-    private double lastMatch = 1;
+    private double lastMatch;
+    private int sinceCommit;
+    private final int[] uses = new int[4096];
+    private int lastUses;
+    private final boolean rel = Integer.getInteger("x.artRel", 0) != 0;
+    private double matchSum;
+    private long matchCount;
+    private final int calm = Integer.getInteger("x.artCalm", 0);
 
     ResonanceNovelty(int step, int window, double learnMatch, double novelMatch, int warmupPoints, double snap,
             double spike, int maxCategories) {
@@ -140,13 +147,27 @@ final class ResonanceNovelty {
                 bestCategory = c;
             }
         }
-        lastMatch = categories == 0 ? 1 : best;
-        if (categories > 0 && best >= learnMatch) {
+        lastMatch = categories == 0 ? 0 : best;
+        double learnAt = learnMatch;
+        double novelAt = novelMatch;
+        if (rel && matchCount > 0) {
+            double mean = matchSum / matchCount;
+            learnAt = Math.min(learnMatch, mean);
+            novelAt = novelMatch * mean;
+        }
+        if (categories > 0) {
+            matchSum += best;
+            matchCount++;
+        }
+        lastUses = 0;
+        if (categories > 0 && best >= learnAt) {
+            lastUses = ++uses[bestCategory];
             for (int c = 0; c < categories; c++) {
-                if (c == bestCategory || match(c, range) >= learnMatch) {
+                if (c == bestCategory || match(c, range) >= learnAt) {
                     stretch(c);
                 }
             }
+            sinceCommit++;
             return 0;
         }
         if (categories < maxCategories) {
@@ -159,8 +180,10 @@ final class ResonanceNovelty {
         } else {
             stretch(bestCategory);
         }
-        boolean novel = bestCategory >= 0 && pointsSeen - window >= warmupPoints && best < novelMatch;
-        return novel ? (novelMatch - best) / novelMatch : 0;
+        boolean novel = bestCategory >= 0 && pointsSeen - window >= warmupPoints && best < novelAt
+                && sinceCommit >= calm;
+        sinceCommit = 0;
+        return novel ? (novelAt - best) / novelAt : 0;
     }
 
     /** Fuzzy-AND share of the box's weight, for all dimensions (cubed) and for the newest level (squared). */
@@ -217,6 +240,10 @@ final class ResonanceNovelty {
     /** The best match of the last classified point (1 before any). */
     double lastMatch() {
         return lastMatch;
+    }
+
+    int lastUses() {
+        return lastUses;
     }
 
     int categories() {
