@@ -1,112 +1,79 @@
 package dev.firebreak.engine.detect.internal;
 
+import dev.firebreak.engine.detect.ResonanceConfig;
+
 /**
- * "A new category": novelty as in Adaptive Resonance Theory (Carpenter and Grossberg's fuzzy ART, 1991, with
- * complement coding; the dual-vigilance variant of da Silva, Elnabarawy and Wunsch, 2019; used for NAB by Mark
- * Hampton's ARTime, 2021). Written for this project from the published idea, not from any implementation.
+ * "A new category" and "a familiar one", in the manner of Adaptive Resonance Theory: fuzzy ART with complement coding
+ * (Carpenter, Grossberg and Rosen, 1991), two vigilance levels as in dual-vigilance fuzzy ART (da Silva, Elnabarawy and
+ * Wunsch, 2019), applied to time series as ARTime does (Hampton, 2021, the best published NAB detector). Written for
+ * this project from the published ideas; see docs/decisions/0021.
  *
- * <p>The series is reduced to one point per {@code step} samples (the block's extreme on the side away from a fast
- * average of block means, so a spike survives), normalised by the range of every value seen so far (online min-max)
- * and drawn to a slowly moving median when within {@code snap} of the range (ordinary noise becomes flat). The last
- * {@code window} points form the feature vector: their levels and their shape (the window's own min-max scaled
- * values, Haar-transformed). Each category is a box in that space (fuzzy ART with complement coding: a category
- * learns by stretching its box just enough to hold the input). Levels are stored in the series' own units, so the
- * boxes stay valid as the range grows. The match of an input with a box is the fuzzy-AND share of the box's weight
- * ({@code |x ^ w| / |w|}), cubed, times the same share for the newest level alone, squared. When the best match is
- * at least {@code learnMatch} the resonating boxes learn; otherwise a new box is committed, and when the best match
- * is below {@code novelMatch} too, after {@code warmupPoints} points, that commitment is a novelty.
+ * <p>Each value is scaled by the range of every value seen so far (online min-max; ARTime is given the file's range in
+ * advance, we are not) and drawn to a slowly moving median when within {@code snap} of the range, so ordinary noise is
+ * flat. The last {@code windowPoints} values form the input: their levels, and their shape (the window's own min-max
+ * scaled values, Haar-transformed, scaled to [0,1]). A category is a box in that space: with complement coding, fuzzy
+ * ART's weight is the box's lower corner and the complement of its upper corner, and learning (fast commit) stretches
+ * the box just enough to hold the input. Levels are kept in the series' own units, so boxes stay valid while the range
+ * grows. The match of an input with a box is the fuzzy-AND share of the box's weight, {@code |x ^ w| / |w|}, cubed,
+ * times the same share for the newest level alone, squared (ARTime's weighting: the newest value matters most). At or
+ * above {@code learnMatch} the resonating boxes learn; below it a new box is committed, and if the best match was below
+ * {@code novelMatch} too (after {@code warmupPoints} windows) that is a novelty.
  *
- * <p>State: {@code step} doubles of the current block is not kept (only its running mean, min and max), the last
- * {@code window} points, and at most {@code maxCategories} boxes of {@code 2 x 2 window} floats.
+ * <p>State: {@code maxCategories} boxes of {@code 2 x 2 x windowPoints} floats, each with a use count and a working
+ * match (8,960 bytes at the NAB profile's 64 categories of 8 values), the last window and working arrays
+ * ({@code 40 x windowPoints} bytes, 320), and a few scalars: about 9.5 KB per series ({@link #stateBytes}).
  */
 final class ResonanceNovelty {
 
-    private final int step;
+    /** Step of the moving median, as a fraction of the range, per value. */
+    private static final double MEDIAN_STEP = 0.01;
+
+    private final ResonanceConfig config;
     private final int window;
-    private final double learnMatch;
-    private final double novelMatch;
-    private final int warmupPoints;
-    private final double snap;
-    private final double spike;
-    private final int maxCategories;
     private final int dims;
     /** Per category, {@code dims} lower then {@code dims} upper corners; levels in series units, shape in [0,1]. */
     private final float[] boxes;
+    private final int[] uses;
+    private final double[] matches;
     private int categories;
     private final double[] points;
-    private int pointsSeen;
     private final double[] input;
-    private final double[] scratch;
-
-    private long seen;
+    private final double[] shape;
+    private final double[] haar;
+    private long pointsSeen;
     private double min;
     private double max;
-    private int inBlock;
-    private double blockSum;
-    private double blockMin;
-    private double blockMax;
-    private double blockAverage;
     private double median;
     private double lastMatch;
-    private int sinceCommit;
-    private final int[] uses = new int[4096];
     private int lastUses;
-    private final boolean rel = Integer.getInteger("x.artRel", 0) != 0;
-    private double matchSum;
-    private long matchCount;
-    private final int calm = Integer.getInteger("x.artCalm", 0);
 
-    ResonanceNovelty(int step, int window, double learnMatch, double novelMatch, int warmupPoints, double snap,
-            double spike, int maxCategories) {
-        if (Integer.bitCount(window) != 1 || window < 2) {
-            throw new IllegalArgumentException("resonance window must be a power of two, was " + window);
-        }
-        this.step = step;
-        this.window = window;
-        this.learnMatch = learnMatch;
-        this.novelMatch = novelMatch;
-        this.warmupPoints = warmupPoints;
-        this.snap = snap;
-        this.spike = spike;
-        this.maxCategories = maxCategories;
+    ResonanceNovelty(ResonanceConfig config) {
+        this.config = config;
+        this.window = config.windowPoints();
         this.dims = 2 * window;
-        this.boxes = new float[maxCategories * 2 * dims];
+        this.boxes = new float[config.maxCategories() * 2 * dims];
+        this.uses = new int[config.maxCategories()];
+        this.matches = new double[config.maxCategories()];
         this.points = new double[window];
         this.input = new double[dims];
-        this.scratch = new double[window];
+        this.shape = new double[window];
+        this.haar = new double[window];
     }
 
     /**
-     * Learns one value; returns how far below {@code novelMatch} the best match of a newly committed category fell
-     * (a fraction of {@code novelMatch}, above 0) when this value completes a point that is novel, else 0.
-     * Non-finite values are ignored.
+     * Learns one value; returns how far below {@code novelMatch} the best match fell, as a fraction of
+     * {@code novelMatch} (above 0), when the window ending here is a novel category, else 0. Non-finite values are
+     * ignored.
      */
     double noveltyThenLearn(double value) {
         if (!Double.isFinite(value)) {
             return 0;
         }
-        min = seen == 0 ? value : Math.min(min, value);
-        max = seen == 0 ? value : Math.max(max, value);
-        seen++;
-        blockSum += value;
-        blockMin = inBlock == 0 ? value : Math.min(blockMin, value);
-        blockMax = inBlock == 0 ? value : Math.max(blockMax, value);
-        if (++inBlock < step) {
-            return 0;
-        }
-        double mean = blockSum / inBlock;
-        inBlock = 0;
-        blockSum = 0;
-        blockAverage = pointsSeen == 0 ? mean : (blockAverage + mean) / 2;
-        double point = Math.abs(blockMax - blockAverage) >= Math.abs(blockMin - blockAverage) ? blockMax : blockMin;
+        min = pointsSeen == 0 ? value : Math.min(min, value);
+        max = pointsSeen == 0 ? value : Math.max(max, value);
         double range = max - min;
-        if (Math.abs(point - mean) < spike * range) {
-            point = mean;
-        }
-        median = pointsSeen == 0 ? point : median + 0.01 * range * Math.signum(point - median);
-        if (Math.abs(point - median) < snap * range) {
-            point = median;
-        }
+        median = pointsSeen == 0 ? value : median + MEDIAN_STEP * range * Math.signum(value - median);
+        double point = Math.abs(value - median) < config.snap() * range ? median : value;
         System.arraycopy(points, 1, points, 0, window - 1);
         points[window - 1] = point;
         pointsSeen++;
@@ -116,8 +83,60 @@ final class ResonanceNovelty {
         return classify(range);
     }
 
+    /** Whether the last classified window lay inside a category that has absorbed many windows. */
+    boolean familiar() {
+        return lastMatch >= config.familiarMatch() && lastUses >= config.familiarUses();
+    }
+
+    /** The best match of the last classified window (0 before any category). */
+    double lastMatch() {
+        return lastMatch;
+    }
+
+    int categories() {
+        return categories;
+    }
+
     private double classify(double range) {
-        // Input: the levels in series units (normalised at match time) and the shape in [0,1].
+        encode();
+        double best = -1;
+        int bestCategory = -1;
+        for (int c = 0; c < categories; c++) {
+            matches[c] = match(c, range);
+            if (matches[c] > best) {
+                best = matches[c];
+                bestCategory = c;
+            }
+        }
+        lastMatch = Math.max(0, best);
+        lastUses = 0;
+        if (bestCategory >= 0 && best >= config.learnMatch()) {
+            lastUses = ++uses[bestCategory];
+            for (int c = 0; c < categories; c++) {
+                if (matches[c] >= config.learnMatch()) {
+                    stretch(c);
+                }
+            }
+            return 0;
+        }
+        if (categories < config.maxCategories()) {
+            int base = categories * 2 * dims;
+            for (int d = 0; d < dims; d++) {
+                boxes[base + d] = (float) input[d];
+                boxes[base + dims + d] = (float) input[d];
+            }
+            uses[categories] = 0;
+            categories++;
+        } else {
+            stretch(bestCategory);
+        }
+        boolean novel = bestCategory >= 0 && pointsSeen - window >= config.warmupPoints()
+                && best < config.novelMatch();
+        return novel ? (config.novelMatch() - best) / config.novelMatch() : 0;
+    }
+
+    /** The input: the window's levels in series units, then its shape in [0,1]. */
+    private void encode() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double p : points) {
@@ -126,64 +145,18 @@ final class ResonanceNovelty {
         }
         for (int i = 0; i < window; i++) {
             input[i] = points[i];
-            scratch[i] = hi > lo ? (points[i] - lo) / (hi - lo) : 0;
+            shape[i] = hi > lo ? (points[i] - lo) / (hi - lo) : 0;
         }
-        haar(scratch, window);
+        haarInPlace();
         double tlo = Double.POSITIVE_INFINITY;
         double thi = Double.NEGATIVE_INFINITY;
-        for (double t : scratch) {
+        for (double t : shape) {
             tlo = Math.min(tlo, t);
             thi = Math.max(thi, t);
         }
         for (int i = 0; i < window; i++) {
-            input[window + i] = thi > tlo ? (scratch[i] - tlo) / (thi - tlo) : 0;
+            input[window + i] = thi > tlo ? (shape[i] - tlo) / (thi - tlo) : 0;
         }
-        double best = 0;
-        int bestCategory = -1;
-        for (int c = 0; c < categories; c++) {
-            double m = match(c, range);
-            if (m > best) {
-                best = m;
-                bestCategory = c;
-            }
-        }
-        lastMatch = categories == 0 ? 0 : best;
-        double learnAt = learnMatch;
-        double novelAt = novelMatch;
-        if (rel && matchCount > 0) {
-            double mean = matchSum / matchCount;
-            learnAt = Math.min(learnMatch, mean);
-            novelAt = novelMatch * mean;
-        }
-        if (categories > 0) {
-            matchSum += best;
-            matchCount++;
-        }
-        lastUses = 0;
-        if (categories > 0 && best >= learnAt) {
-            lastUses = ++uses[bestCategory];
-            for (int c = 0; c < categories; c++) {
-                if (c == bestCategory || match(c, range) >= learnAt) {
-                    stretch(c);
-                }
-            }
-            sinceCommit++;
-            return 0;
-        }
-        if (categories < maxCategories) {
-            int base = categories * 2 * dims;
-            for (int d = 0; d < dims; d++) {
-                boxes[base + d] = (float) input[d];
-                boxes[base + dims + d] = (float) input[d];
-            }
-            categories++;
-        } else {
-            stretch(bestCategory);
-        }
-        boolean novel = bestCategory >= 0 && pointsSeen - window >= warmupPoints && best < novelAt
-                && sinceCommit >= calm;
-        sinceCommit = 0;
-        return novel ? (novelAt - best) / novelAt : 0;
     }
 
     /** Fuzzy-AND share of the box's weight, for all dimensions (cubed) and for the newest level (squared). */
@@ -202,6 +175,7 @@ final class ResonanceNovelty {
                 u = (u - min) / range;
                 v = (v - min) / range;
             }
+            // Complement coding: the weight is (u, 1 - v), the input (x, 1 - x); fuzzy AND is the minimum.
             double a = Math.min(x, u) + 1 - Math.max(x, v);
             double w = u + 1 - v;
             and += a;
@@ -224,34 +198,24 @@ final class ResonanceNovelty {
         }
     }
 
-    /** In-place orthonormal Haar transform of the first {@code n} values (n a power of two). */
-    private static void haar(double[] values, int n) {
-        double[] tmp = new double[n];
-        for (int len = n; len > 1; len /= 2) {
+    /** Orthonormal Haar transform of {@code shape}, in place (averages first, then details, coarse to fine). */
+    private void haarInPlace() {
+        double root2 = Math.sqrt(2);
+        for (int len = window; len > 1; len /= 2) {
             int half = len / 2;
             for (int i = 0; i < half; i++) {
-                tmp[i] = (values[2 * i] + values[2 * i + 1]) / Math.sqrt(2);
-                tmp[half + i] = (values[2 * i] - values[2 * i + 1]) / Math.sqrt(2);
+                haar[i] = (shape[2 * i] + shape[2 * i + 1]) / root2;
+                haar[half + i] = (shape[2 * i] - shape[2 * i + 1]) / root2;
             }
-            System.arraycopy(tmp, 0, values, 0, len);
+            System.arraycopy(haar, 0, shape, 0, len);
         }
     }
 
-    /** The best match of the last classified point (1 before any). */
-    double lastMatch() {
-        return lastMatch;
-    }
-
-    int lastUses() {
-        return lastUses;
-    }
-
-    int categories() {
-        return categories;
-    }
-
-    int stateBytes() {
-        return 16 + 8 * 4 + 13 * 8 + 16 + boxes.length * 4 + 16 + (points.length + input.length + scratch.length) * 8
-                + 3 * 16;
+    /** Bytes of state for one series with this config. */
+    static int stateBytes(ResonanceConfig config) {
+        int window = config.windowPoints();
+        int categories = config.maxCategories();
+        return 16 + 4 * 16 + categories * (2 * 2 * 2 * window * 4 / 2 + 4 + 8) + 4 * 16 + 5 * window * 8
+                + 8 + 4 * 8 + 3 * 4;
     }
 }
