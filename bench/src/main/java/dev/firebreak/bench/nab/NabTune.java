@@ -4,6 +4,7 @@ import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.MultiScaleConfig;
 import dev.firebreak.engine.detect.PatternConfig;
+import dev.firebreak.engine.detect.ResonanceConfig;
 import dev.firebreak.engine.detect.SeriesDetectors;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -12,13 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code NabTune DATA_DIR WINDOWS_JSON [key=v1,v2,..]...}: scores the multi-scale detector on NAB for every
  * combination of the given global parameters, in one process (the data is read once). This is how the
  * shipped NAB configuration's parameters were chosen: on the corpus, for all files together, as every
  * published NAB detector was tuned. Keys: hl (multiplier of the default half-lives), sa, wu, la, ha,
- * alarm, hold, rearm, nov (range novelty margin, 0: off), nwu (its warm-up) (see {@link MultiScaleConfig}; every
+ * alarm, hold, rearm, nov (range novelty margin, 0: off), nwu (its warm-up), art (1 adds adaptive resonance, 0
+ * removes it; default as shipped), rw, rlearn, rnovel, rwu, rsnap, rcats, rfm, rfu, rff (the fields of
+ * {@link ResonanceConfig} in order) (see {@link MultiScaleConfig}; every
  * default is {@link MultiScaleConfig#forNab()}); pattern (1 adds the pattern detector, 0 removes it; default
  * as {@code DetectionConfig.nab()} ships), pw, ph, ps, pshape (0/1), prel (0/1), fuse (1: one detector, the
  * default; 0: side by side), pda, pwu, pla, pha, palarm, phold, prearm
@@ -103,12 +107,20 @@ public final class NabTune {
         for (int k = 0; k < halfLives.length; k++) {
             halfLives[k] *= hl;
         }
-        MultiScaleConfig config = new MultiScaleConfig(halfLives, p.getOrDefault("sa", d.shortAlpha()),
+        MultiScaleConfig base = new MultiScaleConfig(halfLives, p.getOrDefault("sa", d.shortAlpha()),
                 (int) (double) p.getOrDefault("wu", (double) d.warmupSamples()), p.getOrDefault("la", d.likelihoodAlpha()),
                 p.getOrDefault("ha", d.historyAlpha()), p.getOrDefault("alarm", d.alarmSurprise()),
                 (int) (double) p.getOrDefault("hold", (double) d.holdOffSamples()),
                 p.getOrDefault("rearm", d.rearmSurprise()), p.getOrDefault("nov", d.noveltyMargin()),
                 (int) (double) p.getOrDefault("nwu", (double) d.noveltyWarmupSamples()));
+        ResonanceConfig rd = ResonanceConfig.forNab();
+        boolean withResonance = p.getOrDefault("art", d.resonance().isPresent() ? 1.0 : 0.0) != 0;
+        MultiScaleConfig config = base.withResonance(!withResonance ? Optional.empty() : Optional.of(new ResonanceConfig(
+                (int) (double) p.getOrDefault("rw", (double) rd.windowPoints()), p.getOrDefault("rlearn", rd.learnMatch()),
+                p.getOrDefault("rnovel", rd.novelMatch()), (int) (double) p.getOrDefault("rwu", (double) rd.warmupPoints()),
+                p.getOrDefault("rsnap", rd.snap()), (int) (double) p.getOrDefault("rcats", (double) rd.maxCategories()),
+                p.getOrDefault("rfm", rd.familiarMatch()), (int) (double) p.getOrDefault("rfu", (double) rd.familiarUses()),
+                p.getOrDefault("rff", rd.familiarFactor()))));
         PatternConfig pd = PatternConfig.ofDefaults();
         PatternConfig pattern = new PatternConfig((int) (double) p.getOrDefault("pw", (double) pd.windowSamples()),
                 (int) (double) p.getOrDefault("ph", (double) pd.historySamples()),

@@ -43,9 +43,10 @@ public record DetectionConfig(Map<MetricName, MetricDetectionConfig> perMetric, 
     }
 
     /**
-     * The one configuration the NAB benchmark runs with: the scale-free multi-scale detector with range novelty
-     * ({@link MultiScaleConfig#forNab()}) joined with the nearest-neighbour pattern surprise, because NAB's series
-     * have arbitrary units and sampling intervals. It is the fallback of the defaults plus range novelty.
+     * The one configuration the NAB benchmark runs with: the scale-free multi-scale detector with range novelty and
+     * adaptive resonance ({@link MultiScaleConfig#forNab()}) joined with the nearest-neighbour pattern surprise,
+     * because NAB's series have arbitrary units and sampling intervals. It is the fallback of the defaults plus range
+     * novelty and adaptive resonance.
      */
     public static DetectionConfig nab() {
         DetectionConfig defaults = ofDefaults();

@@ -2,6 +2,7 @@ package dev.firebreak.engine.detect;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A scale-free detector for series of unknown shape and units (the NAB profile): spikes and level
@@ -24,10 +25,13 @@ import java.util.Objects;
  *                           whatever its z-score; 0 turns it off (the console's defaults), else 0..10
  * @param noveltyWarmupSamples scored samples (after {@code warmupSamples}) whose range is learned before a value
  *                           beyond it may alarm, 0..100000
+ * @param resonance          adaptive-resonance novelty and familiarity ({@link ResonanceConfig}): a window unlike every
+ *                           learned category alarms, a window inside an often-used category damps the value surprise;
+ *                           empty turns it off (the console's defaults)
  */
 public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int warmupSamples,
         double likelihoodAlpha, double historyAlpha, double alarmSurprise, int holdOffSamples, double rearmSurprise,
-        double noveltyMargin, int noveltyWarmupSamples) {
+        double noveltyMargin, int noveltyWarmupSamples, Optional<ResonanceConfig> resonance) {
 
     public static final double[] DEFAULT_HALF_LIVES = {11, 44, 177.5, 709.5};
     public static final double DEFAULT_SHORT_ALPHA = 0.07;
@@ -48,6 +52,14 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
             double historyAlpha, double alarmSurprise, int holdOffSamples, double rearmSurprise) {
         this(halfLivesSamples, shortAlpha, warmupSamples, likelihoodAlpha, historyAlpha, alarmSurprise, holdOffSamples,
                 rearmSurprise, DEFAULT_NOVELTY_MARGIN, 0);
+    }
+
+    /** Without adaptive resonance. */
+    public MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int warmupSamples, double likelihoodAlpha,
+            double historyAlpha, double alarmSurprise, int holdOffSamples, double rearmSurprise, double noveltyMargin,
+            int noveltyWarmupSamples) {
+        this(halfLivesSamples, shortAlpha, warmupSamples, likelihoodAlpha, historyAlpha, alarmSurprise, holdOffSamples,
+                rearmSurprise, noveltyMargin, noveltyWarmupSamples, Optional.empty());
     }
 
     public MultiScaleConfig {
@@ -71,6 +83,7 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
         count("holdOffSamples", holdOffSamples, 0);
         range("noveltyMargin", noveltyMargin, 0, 10);
         count("noveltyWarmupSamples", noveltyWarmupSamples, 0);
+        Objects.requireNonNull(resonance, "resonance");
     }
 
     private static void range(String field, double value, double low, double high) {
@@ -100,16 +113,24 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
 
     /**
      * The NAB profile: the defaults plus range novelty, because on NAB's data a value at a level never seen before
-     * is what most labelled windows start with while bursty series' ordinary excursions stay inside their range.
+     * is what most labelled windows start with while bursty series' ordinary excursions stay inside their range; and
+     * adaptive resonance ({@link ResonanceConfig#forNab()}), the same idea for windows of values.
      */
     public static MultiScaleConfig forNab() {
-        return ofDefaults().withNovelty(NAB_NOVELTY_MARGIN, NAB_NOVELTY_WARMUP_SAMPLES);
+        return ofDefaults().withNovelty(NAB_NOVELTY_MARGIN, NAB_NOVELTY_WARMUP_SAMPLES)
+                .withResonance(Optional.of(ResonanceConfig.forNab()));
     }
 
     /** The same with another range novelty (margin 0: off). */
     public MultiScaleConfig withNovelty(double margin, int warmup) {
         return new MultiScaleConfig(halfLivesSamples, shortAlpha, warmupSamples, likelihoodAlpha, historyAlpha,
-                alarmSurprise, holdOffSamples, rearmSurprise, margin, warmup);
+                alarmSurprise, holdOffSamples, rearmSurprise, margin, warmup, resonance);
+    }
+
+    /** The same with another adaptive resonance (empty: off). */
+    public MultiScaleConfig withResonance(Optional<ResonanceConfig> newResonance) {
+        return new MultiScaleConfig(halfLivesSamples, shortAlpha, warmupSamples, likelihoodAlpha, historyAlpha,
+                alarmSurprise, holdOffSamples, rearmSurprise, noveltyMargin, noveltyWarmupSamples, newResonance);
     }
 
     @Override
@@ -119,13 +140,14 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
                 && likelihoodAlpha == that.likelihoodAlpha && historyAlpha == that.historyAlpha
                 && alarmSurprise == that.alarmSurprise && holdOffSamples == that.holdOffSamples
                 && rearmSurprise == that.rearmSurprise && noveltyMargin == that.noveltyMargin
-                && noveltyWarmupSamples == that.noveltyWarmupSamples;
+                && noveltyWarmupSamples == that.noveltyWarmupSamples && resonance.equals(that.resonance);
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(halfLivesSamples) * 31 + Objects.hash(shortAlpha, warmupSamples, likelihoodAlpha,
-                historyAlpha, alarmSurprise, holdOffSamples, rearmSurprise, noveltyMargin, noveltyWarmupSamples);
+                historyAlpha, alarmSurprise, holdOffSamples, rearmSurprise, noveltyMargin, noveltyWarmupSamples,
+                resonance);
     }
 
     @Override
@@ -134,6 +156,6 @@ public record MultiScaleConfig(double[] halfLivesSamples, double shortAlpha, int
                 + shortAlpha + ", warmupSamples=" + warmupSamples + ", likelihoodAlpha=" + likelihoodAlpha
                 + ", historyAlpha=" + historyAlpha + ", alarmSurprise=" + alarmSurprise + ", holdOffSamples="
                 + holdOffSamples + ", rearmSurprise=" + rearmSurprise + ", noveltyMargin=" + noveltyMargin
-                + ", noveltyWarmupSamples=" + noveltyWarmupSamples + "]";
+                + ", noveltyWarmupSamples=" + noveltyWarmupSamples + ", resonance=" + resonance + "]";
     }
 }

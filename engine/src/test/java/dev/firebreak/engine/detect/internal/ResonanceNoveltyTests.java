@@ -1,0 +1,169 @@
+package dev.firebreak.engine.detect.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.detect.ResonanceConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ResonanceNoveltyTests {
+
+    private static final int DAY = 96;
+
+    /** A daily sine between 30 and 70 with a little noise. */
+    private static double[] daily(int days, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[days * DAY];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 50 + 20 * Math.sin(2 * Math.PI * (i % DAY) / DAY) + 0.5 * random.nextGaussian();
+        }
+        return values;
+    }
+
+    /** Indexes whose window was a novel category. */
+    private static List<Integer> novelAt(ResonanceConfig config, double[] values) {
+        ResonanceNovelty resonance = new ResonanceNovelty(config);
+        List<Integer> novel = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (resonance.noveltyThenLearn(values[i]) > 0) {
+                novel.add(i);
+            }
+        }
+        return novel;
+    }
+
+    private static ResonanceConfig withWarmup(int warmupPoints) {
+        ResonanceConfig nab = ResonanceConfig.forNab();
+        return new ResonanceConfig(nab.windowPoints(), nab.learnMatch(), nab.novelMatch(), warmupPoints, nab.snap(),
+                nab.maxCategories(), nab.familiarMatch(), nab.familiarUses(), nab.familiarFactor());
+    }
+
+    @Test
+    void repeatingDailyPatternIsNeverNovelAndBecomesFamiliar() {
+        double[] values = daily(40, 1);
+        ResonanceNovelty resonance = new ResonanceNovelty(ResonanceConfig.forNab());
+        int novel = 0;
+        int familiarInLastTenDays = 0;
+
+        for (int i = 0; i < values.length; i++) {
+            novel += resonance.noveltyThenLearn(values[i]) > 0 ? 1 : 0;
+            familiarInLastTenDays += i >= 30 * DAY && resonance.familiar() ? 1 : 0;
+        }
+
+        assertThat(novel).isZero();
+        assertThat(familiarInLastTenDays).isPositive();
+    }
+
+    @Test
+    void stepToANewLevelIsNovelWithinOneWindow() {
+        double[] values = daily(30, 2);
+        int step = 25 * DAY;
+        for (int i = step; i < values.length; i++) {
+            values[i] += 60;
+        }
+
+        List<Integer> novel = novelAt(ResonanceConfig.forNab(), values);
+
+        assertThat(novel).isNotEmpty();
+        assertThat(novel.getFirst()).isBetween(step, step + ResonanceConfig.NAB_WINDOW_POINTS - 1);
+    }
+
+    @Test
+    void spikeToANewHeightIsNovelAtTheSpike() {
+        double[] values = daily(30, 3);
+        int spike = 25 * DAY + 10;
+        values[spike] = 95;
+
+        assertThat(novelAt(ResonanceConfig.forNab(), values)).containsExactly(spike);
+    }
+
+    @Test
+    void newShapeInsideTheKnownRangeIsNovel() {
+        double[] values = daily(30, 7);
+        int from = 25 * DAY;
+        for (int i = from; i < from + DAY; i++) {
+            values[i] = 50 + ((i / 4) % 2 == 0 ? 15 : -15);
+        }
+
+        List<Integer> novel = novelAt(ResonanceConfig.forNab(), values);
+
+        assertThat(novel).isNotEmpty().allMatch(i -> i >= from && i < from + DAY);
+    }
+
+    @Test
+    void slowDriftIsNotNovel() {
+        double[] values = daily(40, 4);
+        for (int i = 0; i < values.length; i++) {
+            values[i] += 0.01 * i;
+        }
+
+        assertThat(novelAt(ResonanceConfig.forNab(), values)).isEmpty();
+    }
+
+    @Test
+    void constantSeriesIsNeitherNovelNorFamiliar() {
+        double[] values = new double[3000];
+        Arrays.fill(values, 5.0);
+        ResonanceNovelty resonance = new ResonanceNovelty(ResonanceConfig.forNab());
+        boolean everFamiliar = false;
+
+        for (double value : values) {
+            assertThat(resonance.noveltyThenLearn(value)).isZero();
+            everFamiliar |= resonance.familiar();
+        }
+
+        assertThat(everFamiliar).isFalse();
+        assertThat(resonance.categories()).isZero();
+    }
+
+    @Test
+    void missingValuesAreIgnoredAndAGapMakesNothingNovel() {
+        double[] values = daily(40, 6);
+        for (int i = 20 * DAY; i < 22 * DAY; i++) {
+            values[i] = Double.NaN;
+        }
+        ResonanceNovelty resonance = new ResonanceNovelty(ResonanceConfig.forNab());
+        int novel = 0;
+
+        for (int i = 0; i < values.length; i++) {
+            double before = resonance.lastMatch();
+            double novelty = resonance.noveltyThenLearn(values[i]);
+            if (Double.isNaN(values[i])) {
+                assertThat(novelty).isZero();
+                assertThat(resonance.lastMatch()).isEqualTo(before);
+            }
+            novel += novelty > 0 ? 1 : 0;
+        }
+
+        assertThat(novel).isZero();
+    }
+
+    @Test
+    void nothingIsNovelDuringTheWarmup() {
+        double[] values = daily(3, 9);
+        int spike = 2 * DAY + 10;
+        values[spike] = 95;
+
+        assertThat(novelAt(withWarmup(10), values)).contains(spike);
+        // Warm-up counts windows: every window holding the spike ends before this one.
+        assertThat(novelAt(withWarmup(spike + ResonanceConfig.NAB_WINDOW_POINTS), values)).isEmpty();
+    }
+
+    @Test
+    void categoriesNeverExceedTheLimit() {
+        ResonanceConfig nab = ResonanceConfig.forNab();
+        ResonanceConfig four = new ResonanceConfig(nab.windowPoints(), nab.learnMatch(), nab.novelMatch(),
+                nab.warmupPoints(), nab.snap(), 4, nab.familiarMatch(), nab.familiarUses(), nab.familiarFactor());
+        ResonanceNovelty resonance = new ResonanceNovelty(four);
+        SplittableRandom random = new SplittableRandom(5);
+
+        for (int i = 0; i < 5000; i++) {
+            resonance.noveltyThenLearn(random.nextDouble() * 100);
+        }
+
+        assertThat(resonance.categories()).isEqualTo(4);
+    }
+}
