@@ -57,7 +57,7 @@ public final class EwmaDetector implements AdaptiveBaseline {
         double scale = Scores.floorScale(deviation, mean);
         double distance = Math.abs(value - mean) / scale;
         double width = config.threshold() * scale;
-        into.banded(kind(), Scores.ofLimitRatio(distance / config.threshold()), value, mean - width, mean + width,
+        into.banded(kind(), distance / config.threshold(), value, mean - width, mean + width,
                 rule, direction);
     }
 

@@ -86,7 +86,7 @@ public final class IqrDetector implements AdaptiveBaseline {
         double low = q1 - config.fence() * iqr;
         double high = q3 + config.fence() * iqr;
         double beyond = value > q3 ? (value - q3) / iqr : value < q1 ? (q1 - value) / iqr : 0;
-        into.banded(kind(), Scores.ofLimitRatio(beyond / config.fence()), value, low, high, rule, direction);
+        into.banded(kind(), beyond / config.fence(), value, low, high, rule, direction);
     }
 
     /** Linear interpolation between order statistics, as numpy's default does. */

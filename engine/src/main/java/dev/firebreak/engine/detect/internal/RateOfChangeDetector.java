@@ -122,7 +122,7 @@ public final class RateOfChangeDetector implements SeriesDetector, ScoresInPlace
             fallRatio = (highest - value) / Scores.floorScale(allowed, highest);
         }
         double ratio = Math.max(0, Math.max(riseRatio, fallRatio));
-        into.banded(kind(), Scores.ofLimitRatio(ratio), value, low, high, rule, direction);
+        into.banded(kind(), ratio, value, low, high, rule, direction);
     }
 
     @Override

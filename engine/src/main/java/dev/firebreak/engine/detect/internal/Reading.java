@@ -85,15 +85,20 @@ public final class Reading {
     /**
      * As {@link Outputs#banded}, restricted to one side of the band: a sample on the other side scores zero,
      * as {@link DirectionalDetector} makes of the unrestricted output.
+     *
+     * @param limitRatio how far the value lies from the band's middle or edge in units of the detector's
+     *                   limit, as {@link Scores#ofLimitRatio} takes it (NaN: no score)
      */
-    void banded(DetectorKind detector, double bandScore, double value, double bandLow, double bandHigh,
+    void banded(DetectorKind detector, double limitRatio, double value, double bandLow, double bandHigh,
             String bandRule, Direction direction) {
         forgetOutput();
         kind(detector);
         this.observed = value;
         this.low = bandLow;
         this.high = bandHigh;
-        if (direction != Direction.BOTH && !Double.isNaN(bandScore) && !direction.admits(value, bandLow, bandHigh)) {
+        // The score's logistic (Scores.ofLimitRatio) is worked out only for the side of the band that counts:
+        // on the other side, about half the samples of a one-sided metric, it would be thrown away (ADR 0023).
+        if (direction != Direction.BOTH && !Double.isNaN(limitRatio) && !direction.admits(value, bandLow, bandHigh)) {
             // the other side of the band: one shared sentence, nothing to format later
             this.form = FIXED;
             this.score = 0;
@@ -102,7 +107,7 @@ public final class Reading {
             return;
         }
         this.form = BANDED;
-        this.score = bandScore;
+        this.score = Scores.ofLimitRatio(limitRatio);
         this.fired = value < bandLow || value > bandHigh;
         rule(bandRule);
     }

@@ -85,7 +85,7 @@ public final class RollingZScoreDetector implements AdaptiveBaseline {
         double sigma = Scores.floorScale(Math.sqrt(variance), level);
         double z = Math.abs(value - level) / sigma;
         double width = config.k() * sigma;
-        into.banded(kind(), Scores.ofLimitRatio(z / config.k()), value, level - width, level + width, rule, direction);
+        into.banded(kind(), z / config.k(), value, level - width, level + width, rule, direction);
     }
 
     private void learn(double value) {

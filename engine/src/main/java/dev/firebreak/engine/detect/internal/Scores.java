@@ -5,6 +5,12 @@ public final class Scores {
 
     /** Slope of the logistic: a value at its detector's limit scores 0.5, at 1.5x the limit about 0.92. */
     private static final double STEEPNESS = 5;
+    /**
+     * The score of a value inside its band (ratio 0), the most common case for the detectors that measure
+     * how far beyond the band a value lies (IQR, seasonal band, rate of change): the same expression as
+     * below, worked out once instead of an exp per sample.
+     */
+    private static final double AT_ZERO = 1 / (1 + Math.exp(-STEEPNESS * (0 - 1)));
 
     private Scores() {
     }
@@ -19,6 +25,9 @@ public final class Scores {
         }
         if (ratio == Double.POSITIVE_INFINITY) {
             return 1;
+        }
+        if (ratio == 0) {
+            return AT_ZERO;
         }
         return 1 / (1 + Math.exp(-STEEPNESS * (ratio - 1)));
     }

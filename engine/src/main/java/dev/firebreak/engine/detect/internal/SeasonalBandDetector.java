@@ -149,7 +149,7 @@ public final class SeasonalBandDetector implements SeriesDetector, ScoresInPlace
         double beyond = value > hi ? value - hi : value < lo ? lo - value : 0;
         // Exactly on the tolerance line scores 0.5; with no tolerance, one band width beyond does.
         double limit = margin > 0 ? margin : width;
-        into.banded(kind(), Scores.ofLimitRatio(beyond / limit), value, lo - margin, hi + margin, rule, direction);
+        into.banded(kind(), beyond / limit, value, lo - margin, hi + margin, rule, direction);
     }
 
     private void learn(int slot, double value) {
