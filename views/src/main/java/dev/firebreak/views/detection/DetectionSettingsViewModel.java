@@ -317,13 +317,13 @@ public final class DetectionSettingsViewModel {
                 () -> new CompositeConfig(weightMap(w), mode.get(), current.confirmTicks(), current.reportAtLeast()));
         Settings settings = null;
         if (composite != null && rolling.ok() && ewma.ok() && iqr.ok() && seasonal.ok() && rateOk && hold.ok()) {
-            // the multi-scale and pattern detectors (the NAB profile's) are not on the form: whatever the
-            // metric runs, it keeps
+            // the multi-scale and pattern detectors (the NAB profile's) and the minimum departure (ADR 0022,
+            // YAML only for now) are not on the form: whatever the metric runs, it keeps
             Optional<RateOfChangeConfig> finalRate = rate;
             MetricDetectionConfig running = session.detectionConfig().forMetric(metric.get());
             MetricDetectionConfig detectors = attempt(List.of(), () -> new MetricDetectionConfig(rolling.config(),
                     ewma.config(), iqr.config(), seasonal.config(), finalRate, running.multiScale(), running.pattern(),
-                    direction.get(), hold.config()));
+                    direction.get(), hold.config(), running.minDeparture()));
             settings = detectors == null ? null : new Settings(detectors, composite);
         }
         valid.set(settings != null);
