@@ -38,10 +38,15 @@ import java.util.TreeMap;
  * @param whileSystemUnhealthy how many of the alarms were raised while the simulator judged any component
  *                          other than HEALTHY (these include the previous ones)
  * @param perWeek           alarms in each simulated week after the warm-up (the last one may be partial)
+ * @param perWeekOnUnhealthyComponent of each week's alarms, those on a component the simulator itself judged
+ *                          not healthy then: detections of a real (load-caused) degradation, not false alarms
+ * @param perWeekWhileSystemUnhealthy of each week's alarms, those raised while the simulator judged any
+ *                          component not healthy (these include the previous ones); the rest came while it
+ *                          judged every component healthy
  */
 public record FaultFreeRun(double days, int components, int falseAlarms, Map<String, Integer> falseAlarmsPerComponent,
         double notHealthyShare, List<DetectionRecord> alarms, int whileSimulatorUnhealthy, int whileSystemUnhealthy,
-        List<Integer> perWeek) {
+        List<Integer> perWeek, List<Integer> perWeekOnUnhealthyComponent, List<Integer> perWeekWhileSystemUnhealthy) {
 
     private static final long WEEK_SECONDS = 7 * 86_400;
 
@@ -49,6 +54,8 @@ public record FaultFreeRun(double days, int components, int falseAlarms, Map<Str
         falseAlarmsPerComponent = Map.copyOf(falseAlarmsPerComponent);
         alarms = List.copyOf(alarms);
         perWeek = List.copyOf(perWeek);
+        perWeekOnUnhealthyComponent = List.copyOf(perWeekOnUnhealthyComponent);
+        perWeekWhileSystemUnhealthy = List.copyOf(perWeekWhileSystemUnhealthy);
     }
 
     /** Alarms per 100 component-days, leaving out those raised while the simulator judged the component unhealthy. */
@@ -101,18 +108,26 @@ public record FaultFreeRun(double days, int components, int falseAlarms, Map<Str
         int whileUnhealthy = 0;
         int whileSystemUnhealthy = 0;
         List<Integer> perWeek = new ArrayList<>();
+        List<Integer> perWeekOnUnhealthy = new ArrayList<>();
+        List<Integer> perWeekSystemUnhealthy = new ArrayList<>();
         for (long w = 0; w * WEEK_SECONDS < duration.toSeconds(); w++) {
             perWeek.add(0);
+            perWeekOnUnhealthy.add(0);
+            perWeekSystemUnhealthy.add(0);
         }
         for (DetectionRecord alarm : alarms) {
-            whileUnhealthy += simulatedCondition(simulation.conditionChanges, alarm.componentId(), alarm.at())
-                    != HealthState.HEALTHY ? 1 : 0;
-            whileSystemUnhealthy += anyUnhealthy(simulation.conditionChanges, alarm.at()) ? 1 : 0;
+            boolean componentUnhealthy = simulatedCondition(simulation.conditionChanges, alarm.componentId(), alarm.at())
+                    != HealthState.HEALTHY;
+            boolean systemUnhealthy = anyUnhealthy(simulation.conditionChanges, alarm.at());
+            whileUnhealthy += componentUnhealthy ? 1 : 0;
+            whileSystemUnhealthy += systemUnhealthy ? 1 : 0;
             int week = (int) (Duration.between(counting, alarm.at()).toSeconds() / WEEK_SECONDS);
             perWeek.set(week, perWeek.get(week) + 1);
+            perWeekOnUnhealthy.set(week, perWeekOnUnhealthy.get(week) + (componentUnhealthy ? 1 : 0));
+            perWeekSystemUnhealthy.set(week, perWeekSystemUnhealthy.get(week) + (systemUnhealthy ? 1 : 0));
         }
         return new FaultFreeRun(duration.toSeconds() / 86_400.0, topology.size(), alarms.size(), perComponent, notHealthy,
-                alarms, whileUnhealthy, whileSystemUnhealthy, perWeek);
+                alarms, whileUnhealthy, whileSystemUnhealthy, perWeek, perWeekOnUnhealthy, perWeekSystemUnhealthy);
     }
 
     /** Whether the simulator judged any component other than HEALTHY at a second. */

@@ -139,6 +139,11 @@ class AccuracyHarnessTests {
         assertThat(run.perHundredComponentDays()).isCloseTo(100.0 * 60 / (shop.size() / 24.0),
                 within(1e-9));
         assertThat(run.perWeek()).containsExactly(60);
+        // each week's alarms split by the simulator's judgement: on an unhealthy component <= while any is
+        assertThat(run.perWeekOnUnhealthyComponent()).hasSize(1);
+        assertThat(run.perWeekOnUnhealthyComponent().getFirst()).isEqualTo(run.whileSimulatorUnhealthy())
+                .isLessThanOrEqualTo(run.perWeekWhileSystemUnhealthy().getFirst());
+        assertThat(run.perWeekWhileSystemUnhealthy()).containsExactly(run.whileSystemUnhealthy());
     }
 
     @Test

@@ -23,6 +23,12 @@ interface ComponentEvidence {
     /** The finding for output {@code i} of {@code series}; asked only for outputs that fired. */
     Finding finding(int series, int i);
 
+    /**
+     * Whether output {@code i} of {@code series}, which fired, is beyond its band by the series' metric's
+     * {@link MinimumDeparture} (ADR 0022); asked only for outputs that fired.
+     */
+    boolean clearsMargin(int series, int i);
+
     int vectorCount();
 
     DetectorOutput vectorOutput(int i);

@@ -13,11 +13,18 @@ import java.util.Objects;
  * model, no related anomaly) drop out and the other weights are renormalised, so a component without an
  * ML model still reaches every severity. In {@link CompositeConfig.Mode#MAJORITY_VOTE} mode the score is,
  * for the worst series, the share of its detectors (plus the vector detectors) that fired.
+ *
+ * <p>A weighted score above low needs at least one fired finding that is not marginal: beyond its band by
+ * its metric's {@link MinimumDeparture} (ADR 0022). Findings that are all just past their bands can raise
+ * attention (low) but not page.
  */
 public final class CompositeScorer {
 
     /** The highest score the ML family reaches without a statistical or pattern finding: the top of low. */
     static final double ML_ALONE_MAX = 0.5;
+
+    /** The highest score a component reaches while every finding that fired is marginal: the top of low. */
+    static final double MARGINAL_MAX = 0.5;
 
     /** {@link DetectorFamily#values()} copies its array on every call; scoring runs per component per tick. */
     private static final DetectorFamily[] FAMILIES = DetectorFamily.values();
@@ -41,7 +48,21 @@ public final class CompositeScorer {
      * @param correlation    0..1 anomaly of related components now, or NaN for no opinion
      */
     public CompositeScore combine(List<List<Finding>> seriesFindings, List<Finding> vectorFindings, double correlation) {
-        return combine(new FindingLists(seriesFindings, vectorFindings), correlation, new Scratch());
+        return combine(new FindingLists(seriesFindings, null, vectorFindings), correlation, new Scratch());
+    }
+
+    /**
+     * As {@link #combine(List, List, double)}, with each series' {@link MinimumDeparture} (one per inner list
+     * of {@code seriesFindings}, ADR 0022); the other form gives every series none.
+     */
+    public CompositeScore combine(List<List<Finding>> seriesFindings, List<MinimumDeparture> margins,
+            List<Finding> vectorFindings, double correlation) {
+        if (margins.size() != seriesFindings.size()) {
+            throw new IllegalArgumentException("one margin per series: " + margins.size() + " for "
+                    + seriesFindings.size());
+        }
+        return combine(new FindingLists(seriesFindings, List.copyOf(margins), vectorFindings), correlation,
+                new Scratch());
     }
 
     /**
@@ -56,6 +77,7 @@ public final class CompositeScorer {
         double[] family = new double[FAMILIES.length];
         Arrays.fill(family, Double.NaN);
         int firedCount = 0;
+        boolean anyClear = false;
         double bestVote = Double.NaN;
         int vectorVoters = 0;
         int vectorFired = 0;
@@ -68,6 +90,7 @@ public final class CompositeScorer {
                 vectorFired += output.fired() ? 1 : 0;
                 if (output.fired()) {
                     firedCount = scratch.addFired(firedCount, -1, i);
+                    anyClear = true; // the ML family has no per-metric band; ML_ALONE_MAX caps it alone
                 }
             }
         }
@@ -86,6 +109,7 @@ public final class CompositeScorer {
                 if (evidence.fired(s, i)) {
                     votes++;
                     firedCount = scratch.addFired(firedCount, s, i);
+                    anyClear = anyClear || evidence.clearsMargin(s, i);
                 }
                 DetectorFamily f = evidence.kind(s, i).family();
                 if (f == DetectorFamily.STATISTICAL) {
@@ -111,7 +135,7 @@ public final class CompositeScorer {
         List<Finding> fired = fired(evidence, firedCount, scratch.firedAt);
         return config.mode() == CompositeConfig.Mode.MAJORITY_VOTE
                 ? vote(bestVote, family, fired)
-                : weighted(family, fired);
+                : weighted(family, fired, anyClear);
     }
 
     /** The findings that fired, vector ones first and then per series, as they were met. */
@@ -128,7 +152,7 @@ public final class CompositeScorer {
         return List.of(fired);
     }
 
-    private CompositeScore weighted(double[] family, List<Finding> fired) {
+    private CompositeScore weighted(double[] family, List<Finding> fired, boolean anyClear) {
         double totalWeight = 0;
         for (DetectorFamily f : FAMILIES) {
             if (!Double.isNaN(family[f.ordinal()])) {
@@ -149,6 +173,11 @@ public final class CompositeScorer {
             // ML alone is evidence, not proof (ADR 0012): without a statistical or pattern finding on the
             // component it can raise attention (low) but not page (medium or worse).
             score = Math.min(score, ML_ALONE_MAX);
+        }
+        if (!anyClear) {
+            // Every finding is just past its band (or none fired): unusual, but not by enough to page
+            // anyone (ADR 0022). Correlation alone never fires, so it cannot lift this either.
+            score = Math.min(score, MARGINAL_MAX);
         }
         return new CompositeScore(score, Severity.ofScore(score),
                 new Explanation(fired, new FamilyContributions(family, normalised)));
@@ -196,7 +225,8 @@ public final class CompositeScorer {
     }
 
     /** The public list form as evidence: findings are handed on as they are. */
-    private record FindingLists(List<List<Finding>> series, List<Finding> vectors) implements ComponentEvidence {
+    private record FindingLists(List<List<Finding>> series, List<MinimumDeparture> margins, List<Finding> vectors)
+            implements ComponentEvidence {
 
         @Override
         public int seriesCount() {
@@ -226,6 +256,13 @@ public final class CompositeScorer {
         @Override
         public Finding finding(int s, int i) {
             return series.get(s).get(i);
+        }
+
+        @Override
+        public boolean clearsMargin(int s, int i) {
+            DetectorOutput output = series.get(s).get(i).output();
+            MinimumDeparture margin = margins == null ? MinimumDeparture.NONE : margins.get(s);
+            return margin.clears(output.observed(), output.expectedLow(), output.expectedHigh());
         }
 
         @Override

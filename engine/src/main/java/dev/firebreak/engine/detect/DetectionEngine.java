@@ -122,18 +122,29 @@ public final class DetectionEngine implements AutoCloseable {
         private BaselineHold detectors;
         /** The side of the band the metric's detectors watch, for the load context. */
         private Direction direction;
+        /** How far past its band a finding must be to page (ADR 0022). */
+        private MinimumDeparture margin;
 
-        SeriesState(int handle, SeriesKey key, BaselineHold detectors, Direction direction) {
+        SeriesState(int handle, SeriesKey key, BaselineHold detectors, MetricDetectionConfig config) {
             this.handle = handle;
             this.key = key;
             this.label = key.toString();
             this.metric = key.metric();
             this.detectors = detectors;
-            this.direction = direction;
+            configure(config);
+        }
+
+        void configure(MetricDetectionConfig config) {
+            this.direction = config.direction();
+            this.margin = config.minDeparture();
         }
 
         Direction direction() {
             return direction;
+        }
+
+        MinimumDeparture margin() {
+            return margin;
         }
 
         int handle() {
@@ -353,7 +364,7 @@ public final class DetectionEngine implements AutoCloseable {
                 holdingAfter += hold.holding() ? 1 : 0;
                 seriesFired |= hold.anyFired();
                 if (recordTo != null && !Double.isNaN(value)) {
-                    recordTo.record(verdict(state.key(), epochSecond, value, findings(state)));
+                    recordTo.record(verdict(state.key(), epochSecond, value, findings(state), state.margin()));
                 }
             }
             holdingSeriesOf[c] = holdingAfter;
@@ -463,6 +474,12 @@ public final class DetectionEngine implements AutoCloseable {
         }
 
         @Override
+        public boolean clearsMargin(int s, int i) {
+            Reading reading = series[s].hold().reading(i);
+            return series[s].margin().clears(reading.observed(), reading.expectedLow(), reading.expectedHigh());
+        }
+
+        @Override
         public int vectorCount() {
             return vector == null ? 0 : 1;
         }
@@ -563,7 +580,7 @@ public final class DetectionEngine implements AutoCloseable {
                 continue;
             }
             seriesOf.get(c).add(new SeriesState(handle, key, detectorsFor(key.metric()),
-                    config.forMetric(key.metric()).direction()));
+                    config.forMetric(key.metric())));
         }
         knownSeries = count;
         for (int c = 0; c < n; c++) {
@@ -609,7 +626,7 @@ public final class DetectionEngine implements AutoCloseable {
                     continue;
                 }
                 series.detectors = detectorsFor(series.key().metric());
-                series.direction = config.forMetric(series.key().metric()).direction();
+                series.configure(config.forMetric(series.key().metric()));
                 if (recordTo != null) {
                     recordTo.clear(series.key());
                 }
@@ -623,7 +640,8 @@ public final class DetectionEngine implements AutoCloseable {
                         findings.add(new Finding(series.label(), output));
                     }
                     if (recordTo != null && !Double.isNaN(values[i])) {
-                        recordTo.record(verdict(series.key(), past.epochSecondAt(i), values[i], findings));
+                        recordTo.record(verdict(series.key(), past.epochSecondAt(i), values[i], findings,
+                                series.margin()));
                     }
                 }
             }
@@ -640,8 +658,9 @@ public final class DetectionEngine implements AutoCloseable {
      * One series' verdict: its findings scored alone by the component's scorer (so the same weights and
      * mode), with the band of the first detector that gives one (rolling mean ± k·σ where it runs).
      */
-    private SeriesVerdict verdict(SeriesKey key, long epochSecond, double value, List<Finding> findings) {
-        CompositeScore score = scorer.combine(List.of(findings), List.of(), Double.NaN);
+    private SeriesVerdict verdict(SeriesKey key, long epochSecond, double value, List<Finding> findings,
+            MinimumDeparture margin) {
+        CompositeScore score = scorer.combine(List.of(findings), List.of(margin), List.of(), Double.NaN);
         double low = Double.NaN;
         double high = Double.NaN;
         List<DetectorOutput> outputs = new ArrayList<>(findings.size());

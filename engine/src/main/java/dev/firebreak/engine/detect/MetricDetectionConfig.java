@@ -18,11 +18,21 @@ import java.util.Optional;
  * (see {@link Direction}); the banded detectors are restricted to it. {@code hold} says how the rolling,
  * EWMA and IQR detectors keep their baseline during an anomaly episode (see {@link BaselineHoldConfig});
  * empty, they learn every sample and adapt to a sustained change within about their window.
+ * {@code minDeparture} is how far beyond its band a finding must be for the component to reach medium
+ * on it (see {@link MinimumDeparture}, ADR 0022).
  */
 public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
         Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
         Optional<MultiScaleConfig> multiScale, Optional<PatternConfig> pattern, Direction direction,
-        Optional<BaselineHoldConfig> hold) {
+        Optional<BaselineHoldConfig> hold, MinimumDeparture minDeparture) {
+
+    /** Without a minimum departure: the detectors' own bands. */
+    public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
+            Optional<IqrConfig> iqr, Optional<SeasonalBandConfig> seasonal, Optional<RateOfChangeConfig> rateOfChange,
+            Optional<MultiScaleConfig> multiScale, Optional<PatternConfig> pattern, Direction direction,
+            Optional<BaselineHoldConfig> hold) {
+        this(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, direction, hold, MinimumDeparture.NONE);
+    }
 
     /** Without the pattern detector (which only the scale-free profile for series of unknown kind runs). */
     public MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optional<EwmaConfig> ewma,
@@ -63,6 +73,7 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(hold, "hold");
+        Objects.requireNonNull(minDeparture, "minDeparture");
         if (rolling.isEmpty() && ewma.isEmpty() && iqr.isEmpty() && seasonal.isEmpty() && rateOfChange.isEmpty()
                 && multiScale.isEmpty() && pattern.isEmpty()) {
             throw new IllegalArgumentException("a metric needs at least one detector");
@@ -83,11 +94,12 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
         if (followsLoad(metric)) {
             return new MetricDetectionConfig(Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of(SeasonalBandConfig.ofDefaults()), RateOfChangeConfig.defaultFor(metric), Optional.empty(),
-                    defaultDirection(metric), defaultHold(metric));
+                    Optional.empty(), defaultDirection(metric), defaultHold(metric), MinimumDeparture.defaultFor(metric));
         }
         return new MetricDetectionConfig(Optional.of(RollingZScoreConfig.ofDefaults()), Optional.of(ewma),
                 Optional.of(IqrConfig.ofDefaults()), defaultSeasonal(metric), RateOfChangeConfig.defaultFor(metric),
-                Optional.empty(), defaultDirection(metric), defaultHold(metric));
+                Optional.empty(), Optional.empty(), defaultDirection(metric), defaultHold(metric),
+                MinimumDeparture.defaultFor(metric));
     }
 
     /**
@@ -132,13 +144,19 @@ public record MetricDetectionConfig(Optional<RollingZScoreConfig> rolling, Optio
     /** The same detectors restricted to one side of their bands. */
     public MetricDetectionConfig withDirection(Direction newDirection) {
         return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, newDirection,
-                hold);
+                hold, minDeparture);
     }
 
     /** The same detectors with another baseline hold. */
     public MetricDetectionConfig withHold(Optional<BaselineHoldConfig> newHold) {
         return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, direction,
-                newHold);
+                newHold, minDeparture);
+    }
+
+    /** The same detectors with another minimum departure (ADR 0022). */
+    public MetricDetectionConfig withMinDeparture(MinimumDeparture newMinDeparture) {
+        return new MetricDetectionConfig(rolling, ewma, iqr, seasonal, rateOfChange, multiScale, pattern, direction,
+                hold, newMinDeparture);
     }
 
     /** Only the scale-free multi-scale detector: for series of unknown kind and units (NAB). */

@@ -139,6 +139,14 @@ public final class DetectionSettingsView extends BorderPane {
             box.getChildren().addAll(hold, note);
             grid.disableProperty().bind(viewModel.holdOnProperty().not());
         }
+        if (title.startsWith("Minimum departure")) {
+            Label note = new Label("""
+                    A component pages (medium or worse) only on a finding at least
+                    this far past its band's edge; findings nearer the edge show as
+                    low. 0 and 0: any finding counts (ADR 0022).""");
+            note.getStyleClass().add(Styles.MUTED);
+            box.getChildren().add(note);
+        }
         if (title.startsWith("Composite")) {
             // explicit lines, not wrapping: the flow pane sizes sections by their one-line preferred height
             Label note = new Label("""

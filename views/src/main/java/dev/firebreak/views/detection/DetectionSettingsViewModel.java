@@ -9,6 +9,7 @@ import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.EwmaConfig;
 import dev.firebreak.engine.detect.IqrConfig;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.MinimumDeparture;
 import dev.firebreak.engine.detect.RateOfChangeConfig;
 import dev.firebreak.engine.detect.RollingZScoreConfig;
 import dev.firebreak.engine.detect.SeasonalBandConfig;
@@ -49,6 +50,7 @@ public final class DetectionSettingsViewModel {
     static final String IQR = "Interquartile range";
     static final String SEASONAL = "Seasonal band (hour of week)";
     static final String HOLD = "Baseline hold (during an anomaly)";
+    static final String MARGIN = "Minimum departure (before medium)";
 
     private final ConsoleSession session;
     private final ObjectProperty<MetricName> metric = new SimpleObjectProperty<>(this, "metric", MetricName.LATENCY_P99);
@@ -83,6 +85,8 @@ public final class DetectionSettingsViewModel {
     final SettingField holdOpen = new SettingField("openSamples", "Flagged samples to hold", true, false);
     final SettingField holdQuiet = new SettingField("quietSamples", "Quiet samples to release", true, false);
     final SettingField holdAccept = new SettingField("acceptAfterSeconds", "Accept new level after (s)", true, false);
+    final SettingField marginRelative = new SettingField("relative", "Share of the band edge (0-1)", false, false);
+    final SettingField marginAbsolute = new SettingField("absolute", "Absolute (metric's unit)", false, false);
     private final Map<DetectorFamily, SettingField> weights = new EnumMap<>(DetectorFamily.class);
 
     public DetectionSettingsViewModel(ConsoleSession session) {
@@ -184,6 +188,7 @@ public final class DetectionSettingsViewModel {
         sections.put(SEASONAL, List.of(seasonalLow, seasonalHigh, seasonalTolerance, seasonalMinSamples));
         sections.put("Rate of change", List.of(rateWindow, rateMaxRise, rateMaxFall));
         sections.put(HOLD, List.of(holdOpen, holdQuiet, holdAccept));
+        sections.put(MARGIN, List.of(marginRelative, marginAbsolute));
         sections.put("Composite score (all metrics)", List.copyOf(weights.values()));
         return sections;
     }
@@ -261,6 +266,8 @@ public final class DetectionSettingsViewModel {
             holdOpen.set(hold.openSamples());
             holdQuiet.set(hold.quietSamples());
             holdAccept.set(hold.acceptAfterSeconds());
+            marginRelative.set(config.minDeparture().relative());
+            marginAbsolute.set(config.minDeparture().absolute());
             for (DetectorFamily family : DetectorFamily.values()) {
                 weights.get(family).set(all.composite().weight(family));
             }
@@ -309,6 +316,8 @@ public final class DetectionSettingsViewModel {
         }
         Section<BaselineHoldConfig> hold = section(holdOn, List.of(holdOpen, holdQuiet, holdAccept),
                 v -> new BaselineHoldConfig(v[0].intValue(), v[1].intValue(), v[2].longValue()));
+        MinimumDeparture margin = build(List.of(marginRelative, marginAbsolute),
+                v -> new MinimumDeparture(v[0], v[1]));
         List<SettingField> weightFields = List.copyOf(weights.values());
         Double[] w = parseAll(weightFields);
         // the weights are checked even while other fields are wrong, so their message shows at once
@@ -316,14 +325,15 @@ public final class DetectionSettingsViewModel {
         CompositeConfig composite = w == null ? null : attempt(weightFields,
                 () -> new CompositeConfig(weightMap(w), mode.get(), current.confirmTicks(), current.reportAtLeast()));
         Settings settings = null;
-        if (composite != null && rolling.ok() && ewma.ok() && iqr.ok() && seasonal.ok() && rateOk && hold.ok()) {
+        if (composite != null && rolling.ok() && ewma.ok() && iqr.ok() && seasonal.ok() && rateOk && hold.ok()
+                && margin != null) {
             // the multi-scale and pattern detectors (the NAB profile's) are not on the form: whatever the
             // metric runs, it keeps
             Optional<RateOfChangeConfig> finalRate = rate;
             MetricDetectionConfig running = session.detectionConfig().forMetric(metric.get());
             MetricDetectionConfig detectors = attempt(List.of(), () -> new MetricDetectionConfig(rolling.config(),
                     ewma.config(), iqr.config(), seasonal.config(), finalRate, running.multiScale(), running.pattern(),
-                    direction.get(), hold.config()));
+                    direction.get(), hold.config(), margin));
             settings = detectors == null ? null : new Settings(detectors, composite);
         }
         valid.set(settings != null);

@@ -9,6 +9,7 @@ import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.DetectorFamily;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.MinimumDeparture;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.views.testing.ScriptedSession;
 import dev.firebreak.views.testing.Topologies;
@@ -192,6 +193,29 @@ class DetectionSettingsViewModelTests {
         viewModel.apply();
 
         assertThat(session.detectionConfig().forMetric(MetricName.ERROR_RATE).hold()).isEmpty();
+    }
+
+    @Test
+    void minimumDepartureIsShownEditedAndApplied() {
+        assertThat(viewModel.marginRelative.textProperty().get()).isEqualTo("0.05");
+        assertThat(viewModel.marginAbsolute.textProperty().get()).isEqualTo("0");
+
+        viewModel.marginRelative.textProperty().set("0.1");
+        viewModel.marginAbsolute.textProperty().set("2");
+        viewModel.apply();
+
+        assertThat(session.detectionConfig().forMetric(MetricName.LATENCY_P99).minDeparture())
+                .isEqualTo(new MinimumDeparture(0.1, 2));
+        viewModel.metricProperty().set(MetricName.ERROR_RATE);
+        assertThat(viewModel.marginRelative.textProperty().get()).isEqualTo("0");
+    }
+
+    @Test
+    void minimumDepartureOutOfRangeNamesTheFieldAndBlocksApply() {
+        viewModel.marginRelative.textProperty().set("2");
+
+        assertThat(viewModel.marginRelative.messageProperty().get()).contains("between 0 and 1");
+        assertThat(viewModel.apply()).isFalse();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.firebreak.engine.detect.EwmaConfig;
 import dev.firebreak.engine.detect.HealthConfig;
 import dev.firebreak.engine.detect.IqrConfig;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.MinimumDeparture;
 import dev.firebreak.engine.detect.RateOfChangeConfig;
 import dev.firebreak.engine.detect.RollingZScoreConfig;
 import dev.firebreak.engine.detect.SeasonalBandConfig;
@@ -170,7 +171,8 @@ public final class YamlDetectionConfigParser {
         if (metrics.isPresent()) {
             for (MetricName metric : MetricName.values()) {
                 Optional<Section> section = metrics.get().section(metric.name().toLowerCase(Locale.ROOT),
-                        List.of("rolling", "ewma", "iqr", "seasonal", "rateOfChange", "direction", "hold"));
+                        List.of("rolling", "ewma", "iqr", "seasonal", "rateOfChange", "direction", "hold",
+                                "minDeparture"));
                 if (section.isPresent()) {
                     perMetric.put(metric, metric(section.get(), perMetric.get(metric)));
                 }
@@ -275,6 +277,16 @@ public final class YamlDetectionConfigParser {
             long accept = s.integer("acceptAfterSeconds", (int) b.acceptAfterSeconds());
             hold = Optional.of(s.build(() -> new BaselineHoldConfig(open, quiet, accept)));
         }
+        MinimumDeparture minDeparture = base.minDeparture();
+        if (section.isOff("minDeparture")) {
+            minDeparture = MinimumDeparture.NONE;
+        } else if (section.fields.containsKey("minDeparture")) {
+            Section s = section.section("minDeparture", List.of("relative", "absolute")).orElseThrow();
+            double relative = s.number("relative", minDeparture.relative());
+            double absolute = s.number("absolute", minDeparture.absolute());
+            minDeparture = s.build(() -> new MinimumDeparture(relative, absolute));
+        }
+        MinimumDeparture md = minDeparture;
         Optional<BaselineHoldConfig> h = hold;
         Optional<RollingZScoreConfig> r = rolling;
         Optional<EwmaConfig> e = ewma;
@@ -283,6 +295,6 @@ public final class YamlDetectionConfigParser {
         Optional<RateOfChangeConfig> rc = rate;
         Direction direction = section.choice("direction", Direction.class, base.direction());
         return section.build(() -> new MetricDetectionConfig(r, e, q, sb, rc, base.multiScale(), base.pattern(),
-                direction, h));
+                direction, h, md));
     }
 }
