@@ -203,7 +203,17 @@ public final class CompositeScorer {
     }
 
     private static double median(double[] values, int count) {
-        Arrays.sort(values, 0, count);
+        // a series has three to five statistical scores: an insertion sort in place beats a call into
+        // Arrays.sort per series per tick, and sorts the same values the same way
+        for (int i = 1; i < count; i++) {
+            double value = values[i];
+            int j = i - 1;
+            while (j >= 0 && Double.compare(values[j], value) > 0) {
+                values[j + 1] = values[j];
+                j--;
+            }
+            values[j + 1] = value;
+        }
         return count % 2 == 1 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
     }
 

@@ -159,4 +159,23 @@ class CompositeScorerTests {
         assertThat(score.explanation().contributions()).filteredOn(c -> c.family() == DetectorFamily.CORRELATION)
                 .singleElement().satisfies(c -> assertThat(c.score()).isEqualTo(0.4));
     }
+
+    @Test
+    void statisticalFamilyIsTheMedianOfASeriesDetectorsInAnyOrder() {
+        // four statistical detectors (the seasonal band counts as pattern): median of 0.1, 0.2, 0.8, 0.9 is 0.5
+        List<Finding> even = List.of(finding(DetectorKind.ROLLING_ZSCORE, 0.9), finding(DetectorKind.EWMA, 0.1),
+                finding(DetectorKind.IQR, 0.8), finding(DetectorKind.ROLLING_ZSCORE, 0.2));
+        List<Finding> odd = List.of(finding(DetectorKind.IQR, 0.7), finding(DetectorKind.EWMA, 0.95),
+                finding(DetectorKind.ROLLING_ZSCORE, 0.3));
+
+        assertThat(statistical(scorer.combine(List.of(even), List.of(), Double.NaN))).isCloseTo(0.5, Offset.offset(1e-12));
+        assertThat(statistical(scorer.combine(List.of(odd), List.of(), Double.NaN))).isEqualTo(0.7);
+        // the worst series counts
+        assertThat(statistical(scorer.combine(List.of(even, odd), List.of(), Double.NaN))).isEqualTo(0.7);
+    }
+
+    private static double statistical(CompositeScore score) {
+        return score.explanation().contributions().stream().filter(c -> c.family() == DetectorFamily.STATISTICAL)
+                .findFirst().orElseThrow().score();
+    }
 }
