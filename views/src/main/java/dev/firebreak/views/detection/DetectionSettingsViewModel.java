@@ -85,7 +85,7 @@ public final class DetectionSettingsViewModel {
     final SettingField holdOpen = new SettingField("openSamples", "Flagged samples to hold", true, false);
     final SettingField holdQuiet = new SettingField("quietSamples", "Quiet samples to release", true, false);
     final SettingField holdAccept = new SettingField("acceptAfterSeconds", "Accept new level after (s)", true, false);
-    final SettingField marginRelative = new SettingField("relative", "Share of the band edge (0-1)", false, false);
+    final SettingField marginRelative = new SettingField("relative", "Share of the edge (0-1)", false, false);
     final SettingField marginAbsolute = new SettingField("absolute", "Absolute (metric's unit)", false, false);
     private final Map<DetectorFamily, SettingField> weights = new EnumMap<>(DetectorFamily.class);
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
@@ -148,6 +149,33 @@ class DetectionConsoleTests {
         robot.clickOn("#settings-apply");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).hold()).isEmpty();
+    }
+
+    @Test
+    void minimumDepartureIsCheckedAsTypedAndAppliedToTheMetric(FxRobot robot) {
+        advance(5);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup(".scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).minDeparture().relative())
+                .isEqualTo(0.05);
+
+        robot.doubleClickOn("#settings-minimum-relative").eraseText(6).write("2");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label message = robot.lookup("#settings-minimum-relative-message").queryAs(Label.class);
+        assertThat(message.getText()).contains("between 0 and 1");
+        assertThat(robot.lookup("#settings-apply").query().isDisabled()).isTrue();
+        shoot(robot, "detection-settings-minimum-departure-invalid");
+
+        robot.eraseText(1).write("0.1");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#settings-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message.getText()).isEmpty();
+        assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).minDeparture().relative())
+                .isEqualTo(0.1);
     }
 
     @Test
