@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RangeNoveltyDetectionTests {
 
     private static final long START = 1_400_000_000L;
-    private static final int DAY = 96;
+    private static final int DAY = DailySeries.SAMPLES_PER_DAY;
 
     /** Outputs of the samples that fired, from index {@code from} on. */
     private static List<DetectorOutput> fired(MultiScaleConfig config, double[] values, int from) {
@@ -31,14 +31,6 @@ class RangeNoveltyDetectionTests {
         return FiredSamples.of(SeriesDetectors.multiScale(config), values);
     }
 
-    private static double[] daily(int days, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] values = new double[days * DAY];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 50 + 20 * Math.sin(2 * Math.PI * (i % DAY) / DAY) + 0.5 * random.nextGaussian();
-        }
-        return values;
-    }
 
     private static boolean byNovelty(DetectorOutput output) {
         return output.reason().contains("beyond every value seen so far");
@@ -46,7 +38,7 @@ class RangeNoveltyDetectionTests {
 
     @Test
     void valueBeyondEveryValueSeenAlarmsAndSaysSo() {
-        double[] values = daily(30, 1);
+        double[] values = DailySeries.sine(30, 1);
         int at = 25 * DAY + 10;
         values[at] = 90;
 
@@ -59,7 +51,7 @@ class RangeNoveltyDetectionTests {
 
     @Test
     void seasonalPatternInsideItsRangeNeverAlarmsByNovelty() {
-        double[] values = daily(60, 2);
+        double[] values = DailySeries.sine(60, 2);
 
         List<Integer> withNovelty = firedAt(MultiScaleConfig.forNab(), values);
         List<Integer> without = firedAt(MultiScaleConfig.ofDefaults(), values);
@@ -110,7 +102,7 @@ class RangeNoveltyDetectionTests {
 
     @Test
     void missingSamplesAreNotScoredAndAGapDoesNotMakeKnownLevelsNovel() {
-        double[] values = daily(40, 6);
+        double[] values = DailySeries.sine(40, 6);
         for (int i = 20 * DAY; i < 22 * DAY; i++) {
             values[i] = Double.NaN;
         }

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Adaptive resonance in the multi-scale detector: on in the NAB profile, off in the console's defaults. */
 class ResonanceDetectionTests {
 
     private static final long START = 1_400_000_000L;
-    private static final int DAY = 96;
+    private static final int DAY = DailySeries.SAMPLES_PER_DAY;
 
     private static List<DetectorOutput> fired(MultiScaleConfig config, double[] values) {
         SeriesDetector detector = SeriesDetectors.multiScale(config);
@@ -27,14 +26,6 @@ class ResonanceDetectionTests {
         return fired;
     }
 
-    private static double[] daily(int days, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] values = new double[days * DAY];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 50 + 20 * Math.sin(2 * Math.PI * (i % DAY) / DAY) + 0.5 * random.nextGaussian();
-        }
-        return values;
-    }
 
     private static boolean byResonance(DetectorOutput output) {
         return output.reason().contains("unlike every pattern learned so far");
@@ -46,7 +37,7 @@ class ResonanceDetectionTests {
 
     @Test
     void newShapeInsideTheRangeAlarmsOnlyWithResonanceAndSaysSo() {
-        double[] values = daily(30, 7);
+        double[] values = DailySeries.sine(30, 7);
         int from = 25 * DAY;
         for (int i = from; i < from + DAY; i++) {
             values[i] = 50 + ((i / 4) % 2 == 0 ? 15 : -15);
@@ -61,7 +52,7 @@ class ResonanceDetectionTests {
 
     @Test
     void repeatingDailyPatternStopsAlarmingOnceLearned() {
-        List<DetectorOutput> fired = fired(MultiScaleConfig.forNab(), daily(40, 1));
+        List<DetectorOutput> fired = fired(MultiScaleConfig.forNab(), DailySeries.sine(40, 1));
 
         // The first days alarm while the baselines learn the day; nothing after that, and never by resonance.
         assertThat(fired).hasSizeLessThanOrEqualTo(5).noneMatch(ResonanceDetectionTests::byResonance);
@@ -69,7 +60,7 @@ class ResonanceDetectionTests {
 
     @Test
     void slowDriftAlarmsNoMoreThanWithoutResonance() {
-        double[] values = daily(40, 4);
+        double[] values = DailySeries.sine(40, 4);
         for (int i = 0; i < values.length; i++) {
             values[i] += 0.01 * i;
         }

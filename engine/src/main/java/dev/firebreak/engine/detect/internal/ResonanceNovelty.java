@@ -137,25 +137,22 @@ final class ResonanceNovelty {
 
     /** The input: the window's levels in series units, then its shape in [0,1]. */
     private void encode() {
+        System.arraycopy(points, 0, input, 0, window);
+        scaleToUnit(points, shape, 0);
+        haarInPlace();
+        scaleToUnit(shape, input, window);
+    }
+
+    /** {@code values} scaled by their own minimum and maximum to [0,1] (all 0 when equal), into {@code to} from {@code offset}. */
+    private static void scaleToUnit(double[] values, double[] to, int offset) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double p : points) {
-            lo = Math.min(lo, p);
-            hi = Math.max(hi, p);
+        for (double v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
-        for (int i = 0; i < window; i++) {
-            input[i] = points[i];
-            shape[i] = hi > lo ? (points[i] - lo) / (hi - lo) : 0;
-        }
-        haarInPlace();
-        double tlo = Double.POSITIVE_INFINITY;
-        double thi = Double.NEGATIVE_INFINITY;
-        for (double t : shape) {
-            tlo = Math.min(tlo, t);
-            thi = Math.max(thi, t);
-        }
-        for (int i = 0; i < window; i++) {
-            input[window + i] = thi > tlo ? (shape[i] - tlo) / (thi - tlo) : 0;
+        for (int i = 0; i < values.length; i++) {
+            to[offset + i] = hi > lo ? (values[i] - lo) / (hi - lo) : 0;
         }
     }
 

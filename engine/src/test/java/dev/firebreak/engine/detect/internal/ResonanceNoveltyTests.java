@@ -2,6 +2,7 @@ package dev.firebreak.engine.detect.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.detect.DailySeries;
 import dev.firebreak.engine.detect.ResonanceConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,17 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ResonanceNoveltyTests {
 
-    private static final int DAY = 96;
+    private static final int DAY = DailySeries.SAMPLES_PER_DAY;
 
-    /** A daily sine between 30 and 70 with a little noise. */
-    private static double[] daily(int days, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] values = new double[days * DAY];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 50 + 20 * Math.sin(2 * Math.PI * (i % DAY) / DAY) + 0.5 * random.nextGaussian();
-        }
-        return values;
-    }
 
     /** Indexes whose window was a novel category. */
     private static List<Integer> novelAt(ResonanceConfig config, double[] values) {
@@ -43,7 +35,7 @@ class ResonanceNoveltyTests {
 
     @Test
     void repeatingDailyPatternIsNeverNovelAndBecomesFamiliar() {
-        double[] values = daily(40, 1);
+        double[] values = DailySeries.sine(40, 1);
         ResonanceNovelty resonance = new ResonanceNovelty(ResonanceConfig.forNab());
         int novel = 0;
         int familiarInLastTenDays = 0;
@@ -59,7 +51,7 @@ class ResonanceNoveltyTests {
 
     @Test
     void stepToANewLevelIsNovelWithinOneWindow() {
-        double[] values = daily(30, 2);
+        double[] values = DailySeries.sine(30, 2);
         int step = 25 * DAY;
         for (int i = step; i < values.length; i++) {
             values[i] += 60;
@@ -73,7 +65,7 @@ class ResonanceNoveltyTests {
 
     @Test
     void spikeToANewHeightIsNovelAtTheSpike() {
-        double[] values = daily(30, 3);
+        double[] values = DailySeries.sine(30, 3);
         int spike = 25 * DAY + 10;
         values[spike] = 95;
 
@@ -82,7 +74,7 @@ class ResonanceNoveltyTests {
 
     @Test
     void newShapeInsideTheKnownRangeIsNovel() {
-        double[] values = daily(30, 7);
+        double[] values = DailySeries.sine(30, 7);
         int from = 25 * DAY;
         for (int i = from; i < from + DAY; i++) {
             values[i] = 50 + ((i / 4) % 2 == 0 ? 15 : -15);
@@ -95,7 +87,7 @@ class ResonanceNoveltyTests {
 
     @Test
     void slowDriftIsNotNovel() {
-        double[] values = daily(40, 4);
+        double[] values = DailySeries.sine(40, 4);
         for (int i = 0; i < values.length; i++) {
             values[i] += 0.01 * i;
         }
@@ -121,7 +113,7 @@ class ResonanceNoveltyTests {
 
     @Test
     void missingValuesAreIgnoredAndAGapMakesNothingNovel() {
-        double[] values = daily(40, 6);
+        double[] values = DailySeries.sine(40, 6);
         for (int i = 20 * DAY; i < 22 * DAY; i++) {
             values[i] = Double.NaN;
         }
@@ -143,7 +135,7 @@ class ResonanceNoveltyTests {
 
     @Test
     void nothingIsNovelDuringTheWarmup() {
-        double[] values = daily(3, 9);
+        double[] values = DailySeries.sine(3, 9);
         int spike = 2 * DAY + 10;
         values[spike] = 95;
 
