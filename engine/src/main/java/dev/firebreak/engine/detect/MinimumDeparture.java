@@ -64,9 +64,9 @@ public record MinimumDeparture(double relative, double absolute) {
      * other kind has no margin, so any fired finding counts, as before. Latency is where the ordinary
      * weekly peak paged (ADR 0022: every medium+ detection of the second fault-free week outside a
      * load-caused degradation was p50-p99 latency 0.3-3 % above its bands). Errors are never load and a
-     * small rise of them is worth seeing; traffic falls are judged against the load context; resource use runs only its seasonal band and rate
-     * of change, which fault detection leans on for slow faults (a memory leak), and none of them paged in
-     * the fault-free weeks measured since ADR 0018.
+     * small rise of them is worth seeing; traffic falls are judged against the load context; resource use
+     * runs only its seasonal band and rate of change, which fault detection leans on for slow faults (a
+     * memory leak), and none of them paged in the fault-free weeks measured since ADR 0018.
      */
     public static MinimumDeparture defaultFor(MetricName metric) {
         return switch (metric) {

@@ -21,4 +21,17 @@ public final class DailySeries {
         }
         return values;
     }
+
+    /**
+     * {@link #sine} with day {@code day} replaced by a square wave between 35 and 65 (two samples up, two down):
+     * a new shape whose every value lies inside the range already seen.
+     */
+    public static double[] sineWithSquareDay(int days, long seed, int day) {
+        double[] values = sine(days, seed);
+        int from = day * SAMPLES_PER_DAY;
+        for (int i = from; i < from + SAMPLES_PER_DAY; i++) {
+            values[i] = 50 + ((i / 4) % 2 == 0 ? 15 : -15);
+        }
+        return values;
+    }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 class ResonanceDetectionTests {
 
     private static final long START = 1_400_000_000L;
-    private static final int DAY = DailySeries.SAMPLES_PER_DAY;
 
     private static List<DetectorOutput> fired(MultiScaleConfig config, double[] values) {
         SeriesDetector detector = SeriesDetectors.multiScale(config);
@@ -37,11 +36,7 @@ class ResonanceDetectionTests {
 
     @Test
     void newShapeInsideTheRangeAlarmsOnlyWithResonanceAndSaysSo() {
-        double[] values = DailySeries.sine(30, 7);
-        int from = 25 * DAY;
-        for (int i = from; i < from + DAY; i++) {
-            values[i] = 50 + ((i / 4) % 2 == 0 ? 15 : -15);
-        }
+        double[] values = DailySeries.sineWithSquareDay(30, 7, 25);
 
         List<DetectorOutput> with = fired(MultiScaleConfig.forNab(), values);
         List<DetectorOutput> without = fired(nabWithoutResonance(), values);

@@ -74,11 +74,8 @@ class ResonanceNoveltyTests {
 
     @Test
     void newShapeInsideTheKnownRangeIsNovel() {
-        double[] values = DailySeries.sine(30, 7);
         int from = 25 * DAY;
-        for (int i = from; i < from + DAY; i++) {
-            values[i] = 50 + ((i / 4) % 2 == 0 ? 15 : -15);
-        }
+        double[] values = DailySeries.sineWithSquareDay(30, 7, 25);
 
         List<Integer> novel = novelAt(ResonanceConfig.forNab(), values);
 
