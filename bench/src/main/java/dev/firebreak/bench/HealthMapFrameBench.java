@@ -9,7 +9,8 @@ import dev.firebreak.styles.Styles;
 import dev.firebreak.views.healthmap.HealthMapView;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.session.ConsoleSession;
-import dev.firebreak.views.session.SimulatedSession;
+import dev.firebreak.app.assembly.ConsoleSessions;
+import dev.firebreak.engine.detect.DetectionConfig;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -72,8 +73,8 @@ public final class HealthMapFrameBench {
     private void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Topology topology = TopologyGenerator.generate(COMPONENTS, 11);
-        ConsoleSession session = SimulatedSession.factory().start(topology, 11, SPEED);
-        HealthMapViewModel viewModel = new HealthMapViewModel(session);
+        ConsoleSession session = ConsoleSessions.running(DetectionConfig::ofDefaults).start(topology, 11, SPEED);
+        HealthMapViewModel viewModel = new HealthMapViewModel(session.telemetry(), session.status());
         HealthMapView view = new HealthMapView(viewModel);
         view.getStylesheets().add(Styles.STYLESHEET);
         viewModel.revisionProperty().addListener((obs, old, now) -> updated = true);
@@ -89,8 +90,8 @@ public final class HealthMapFrameBench {
                 FaultType type = types[i % types.length];
                 String target = topology.component(random.nextInt(topology.size())).id();
                 double magnitude = type == FaultType.INSTANCE_KILL ? 1 : type.defaultMagnitude();
-                session.faults().inject(new FaultSpec(type, target, Optional.empty(), magnitude,
-                        session.clock().instant(), Duration.ofSeconds(20 + random.nextInt(40))));
+                session.faultControl().faults().inject(new FaultSpec(type, target, Optional.empty(), magnitude,
+                        session.telemetry().clock().instant(), Duration.ofSeconds(20 + random.nextInt(40))));
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {

@@ -19,6 +19,8 @@ public final class CommandLine {
               --seed N               simulator seed (default 42); the same seed replays the same run
               --speed X              simulated seconds per wall second, 0.1..3600 (default 1; headless default: max)
               --data-dir DIR         where settings and the audit log live (default: $FIREBREAK_DATA_DIR or ~/.firebreak)
+              --detection-config FILE  detection settings YAML (format: sample-data detection/defaults.yaml) to
+                                       start with; the console saves what you apply in DATA_DIR/detection.yaml
               --headless             run the engine without a window and report what happened
               --duration D           headless: simulated time to run, e.g. 90s, 30m, 2h (default 1h)
               --inject SPEC          headless: inject a fault, repeatable. SPEC is
@@ -44,6 +46,7 @@ public final class CommandLine {
         List<String> faults = new ArrayList<>();
         Optional<Path> report = Optional.empty();
         boolean help = false;
+        Optional<Path> detectionConfig = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -55,12 +58,13 @@ public final class CommandLine {
                 case "--duration" -> duration = parseDuration(value(args, ++i, option));
                 case "--inject" -> faults.add(value(args, ++i, option));
                 case "--report" -> report = Optional.of(Path.of(value(args, ++i, option)));
+                case "--detection-config" -> detectionConfig = Optional.of(Path.of(value(args, ++i, option)));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
         }
         OptionalDouble speed = parseSpeed(speedText, headless);
-        return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help);
+        return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -19,9 +19,10 @@ import java.util.OptionalDouble;
  * @param faults    fault specs to inject (see FaultSpecParser), offsets counted from the run's start
  * @param report    where a headless run writes its JSON report
  * @param help      print usage and exit
+ * @param detectionConfig detection settings YAML to start with, instead of those saved in the data directory
  */
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
-        Duration duration, List<String> faults, Optional<Path> report, boolean help) {
+        Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig) {
 
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 3600;
@@ -33,6 +34,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(duration, "duration");
         faults = List.copyOf(faults);
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(detectionConfig, "detectionConfig");
         if (speed.isPresent() && !(speed.getAsDouble() >= MIN_SPEED && speed.getAsDouble() <= MAX_SPEED)) {
             throw new IllegalArgumentException("--speed must be between " + MIN_SPEED + " and " + MAX_SPEED + " (or 'max' with --headless), was " + speed.getAsDouble());
         }

@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.app.cli.LaunchOptions;
+import dev.firebreak.app.assembly.EngineOptions;
+import dev.firebreak.app.assembly.EngineSession;
 import dev.firebreak.app.wiring.TopologyCatalog;
+import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.DetectionConfigException;
+import dev.firebreak.engine.detect.DetectionConfigLoader;
 import dev.firebreak.engine.detect.DetectionEngine;
-import dev.firebreak.engine.detect.MlDetectors;
-import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.health.HealthState;
-import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.sim.Simulator;
-import dev.firebreak.engine.telemetry.MetricStore;
-import dev.firebreak.engine.telemetry.MetricStores;
-import dev.firebreak.engine.telemetry.StoreRetention;
-import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyException;
 import java.io.IOException;
@@ -29,8 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -51,45 +47,39 @@ public final class HeadlessRun {
     }
 
     /** Runs to the end and returns the report (also written to --report or printed). */
-    public ObjectNode run() throws TopologyException {
+    public ObjectNode run() throws TopologyException, DetectionConfigException {
         Topology topology = TopologyCatalog.resolve(options.topology(), options.seed());
-        SimulationConfig config = SimulationConfig.defaults(options.seed());
-        SimulationClock clock = new SimulationClock(config.start());
-        MetricStore store = MetricStores.inMemory(StoreRetention.DEFAULT);
-        EventBus events = new EventBus();
-        Simulator simulator = new Simulator(topology, config, store, events, clock);
-        Instant runStart = clock.instant();
-        List<FaultSpec> faults = new ArrayList<>();
-        for (String text : options.faults()) {
-            faults.add(FaultSpecParser.parse(text, runStart));
-        }
-        faults.forEach(simulator::inject);
-        long wallStart = System.nanoTime();
-        long seconds = options.duration().toSeconds();
+        DetectionConfig detectionConfig = options.detectionConfig().isPresent()
+                ? DetectionConfigLoader.load(options.detectionConfig().get()) : DetectionConfig.ofDefaults();
         // Unpaced runs refit on the run's own thread so a seeded run repeats; paced ones refit in the
         // background like the console, so a fit never delays a simulated second.
-        ExecutorService refits = options.speed().isPresent() ? MlDetectors.backgroundExecutor() : null;
-        Executor retrain = refits == null ? Runnable::run : refits;
-        try {
-            try (DetectionEngine detection = DetectionEngine.shipped(topology, store, events, retrain).start();
-                    RunRecorder recorder = new RunRecorder(simulator, detection, store, events)) {
+        EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
+                options.speed().isPresent());
+        try (EngineSession engine = EngineSession.assemble(topology, engineOptions)) {
+            Simulator simulator = engine.simulator();
+            DetectionEngine detection = engine.detection();
+            Instant runStart = engine.clock().instant();
+            List<FaultSpec> faults = new ArrayList<>();
+            for (String text : options.faults()) {
+                faults.add(FaultSpecParser.parse(text, runStart));
+            }
+            faults.forEach(simulator::inject);
+            long wallStart = System.nanoTime();
+            long seconds = options.duration().toSeconds();
+            try (RunRecorder recorder = new RunRecorder(simulator, detection, engine.store(), engine.events())) {
                 for (long tick = 1; tick <= seconds; tick++) {
-                    simulator.step();
+                    engine.step();
                     pace(wallStart, tick);
                 }
                 double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-                ObjectNode report = RunReport.build(options, topology, runStart, clock.instant(), wallSeconds, faults,
-                        recorder, simulator, detection);
+                ObjectNode report = RunReport.build(options, topology, runStart, engine.clock().instant(), wallSeconds,
+                        faults, recorder, simulator, detection);
                 write(report);
                 out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy%n",
                         dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),
                         wallSeconds, faults.size(), recorder.anomalies.size(), recorder.healthChanges.size(),
                         countUnhealthy(detection, topology.size()));
                 return report;
-            }
-        } finally {
-            if (refits != null) {
-                refits.shutdownNow();
             }
         }
     }

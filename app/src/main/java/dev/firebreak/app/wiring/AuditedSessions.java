@@ -3,31 +3,26 @@ package dev.firebreak.app.wiring;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.DetectionHistory;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
-import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.fault.FaultSpec;
-import dev.firebreak.engine.health.HealthState;
-import dev.firebreak.engine.predict.ForecastEngineConfig;
-import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.store.AuditLog;
 import dev.firebreak.engine.telemetry.MetricName;
-import dev.firebreak.engine.telemetry.MetricStore;
-import dev.firebreak.engine.telemetry.SeriesKey;
-import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.DetectionSettings;
+import dev.firebreak.views.session.FaultControl;
 import dev.firebreak.views.session.SessionFactory;
+import dev.firebreak.views.session.SessionPorts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Sessions whose fault injections and cancellations are written to the audit log before they are
- * carried out: who broke what, when, is exactly what a post-incident review needs.
+ * Sessions whose commands are written to the audit log before they are carried out: fault injections and
+ * cancellations, detection changes. Who broke or retuned what, when, is exactly what a post-incident review
+ * needs. Only the ports that change something are decorated; the read-only ones pass through untouched.
  */
 final class AuditedSessions implements SessionFactory {
 
@@ -44,32 +39,22 @@ final class AuditedSessions implements SessionFactory {
     @Override
     public ConsoleSession start(Topology topology, long seed, double speed) {
         audit.append(actor, "session.started", topology.name(), Map.of("seed", seed, "components", topology.size()));
-        return new AuditedSession(delegate.start(topology, seed, speed));
+        SessionPorts ports = SessionPorts.of(delegate.start(topology, seed, speed));
+        return ports.withFaultControl(new AuditedFaultControl(ports.faultControl()))
+                .withDetection(new AuditedDetection(ports.detection()));
     }
 
-    private final class AuditedSession implements ConsoleSession {
-        private final ConsoleSession session;
-        private final AuditingInjector injector;
+    private final class AuditedDetection implements DetectionSettings {
+        private final DetectionSettings settings;
 
-        AuditedSession(ConsoleSession session) {
-            this.session = session;
-            this.injector = new AuditingInjector(session.faults());
+        AuditedDetection(DetectionSettings settings) {
+            this.settings = settings;
         }
 
-        @Override public FaultInjector faults() { return injector; }
-        @Override public Topology topology() { return session.topology(); }
-        @Override public MetricStore store() { return session.store(); }
-        @Override public EventBus events() { return session.events(); }
-        @Override public SimulationClock clock() { return session.clock(); }
-        @Override public HealthState health(int componentIndex) { return session.health(componentIndex); }
-        @Override public HealthState[] healthSnapshot() { return session.healthSnapshot(); }
-        @Override public int seriesHandle(int componentIndex, MetricName metric) { return session.seriesHandle(componentIndex, metric); }
-        @Override public List<ChangeEvent> changes(String componentId) { return session.changes(componentId); }
-        @Override public List<ActiveFault> faultsOn(String componentId) { return session.faultsOn(componentId); }
-        @Override public DetectionHistory detectionHistory() { return session.detectionHistory(); }
-        @Override public DetectionConfig detectionConfig() { return session.detectionConfig(); }
-        @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return session.forecast(key); }
-        @Override public ForecastEngineConfig forecastConfig() { return session.forecastConfig(); }
+        @Override
+        public DetectionConfig detectionConfig() {
+            return settings.detectionConfig();
+        }
 
         @Override
         public void configureDetection(MetricName metric, MetricDetectionConfig detectors, CompositeConfig composite) {
@@ -77,15 +62,22 @@ final class AuditedSessions implements SessionFactory {
             details.put("detectors", detectors.toString());
             details.put("composite", composite.toString());
             audit.append(actor, "detection.configured", metric.name(), details);
-            session.configureDetection(metric, detectors, composite);
+            settings.configureDetection(metric, detectors, composite);
+        }
+    }
+
+    private final class AuditedFaultControl implements FaultControl {
+        private final FaultControl control;
+        private final FaultInjector injector;
+
+        AuditedFaultControl(FaultControl control) {
+            this.control = control;
+            this.injector = new AuditingInjector(control.faults());
         }
 
-        @Override public void pause() { session.pause(); }
-        @Override public void resume() { session.resume(); }
-        @Override public boolean isPaused() { return session.isPaused(); }
-        @Override public void setSpeed(double speed) { session.setSpeed(speed); }
-        @Override public double speed() { return session.speed(); }
-        @Override public void close() { session.close(); }
+        @Override public FaultInjector faults() { return injector; }
+        @Override public List<ActiveFault> faultsOn(String componentId) { return control.faultsOn(componentId); }
+        @Override public List<ChangeEvent> changes(String componentId) { return control.changes(componentId); }
     }
 
     private final class AuditingInjector implements FaultInjector {

@@ -7,7 +7,11 @@ import dev.firebreak.engine.store.DataDirectoryLock;
 import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.Topology;
-import dev.firebreak.views.session.SimulatedSession;
+import dev.firebreak.app.assembly.ConsoleSessions;
+import dev.firebreak.engine.detect.DetectionConfigException;
+import dev.firebreak.views.task.UiTaskExecutor;
+import dev.firebreak.views.session.SessionFactory;
+import dev.firebreak.views.session.SessionPorts;
 import dev.firebreak.views.shell.ConsoleContext;
 import dev.firebreak.views.shell.ConsoleView;
 import dev.firebreak.views.shell.ConsoleViewModel;
@@ -36,6 +40,8 @@ public final class ConsoleApplication extends Application {
     private static String startupProblem;
     private static DataDirectoryLock lock;
     private static Database database;
+    private static SavedDetectionSettings detectionSettings;
+    private UiTaskExecutor tasks;
 
     private ConsoleViewModel viewModel;
 
@@ -45,6 +51,10 @@ public final class ConsoleApplication extends Application {
         try {
             lock = DataDirectoryLock.acquire(options.dataDir());
             database = Database.openFile(options.dataDir());
+            detectionSettings = SavedDetectionSettings.load(options.dataDir(), options.detectionConfig());
+        } catch (DetectionConfigException e) {
+            startupProblem = "Firebreak cannot read its detection settings: " + e.getMessage()
+                    + " (fix the file, or delete it to start from the shipped defaults)";
         } catch (DataDirectoryInUseException e) {
             startupProblem = e.getMessage();
         } catch (StoreException e) {
@@ -79,9 +89,10 @@ public final class ConsoleApplication extends Application {
         String initial = initialTopologyName(topologies);
         AuditLog audit = database.auditLog();
         String actor = System.getProperty("user.name", "operator");
+        tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
-                new AuditedSessions(SimulatedSession.factory(), audit, actor), themes, initial, options.seed(),
-                options.speed().orElse(1));
+                sessions(ConsoleSessions.running(detectionSettings::current), detectionSettings, audit, actor), themes,
+                initial, options.seed(), options.speed().orElse(1), tasks);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);
         Scene scene = new Scene(view, 1440, 900);
@@ -91,6 +102,18 @@ public final class ConsoleApplication extends Application {
         viewModel.start();
         audit.append(actor, "console.started", options.dataDir().toString(), Map.of("topology", initial, "seed", options.seed()));
         LOG.info("Console started on {} with seed {}", initial, options.seed());
+    }
+
+    /**
+     * The console's sessions: assembled by the composition root with the saved detection settings, every
+     * command audited first, and applied detection settings saved for the next session and the next start.
+     */
+    static SessionFactory sessions(ConsoleSessions engine, SavedDetectionSettings settings, AuditLog audit, String actor) {
+        SessionFactory saving = (topology, seed, speed) -> {
+            SessionPorts ports = SessionPorts.of(engine.start(topology, seed, speed));
+            return ports.withDetection(settings.saving(ports.detection()));
+        };
+        return new AuditedSessions(saving, audit, actor);
     }
 
     private String initialTopologyName(Map<String, Supplier<Topology>> topologies) {
@@ -109,6 +132,9 @@ public final class ConsoleApplication extends Application {
     public void stop() {
         if (viewModel != null) {
             viewModel.close();
+        }
+        if (tasks != null) {
+            tasks.close();
         }
         if (database != null) {
             database.close();

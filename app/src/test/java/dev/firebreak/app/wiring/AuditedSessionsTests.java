@@ -12,7 +12,7 @@ import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyException;
 import dev.firebreak.views.session.ConsoleSession;
-import dev.firebreak.views.session.SimulatedSession;
+import dev.firebreak.app.testing.SteppedSession;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +33,7 @@ class AuditedSessionsTests {
 
     private ConsoleSession startShop() throws TopologyException {
         Topology shop = TopologyCatalog.resolve("shop", 5);
-        session = new AuditedSessions(SimulatedSession.pausedFactory(), database.auditLog(), "alice").start(shop, 5, 1);
+        session = new AuditedSessions(SteppedSession::start, database.auditLog(), "alice").start(shop, 5, 1);
         return session;
     }
 
@@ -41,7 +41,7 @@ class AuditedSessionsTests {
     void injectingAFaultWritesWhoInjectedWhatToTheAuditLog() throws TopologyException {
         ConsoleSession shop = startShop();
 
-        ActiveFault fault = shop.faults().inject(FaultSpecParser.parse("latency:catalog,magnitude=700,for=5m", shop.clock().instant()));
+        ActiveFault fault = shop.faultControl().faults().inject(FaultSpecParser.parse("latency:catalog,magnitude=700,for=5m", shop.telemetry().clock().instant()));
 
         List<AuditEntry> entries = database.auditLog().entries(0, 10);
         assertThat(entries).extracting(AuditEntry::action).containsExactly("session.started", "fault.injected");
@@ -55,10 +55,10 @@ class AuditedSessionsTests {
     @Test
     void cancellingIsAuditedOnlyWhenSomethingWasCancelled() throws TopologyException {
         ConsoleSession shop = startShop();
-        ActiveFault fault = shop.faults().inject(FaultSpecParser.parse("cpu-pressure:web", shop.clock().instant()));
+        ActiveFault fault = shop.faultControl().faults().inject(FaultSpecParser.parse("cpu-pressure:web", shop.telemetry().clock().instant()));
 
-        assertThat(shop.faults().cancel(fault.id())).isTrue();
-        assertThat(shop.faults().cancel(fault.id() + 1000)).isFalse();
+        assertThat(shop.faultControl().faults().cancel(fault.id())).isTrue();
+        assertThat(shop.faultControl().faults().cancel(fault.id() + 1000)).isFalse();
 
         assertThat(database.auditLog().entries(0, 10)).extracting(AuditEntry::action)
                 .containsExactly("session.started", "fault.injected", "fault.cancelled");
@@ -67,25 +67,25 @@ class AuditedSessionsTests {
     @Test
     void newDetectionSettingsAreAuditedAndReachTheRunningDetection() throws TopologyException {
         ConsoleSession shop = startShop();
-        MetricDetectionConfig base = shop.detectionConfig().forMetric(MetricName.CPU);
+        MetricDetectionConfig base = shop.detection().detectionConfig().forMetric(MetricName.CPU);
         MetricDetectionConfig edited = new MetricDetectionConfig(Optional.of(new RollingZScoreConfig(250, 5)),
                 base.ewma(), base.iqr(), base.seasonal(), base.rateOfChange(), base.multiScale());
 
-        shop.configureDetection(MetricName.CPU, edited, shop.detectionConfig().composite());
+        shop.detection().configureDetection(MetricName.CPU, edited, shop.detection().detectionConfig().composite());
 
         AuditEntry configured = database.auditLog().entries(0, 10).getLast();
         assertThat(configured.action()).isEqualTo("detection.configured");
         assertThat(configured.subject()).isEqualTo("CPU");
         assertThat(configured.details()).contains("window=250").contains("k=5.0").contains("WEIGHTED");
-        assertThat(shop.detectionConfig().forMetric(MetricName.CPU)).isEqualTo(edited);
+        assertThat(shop.detection().detectionConfig().forMetric(MetricName.CPU)).isEqualTo(edited);
     }
 
     @Test
     void aRejectedFaultLeavesNoAuditEntry() throws TopologyException {
         ConsoleSession shop = startShop();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> shop.faults().inject(
-                FaultSpecParser.parse("latency:no-such-service", shop.clock().instant())))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> shop.faultControl().faults().inject(
+                FaultSpecParser.parse("latency:no-such-service", shop.telemetry().clock().instant())))
                 .hasMessageContaining("no-such-service");
 
         assertThat(database.auditLog().size()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.check;
 
+import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.event.EventBus;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Set;
  * {@link HealthCheckCompleted} per run and a {@link CheckedHealthChanged} when a component's state
  * changes. Time comes from the injected clock; tasks from the injected {@link TaskScheduler}.
  */
+@EngineService
 public final class HealthCheckScheduler implements AutoCloseable {
 
     private final List<HealthCheck> checks;

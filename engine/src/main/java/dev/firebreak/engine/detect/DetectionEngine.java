@@ -1,5 +1,6 @@
 package dev.firebreak.engine.detect;
 
+import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.detect.internal.BaselineHold;
 import dev.firebreak.engine.detect.internal.HealthTracker;
 import dev.firebreak.engine.detect.internal.LoadContext;
@@ -54,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * {@link #config} may be read from any thread. Series registered in the store later are picked up on the
  * next tick. Detection replaces the simulator's interim health rule: the app should show these states.
  */
+@EngineService
 public final class DetectionEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectionEngine.class);
@@ -221,15 +223,20 @@ public final class DetectionEngine implements AutoCloseable {
      */
     public static DetectionEngine shipped(Topology topology, MetricStore store, EventBus bus,
             Executor retrainExecutor) {
+        return shipped(topology, store, bus, retrainExecutor, DetectionConfig.ofDefaults());
+    }
+
+    /** The shipped detection (see above) with other settings: what a person saved or passed with --detection-config. */
+    public static DetectionEngine shipped(Topology topology, MetricStore store, EventBus bus,
+            Executor retrainExecutor, DetectionConfig config) {
         if (topology.size() > MlDetectors.SHIPPED_MAX_COMPONENTS) {
             // each component's models hold about a megabyte (ADR 0012): at thousands of components they
             // would not fit the console's heap beside the metric store, so large topologies run without them
             LOG.warn("{} has {} components, more than the {} the ML family is shipped for: detecting without it",
                     topology.name(), topology.size(), MlDetectors.SHIPPED_MAX_COMPONENTS);
-            return new DetectionEngine(topology, store, bus, DetectionConfig.ofDefaults(), VectorDetectorFactory.none());
+            return new DetectionEngine(topology, store, bus, config, VectorDetectorFactory.none());
         }
-        return new DetectionEngine(topology, store, bus, DetectionConfig.ofDefaults(),
-                MlDetectors.shipped(retrainExecutor));
+        return new DetectionEngine(topology, store, bus, config, MlDetectors.shipped(retrainExecutor));
     }
 
     /**

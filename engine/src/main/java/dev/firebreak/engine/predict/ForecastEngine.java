@@ -1,5 +1,6 @@
 package dev.firebreak.engine.predict;
 
+import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.predict.internal.WatchedSeries;
@@ -30,6 +31,7 @@ import java.util.function.Function;
  * published per episode: the series must fall back below half the minimum probability before another
  * is published. {@link #outlook} may be read from any thread.
  */
+@EngineService
 public final class ForecastEngine implements AutoCloseable {
 
     private final MetricStore store;

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.sim;
 
+import dev.firebreak.engine.lifecycle.EngineService;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * not try to catch up. If the machine cannot keep up, the runner falls behind rather than piling up
  * steps (at most {@value #MAX_CATCH_UP_SECONDS} wall seconds of steps are owed at once).
  */
+@EngineService
 public final class SimulationRunner implements AutoCloseable {
 
     public static final String THREAD_NAME = "firebreak-sim";

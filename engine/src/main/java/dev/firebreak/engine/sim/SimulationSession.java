@@ -1,5 +1,6 @@
 package dev.firebreak.engine.sim;
 
+import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricStores;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * and the runner that paces it. The console holds one session at a time and replaces it when the
  * person picks another topology or seed.
  */
+@EngineService
 public final class SimulationSession implements AutoCloseable {
 
     private final Topology topology;

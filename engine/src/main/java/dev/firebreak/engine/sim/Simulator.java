@@ -1,5 +1,6 @@
 package dev.firebreak.engine.sim;
 
+import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.action.ActionApplied;
 import dev.firebreak.engine.action.ActionExecutor;
 import dev.firebreak.engine.action.ActionResult;
@@ -50,6 +51,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * else may be called from any thread: injections and actions are validated at once and take effect at
  * the start of the next step. The same topology, config and seed give bit-identical series.
  */
+@EngineService
 public final class Simulator implements FaultInjector, ActionExecutor {
 
     private static final Duration TICK = Duration.ofSeconds(1);

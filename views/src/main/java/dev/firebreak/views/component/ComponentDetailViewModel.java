@@ -17,6 +17,10 @@ import dev.firebreak.engine.topology.Component;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.FaultControl;
+import dev.firebreak.views.session.Forecasts;
+import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.Telemetry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -45,7 +49,10 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     public static final int MIN_WINDOW_SECONDS = 300;
     private static final int MAX_CHANGES_SHOWN = 20;
 
-    private final ConsoleSession session;
+    private final Telemetry telemetry;
+    private final HealthStatus status;
+    private final FaultControl faultControl;
+    private final Forecasts forecasts;
     private final int index;
     private final Component component;
     private final Map<MetricName, Integer> handles = new EnumMap<>(MetricName.class);
@@ -77,28 +84,32 @@ public final class ComponentDetailViewModel implements AutoCloseable {
      */
     public ComponentDetailViewModel(ConsoleSession session, String componentId, Consumer<String> openComponent,
             Consumer<SeriesKey> openForecast) {
-        this.session = Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(session, "session");
+        this.telemetry = session.telemetry();
+        this.status = session.status();
+        this.faultControl = session.faultControl();
+        this.forecasts = session.forecasts();
         this.openComponent = Objects.requireNonNull(openComponent, "openComponent");
         this.openForecast = Objects.requireNonNull(openForecast, "openForecast");
-        Topology topology = session.topology();
+        Topology topology = telemetry.topology();
         this.index = topology.indexOf(componentId);
         if (index < 0) {
             throw new IllegalArgumentException("no component '" + componentId + "' in topology " + topology.name());
         }
         this.component = topology.component(index);
         for (MetricName metric : MetricName.values()) {
-            int handle = session.seriesHandle(index, metric);
+            int handle = telemetry.seriesHandle(index, metric);
             if (handle >= 0) {
                 handles.put(metric, handle);
             }
         }
-        session.detectionHistory().watch(componentId);
+        status.detectionHistory().watch(componentId);
         this.coalescer = new FxCoalescer(this::refresh);
-        subscriptions.add(session.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
-        subscriptions.add(session.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
-        subscriptions.add(session.events().subscribe(FaultStarted.class, e -> coalescer.markDirty()));
-        subscriptions.add(session.events().subscribe(FaultEnded.class, e -> coalescer.markDirty()));
-        subscriptions.add(session.events().subscribe(ChangeEvent.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(FaultStarted.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(FaultEnded.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(ChangeEvent.class, e -> coalescer.markDirty()));
         refresh();
     }
 
@@ -137,15 +148,15 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     }
 
     public List<String> dependencies() {
-        return ids(session.topology().calleesOf(index));
+        return ids(telemetry.topology().calleesOf(index));
     }
 
     public List<String> dependents() {
-        return ids(session.topology().callersOf(index));
+        return ids(telemetry.topology().callersOf(index));
     }
 
     private List<String> ids(int[] indices) {
-        return Arrays.stream(indices).mapToObj(i -> session.topology().component(i).id()).sorted().toList();
+        return Arrays.stream(indices).mapToObj(i -> telemetry.topology().component(i).id()).sorted().toList();
     }
 
     /**
@@ -157,7 +168,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
         if (handle == null) {
             throw new IllegalArgumentException(component.id() + " does not report " + metric);
         }
-        return session.store().recent(handle, seconds);
+        return telemetry.store().recent(handle, seconds);
     }
 
     /** How many seconds the charts span: the run so far, clamped to [5 min, 1 h]. */
@@ -166,7 +177,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
             return MIN_WINDOW_SECONDS;
         }
         // recent() clips to what is retained, so its length is the run's age up to the hour.
-        int retained = session.store().recent(handles.values().iterator().next(), MAX_WINDOW_SECONDS).size();
+        int retained = telemetry.store().recent(handles.values().iterator().next(), MAX_WINDOW_SECONDS).size();
         return Math.clamp(retained, MIN_WINDOW_SECONDS, MAX_WINDOW_SECONDS);
     }
 
@@ -174,9 +185,9 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     public long newestEpochSecond() {
         long newest = Long.MIN_VALUE;
         for (int handle : handles.values()) {
-            newest = Math.max(newest, session.store().latestEpochSecond(handle));
+            newest = Math.max(newest, telemetry.store().latestEpochSecond(handle));
         }
-        return newest == Long.MIN_VALUE ? session.clock().instant().getEpochSecond() : newest;
+        return newest == Long.MIN_VALUE ? telemetry.clock().instant().getEpochSecond() : newest;
     }
 
     /**
@@ -185,7 +196,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
      */
     public DetectionHistory.Trace detection(MetricName metric, int seconds) {
         long newest = newestEpochSecond();
-        return session.detectionHistory().trace(new SeriesKey(component.id(), metric), newest - seconds + 1, newest);
+        return status.detectionHistory().trace(new SeriesKey(component.id(), metric), newest - seconds + 1, newest);
     }
 
     /** The marker whose explanation is shown, or null. */
@@ -200,7 +211,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
 
     /** Whether a metric has a breach threshold, so its forecast can be shown. */
     public boolean canForecast(MetricName metric) {
-        return session.forecastConfig().threshold(metric).isPresent();
+        return forecasts.forecastConfig().threshold(metric).isPresent();
     }
 
     // ---- Commands ----
@@ -216,7 +227,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
 
     /** Selects the marker of a metric at exactly that second; returns whether there was one. */
     public boolean selectMarkAt(MetricName metric, long epochSecond) {
-        Optional<SeriesVerdict> mark = session.detectionHistory().markAt(new SeriesKey(component.id(), metric), epochSecond);
+        Optional<SeriesVerdict> mark = status.detectionHistory().markAt(new SeriesKey(component.id(), metric), epochSecond);
         selectMark(mark.orElse(null));
         return mark.isPresent();
     }
@@ -231,19 +242,19 @@ public final class ComponentDetailViewModel implements AutoCloseable {
 
     /** Ends a fault early. */
     public boolean cancelFault(long faultId) {
-        boolean cancelled = session.faults().cancel(faultId);
+        boolean cancelled = faultControl.faults().cancel(faultId);
         coalescer.markDirty();
         return cancelled;
     }
 
     /** Reads the newest state; runs once per pulse after engine events, or by hand in tests. */
     public void refresh() {
-        state.set(session.health(index));
-        List<ActiveFault> newestFaults = session.faultsOn(component.id());
+        state.set(status.health(index));
+        List<ActiveFault> newestFaults = faultControl.faultsOn(component.id());
         if (!newestFaults.equals(faults)) {
             faults.setAll(newestFaults);
         }
-        List<ChangeEvent> all = session.changes(component.id());
+        List<ChangeEvent> all = faultControl.changes(component.id());
         List<ChangeEvent> newestChanges = new ArrayList<>(all.subList(Math.max(0, all.size() - MAX_CHANGES_SHOWN), all.size()));
         java.util.Collections.reverse(newestChanges);
         if (!newestChanges.equals(changes)) {
@@ -263,7 +274,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        session.detectionHistory().unwatch(component.id());
+        status.detectionHistory().unwatch(component.id());
         coalescer.close();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();

@@ -84,7 +84,7 @@ public record MarkExplanation(String title, String observed, List<String> fired,
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
-    static String number(double value) {
+    public static String number(double value) {
         double abs = Math.abs(value);
         if (abs >= 100) {
             return String.format(Locale.ROOT, "%.0f", value);

@@ -14,7 +14,7 @@ import dev.firebreak.engine.detect.RateOfChangeConfig;
 import dev.firebreak.engine.detect.RollingZScoreConfig;
 import dev.firebreak.engine.detect.SeasonalBandConfig;
 import dev.firebreak.engine.telemetry.MetricName;
-import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.DetectionSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -45,14 +45,14 @@ public final class DetectionSettingsViewModel {
     record Settings(MetricDetectionConfig detectors, CompositeConfig composite) {
     }
 
-    static final String ROLLING = "Rolling mean ± k·σ";
+    public static final String ROLLING = "Rolling mean ± k·σ";
     static final String EWMA = "EWMA deviation";
     static final String IQR = "Interquartile range";
     static final String SEASONAL = "Seasonal band (hour of week)";
     static final String HOLD = "Baseline hold (during an anomaly)";
     static final String MARGIN = "Minimum departure (before medium)";
 
-    private final ConsoleSession session;
+    private final DetectionSettings detection;
     private final ObjectProperty<MetricName> metric = new SimpleObjectProperty<>(this, "metric", MetricName.LATENCY_P99);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.WEIGHTED);
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction", Direction.UP);
@@ -89,8 +89,8 @@ public final class DetectionSettingsViewModel {
     final SettingField marginAbsolute = new SettingField("absolute", "Absolute (metric's unit)", false, false);
     private final Map<DetectorFamily, SettingField> weights = new EnumMap<>(DetectorFamily.class);
 
-    public DetectionSettingsViewModel(ConsoleSession session) {
-        this.session = Objects.requireNonNull(session, "session");
+    public DetectionSettingsViewModel(DetectionSettings detection) {
+        this.detection = Objects.requireNonNull(detection, "detection");
         for (DetectorFamily family : DetectorFamily.values()) {
             String key = family.name().toLowerCase(java.util.Locale.ROOT);
             String label = family == DetectorFamily.ML ? "ML" : key;
@@ -107,8 +107,8 @@ public final class DetectionSettingsViewModel {
         rateLimited.addListener((obs, old, now) -> onEdit());
         rateRelative.addListener((obs, old, now) -> onEdit());
         holdOn.addListener((obs, old, now) -> onEdit());
-        metric.addListener((obs, old, now) -> load(now, session.detectionConfig()));
-        load(metric.get(), session.detectionConfig());
+        metric.addListener((obs, old, now) -> load(now, detection.detectionConfig()));
+        load(metric.get(), detection.detectionConfig());
     }
 
     // ---- Properties ----
@@ -211,7 +211,7 @@ public final class DetectionSettingsViewModel {
             status.set("");
             return false;
         }
-        session.configureDetection(metric.get(), settings.get().detectors(), settings.get().composite());
+        detection.configureDetection(metric.get(), settings.get().detectors(), settings.get().composite());
         status.set("Applied to " + metric.get().label() + " on every component");
         return true;
     }
@@ -219,7 +219,7 @@ public final class DetectionSettingsViewModel {
     /** Fills the form with the defaults of the metric kind and the default weights (Apply puts them in force). */
     public void resetToDefaults() {
         DetectionConfig defaults = DetectionConfig.ofDefaults();
-        CompositeConfig current = session.detectionConfig().composite();
+        CompositeConfig current = detection.detectionConfig().composite();
         load(metric.get(), new DetectionConfig(defaults.perMetric(), defaults.fallback(),
                 new CompositeConfig(defaults.composite().weights(), defaults.composite().mode(), current.confirmTicks(),
                         current.reportAtLeast()), defaults.health()));
@@ -321,7 +321,7 @@ public final class DetectionSettingsViewModel {
         List<SettingField> weightFields = List.copyOf(weights.values());
         Double[] w = parseAll(weightFields);
         // the weights are checked even while other fields are wrong, so their message shows at once
-        CompositeConfig current = session.detectionConfig().composite();
+        CompositeConfig current = detection.detectionConfig().composite();
         CompositeConfig composite = w == null ? null : attempt(weightFields,
                 () -> new CompositeConfig(weightMap(w), mode.get(), current.confirmTicks(), current.reportAtLeast()));
         Settings settings = null;
@@ -330,7 +330,7 @@ public final class DetectionSettingsViewModel {
             // the multi-scale and pattern detectors (the NAB profile's) are not on the form: whatever the
             // metric runs, it keeps
             Optional<RateOfChangeConfig> finalRate = rate;
-            MetricDetectionConfig running = session.detectionConfig().forMetric(metric.get());
+            MetricDetectionConfig running = detection.detectionConfig().forMetric(metric.get());
             MetricDetectionConfig detectors = attempt(List.of(), () -> new MetricDetectionConfig(rolling.config(),
                     ewma.config(), iqr.config(), seasonal.config(), finalRate, running.multiScale(), running.pattern(),
                     direction.get(), hold.config(), margin));

@@ -11,6 +11,9 @@ import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.telemetry.SeriesSnapshot;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.Forecasts;
+import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.Telemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,9 @@ public final class ForecastViewModel implements AutoCloseable {
     /** History shown before now. */
     public static final int HISTORY_SECONDS = 3600;
 
-    private final ConsoleSession session;
+    private final Telemetry telemetry;
+    private final HealthStatus status;
+    private final Forecasts forecasts;
     private final Criticality criticality;
     private final FxCoalescer coalescer = new FxCoalescer(this::refresh);
     private final Subscription subscription;
@@ -47,11 +52,14 @@ public final class ForecastViewModel implements AutoCloseable {
 
     /** @param initial the series shown first; must be one of {@link #choices()} */
     public ForecastViewModel(ConsoleSession session, SeriesKey initial) {
-        this.session = Objects.requireNonNull(session, "session");
-        this.criticality = Criticality.of(session.topology());
+        Objects.requireNonNull(session, "session");
+        this.telemetry = session.telemetry();
+        this.status = session.status();
+        this.forecasts = session.forecasts();
+        this.criticality = Criticality.of(telemetry.topology());
         series.addListener((obs, old, now) -> refresh());
         select(initial);
-        subscription = session.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty());
+        subscription = telemetry.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty());
     }
 
     /** The first forecastable series of a component (or of the topology, if it has none); empty if none at all. */
@@ -63,12 +71,16 @@ public final class ForecastViewModel implements AutoCloseable {
 
     /** Every series with a breach threshold, by component then metric. */
     public static List<SeriesKey> choices(ConsoleSession session) {
-        ForecastEngineConfig config = session.forecastConfig();
+        return choices(session.telemetry(), session.forecasts());
+    }
+
+    private static List<SeriesKey> choices(Telemetry telemetry, Forecasts forecasts) {
+        ForecastEngineConfig config = forecasts.forecastConfig();
         List<SeriesKey> keys = new ArrayList<>();
-        for (int i = 0; i < session.topology().size(); i++) {
+        for (int i = 0; i < telemetry.topology().size(); i++) {
             for (MetricName metric : MetricName.values()) {
-                if (config.threshold(metric).isPresent() && session.seriesHandle(i, metric) >= 0) {
-                    keys.add(new SeriesKey(session.topology().component(i).id(), metric));
+                if (config.threshold(metric).isPresent() && telemetry.seriesHandle(i, metric) >= 0) {
+                    keys.add(new SeriesKey(telemetry.topology().component(i).id(), metric));
                 }
             }
         }
@@ -76,7 +88,7 @@ public final class ForecastViewModel implements AutoCloseable {
     }
 
     public List<SeriesKey> choices() {
-        return choices(session);
+        return choices(telemetry, forecasts);
     }
 
     // ---- Properties ----
@@ -104,14 +116,14 @@ public final class ForecastViewModel implements AutoCloseable {
     }
 
     public Duration horizon() {
-        return session.forecastConfig().horizon();
+        return forecasts.forecastConfig().horizon();
     }
 
     /** The series' last hour, ending at its newest sample. */
     public SeriesSnapshot history() {
         SeriesKey key = series.get();
-        int handle = session.seriesHandle(session.topology().indexOf(key.componentId()), key.metric());
-        return session.store().recent(handle, HISTORY_SECONDS);
+        int handle = telemetry.seriesHandle(telemetry.topology().indexOf(key.componentId()), key.metric());
+        return telemetry.store().recent(handle, HISTORY_SECONDS);
     }
 
     // ---- Commands ----
@@ -119,10 +131,10 @@ public final class ForecastViewModel implements AutoCloseable {
     /** Shows another series; it must have a breach threshold. */
     public void select(SeriesKey key) {
         Objects.requireNonNull(key, "key");
-        if (session.forecastConfig().threshold(key.metric()).isEmpty()) {
+        if (forecasts.forecastConfig().threshold(key.metric()).isEmpty()) {
             throw new IllegalArgumentException(key.metric().label() + " has no breach threshold, so it is not forecast");
         }
-        if (session.topology().indexOf(key.componentId()) < 0) {
+        if (telemetry.topology().indexOf(key.componentId()) < 0) {
             throw new IllegalArgumentException("no component '" + key.componentId() + "'");
         }
         series.set(key);
@@ -131,7 +143,7 @@ public final class ForecastViewModel implements AutoCloseable {
     /** Reads the newest forecast; once per pulse after ticks, or by hand in tests. */
     public void refresh() {
         SeriesKey key = series.get();
-        SeriesOutlook now = session.forecast(key).orElse(null);
+        SeriesOutlook now = forecasts.forecast(key).orElse(null);
         outlook.set(now);
         if (now == null) {
             breachText.set("Learning: the forecast needs a few minutes of " + key.metric().label() + " first");
@@ -141,18 +153,18 @@ public final class ForecastViewModel implements AutoCloseable {
             double anomaly = anomalyScore(key);
             double critical = criticality.of(key.componentId());
             double p = now.breach().probability();
-            riskText.set(ForecastText.risk(session.forecastConfig().risk().risk(p, anomaly, critical), p, anomaly, critical));
+            riskText.set(ForecastText.risk(forecasts.forecastConfig().risk().risk(p, anomaly, critical), p, anomaly, critical));
         }
         revision.set(revision.get() + 1);
     }
 
     private double anomalyScore(SeriesKey key) {
-        long newest = session.store().latestEpochSecond(
-                session.seriesHandle(session.topology().indexOf(key.componentId()), key.metric()));
+        long newest = telemetry.store().latestEpochSecond(
+                telemetry.seriesHandle(telemetry.topology().indexOf(key.componentId()), key.metric()));
         if (newest == Long.MIN_VALUE) {
             return 0;
         }
-        DetectionHistory.Trace trace = session.detectionHistory().trace(key, newest, newest);
+        DetectionHistory.Trace trace = status.detectionHistory().trace(key, newest, newest);
         double score = trace.score()[0];
         return Double.isNaN(score) ? 0 : Math.max(0, Math.min(1, score));
     }

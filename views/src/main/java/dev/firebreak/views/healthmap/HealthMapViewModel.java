@@ -9,7 +9,8 @@ import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.topology.Component;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.fx.FxCoalescer;
-import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.Telemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,8 @@ public final class HealthMapViewModel implements AutoCloseable {
     public record Group(String title, int[] members) {
     }
 
-    private final ConsoleSession session;
+    private final Telemetry telemetry;
+    private final HealthStatus status;
     private final Topology topology;
     private final String[] haystacks;
     private final HealthState[] states;
@@ -118,19 +120,20 @@ public final class HealthMapViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<String> selectedId = new ReadOnlyObjectWrapper<>(this, "selectedId");
     private List<Group> groups;
 
-    public HealthMapViewModel(ConsoleSession session) {
-        this.session = Objects.requireNonNull(session, "session");
-        this.topology = session.topology();
+    public HealthMapViewModel(Telemetry telemetry, HealthStatus status) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        this.status = Objects.requireNonNull(status, "status");
+        this.topology = telemetry.topology();
         this.haystacks = new String[topology.size()];
         for (int i = 0; i < haystacks.length; i++) {
             Component c = topology.component(i);
             haystacks[i] = (c.id() + " " + c.name() + " " + c.team() + " " + c.kind().name().replace('_', ' '))
                     .toLowerCase(Locale.ROOT);
         }
-        this.states = session.healthSnapshot();
+        this.states = status.healthSnapshot();
         this.coalescer = new FxCoalescer(this::refresh);
-        subscriptions.add(session.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
-        subscriptions.add(session.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
         effectiveLayout.bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> resolve(layoutMode.get()), layoutMode));
         search.addListener((obs, old, now) -> bump());
@@ -264,14 +267,14 @@ public final class HealthMapViewModel implements AutoCloseable {
 
     /** The numbers the hover card shows, read from the store now. */
     public ComponentSummary summary(int index) {
-        MetricStore store = session.store();
+        MetricStore store = telemetry.store();
         return new ComponentSummary(topology.component(index), states[index],
                 latest(store, index, MetricName.REQUEST_RATE), latest(store, index, MetricName.ERROR_RATE),
                 latest(store, index, MetricName.LATENCY_P99), latest(store, index, MetricName.CPU));
     }
 
     private double latest(MetricStore store, int index, MetricName metric) {
-        int handle = session.seriesHandle(index, metric);
+        int handle = telemetry.seriesHandle(index, metric);
         return handle < 0 ? Double.NaN : store.latest(handle);
     }
 
@@ -282,7 +285,7 @@ public final class HealthMapViewModel implements AutoCloseable {
 
     /** Reads the newest health of every component; runs once per pulse when the engine reported changes. */
     public void refresh() {
-        HealthState[] newest = session.healthSnapshot();
+        HealthState[] newest = status.healthSnapshot();
         System.arraycopy(newest, 0, states, 0, states.length);
         updateSummary();
         bump();

@@ -2,6 +2,7 @@ package dev.firebreak.views.shell;
 
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.SessionFactory;
+import dev.firebreak.views.task.TaskExecutor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,15 +17,18 @@ import java.util.function.Supplier;
  * @param initialTopology name (a key of {@code topologies}) shown first
  * @param initialSeed     seed of the first session
  * @param initialSpeed    simulated seconds per wall-clock second at start, in [0.1, 3600]
+ * @param tasks           where long work started from the UI runs (session starts, later exports and analyses)
  */
 public record ConsoleContext(Map<String, Supplier<Topology>> topologies, SessionFactory sessions,
-        ThemePreference themePreference, String initialTopology, long initialSeed, double initialSpeed) {
+        ThemePreference themePreference, String initialTopology, long initialSeed, double initialSpeed,
+        TaskExecutor tasks) {
 
     public ConsoleContext {
         Objects.requireNonNull(topologies, "topologies");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(themePreference, "themePreference");
         Objects.requireNonNull(initialTopology, "initialTopology");
+        Objects.requireNonNull(tasks, "tasks");
         if (topologies.isEmpty()) {
             throw new IllegalArgumentException("the console needs at least one topology");
         }

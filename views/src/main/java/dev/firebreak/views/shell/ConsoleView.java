@@ -19,6 +19,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -29,6 +30,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -152,6 +154,19 @@ public final class ConsoleView extends BorderPane {
         message.getStyleClass().add(Styles.VALIDATION_MESSAGE);
         message.textProperty().bind(viewModel.messageProperty());
 
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("busy-indicator");
+        busy.setPrefSize(18, 18);
+        Label busyTitle = new Label();
+        busyTitle.setId("busy-title");
+        busyTitle.textProperty().bind(viewModel.busyTitleProperty());
+        HBox busyBox = new HBox(6, busy, busyTitle);
+        busyBox.setAlignment(Pos.CENTER_LEFT);
+        busyBox.visibleProperty().bind(viewModel.busyProperty());
+        busyBox.managedProperty().bind(busyBox.visibleProperty());
+        seed.disableProperty().bind(viewModel.switchingProperty());
+        topology.disableProperty().bind(viewModel.switchingProperty());
+
         Label clock = new Label();
         clock.setId("sim-clock");
         clock.getStyleClass().add(Styles.SIM_CLOCK);
@@ -161,7 +176,7 @@ public final class ConsoleView extends BorderPane {
         Pane spacer = new Pane();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(play, new Label("Speed"), speed, new Label("Seed"), seed, new Label("Topology"), topology,
-                separator(), inject, separator(), themeToggle, message, spacer, clock);
+                separator(), inject, separator(), themeToggle, message, busyBox, spacer, clock);
         return bar;
     }
 

@@ -10,7 +10,10 @@ import dev.firebreak.views.forecast.ForecastViewModel;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.SimulationControl;
 import dev.firebreak.views.simcontrol.FaultDialogViewModel;
+import dev.firebreak.views.task.BackgroundTask;
+import java.util.function.Supplier;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -55,6 +58,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final FxCoalescer clockCoalescer = new FxCoalescer(this::updateClock);
     private Subscription clockSubscription;
     private boolean started;
+    private boolean closed;
 
     private final ReadOnlyObjectWrapper<ConsoleSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<HealthMapViewModel> healthMap = new ReadOnlyObjectWrapper<>(this, "healthMap");
@@ -68,6 +72,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed");
     private final ReadOnlyStringWrapper clockText = new ReadOnlyStringWrapper(this, "clockText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
 
     public ConsoleViewModel(ConsoleContext context) {
@@ -145,13 +150,13 @@ public final class ConsoleViewModel implements AutoCloseable {
     // ---- Commands ----
 
     public void togglePlay() {
-        ConsoleSession s = session.get();
-        if (s.isPaused()) {
-            s.resume();
+        SimulationControl control = session.get().control();
+        if (control.isPaused()) {
+            control.resume();
         } else {
-            s.pause();
+            control.pause();
         }
-        paused.set(s.isPaused());
+        paused.set(control.isPaused());
     }
 
     /**
@@ -175,7 +180,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             message.set("Speed must be between " + MIN_SPEED + "x and " + (int) MAX_SPEED + "x, was " + text + ".");
             return false;
         }
-        session.get().setSpeed(value);
+        session.get().control().setSpeed(value);
         speed.set(value);
         message.set("");
         return true;
@@ -187,6 +192,10 @@ public final class ConsoleViewModel implements AutoCloseable {
             throw new IllegalArgumentException("unknown topology '" + name + "'");
         }
         if (name.equals(topologyName.get())) {
+            return;
+        }
+        if (switching.get()) {
+            message.set("Still starting " + topologyName.get() + "; try again when it is running.");
             return;
         }
         String previous = topologyName.get();
@@ -202,6 +211,10 @@ public final class ConsoleViewModel implements AutoCloseable {
             value = Long.parseLong(text == null ? "" : text.trim());
         } catch (NumberFormatException e) {
             message.set("Seed '" + text + "' is not a whole number.");
+            return false;
+        }
+        if (switching.get()) {
+            message.set("Still starting " + topologyName.get() + "; try again when it is running.");
             return false;
         }
         message.set("");
@@ -287,7 +300,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     public FaultDialogViewModel newFaultDialog() {
         ConsoleSession s = session.get();
         ComponentDetailViewModel d = detail.get();
-        return new FaultDialogViewModel(s.topology(), s.faults(), s.clock(), d == null ? null : d.component().id());
+        return new FaultDialogViewModel(s.telemetry().topology(), s.faultControl().faults(), s.telemetry().clock(),
+                d == null ? null : d.component().id());
     }
 
     /** Starts following the engine on every FX pulse (call on the FX thread, once the view is shown). */
@@ -316,39 +330,63 @@ public final class ConsoleViewModel implements AutoCloseable {
     }
 
     /**
-     * Starts the session the current topology and seed describe and only then closes the old one:
-     * if the new one cannot start (a broken topology file, say) the console keeps running what it
-     * had, and says why.
+     * Starts the session the current topology and seed describe, off the FX thread, and only then closes the
+     * old one: the old session keeps running (and the window keeps answering) while the new one loads, and if
+     * the new one cannot start (a broken topology file, say) the console keeps running what it had, and says
+     * why. A request made while another start is in flight is refused with a message.
      */
     private void restart(String previousTopology, long previousSeed) {
-        ConsoleSession next;
-        try {
-            next = createSession();
-        } catch (RuntimeException e) {
-            LOG.error("Could not start a session for {} (seed {})", topologyName.get(), seed.get(), e);
-            message.set("Could not start " + topologyName.get() + ": " + e.getMessage());
-            topologyName.set(previousTopology);
-            seed.set(previousSeed);
-            return;
-        }
-        closeSession();
-        install(next);
+        Supplier<Topology> topology = context.topologies().get(topologyName.get());
+        String name = topologyName.get();
+        long nextSeed = seed.get();
+        double nextSpeed = speed.get();
+        switching.set(true);
+        BackgroundTask.wrap(() -> context.sessions().start(topology.get(), nextSeed, nextSpeed))
+                .withTitle("Starting " + name + " (seed " + nextSeed + ")")
+                .onSuccess(next -> {
+                    if (closed) {
+                        next.close();
+                        return;
+                    }
+                    ConsoleSession old = detachSession();
+                    install(next);
+                    BackgroundTask.wrap(old::close).withTitle("Stopping the previous session").executeWith(context.tasks());
+                })
+                .onFailure(e -> {
+                    LOG.error("Could not start a session for {} (seed {})", name, nextSeed, e);
+                    message.set("Could not start " + name + ": " + e.getMessage());
+                    topologyName.set(previousTopology);
+                    seed.set(previousSeed);
+                })
+                .onFinished(() -> switching.set(false))
+                .executeWith(context.tasks());
+    }
+
+    /** Whether background work started from the console runs now (shown as a progress indicator). */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return context.tasks().busyProperty();
+    }
+
+    /** What the running background work is, e.g. "Starting Synthetic 2,000 (seed 42)". */
+    public ReadOnlyStringProperty busyTitleProperty() {
+        return context.tasks().busyTitleProperty();
+    }
+
+    /** Whether a session is being started; topology and seed changes wait until it is done. */
+    public ReadOnlyBooleanProperty switchingProperty() {
+        return switching.getReadOnlyProperty();
     }
 
     private void startSession() {
-        install(createSession());
-    }
-
-    private ConsoleSession createSession() {
         Topology topology = context.topologies().get(topologyName.get()).get();
-        return context.sessions().start(topology, seed.get(), speed.get());
+        install(context.sessions().start(topology, seed.get(), speed.get()));
     }
 
     private void install(ConsoleSession next) {
         session.set(next);
-        paused.set(next.isPaused());
-        clockSubscription = next.events().subscribe(MetricsTicked.class, e -> clockCoalescer.markDirty());
-        HealthMapViewModel map = new HealthMapViewModel(next);
+        paused.set(next.control().isPaused());
+        clockSubscription = next.telemetry().events().subscribe(MetricsTicked.class, e -> clockCoalescer.markDirty());
+        HealthMapViewModel map = new HealthMapViewModel(next.telemetry(), next.status());
         map.selectedIdProperty().addListener((obs, old, now) -> {
             if (now != null && (detail.get() == null || !detail.get().component().id().equals(now))) {
                 openComponent(now);
@@ -358,12 +396,13 @@ public final class ConsoleViewModel implements AutoCloseable {
             map.start();
         }
         healthMap.set(map);
-        settings.set(new DetectionSettingsViewModel(next));
+        settings.set(new DetectionSettingsViewModel(next.detection()));
         screen.set(Screen.HEALTH_MAP);
         updateClock();
     }
 
-    private void closeSession() {
+    /** Closes the screens' view-models of the running session and hands the session back, still running. */
+    private ConsoleSession detachSession() {
         if (forecast.get() != null) {
             forecast.get().close();
             forecast.set(null);
@@ -378,13 +417,11 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (clockSubscription != null) {
             clockSubscription.close();
         }
-        if (session.get() != null) {
-            session.get().close();
-        }
+        return session.get();
     }
 
     private void updateClock() {
-        clockText.set(CLOCK.format(session.get().clock().instant()));
+        clockText.set(CLOCK.format(session.get().telemetry().clock().instant()));
     }
 
     public FxCoalescer clockCoalescer() {
@@ -393,7 +430,11 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         clockCoalescer.close();
-        closeSession();
+        ConsoleSession last = detachSession();
+        if (last != null) {
+            last.close();
+        }
     }
 }

@@ -27,4 +27,10 @@ class ViewsArchitectureTests {
     @ArchTest
     static final ArchRule viewsDoNotWriteToStandardStreams = com.tngtech.archunit.library.GeneralCodingRules
             .NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    /** Screens see ports; only the app's composition root builds, starts and stops engine services. */
+    @ArchTest
+    static final ArchRule viewsNeverTouchAnEngineService = noClasses().that().resideInAPackage("dev.firebreak.views..")
+            .should().dependOnClassesThat().areAnnotatedWith(dev.firebreak.engine.lifecycle.EngineService.class)
+            .because("views receive narrow ports from the app's composition root (EngineSession) and never construct an engine service");
 }

@@ -17,10 +17,14 @@ class HealthMapViewModelTests {
 
     private final Topology shop = Topologies.shop();
 
+    private static HealthMapViewModel mapOf(ScriptedSession session) {
+        return new HealthMapViewModel(session, session);
+    }
+
     @Test
     void stateChangeReachesTheMapOnlyAtTheNextPulse() {
         ScriptedSession session = new ScriptedSession(shop, 1);
-        HealthMapViewModel vm = new HealthMapViewModel(session);
+        HealthMapViewModel vm = new HealthMapViewModel(session, session);
         String id = shop.component(3).id();
 
         session.setHealth(id, HealthState.FAILED);
@@ -34,7 +38,8 @@ class HealthMapViewModelTests {
 
     @Test
     void searchMatchesTeamCaseInsensitivelyAndExcludesOthers() {
-        HealthMapViewModel vm = new HealthMapViewModel(new ScriptedSession(shop, 1));
+        ScriptedSession session = new ScriptedSession(shop, 1);
+        HealthMapViewModel vm = new HealthMapViewModel(session, session);
         String team = shop.component(0).team();
 
         vm.searchProperty().set(team.toUpperCase());
@@ -48,7 +53,7 @@ class HealthMapViewModelTests {
     @Test
     void notHealthyFilterKeepsOnlyComponentsThatAreNotHealthy() {
         ScriptedSession session = new ScriptedSession(shop, 1);
-        HealthMapViewModel vm = new HealthMapViewModel(session);
+        HealthMapViewModel vm = new HealthMapViewModel(session, session);
         session.setHealth(shop.component(2).id(), HealthState.DEGRADED);
         session.setHealth(shop.component(5).id(), HealthState.RECOVERING);
         vm.coalescer().pulse();
@@ -63,7 +68,7 @@ class HealthMapViewModelTests {
     @Test
     void groupingByTeamPutsEveryComponentInExactlyOneSortedGroup() {
         Topology big = Topologies.synthetic2000();
-        HealthMapViewModel vm = new HealthMapViewModel(new ScriptedSession(big, 1));
+        HealthMapViewModel vm = mapOf(new ScriptedSession(big, 1));
 
         vm.groupByProperty().set(GroupBy.TEAM);
 
@@ -79,7 +84,7 @@ class HealthMapViewModelTests {
     @Test
     void groupingByTierOrdersTiersNumerically() {
         Topology big = Topologies.synthetic2000();
-        HealthMapViewModel vm = new HealthMapViewModel(new ScriptedSession(big, 1));
+        HealthMapViewModel vm = mapOf(new ScriptedSession(big, 1));
 
         var tiers = vm.groups().stream().map(g -> big.component(g.members()[0]).tier()).toList();
 
@@ -88,8 +93,8 @@ class HealthMapViewModelTests {
 
     @Test
     void autoLayoutIsGraphForShopAndDenseForTwoThousand() {
-        HealthMapViewModel small = new HealthMapViewModel(new ScriptedSession(shop, 1));
-        HealthMapViewModel large = new HealthMapViewModel(new ScriptedSession(Topologies.synthetic2000(), 1));
+        HealthMapViewModel small = mapOf(new ScriptedSession(shop, 1));
+        HealthMapViewModel large = mapOf(new ScriptedSession(Topologies.synthetic2000(), 1));
 
         large.layoutModeProperty().set(LayoutMode.AUTO);
 
@@ -102,7 +107,7 @@ class HealthMapViewModelTests {
     @Test
     void hoverSummaryReadsNewestMetricsFromTheStore() {
         ScriptedSession session = new ScriptedSession(shop, 1);
-        HealthMapViewModel vm = new HealthMapViewModel(session);
+        HealthMapViewModel vm = new HealthMapViewModel(session, session);
         session.advance(5);
 
         ComponentSummary summary = vm.summary(0);
@@ -115,7 +120,7 @@ class HealthMapViewModelTests {
     @Test
     void closingStopsListeningToTheEngine() {
         ScriptedSession session = new ScriptedSession(shop, 1);
-        HealthMapViewModel vm = new HealthMapViewModel(session);
+        HealthMapViewModel vm = new HealthMapViewModel(session, session);
         int before = session.events().subscriberCount();
 
         vm.close();

@@ -94,7 +94,7 @@ class ConsoleScreenshotTests {
 
     @Test
     void healthMapOfTwoThousandComponentsWithSomeFailing(FxRobot robot) {
-        robot.interact(() -> viewModel.selectTopology(SYNTHETIC));
+        console.selectTopology(robot, SYNTHETIC);
         Topology big = session().topology();
         SplittableRandom random = new SplittableRandom(3);
         HealthState[] bad = {HealthState.DEGRADED, HealthState.CRITICAL, HealthState.FAILED, HealthState.RECOVERING};

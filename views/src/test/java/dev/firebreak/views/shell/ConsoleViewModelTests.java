@@ -3,6 +3,7 @@ package dev.firebreak.views.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.views.task.CurrentThreadTaskExecutor;
 import dev.firebreak.views.testing.ScriptedSession;
 import dev.firebreak.views.testing.Topologies;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class ConsoleViewModelTests {
             session.setSpeed(speed);
             started.add(session);
             return session;
-        }, themes, "Shop", 42, 1);
+        }, themes, "Shop", 42, 1, new CurrentThreadTaskExecutor());
         viewModel = new ConsoleViewModel(context);
         return viewModel;
     }

@@ -3,7 +3,6 @@ package dev.firebreak.views.testing;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.detect.CompositeConfig;
 import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.DetectionHistory;
 import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.detect.Severity;
@@ -15,7 +14,6 @@ import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultStarted;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
-import dev.firebreak.engine.predict.ForecastEngine;
 import dev.firebreak.engine.predict.ForecastEngineConfig;
 import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -26,6 +24,12 @@ import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.DetectionSettings;
+import dev.firebreak.views.session.FaultControl;
+import dev.firebreak.views.session.Forecasts;
+import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.SimulationControl;
+import dev.firebreak.views.session.Telemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +41,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A scripted stand-in for the simulator, for screen tests that need exact control: the test sets
- * health states (detection still runs on the metrics, for charts and markers, but does not set health) and
- * advances time; metrics follow a fixed seeded pattern, and an active fault raises
- * its target's error rate and latency. Uses the real metric store, event bus and clock.
+ * A scripted stand-in for a running system, for screen tests that need exact control: the test sets
+ * health states and advances time; metrics follow a fixed seeded pattern, and an active fault raises
+ * its target's error rate and latency. Uses the real metric store, event bus and clock, but no engine
+ * service (views never construct one): detection settings are held as given, its history stays empty and
+ * nothing is forecast. Screens that need real detection are tested in the app module, on the composition root.
  */
-public final class ScriptedSession implements ConsoleSession {
+public final class ScriptedSession implements ConsoleSession, Telemetry, HealthStatus, FaultControl,
+        DetectionSettings, Forecasts, SimulationControl {
 
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final MetricName[] REPORTED = {MetricName.REQUEST_RATE, MetricName.ERROR_RATE,
@@ -62,8 +68,7 @@ public final class ScriptedSession implements ConsoleSession {
     private volatile double speed = 1;
     private volatile boolean closed;
     private final DetectionHistory history;
-    private final DetectionEngine detection;
-    private final ForecastEngine forecasts;
+    private volatile DetectionConfig detectionConfig = DetectionConfig.ofDefaults();
 
     public ScriptedSession(Topology topology, long seed) {
         this.topology = topology;
@@ -77,12 +82,7 @@ public final class ScriptedSession implements ConsoleSession {
                 handles[i][m.ordinal()] = store.register(new SeriesKey(topology.component(i).id(), m));
             }
         }
-        // the real detection and forecasting, on the scripted metrics (health stays scripted)
         this.history = new DetectionHistory(3600, Severity.MEDIUM, topology.size() <= 100);
-        this.detection = new DetectionEngine(topology, store, events, DetectionConfig.ofDefaults())
-                .withHistory(history).start();
-        this.forecasts = ForecastEngine.attach(store, events, topology, ForecastEngineConfig.defaults(),
-                detection::componentScore);
     }
 
     /** Sets a component's state and publishes the change, as the simulator's health model would. */
@@ -199,15 +199,22 @@ public final class ScriptedSession implements ConsoleSession {
     }
 
     @Override public DetectionHistory detectionHistory() { return history; }
-    @Override public DetectionConfig detectionConfig() { return detection.config(); }
+    @Override public DetectionConfig detectionConfig() { return detectionConfig; }
 
     @Override
     public void configureDetection(MetricName metric, MetricDetectionConfig detectors, CompositeConfig composite) {
-        detection.configure(metric, detectors);
-        detection.configure(composite);
+        java.util.EnumMap<MetricName, MetricDetectionConfig> perMetric = new java.util.EnumMap<>(detectionConfig.perMetric());
+        perMetric.put(metric, detectors);
+        detectionConfig = new DetectionConfig(perMetric, detectionConfig.fallback(), composite, detectionConfig.health());
     }
-    @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return forecasts.outlook(key); }
-    @Override public ForecastEngineConfig forecastConfig() { return forecasts.config(); }
+    @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return Optional.empty(); }
+    @Override public ForecastEngineConfig forecastConfig() { return ForecastEngineConfig.defaults(); }
+    @Override public Telemetry telemetry() { return this; }
+    @Override public HealthStatus status() { return this; }
+    @Override public FaultControl faultControl() { return this; }
+    @Override public DetectionSettings detection() { return this; }
+    @Override public Forecasts forecasts() { return this; }
+    @Override public SimulationControl control() { return this; }
     @Override public void pause() { paused = true; }
     @Override public void resume() { paused = false; }
     @Override public boolean isPaused() { return paused; }

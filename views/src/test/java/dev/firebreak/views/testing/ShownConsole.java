@@ -4,9 +4,9 @@ import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.fx.Screenshots;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.SessionFactory;
-import dev.firebreak.views.session.SimulatedSession;
 import dev.firebreak.views.shell.ConsoleContext;
 import dev.firebreak.views.shell.ConsoleView;
+import dev.firebreak.views.task.UiTaskExecutor;
 import dev.firebreak.views.shell.ConsoleViewModel;
 import dev.firebreak.views.shell.ThemePreference;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class ShownConsole<S extends ConsoleSession> {
             return session;
         };
         viewModel = new ConsoleViewModel(new ConsoleContext(topologies, factory, ThemePreference.inMemory("light"),
-                initial, 42, 1));
+                initial, 42, 1, new UiTaskExecutor()));
         view = new ConsoleView(viewModel);
         stage.setScene(new Scene(view, WIDTH, HEIGHT));
         stage.show();
@@ -62,18 +62,6 @@ public final class ShownConsole<S extends ConsoleSession> {
         return new ShownConsole<>(stage, topologies, shopName, sessions);
     }
 
-    /** Shows the console on the shop topology, on the real simulator paused: time moves only when a test steps it. */
-    public static ShownConsole<SimulatedSession> pausedShop(Stage stage, String shopName) {
-        return shop(stage, shopName,
-                (topology, seed, speed) -> (SimulatedSession) SimulatedSession.pausedFactory().start(topology, seed, speed));
-    }
-
-    /** Advances the paused simulator of {@link #pausedShop} by whole simulated seconds. */
-    public static void advance(SimulatedSession session, int seconds) {
-        for (int i = 0; i < seconds; i++) {
-            session.simulator().step();
-        }
-    }
 
     /** Shows the console with a choice of topologies, starting on {@code initial}. */
     public static <S extends ConsoleSession> ShownConsole<S> of(Stage stage, Map<String, Supplier<Topology>> topologies,
@@ -96,6 +84,17 @@ public final class ShownConsole<S extends ConsoleSession> {
     /** The session the console runs now (a restart or topology change makes a new one). */
     public S session() {
         return session;
+    }
+
+    /** Switches topology as the toolbar does and waits until the new session runs (it starts off the FX thread). */
+    public void selectTopology(FxRobot robot, String name) {
+        robot.interact(() -> viewModel.selectTopology(name));
+        try {
+            WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !viewModel.switchingProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the session for " + name + " did not start within 30 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Lets queued FX work run, then pulls the coalesced engine state into the screens and lays them out. */

@@ -1,4 +1,7 @@
-package dev.firebreak.views.component;
+package dev.firebreak.app.console;
+
+import dev.firebreak.views.component.ComponentDetailViewModel;
+import dev.firebreak.views.component.MarkExplanation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +12,7 @@ import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.telemetry.MetricName;
-import dev.firebreak.views.testing.ScriptedSession;
+import dev.firebreak.app.testing.SteppedSession;
 import dev.firebreak.views.testing.Topologies;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +23,7 @@ class ComponentDetailDetectionTests {
 
     private static final String CATALOG = "catalog";
 
-    private final ScriptedSession session = new ScriptedSession(Topologies.shop(), 5);
+    private final SteppedSession session = SteppedSession.start(Topologies.shop(), 5, 1);
 
     private SeriesVerdict latencyMarkAfterFault(ComponentDetailViewModel viewModel) {
         session.advance(300);

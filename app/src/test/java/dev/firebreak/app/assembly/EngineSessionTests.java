@@ -1,4 +1,4 @@
-package dev.firebreak.views.session;
+package dev.firebreak.app.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,64 +10,63 @@ import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.SeriesKey;
+import dev.firebreak.app.testing.SteppedSession;
 import dev.firebreak.views.testing.Topologies;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class SimulatedSessionTests {
+class EngineSessionTests {
 
     /** Detection confirms a severity over a few ticks; a dead database must not take longer than this. */
     private static final int MAX_STEPS_TO_DETECT = 15;
 
-    private static SimulatedSession pausedShop() {
-        return (SimulatedSession) SimulatedSession.pausedFactory().start(Topologies.shop(), 1, 1);
+    private static SteppedSession pausedShop() {
+        return SteppedSession.start(Topologies.shop(), 1, 1);
     }
 
-    private static void step(SimulatedSession session, int seconds) {
-        for (int i = 0; i < seconds; i++) {
-            session.simulator().step();
-        }
+    private static void step(SteppedSession session, int seconds) {
+        session.advance(seconds);
     }
 
     @Test
     void configuringDetectionReachesTheOneDetectionEngine() {
-        try (SimulatedSession session = pausedShop()) {
-            MetricDetectionConfig base = session.detectionConfig().forMetric(MetricName.CPU);
+        try (SteppedSession session = pausedShop()) {
+            MetricDetectionConfig base = session.detection().detectionConfig().forMetric(MetricName.CPU);
             MetricDetectionConfig edited = new MetricDetectionConfig(Optional.of(new RollingZScoreConfig(200, 4)),
                     base.ewma(), base.iqr(), base.seasonal(), base.rateOfChange(), base.multiScale());
-            CompositeConfig vote = session.detectionConfig().composite().withMode(CompositeConfig.Mode.MAJORITY_VOTE);
+            CompositeConfig vote = session.detection().detectionConfig().composite().withMode(CompositeConfig.Mode.MAJORITY_VOTE);
 
-            session.configureDetection(MetricName.CPU, edited, vote);
+            session.detection().configureDetection(MetricName.CPU, edited, vote);
 
-            assertThat(session.detection().config().forMetric(MetricName.CPU)).isEqualTo(edited);
-            assertThat(session.detection().config().composite()).isEqualTo(vote);
-            assertThat(session.detectionConfig().forMetric(MetricName.MEMORY))
+            assertThat(session.engine().detection().config().forMetric(MetricName.CPU)).isEqualTo(edited);
+            assertThat(session.engine().detection().config().composite()).isEqualTo(vote);
+            assertThat(session.detection().detectionConfig().forMetric(MetricName.MEMORY))
                     .isEqualTo(DetectionConfig.ofDefaults().forMetric(MetricName.MEMORY));
         }
     }
 
     @Test
     void defaultSettingsAreTheDetectionEnginesDefaults() {
-        try (SimulatedSession session = pausedShop()) {
-            assertThat(session.detectionConfig()).isEqualTo(DetectionConfig.ofDefaults());
+        try (SteppedSession session = pausedShop()) {
+            assertThat(session.detection().detectionConfig()).isEqualTo(DetectionConfig.ofDefaults());
         }
     }
 
     @Test
     void healthIsTheDetectedHealth() {
-        try (SimulatedSession session = pausedShop()) {
+        try (SteppedSession session = pausedShop()) {
             step(session, 30);
 
             for (int i = 0; i < session.topology().size(); i++) {
-                assertThat(session.health(i)).isEqualTo(session.detection().state(i));
+                assertThat(session.health(i)).isEqualTo(session.engine().detection().state(i));
             }
-            assertThat(session.healthSnapshot()).containsOnly(HealthState.HEALTHY);
+            assertThat(session.status().healthSnapshot()).containsOnly(HealthState.HEALTHY);
         }
     }
 
     @Test
     void killedDatabaseIsDetectedWithinSecondsAndMarkedOnItsCharts() {
-        try (SimulatedSession session = pausedShop()) {
+        try (SteppedSession session = pausedShop()) {
             step(session, 600);
             String target = "postgres-primary";
             int index = session.topology().indexOf(target);

@@ -1,4 +1,7 @@
-package dev.firebreak.views.shell;
+package dev.firebreak.app.console;
+
+import dev.firebreak.views.shell.ConsoleView;
+import dev.firebreak.views.shell.ConsoleViewModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +13,7 @@ import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.views.component.ComponentDetailView;
 import dev.firebreak.views.fx.Screenshots;
-import dev.firebreak.views.session.SimulatedSession;
+import dev.firebreak.app.testing.SteppedSession;
 import dev.firebreak.views.testing.ShownConsole;
 import java.time.Duration;
 import java.util.List;
@@ -40,15 +43,15 @@ class DetectionConsoleTests {
     private static final String SHOP = "Shop";
     private static final int MAX_STEPS_TO_DETECT = 120;
 
-    private ShownConsole<SimulatedSession> console;
+    private ShownConsole<SteppedSession> console;
     private ConsoleViewModel viewModel;
     private ConsoleView view;
-    private SimulatedSession session;
+    private SteppedSession session;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
-        console = ShownConsole.pausedShop(stage, SHOP);
+        console = ShownConsole.shop(stage, SHOP, SteppedSession::start);
         this.stage = stage;
         viewModel = console.viewModel();
         view = console.view();
@@ -64,7 +67,7 @@ class DetectionConsoleTests {
     }
 
     private void advance(int seconds) {
-        ShownConsole.advance(session, seconds);
+        session.advance(seconds);
     }
 
     private List<SeriesVerdict> marksSince(String component, MetricName metric, long since) {
@@ -130,7 +133,7 @@ class DetectionConsoleTests {
         robot.clickOn("#settings-apply");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message.getText()).isEmpty();
-        assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).rolling().orElseThrow().window())
+        assertThat(session.engine().detection().config().forMetric(MetricName.LATENCY_P99).rolling().orElseThrow().window())
                 .isEqualTo(50);
     }
 
@@ -148,7 +151,7 @@ class DetectionConsoleTests {
         shoot(robot, "detection-settings-hold-off");
         robot.clickOn("#settings-apply");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).hold()).isEmpty();
+        assertThat(session.engine().detection().config().forMetric(MetricName.LATENCY_P99).hold()).isEmpty();
     }
 
     @Test
@@ -158,7 +161,7 @@ class DetectionConsoleTests {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.lookup(".scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).minDeparture().relative())
+        assertThat(session.engine().detection().config().forMetric(MetricName.LATENCY_P99).minDeparture().relative())
                 .isEqualTo(0.05);
 
         robot.doubleClickOn("#settings-minimum-relative").eraseText(6).write("2");
@@ -174,7 +177,7 @@ class DetectionConsoleTests {
         robot.clickOn("#settings-apply");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message.getText()).isEmpty();
-        assertThat(session.detection().config().forMetric(MetricName.LATENCY_P99).minDeparture().relative())
+        assertThat(session.engine().detection().config().forMetric(MetricName.LATENCY_P99).minDeparture().relative())
                 .isEqualTo(0.1);
     }
 

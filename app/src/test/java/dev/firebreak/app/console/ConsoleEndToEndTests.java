@@ -1,4 +1,7 @@
-package dev.firebreak.views.shell;
+package dev.firebreak.app.console;
+
+import dev.firebreak.views.shell.ConsoleView;
+import dev.firebreak.views.shell.ConsoleViewModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +11,7 @@ import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.styles.Styles;
 import dev.firebreak.views.fx.HealthStyles;
 import dev.firebreak.views.fx.Screenshots;
-import dev.firebreak.views.session.SimulatedSession;
+import dev.firebreak.app.testing.SteppedSession;
 import dev.firebreak.views.testing.ShownConsole;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -39,15 +42,15 @@ class ConsoleEndToEndTests {
     private static final int WARM_UP_SECONDS = 600;
     private static final int MAX_STEPS_TO_DETECT = 15;
 
-    private ShownConsole<SimulatedSession> console;
+    private ShownConsole<SteppedSession> console;
     private ConsoleViewModel viewModel;
     private ConsoleView view;
-    private SimulatedSession session;
+    private SteppedSession session;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
-        console = ShownConsole.pausedShop(stage, SHOP);
+        console = ShownConsole.shop(stage, SHOP, SteppedSession::start);
         this.stage = stage;
         viewModel = console.viewModel();
         view = console.view();
@@ -55,7 +58,7 @@ class ConsoleEndToEndTests {
     }
 
     private void advance(int seconds) {
-        ShownConsole.advance(session, seconds);
+        session.advance(seconds);
     }
 
     @Test

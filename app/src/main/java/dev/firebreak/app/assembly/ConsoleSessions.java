@@ -1,0 +1,44 @@
+package dev.firebreak.app.assembly;
+
+import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.SessionFactory;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The console's sessions: each an {@link EngineSession} assembled with the detection settings in force when it
+ * starts (so a topology switch keeps what the person saved), adapted to the views' ports, its runner started.
+ */
+public final class ConsoleSessions implements SessionFactory {
+
+    private final Supplier<DetectionConfig> detection;
+    private final boolean paused;
+
+    private ConsoleSessions(Supplier<DetectionConfig> detection, boolean paused) {
+        this.detection = Objects.requireNonNull(detection, "detection");
+        this.paused = paused;
+    }
+
+    /** Sessions that run at once. */
+    public static ConsoleSessions running(Supplier<DetectionConfig> detection) {
+        return new ConsoleSessions(detection, false);
+    }
+
+    /** Sessions whose runner waits for play; tests step them by hand through {@link #assemble}. */
+    public static ConsoleSessions paused(Supplier<DetectionConfig> detection) {
+        return new ConsoleSessions(detection, true);
+    }
+
+    /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
+    public EngineSession assemble(Topology topology, long seed, double speed) {
+        EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get());
+        return EngineSession.assemble(topology, options).startRunner(paused);
+    }
+
+    @Override
+    public ConsoleSession start(Topology topology, long seed, double speed) {
+        return EnginePorts.of(assemble(topology, seed, speed));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.firebreak.app.assembly;
+
+import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.CompositeConfig;
+import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.DetectionEngine;
+import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.fault.ActiveFault;
+import dev.firebreak.engine.fault.FaultInjector;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.predict.ForecastEngineConfig;
+import dev.firebreak.engine.predict.SeriesOutlook;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.SeriesKey;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.views.session.DetectionSettings;
+import dev.firebreak.views.session.FaultControl;
+import dev.firebreak.views.session.Forecasts;
+import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.SessionPorts;
+import dev.firebreak.views.session.SimulationControl;
+import dev.firebreak.views.session.Telemetry;
+import java.util.List;
+import java.util.Optional;
+
+/** Adapts an {@link EngineSession}'s services to the ports the console's screens see. */
+public final class EnginePorts {
+
+    private EnginePorts() {
+    }
+
+    /** The ports of {@code engine}; closing them closes the engine. */
+    public static SessionPorts of(EngineSession engine) {
+        return new SessionPorts(telemetry(engine), status(engine), faults(engine), detection(engine.detection()),
+                forecasts(engine), control(engine), engine::close);
+    }
+
+    private static Telemetry telemetry(EngineSession engine) {
+        return new Telemetry() {
+            @Override public Topology topology() { return engine.topology(); }
+            @Override public MetricStore store() { return engine.store(); }
+            @Override public EventBus events() { return engine.events(); }
+            @Override public SimulationClock clock() { return engine.clock(); }
+            @Override public int seriesHandle(int componentIndex, MetricName metric) {
+                return engine.simulator().seriesHandle(componentIndex, metric);
+            }
+        };
+    }
+
+    /** The detected health (see {@link DetectionEngine}), not the simulator's own judgement. */
+    private static HealthStatus status(EngineSession engine) {
+        DetectionEngine detection = engine.detection();
+        return new HealthStatus() {
+            @Override public HealthState health(int componentIndex) { return detection.state(componentIndex); }
+            @Override public HealthState[] healthSnapshot() {
+                HealthState[] states = new HealthState[engine.topology().size()];
+                for (int i = 0; i < states.length; i++) {
+                    states[i] = detection.state(i);
+                }
+                return states;
+            }
+            @Override public DetectionHistory detectionHistory() { return engine.history(); }
+        };
+    }
+
+    private static FaultControl faults(EngineSession engine) {
+        return new FaultControl() {
+            @Override public FaultInjector faults() { return engine.simulator(); }
+            @Override public List<ActiveFault> faultsOn(String componentId) { return engine.simulator().faultsOn(componentId); }
+            @Override public List<ChangeEvent> changes(String componentId) { return engine.simulator().changes(componentId); }
+        };
+    }
+
+    static DetectionSettings detection(DetectionEngine detection) {
+        return new DetectionSettings() {
+            @Override public DetectionConfig detectionConfig() { return detection.config(); }
+            @Override
+            public void configureDetection(MetricName metric, MetricDetectionConfig detectors, CompositeConfig composite) {
+                detection.configure(metric, detectors);
+                if (!composite.equals(detection.config().composite())) {
+                    detection.configure(composite);
+                }
+            }
+        };
+    }
+
+    private static Forecasts forecasts(EngineSession engine) {
+        return new Forecasts() {
+            @Override public Optional<SeriesOutlook> forecast(SeriesKey key) { return engine.forecasts().outlook(key); }
+            @Override public ForecastEngineConfig forecastConfig() { return engine.forecasts().config(); }
+        };
+    }
+
+    private static SimulationControl control(EngineSession engine) {
+        return new SimulationControl() {
+            @Override public void pause() { engine.runner().pause(); }
+            @Override public void resume() { engine.runner().resume(); }
+            @Override public boolean isPaused() { return engine.runner().isPaused(); }
+            @Override public void setSpeed(double speed) { engine.runner().setSpeed(speed); }
+            @Override public double speed() { return engine.runner().speed(); }
+        };
+    }
+}

@@ -1,0 +1,154 @@
+package dev.firebreak.app.assembly;
+
+import dev.firebreak.engine.detect.DetectionEngine;
+import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.MlDetectors;
+import dev.firebreak.engine.detect.Severity;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.predict.ForecastEngine;
+import dev.firebreak.engine.predict.ForecastEngineConfig;
+import dev.firebreak.engine.sim.SimulationConfig;
+import dev.firebreak.engine.sim.SimulationRunner;
+import dev.firebreak.engine.sim.SimulationSession;
+import dev.firebreak.engine.sim.Simulator;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that builds a running system's engine services, for the console and for
+ * headless runs alike, in this order (each step may use what the steps before it built):
+ *
+ * <ol>
+ *   <li><b>source</b>: the simulator with its clock, metric store and event bus (its runner created, not started);
+ *   <li><b>detection</b>: the shipped detection on the store and bus, recording the history the charts draw;
+ *       it subscribes to the tick first, so everything after it reads this tick's scores;
+ *   <li><b>forecast</b>: breach forecasting, ranking series by detection's composite scores;
+ *   <li>the services the later capabilities add (health checks, incidents, root cause, runbooks, healing) go
+ *       here, each after what it reads;
+ *   <li><b>runner</b>: started last (console only), so no tick reaches a half-built system.
+ * </ol>
+ *
+ * {@link #close()} stops them in the reverse order. Nothing else in the product constructs these services; the
+ * views only see the ports the app adapts them to, and the architecture tests hold to that.
+ */
+public final class EngineSession implements AutoCloseable {
+
+    /** Up to this many components every series keeps its band and score history; beyond, only open ones. */
+    public static final int FULL_HISTORY_MAX_COMPONENTS = 100;
+    /** Detection history kept: the longest window a component chart spans. */
+    public static final int HISTORY_SECONDS = 3600;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
+
+    private final SimulationSession source;
+    private final DetectionHistory history;
+    private final DetectionEngine detection;
+    private final ForecastEngine forecasts;
+    private final EngineOptions options;
+    /** What to stop, last started first. */
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private EngineSession(Topology topology, EngineOptions options) {
+        this.options = options;
+        this.source = SimulationSession.create(topology, SimulationConfig.defaults(options.seed()), options.speed());
+        Executor refits = refitExecutor(options);
+        this.history = new DetectionHistory(HISTORY_SECONDS, Severity.MEDIUM, topology.size() <= FULL_HISTORY_MAX_COMPONENTS);
+        this.detection = DetectionEngine.shipped(topology, source.store(), source.events(), refits, options.detection())
+                .withHistory(history).start();
+        started.push(detection);
+        this.forecasts = ForecastEngine.attach(source.store(), source.events(), topology, ForecastEngineConfig.defaults(),
+                detection::componentScore);
+        started.push(forecasts);
+        // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
+        started.push(source);
+    }
+
+    private Executor refitExecutor(EngineOptions engineOptions) {
+        if (!engineOptions.backgroundRefits()) {
+            return Runnable::run;
+        }
+        ExecutorService executor = MlDetectors.backgroundExecutor();
+        started.push(executor::shutdownNow);
+        return executor;
+    }
+
+    /** Builds every service for {@code topology}; nothing ticks until {@link #startRunner} or {@link #step}. */
+    public static EngineSession assemble(Topology topology, EngineOptions options) {
+        return new EngineSession(Objects.requireNonNull(topology, "topology"), Objects.requireNonNull(options, "options"));
+    }
+
+    /** Starts the paced runner (the console); {@code paused} leaves it waiting for play. */
+    public EngineSession startRunner(boolean paused) {
+        if (paused) {
+            source.runner().pause();
+        }
+        source.runner().start();
+        return this;
+    }
+
+    /** Advances one simulated second on the caller's thread (headless runs, tests with the runner paused). */
+    public void step() {
+        source.simulator().step();
+    }
+
+    public Topology topology() {
+        return source.topology();
+    }
+
+    public Simulator simulator() {
+        return source.simulator();
+    }
+
+    public SimulationRunner runner() {
+        return source.runner();
+    }
+
+    public MetricStore store() {
+        return source.store();
+    }
+
+    public EventBus events() {
+        return source.events();
+    }
+
+    public SimulationClock clock() {
+        return source.clock();
+    }
+
+    public DetectionEngine detection() {
+        return detection;
+    }
+
+    public DetectionHistory history() {
+        return history;
+    }
+
+    public ForecastEngine forecasts() {
+        return forecasts;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable service = started.pop();
+            try {
+                service.close();
+            } catch (Exception e) {
+                // keep stopping the rest: one service that fails to stop must not leave the others running
+                LOG.warn("Could not stop {} cleanly", service, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.firebreak.app.testing;
+
+import dev.firebreak.app.assembly.ConsoleSessions;
+import dev.firebreak.app.assembly.EnginePorts;
+import dev.firebreak.app.assembly.EngineSession;
+import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.fault.FaultInjector;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.predict.SeriesOutlook;
+import dev.firebreak.engine.telemetry.SeriesKey;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.DetectionSettings;
+import dev.firebreak.views.session.FaultControl;
+import dev.firebreak.views.session.Forecasts;
+import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.SessionPorts;
+import dev.firebreak.views.session.SimulationControl;
+import dev.firebreak.views.session.Telemetry;
+import java.util.Optional;
+
+/**
+ * A console session assembled by the real composition root with its runner paused: time moves only when a test
+ * calls {@link #advance}, so tests of the console on the real engine are deterministic.
+ */
+public final class SteppedSession implements ConsoleSession {
+
+    private final EngineSession engine;
+    private final SessionPorts ports;
+
+    private SteppedSession(EngineSession engine) {
+        this.engine = engine;
+        this.ports = EnginePorts.of(engine);
+    }
+
+    public static SteppedSession start(Topology topology, long seed, double speed) {
+        return new SteppedSession(ConsoleSessions.paused(DetectionConfig::ofDefaults).assemble(topology, seed, speed));
+    }
+
+    /** Advances the simulator by whole simulated seconds on the test's thread. */
+    public void advance(int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            engine.step();
+        }
+    }
+
+    public EngineSession engine() {
+        return engine;
+    }
+
+    public Topology topology() {
+        return engine.topology();
+    }
+
+    public SimulationClock clock() {
+        return engine.clock();
+    }
+
+    public FaultInjector faults() {
+        return engine.simulator();
+    }
+
+    public HealthState health(int componentIndex) {
+        return ports.status().health(componentIndex);
+    }
+
+    public DetectionHistory detectionHistory() {
+        return engine.history();
+    }
+
+    public Optional<SeriesOutlook> forecast(SeriesKey key) {
+        return engine.forecasts().outlook(key);
+    }
+
+    @Override public Telemetry telemetry() { return ports.telemetry(); }
+    @Override public HealthStatus status() { return ports.status(); }
+    @Override public FaultControl faultControl() { return ports.faultControl(); }
+    @Override public DetectionSettings detection() { return ports.detection(); }
+    @Override public Forecasts forecasts() { return ports.forecasts(); }
+    @Override public SimulationControl control() { return ports.control(); }
+    @Override public void close() { ports.close(); }
+}
