@@ -3,6 +3,7 @@ package dev.firebreak.app;
 import dev.firebreak.app.cli.CommandLine;
 import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.headless.HeadlessRun;
+import dev.firebreak.app.headless.TimelineCheck;
 import dev.firebreak.app.wiring.ConsoleApplication;
 import dev.firebreak.engine.detect.DetectionConfigException;
 import dev.firebreak.engine.store.StoreException;
@@ -14,7 +15,8 @@ import java.io.UncheckedIOException;
  * The program's entry point. Deliberately not a JavaFX {@code Application}: on the classpath the
  * launcher must not extend it, and headless runs must not touch the toolkit at all.
  *
- * <p>Exit codes: 0 done, 1 could not complete (I/O), 2 bad arguments or input, 3 data directory in use.
+ * <p>Exit codes: 0 done, 1 could not complete (I/O), 2 bad arguments or input, 3 data directory in use,
+ * 4 an incident timeline failed verification.
  */
 public final class Firebreak {
 
@@ -36,6 +38,9 @@ public final class Firebreak {
         if (options.help()) {
             out.print(CommandLine.USAGE);
             return 0;
+        }
+        if (options.verifyTimeline().isPresent()) {
+            return TimelineCheck.run(options.verifyTimeline().get(), out, err);
         }
         if (!options.headless()) {
             return ConsoleApplication.launch(options, err);

@@ -1,6 +1,7 @@
 package dev.firebreak.app.assembly;
 
 import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.incident.IncidentConfig;
 import dev.firebreak.engine.sim.SimulationRunner;
 import java.util.Objects;
 
@@ -12,11 +13,14 @@ import java.util.Objects;
  * @param detection       the detection settings to start with (saved, from --detection-config, or the defaults)
  * @param backgroundRefits whether ML models refit on a background thread (the console, paced runs) or on the
  *                        ticking thread itself (unpaced headless runs and tests, so that a seeded run repeats)
+ * @param incidents       how alerts are grouped into incidents and when they resolve
  */
-public record EngineOptions(long seed, double speed, DetectionConfig detection, boolean backgroundRefits) {
+public record EngineOptions(long seed, double speed, DetectionConfig detection, boolean backgroundRefits,
+        IncidentConfig incidents) {
 
     public EngineOptions {
         Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(incidents, "incidents");
         if (!(speed >= SimulationRunner.MIN_SPEED && speed <= SimulationRunner.MAX_SPEED)) {
             throw new IllegalArgumentException("speed must be in [" + SimulationRunner.MIN_SPEED + ", "
                     + SimulationRunner.MAX_SPEED + "], was " + speed);
@@ -25,10 +29,10 @@ public record EngineOptions(long seed, double speed, DetectionConfig detection, 
 
     /** The console's: background refits, shipped detection settings. */
     public static EngineOptions console(long seed, double speed) {
-        return new EngineOptions(seed, speed, DetectionConfig.ofDefaults(), true);
+        return new EngineOptions(seed, speed, DetectionConfig.ofDefaults(), true, IncidentConfig.defaults());
     }
 
     public EngineOptions withDetection(DetectionConfig config) {
-        return new EngineOptions(seed, speed, config, backgroundRefits);
+        return new EngineOptions(seed, speed, config, backgroundRefits, incidents);
     }
 }

@@ -5,6 +5,9 @@ import dev.firebreak.engine.detect.DetectionHistory;
 import dev.firebreak.engine.detect.MlDetectors;
 import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.incident.AlertIntake;
+import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.predict.ForecastEngine;
 import dev.firebreak.engine.predict.ForecastEngineConfig;
 import dev.firebreak.engine.sim.SimulationConfig;
@@ -31,8 +34,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>detection</b>: the shipped detection on the store and bus, recording the history the charts draw;
  *       it subscribes to the tick first, so everything after it reads this tick's scores;
  *   <li><b>forecast</b>: breach forecasting, ranking series by detection's composite scores;
- *   <li>the services the later capabilities add (health checks, incidents, root cause, runbooks, healing) go
- *       here, each after what it reads;
+ *   <li><b>incidents</b>: alerts from detection's health changes and anomalies and from predicted failures,
+ *       grouped into incidents; it subscribes after detection and forecasting, so it sees this tick's health;
+ *   <li>the services the later capabilities add (health checks, root cause, runbooks, healing) go here, each
+ *       after what it reads;
  *   <li><b>runner</b>: started last (console only), so no tick reaches a half-built system.
  * </ol>
  *
@@ -52,11 +57,12 @@ public final class EngineSession implements AutoCloseable {
     private final DetectionHistory history;
     private final DetectionEngine detection;
     private final ForecastEngine forecasts;
+    private final IncidentService incidents;
     private final EngineOptions options;
     /** What to stop, last started first. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
-    private EngineSession(Topology topology, EngineOptions options) {
+    private EngineSession(Topology topology, EngineOptions options, IncidentStore incidentStore) {
         this.options = options;
         this.source = SimulationSession.create(topology, SimulationConfig.defaults(options.seed()), options.speed());
         Executor refits = refitExecutor(options);
@@ -67,6 +73,9 @@ public final class EngineSession implements AutoCloseable {
         this.forecasts = ForecastEngine.attach(source.store(), source.events(), topology, ForecastEngineConfig.defaults(),
                 detection::componentScore);
         started.push(forecasts);
+        this.incidents = new IncidentService(topology, options.incidents(), incidentStore, source.events(), source.clock());
+        started.push(incidents);
+        started.push(AlertIntake.attach(source.events(), incidents));
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
     }
@@ -80,9 +89,18 @@ public final class EngineSession implements AutoCloseable {
         return executor;
     }
 
-    /** Builds every service for {@code topology}; nothing ticks until {@link #startRunner} or {@link #step}. */
+    /**
+     * Builds every service for {@code topology}, keeping incidents in memory (headless runs, tests); nothing ticks
+     * until {@link #startRunner} or {@link #step}.
+     */
     public static EngineSession assemble(Topology topology, EngineOptions options) {
-        return new EngineSession(Objects.requireNonNull(topology, "topology"), Objects.requireNonNull(options, "options"));
+        return assemble(topology, options, IncidentStore.inMemory());
+    }
+
+    /** As above, with incidents kept in {@code incidentStore} (the console's database). */
+    public static EngineSession assemble(Topology topology, EngineOptions options, IncidentStore incidentStore) {
+        return new EngineSession(Objects.requireNonNull(topology, "topology"), Objects.requireNonNull(options, "options"),
+                Objects.requireNonNull(incidentStore, "incidentStore"));
     }
 
     /** Starts the paced runner (the console); {@code paused} leaves it waiting for play. */
@@ -133,6 +151,10 @@ public final class EngineSession implements AutoCloseable {
 
     public ForecastEngine forecasts() {
         return forecasts;
+    }
+
+    public IncidentService incidents() {
+        return incidents;
     }
 
     public EngineOptions options() {

@@ -27,6 +27,8 @@ public final class CommandLine {
                                        type:target[->peer][,magnitude=M][,at=OFFSET][,for=DURATION]
                                        e.g. dependency-failure:orders->payments,at=10m,for=5m
               --report FILE          headless: write the JSON report there (default: print it)
+              --verify-timeline FILE check the hash chain of every incident timeline in a headless report;
+                                       exits 4 naming the first bad entry
               --help                 this text
             """;
 
@@ -47,6 +49,7 @@ public final class CommandLine {
         Optional<Path> report = Optional.empty();
         boolean help = false;
         Optional<Path> detectionConfig = Optional.empty();
+        Optional<Path> verifyTimeline = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -59,12 +62,14 @@ public final class CommandLine {
                 case "--inject" -> faults.add(value(args, ++i, option));
                 case "--report" -> report = Optional.of(Path.of(value(args, ++i, option)));
                 case "--detection-config" -> detectionConfig = Optional.of(Path.of(value(args, ++i, option)));
+                case "--verify-timeline" -> verifyTimeline = Optional.of(Path.of(value(args, ++i, option)));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
         }
         OptionalDouble speed = parseSpeed(speedText, headless);
-        return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig);
+        return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
+                verifyTimeline);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -11,6 +11,7 @@ import dev.firebreak.app.wiring.TopologyCatalog;
 import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionConfigException;
 import dev.firebreak.engine.detect.DetectionConfigLoader;
+import dev.firebreak.engine.incident.IncidentConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
@@ -54,7 +55,7 @@ public final class HeadlessRun {
         // Unpaced runs refit on the run's own thread so a seeded run repeats; paced ones refit in the
         // background like the console, so a fit never delays a simulated second.
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
-                options.speed().isPresent());
+                options.speed().isPresent(), IncidentConfig.defaults());
         try (EngineSession engine = EngineSession.assemble(topology, engineOptions)) {
             Simulator simulator = engine.simulator();
             DetectionEngine detection = engine.detection();
@@ -73,12 +74,12 @@ public final class HeadlessRun {
                 }
                 double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
                 ObjectNode report = RunReport.build(options, topology, runStart, engine.clock().instant(), wallSeconds,
-                        faults, recorder, simulator, detection);
+                        faults, recorder, simulator, detection, engine.incidents());
                 write(report);
-                out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy%n",
+                out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy; %d incident(s)%n",
                         dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),
                         wallSeconds, faults.size(), recorder.anomalies.size(), recorder.healthChanges.size(),
-                        countUnhealthy(detection, topology.size()));
+                        countUnhealthy(detection, topology.size()), engine.incidents().incidents().size());
                 return report;
             }
         }

@@ -8,6 +8,7 @@ import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.incident.IncidentService;
 import dev.firebreak.engine.sim.GroundTruth;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.topology.Topology;
@@ -26,7 +27,8 @@ final class RunReport {
     }
 
     static ObjectNode build(LaunchOptions options, Topology topology, Instant start, Instant end, double wallSeconds,
-            List<FaultSpec> faults, RunRecorder recorder, Simulator simulator, DetectionEngine detection) {
+            List<FaultSpec> faults, RunRecorder recorder, Simulator simulator, DetectionEngine detection,
+            IncidentService incidents) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         ObjectNode run = report.putObject("run");
         run.put("topology", topology.name());
@@ -105,6 +107,7 @@ final class RunReport {
                     .put("maxP99Ms", round(recorder.maxP99Millis[i]))
                     .put("maxErrorPercent", round(recorder.maxErrorPercent[i]));
         }
+        IncidentReport.write(report, incidents);
         return report;
     }
 

@@ -12,8 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * Whole-product rules, checked where every module is on the classpath: dependencies point inward
  * (app -> views -> engine API), the engine never sees JavaFX, and no package cycles anywhere.
  */
-@AnalyzeClasses(packages = "dev.firebreak", importOptions = {ImportOption.DoNotIncludeTests.class,
-        AppArchitectureTests.DoNotIncludeTestJars.class})
+@AnalyzeClasses(packages = "dev.firebreak", importOptions = ImportOption.DoNotIncludeTests.class)
 class AppArchitectureTests {
 
     @ArchTest
@@ -36,12 +35,4 @@ class AppArchitectureTests {
     static final ArchRule viewsNeverTouchAnEngineService = noClasses().that().resideInAPackage("dev.firebreak.views..")
             .should().dependOnClassesThat().areAnnotatedWith(dev.firebreak.engine.lifecycle.EngineService.class)
             .because("views receive narrow ports from the app's composition root (EngineSession) and never construct an engine service");
-
-    /** The views' test-jar (scripted sessions for the console tests) is test code too. */
-    static final class DoNotIncludeTestJars implements ImportOption {
-        @Override
-        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
-            return !location.contains("-tests.jar");
-        }
-    }
 }

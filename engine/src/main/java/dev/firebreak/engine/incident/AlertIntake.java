@@ -9,13 +9,18 @@ import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.predict.PredictedFailure;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns the engine's own signals into alerts for the {@link IncidentService}, and its ticks into time:
+ * Turns the engine's own signals into alerts for the {@link IncidentService}, and its ticks into time. Alerts are
+ * collected during a tick and handed over when the tick ends, loudest first (critical before warning, a failed
+ * component before a degraded one): when a database dies, its callers suffer in the same second, and the incident
+ * should start from the database, not from whichever caller detection happened to report first.
  *
  * <ul>
  *   <li>a health change to degraded or worse fires {@code health:<component>} (critical for critical and failed),
@@ -29,20 +34,44 @@ import java.util.Optional;
  */
 public final class AlertIntake implements AutoCloseable {
 
-    private final List<Subscription> subscriptions;
+    /** Louder first; among equals, the worse reported health first; otherwise arrival order (the sort is stable). */
+    static final Comparator<Alert> LOUDEST_FIRST = Comparator.comparing(Alert::level).reversed()
+            .thenComparing(Comparator.comparingInt(AlertIntake::reportedSeverity).reversed());
 
-    private AlertIntake(List<Subscription> subscriptions) {
-        this.subscriptions = subscriptions;
+    private final IncidentService service;
+    private final List<Alert> pending = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    private AlertIntake(IncidentService service) {
+        this.service = service;
     }
 
-    /** Subscribes {@code service} to the bus; close to stop. Subscribe after detection and forecasting. */
+    /**
+     * Subscribes {@code service} to the bus; close to stop. Subscribe after detection and forecasting, so their
+     * alerts of a tick are all collected when this tick handler runs.
+     */
     public static AlertIntake attach(EventBus bus, IncidentService service) {
-        return new AlertIntake(List.of(
-                bus.subscribe(ComponentHealthChanged.class, e -> service.accept(fromHealth(e))),
-                bus.subscribe(AnomalyDetected.class, e -> service.accept(fromAnomaly(e))),
-                bus.subscribe(PredictedFailure.class, e -> service.accept(fromPrediction(e))),
-                bus.subscribe(ChangeEvent.class, e -> service.changeObserved(e.componentId(), e.at())),
-                bus.subscribe(MetricsTicked.class, e -> service.tick(e.at()))));
+        AlertIntake intake = new AlertIntake(service);
+        intake.subscriptions.add(bus.subscribe(ComponentHealthChanged.class, e -> intake.pending.add(fromHealth(e))));
+        intake.subscriptions.add(bus.subscribe(AnomalyDetected.class, e -> intake.pending.add(fromAnomaly(e))));
+        intake.subscriptions.add(bus.subscribe(PredictedFailure.class, e -> intake.pending.add(fromPrediction(e))));
+        intake.subscriptions.add(bus.subscribe(ChangeEvent.class, e -> service.changeObserved(e.componentId(), e.at())));
+        intake.subscriptions.add(bus.subscribe(MetricsTicked.class, e -> intake.endOfTick(e.at())));
+        return intake;
+    }
+
+    private void endOfTick(Instant at) {
+        if (!pending.isEmpty()) {
+            List<Alert> batch = new ArrayList<>(pending);
+            pending.clear();
+            service.acceptAll(batch);
+        }
+        service.tick(at);
+    }
+
+    private static int reportedSeverity(Alert alert) {
+        String state = alert.labels().get("state");
+        return state == null ? 0 : HealthState.valueOf(state).severity();
     }
 
     static Alert fromHealth(ComponentHealthChanged change) {

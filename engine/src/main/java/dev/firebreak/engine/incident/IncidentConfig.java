@@ -10,16 +10,17 @@ import java.util.Objects;
  *                       1..10 (default 2: a database, its callers and theirs)
  * @param groupingWindow ... if the incident saw activity this recently (default 15 min)
  * @param quietPeriod    an incident resolves by itself once every alert in it ended this long ago (default 5 min)
- * @param reopenWindow   an ended alert that fires again this soon after its incident resolved reopens it (default
- *                       10 min: a flapping alert); later it opens a new incident, so a new fault half an hour on
- *                       near the same components is a new incident
+ * @param reopenWindow   an alert that fires again this soon after its incident resolved reopens it (default
+ *                       5 min: with the quiet period, an alert flapping with a period up to 10 min stays one
+ *                       incident); later it opens a new incident, so a new fault on the same components a quarter
+ *                       of an hour on is a new incident. Only alerts loud enough to open an incident reopen one.
  */
 public record IncidentConfig(int groupingHops, Duration groupingWindow, Duration quietPeriod, Duration reopenWindow) {
 
     public static final int DEFAULT_GROUPING_HOPS = 2;
     public static final Duration DEFAULT_GROUPING_WINDOW = Duration.ofMinutes(15);
     public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofMinutes(5);
 
     public IncidentConfig {
         if (groupingHops < 1 || groupingHops > 10) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ public final class IncidentService implements AutoCloseable {
     private final Clock clock;
     private final Neighbourhoods neighbourhoods;
     private final ImpactAssessor impact;
+    /** Calls between the entry points and each component, at most (callees are deeper than their callers). */
+    private final int[] depth;
 
     private final Map<Long, Tracked> incidents = new LinkedHashMap<>();
     private final Map<String, Long> incidentOfFingerprint = new HashMap<>();
@@ -67,6 +70,7 @@ public final class IncidentService implements AutoCloseable {
         IncidentSeverity override;
         String overrideReason;
         IncidentType type;
+        boolean typeOverridden;
         IncidentState state;
         Instant openedAt;
         String acknowledgedBy;
@@ -97,7 +101,18 @@ public final class IncidentService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.neighbourhoods = new Neighbourhoods(topology, config.groupingHops());
         this.impact = new ImpactAssessor(topology);
+        this.depth = depths(topology);
         restore();
+    }
+
+    private static int[] depths(Topology topology) {
+        int[] depth = new int[topology.size()];
+        for (int component : topology.topologicalOrder()) {
+            for (int callee : topology.calleesOf(component)) {
+                depth[callee] = Math.max(depth[callee], depth[component] + 1);
+            }
+        }
+        return depth;
     }
 
     /** Picks up where a previous run on the same store left off (the console's data directory). */
@@ -130,6 +145,17 @@ public final class IncidentService implements AutoCloseable {
     }
 
     // ---- Intake ----
+
+    /**
+     * Takes the alerts of one tick, loudest first and, among equals, the deepest in the call graph first (a cause
+     * moves before its callers): the incident then starts from, and is named after, the likeliest origin.
+     */
+    public synchronized void acceptAll(List<Alert> batch) {
+        List<Alert> ordered = new ArrayList<>(batch);
+        ordered.sort(AlertIntake.LOUDEST_FIRST.thenComparing(Comparator.comparingInt(
+                (Alert a) -> depth[Math.max(0, topology.indexOf(a.componentId()))]).reversed()));
+        ordered.forEach(this::accept);
+    }
 
     /** Takes one alert from any source. */
     public synchronized void accept(Alert alert) {
@@ -209,19 +235,15 @@ public final class IncidentService implements AutoCloseable {
         incidentOfFingerprint.put(alert.fingerprint(), t.id);
     }
 
+    /**
+     * The incident an alert belongs to: the open one it already belongs to; else an open incident with a component
+     * near it and recent activity (the most recent if several); else, for an alert loud enough to open one, the
+     * incident it belonged to if that resolved within the reopen window (a flapping alert).
+     */
     private Tracked incidentFor(Alert alert, int index, Instant now) {
         Long known = incidentOfFingerprint.get(alert.fingerprint());
-        if (known != null) {
-            Tracked t = incidents.get(known);
-            if (t.state.isOpen()) {
-                return t;
-            }
-            if (t.state == IncidentState.RESOLVED && t.resolvedAt != null
-                    && !now.isAfter(t.resolvedAt.plus(config.reopenWindow()))) {
-                move(t, IncidentState.INVESTIGATING, ENGINE, "reopened: " + alert.summary() + " fired again "
-                        + minutes(Duration.between(t.resolvedAt, now)) + " after it resolved", now);
-                return t;
-            }
+        if (known != null && incidents.get(known).state.isOpen()) {
+            return incidents.get(known);
         }
         Tracked nearest = null;
         for (Tracked t : incidents.values()) {
@@ -239,14 +261,23 @@ public final class IncidentService implements AutoCloseable {
                 }
             }
         }
-        return nearest;
+        if (nearest != null || known == null) {
+            return nearest;
+        }
+        Tracked t = incidents.get(known);
+        if (t.state == IncidentState.RESOLVED && t.resolvedAt != null && alert.level().opensIncident()
+                && !now.isAfter(t.resolvedAt.plus(config.reopenWindow()))) {
+            move(t, IncidentState.INVESTIGATING, ENGINE, "reopened: " + shortTitle(alert) + " again "
+                    + minutes(Duration.between(t.resolvedAt, now)) + " after it resolved", now);
+            return t;
+        }
+        return null;
     }
 
     private Tracked open(Alert alert, Instant now) {
         Tracked t = new Tracked();
         t.id = nextIncidentId++;
         Component component = topology.find(alert.componentId()).orElseThrow();
-        t.title = alert.summary();
         t.state = IncidentState.DETECTED;
         t.openedAt = now;
         t.lastActivity = now;
@@ -255,6 +286,7 @@ public final class IncidentService implements AutoCloseable {
         t.alertCount = 1;
         Instant changed = lastChangeOn.get(alert.componentId());
         t.type = TypeInference.infer(alert, component, changed != null && !changed.isBefore(now.minus(Duration.ofMinutes(30))));
+        t.title = shortTitle(alert);
         ImpactAssessor.Impact assessed = impact.assess(t.health);
         t.computed = assessed.severity();
         incidents.put(t.id, t);
@@ -306,21 +338,61 @@ public final class IncidentService implements AutoCloseable {
         }
     }
 
+    /** The alert's summary up to its first colon: "postgres-primary failed", the reason stays on the timeline. */
+    private static String shortTitle(Alert alert) {
+        int colon = alert.summary().indexOf(':');
+        return colon > 0 ? alert.summary().substring(0, colon) : alert.summary();
+    }
+
     /** The health an alert reports, from its {@code state} label (health and check alerts carry one). */
     private static Optional<HealthState> healthOf(Alert alert) {
         String state = alert.labels().get("state");
         return state == null ? Optional.empty() : Optional.of(HealthState.valueOf(state));
     }
 
+    /**
+     * Raises the computed severity when the impact grows. It never falls by itself: an incident is as severe as
+     * the worst it did, and only a person lowers it (with a reason), so recovery does not read as "it was minor".
+     */
     private void reassess(Tracked t, Instant now) {
         ImpactAssessor.Impact assessed = impact.assess(t.health);
-        if (assessed.severity() != t.computed) {
+        if (assessed.severity().isWorseThan(t.computed)) {
             IncidentSeverity before = t.computed;
             t.computed = assessed.severity();
             String text = "Impact " + before.name() + " -> " + t.computed.name() + ": " + assessed.reason()
                     + (t.override != null ? " (severity stays " + t.override.name() + ", set by a person)" : "");
             write(t, now, TimelineKind.SEVERITY, ENGINE, text, IncidentChanged.Kind.UPDATED);
         }
+        if (!t.typeOverridden) {
+            IncidentType inferred = inferType(t, now);
+            if (inferred != t.type) {
+                IncidentType before = t.type;
+                t.type = inferred;
+                write(t, now, TimelineKind.TYPE, ENGINE, "Type " + before.name() + " -> " + inferred.name() + " as the incident grew",
+                        IncidentChanged.Kind.UPDATED);
+            }
+        }
+    }
+
+    private IncidentType inferType(Tracked t, Instant now) {
+        IncidentType best = t.type;
+        for (String member : t.components) {
+            Component component = topology.find(member).orElse(null);
+            if (component == null) {
+                continue;
+            }
+            HealthState state = t.health.getOrDefault(member, HealthState.HEALTHY);
+            Instant changed = lastChangeOn.get(member);
+            boolean recentlyChanged = changed != null && !changed.isBefore(now.minus(Duration.ofMinutes(30)));
+            if (recentlyChanged) {
+                return IncidentType.APPLICATION;
+            }
+            if (component.kind().isStateful() && component.replicaOf().isEmpty()
+                    && state.severity() >= HealthState.CRITICAL.severity()) {
+                best = IncidentType.DATA;
+            }
+        }
+        return best;
     }
 
     /** Records a change (deployment, config change, rollback) so incident types can take it into account. */
@@ -429,6 +501,7 @@ public final class IncidentService implements AutoCloseable {
 
     public synchronized Incident overrideType(long id, IncidentType type, String actor) {
         Tracked t = tracked(id);
+        t.typeOverridden = true;
         if (type != t.type) {
             IncidentType before = t.type;
             t.type = Objects.requireNonNull(type, "type");

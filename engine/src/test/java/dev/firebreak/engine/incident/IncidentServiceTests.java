@@ -7,6 +7,7 @@ import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.lifecycle.IllegalTransitionException;
+import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyLoader;
@@ -35,8 +36,10 @@ class IncidentServiceTests {
         bus.subscribe(IncidentChanged.class, events::add);
     }
 
+    /** A health change as detection publishes it, then the end of the tick that hands it to the service. */
     private void health(String component, HealthState from, HealthState to) {
         bus.publish(new ComponentHealthChanged(clock.instant(), component, from, to, "test"));
+        bus.publish(new MetricsTicked(clock.instant(), clock.instant().getEpochSecond()));
     }
 
     private void advance(Duration duration) {
@@ -65,6 +68,18 @@ class IncidentServiceTests {
                 "auth", "checkout");
         assertThat(incident.alertCount()).isEqualTo(7);
         assertThat(incident.title()).startsWith("postgres-primary failed");
+    }
+
+    @Test
+    void failedDatabaseStartsTheIncidentEvenWhenItsCallersAreReportedFirstInTheSameTick() {
+        for (String caller : List.of("gateway", "orders", "payments")) {
+            bus.publish(new ComponentHealthChanged(clock.instant(), caller, HealthState.HEALTHY, HealthState.DEGRADED, "t"));
+        }
+        bus.publish(new ComponentHealthChanged(clock.instant(), "postgres-primary", HealthState.HEALTHY, HealthState.FAILED, "t"));
+        bus.publish(new MetricsTicked(clock.instant(), clock.instant().getEpochSecond()));
+
+        assertThat(only().components().getFirst()).isEqualTo("postgres-primary");
+        assertThat(only().title()).isEqualTo("postgres-primary failed");
     }
 
     @Test

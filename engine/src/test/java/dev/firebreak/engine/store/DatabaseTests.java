@@ -29,7 +29,7 @@ class DatabaseTests {
     @Test
     void openFileAppliesEveryMigrationOnce() throws SQLException {
         try (Database database = Database.openFile(dataDir, CLOCK)) {
-            assertThat(schemaVersions(database)).containsExactly("1 V1__audit_log.sql", "2 V2__settings.sql");
+            assertThat(schemaVersions(database)).containsExactly("1 V1__audit_log.sql", "2 V2__settings.sql", "3 V3__incidents.sql");
         }
 
         assertThat(dataDir.resolve("firebreak.mv.db")).exists();
@@ -42,7 +42,7 @@ class DatabaseTests {
         }
 
         try (Database again = Database.openFile(dataDir, CLOCK)) {
-            assertThat(schemaVersions(again)).hasSize(2);
+            assertThat(schemaVersions(again)).hasSize(3);
             assertThat(again.settings().get("theme")).contains("dark");
         }
     }
@@ -65,12 +65,12 @@ class DatabaseTests {
         try (Database database = Database.openFile(dataDir, CLOCK);
                 Connection connection = database.connection();
                 Statement statement = connection.createStatement()) {
-            statement.executeUpdate("INSERT INTO schema_version VALUES (3, 'V3__future.sql', '" + "b".repeat(64)
+            statement.executeUpdate("INSERT INTO schema_version VALUES (99, 'V99__future.sql', '" + "b".repeat(64)
                     + "', TIMESTAMP WITH TIME ZONE '2026-03-01 09:00:00+00')");
         }
 
         assertThatExceptionOfType(StoreException.class).isThrownBy(() -> Database.openFile(dataDir, CLOCK))
-                .withMessageContaining("has schema version 3")
+                .withMessageContaining("has schema version 99")
                 .withMessageContaining("newer Firebreak");
     }
 
