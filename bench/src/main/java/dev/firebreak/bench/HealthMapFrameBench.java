@@ -11,6 +11,7 @@ import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.app.assembly.ConsoleSessions;
 import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.incident.IncidentStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -73,7 +74,7 @@ public final class HealthMapFrameBench {
     private void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Topology topology = TopologyGenerator.generate(COMPONENTS, 11);
-        ConsoleSession session = ConsoleSessions.running(DetectionConfig::ofDefaults).start(topology, 11, SPEED);
+        ConsoleSession session = ConsoleSessions.running(DetectionConfig::ofDefaults, IncidentStore.inMemory()).start(topology, 11, SPEED);
         HealthMapViewModel viewModel = new HealthMapViewModel(session.telemetry(), session.status());
         HealthMapView view = new HealthMapView(viewModel);
         view.getStylesheets().add(Styles.STYLESHEET);

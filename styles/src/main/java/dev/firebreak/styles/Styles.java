@@ -46,6 +46,17 @@ public final class Styles {
     public static final String SETTINGS_FORM = "settings-form";
     public static final String SETTINGS_SECTION = "settings-section";
 
+    public static final String INCIDENTS_SCREEN = "incidents-screen";
+    public static final String INCIDENT_VIEW = "incident-view";
+    public static final String INCIDENT_STATE = "incident-state";
+    public static final String INCIDENT_TITLE = "incident-title";
+    /** P0..P4 badge; the level is a pseudo-class (:p0 .. :p4). */
+    public static final String SEVERITY_BADGE = "severity-badge";
+    /** Timeline hash-chain badge; :invalid when tampered. */
+    public static final String VERIFICATION_BADGE = "verification-badge";
+    /** Health-map ring around a component that is part of an open incident. */
+    public static final String INCIDENT_MARK = "incident-mark";
+
     public static final PseudoClass HEALTH_HEALTHY = PseudoClass.getPseudoClass("healthy");
     public static final PseudoClass HEALTH_RECOVERING = PseudoClass.getPseudoClass("recovering");
     public static final PseudoClass HEALTH_DEGRADED = PseudoClass.getPseudoClass("degraded");

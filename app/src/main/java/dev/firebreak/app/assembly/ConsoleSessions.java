@@ -1,6 +1,7 @@
 package dev.firebreak.app.assembly;
 
 import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.SessionFactory;
@@ -14,27 +15,29 @@ import java.util.function.Supplier;
 public final class ConsoleSessions implements SessionFactory {
 
     private final Supplier<DetectionConfig> detection;
+    private final IncidentStore incidents;
     private final boolean paused;
 
-    private ConsoleSessions(Supplier<DetectionConfig> detection, boolean paused) {
+    private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, boolean paused) {
         this.detection = Objects.requireNonNull(detection, "detection");
+        this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.paused = paused;
     }
 
-    /** Sessions that run at once. */
-    public static ConsoleSessions running(Supplier<DetectionConfig> detection) {
-        return new ConsoleSessions(detection, false);
+    /** Sessions that run at once, keeping incidents in {@code incidents} (the console's database). */
+    public static ConsoleSessions running(Supplier<DetectionConfig> detection, IncidentStore incidents) {
+        return new ConsoleSessions(detection, incidents, false);
     }
 
-    /** Sessions whose runner waits for play; tests step them by hand through {@link #assemble}. */
+    /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection) {
-        return new ConsoleSessions(detection, true);
+        return new ConsoleSessions(detection, IncidentStore.inMemory(), true);
     }
 
     /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
     public EngineSession assemble(Topology topology, long seed, double speed) {
         EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get());
-        return EngineSession.assemble(topology, options).startRunner(paused);
+        return EngineSession.assemble(topology, options, incidents).startRunner(paused);
     }
 
     @Override

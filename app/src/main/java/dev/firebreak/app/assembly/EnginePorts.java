@@ -10,6 +10,13 @@ import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.incident.IncidentSeverity;
+import dev.firebreak.engine.incident.IncidentState;
+import dev.firebreak.engine.incident.Role;
+import dev.firebreak.engine.incident.TimelineEntry;
+import dev.firebreak.engine.incident.TimelineVerification;
 import dev.firebreak.engine.predict.ForecastEngineConfig;
 import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -20,10 +27,12 @@ import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.DetectionSettings;
 import dev.firebreak.views.session.FaultControl;
 import dev.firebreak.views.session.Forecasts;
+import dev.firebreak.views.session.IncidentDesk;
 import dev.firebreak.views.session.HealthStatus;
 import dev.firebreak.views.session.SessionPorts;
 import dev.firebreak.views.session.SimulationControl;
 import dev.firebreak.views.session.Telemetry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +45,7 @@ public final class EnginePorts {
     /** The ports of {@code engine}; closing them closes the engine. */
     public static SessionPorts of(EngineSession engine) {
         return new SessionPorts(telemetry(engine), status(engine), faults(engine), detection(engine.detection()),
-                forecasts(engine), control(engine), engine::close);
+                forecasts(engine), control(engine), incidents(engine.incidents()), engine::close);
     }
 
     private static Telemetry telemetry(EngineSession engine) {
@@ -102,6 +111,30 @@ public final class EnginePorts {
             @Override public boolean isPaused() { return engine.runner().isPaused(); }
             @Override public void setSpeed(double speed) { engine.runner().setSpeed(speed); }
             @Override public double speed() { return engine.runner().speed(); }
+        };
+    }
+
+    static IncidentDesk incidents(IncidentService incidents) {
+        return new IncidentDesk() {
+            @Override public List<Incident> incidents() { return incidents.incidents(); }
+            @Override public Optional<Incident> incident(long id) { return incidents.incident(id); }
+            @Override public List<TimelineEntry> timeline(long id) { return incidents.timeline(id); }
+            @Override public TimelineVerification verify(long id) { return incidents.verify(id); }
+            @Override public Optional<Instant> statusUpdateDue(long id) { return incidents.statusUpdateDue(id); }
+            @Override public Incident acknowledge(long id, String actor) { return incidents.acknowledge(id, actor); }
+            @Override public Incident assign(long id, Role role, String person, String actor) {
+                return incidents.assign(id, role, person, actor);
+            }
+            @Override public Incident transition(long id, IncidentState target, String actor, String reason) {
+                return incidents.transition(id, target, actor, reason);
+            }
+            @Override public Incident overrideSeverity(long id, IncidentSeverity severity, String actor, String reason) {
+                return incidents.overrideSeverity(id, severity, actor, reason);
+            }
+            @Override public Incident addNote(long id, String actor, String text) { return incidents.addNote(id, actor, text); }
+            @Override public Incident sendStatusUpdate(long id, String actor, String text) {
+                return incidents.recordStatusUpdate(id, actor, text);
+            }
         };
     }
 }

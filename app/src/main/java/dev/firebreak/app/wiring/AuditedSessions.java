@@ -7,17 +7,27 @@ import dev.firebreak.engine.detect.MetricDetectionConfig;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.fault.FaultSpec;
+import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.incident.IncidentSeverity;
+import dev.firebreak.engine.incident.IncidentState;
+import dev.firebreak.engine.incident.Role;
+import dev.firebreak.engine.incident.TimelineEntry;
+import dev.firebreak.engine.incident.TimelineVerification;
 import dev.firebreak.engine.store.AuditLog;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.DetectionSettings;
 import dev.firebreak.views.session.FaultControl;
+import dev.firebreak.views.session.IncidentDesk;
 import dev.firebreak.views.session.SessionFactory;
 import dev.firebreak.views.session.SessionPorts;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sessions whose commands are written to the audit log before they are carried out: fault injections and
@@ -28,20 +38,22 @@ final class AuditedSessions implements SessionFactory {
 
     private final SessionFactory delegate;
     private final AuditLog audit;
-    private final String actor;
+    private final Supplier<String> operator;
 
-    AuditedSessions(SessionFactory delegate, AuditLog audit, String actor) {
+    /** @param operator who the person at the console is now (it can change while the console runs) */
+    AuditedSessions(SessionFactory delegate, AuditLog audit, Supplier<String> operator) {
         this.delegate = delegate;
         this.audit = audit;
-        this.actor = actor;
+        this.operator = operator;
     }
 
     @Override
     public ConsoleSession start(Topology topology, long seed, double speed) {
-        audit.append(actor, "session.started", topology.name(), Map.of("seed", seed, "components", topology.size()));
+        audit.append(operator.get(), "session.started", topology.name(), Map.of("seed", seed, "components", topology.size()));
         SessionPorts ports = SessionPorts.of(delegate.start(topology, seed, speed));
         return ports.withFaultControl(new AuditedFaultControl(ports.faultControl()))
-                .withDetection(new AuditedDetection(ports.detection()));
+                .withDetection(new AuditedDetection(ports.detection()))
+                .withIncidents(new AuditedIncidentDesk(ports.incidents()));
     }
 
     private final class AuditedDetection implements DetectionSettings {
@@ -61,8 +73,63 @@ final class AuditedSessions implements SessionFactory {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("detectors", detectors.toString());
             details.put("composite", composite.toString());
-            audit.append(actor, "detection.configured", metric.name(), details);
+            audit.append(operator.get(), "detection.configured", metric.name(), details);
             settings.configureDetection(metric, detectors, composite);
+        }
+    }
+
+    /** Each command is audited by the person who gave it, before it is carried out. */
+    private final class AuditedIncidentDesk implements IncidentDesk {
+        private final IncidentDesk desk;
+
+        AuditedIncidentDesk(IncidentDesk desk) {
+            this.desk = desk;
+        }
+
+        private void audit(String person, String action, long id, Map<String, Object> details) {
+            audit.append(person, "incident." + action, Incident.key(id), details);
+        }
+
+        @Override public List<Incident> incidents() { return desk.incidents(); }
+        @Override public Optional<Incident> incident(long id) { return desk.incident(id); }
+        @Override public List<TimelineEntry> timeline(long id) { return desk.timeline(id); }
+        @Override public TimelineVerification verify(long id) { return desk.verify(id); }
+        @Override public Optional<Instant> statusUpdateDue(long id) { return desk.statusUpdateDue(id); }
+
+        @Override
+        public Incident acknowledge(long id, String person) {
+            audit(person, "acknowledged", id, Map.of());
+            return desk.acknowledge(id, person);
+        }
+
+        @Override
+        public Incident assign(long id, Role role, String holder, String person) {
+            audit(person, "role.assigned", id, Map.of("role", role.name(), "person", holder));
+            return desk.assign(id, role, holder, person);
+        }
+
+        @Override
+        public Incident transition(long id, IncidentState target, String person, String reason) {
+            audit(person, "state.changed", id, Map.of("to", target.name(), "reason", reason == null ? "" : reason));
+            return desk.transition(id, target, person, reason);
+        }
+
+        @Override
+        public Incident overrideSeverity(long id, IncidentSeverity severity, String person, String reason) {
+            audit(person, "severity.overridden", id, Map.of("severity", severity.name(), "reason", reason == null ? "" : reason));
+            return desk.overrideSeverity(id, severity, person, reason);
+        }
+
+        @Override
+        public Incident addNote(long id, String person, String text) {
+            audit(person, "note.added", id, Map.of("length", text == null ? 0 : text.length()));
+            return desk.addNote(id, person, text);
+        }
+
+        @Override
+        public Incident sendStatusUpdate(long id, String person, String text) {
+            audit(person, "status.sent", id, Map.of("length", text == null ? 0 : text.length()));
+            return desk.sendStatusUpdate(id, person, text);
         }
     }
 
@@ -97,7 +164,7 @@ final class AuditedSessions implements SessionFactory {
             details.put("magnitude", spec.magnitude());
             details.put("start", spec.start().toString());
             details.put("durationSeconds", spec.duration().toSeconds());
-            audit.append(actor, "fault.injected", spec.target(), details);
+            audit.append(operator.get(), "fault.injected", spec.target(), details);
             return fault;
         }
 
@@ -105,7 +172,7 @@ final class AuditedSessions implements SessionFactory {
         public boolean cancel(long faultId) {
             boolean cancelled = injector.cancel(faultId);
             if (cancelled) {
-                audit.append(actor, "fault.cancelled", Long.toString(faultId), Map.of("id", faultId));
+                audit.append(operator.get(), "fault.cancelled", Long.toString(faultId), Map.of("id", faultId));
             }
             return cancelled;
         }

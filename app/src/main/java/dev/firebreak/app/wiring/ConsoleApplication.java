@@ -14,6 +14,8 @@ import dev.firebreak.views.session.SessionFactory;
 import dev.firebreak.views.session.SessionPorts;
 import dev.firebreak.views.shell.ConsoleContext;
 import dev.firebreak.views.shell.ConsoleView;
+import dev.firebreak.views.shell.Preference;
+import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.views.shell.ConsoleViewModel;
 import dev.firebreak.views.shell.Theme;
 import java.io.PrintStream;
@@ -83,16 +85,17 @@ public final class ConsoleApplication extends Application {
             Platform.exit();
             return;
         }
-        SettingsThemePreference themes = new SettingsThemePreference(database.settings());
+        SettingsPreference themes = new SettingsPreference(database.settings(), SettingsPreference.THEME);
         ConsoleView.applyTheme(Theme.fromKey(themes.load()));
         Map<String, Supplier<Topology>> topologies = TopologyCatalog.consoleChoices(options.seed());
         String initial = initialTopologyName(topologies);
         AuditLog audit = database.auditLog();
-        String actor = System.getProperty("user.name", "operator");
+        SettingsPreference operator = new SettingsPreference(database.settings(), SettingsPreference.OPERATOR);
+        Supplier<String> actor = () -> operatorName(operator);
         tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
-                sessions(ConsoleSessions.running(detectionSettings::current), detectionSettings, audit, actor), themes,
-                initial, options.seed(), options.speed().orElse(1), tasks);
+                sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database)), detectionSettings,
+                        audit, actor), themes, initial, options.seed(), options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);
         Scene scene = new Scene(view, 1440, 900);
@@ -100,7 +103,7 @@ public final class ConsoleApplication extends Application {
         stage.setScene(scene);
         stage.show();
         viewModel.start();
-        audit.append(actor, "console.started", options.dataDir().toString(), Map.of("topology", initial, "seed", options.seed()));
+        audit.append(actor.get(), "console.started", options.dataDir().toString(), Map.of("topology", initial, "seed", options.seed()));
         LOG.info("Console started on {} with seed {}", initial, options.seed());
     }
 
@@ -108,12 +111,19 @@ public final class ConsoleApplication extends Application {
      * The console's sessions: assembled by the composition root with the saved detection settings, every
      * command audited first, and applied detection settings saved for the next session and the next start.
      */
-    static SessionFactory sessions(ConsoleSessions engine, SavedDetectionSettings settings, AuditLog audit, String actor) {
+    static SessionFactory sessions(ConsoleSessions engine, SavedDetectionSettings settings, AuditLog audit,
+            Supplier<String> actor) {
         SessionFactory saving = (topology, seed, speed) -> {
             SessionPorts ports = SessionPorts.of(engine.start(topology, seed, speed));
             return ports.withDetection(settings.saving(ports.detection()));
         };
         return new AuditedSessions(saving, audit, actor);
+    }
+
+    /** The operator set in the console, or the OS user. */
+    static String operatorName(Preference operator) {
+        String saved = operator.load();
+        return saved == null || saved.isBlank() ? System.getProperty("user.name", "operator") : saved;
     }
 
     private String initialTopologyName(Map<String, Supplier<Topology>> topologies) {

@@ -16,6 +16,7 @@ import dev.firebreak.views.session.DetectionSettings;
 import dev.firebreak.views.session.FaultControl;
 import dev.firebreak.views.session.Forecasts;
 import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.IncidentDesk;
 import dev.firebreak.views.session.SessionPorts;
 import dev.firebreak.views.session.SimulationControl;
 import dev.firebreak.views.session.Telemetry;
@@ -80,5 +81,6 @@ public final class SteppedSession implements ConsoleSession {
     @Override public DetectionSettings detection() { return ports.detection(); }
     @Override public Forecasts forecasts() { return ports.forecasts(); }
     @Override public SimulationControl control() { return ports.control(); }
+    @Override public IncidentDesk incidents() { return ports.incidents(); }
     @Override public void close() { ports.close(); }
 }

@@ -33,7 +33,7 @@ class AuditedSessionsTests {
 
     private ConsoleSession startShop() throws TopologyException {
         Topology shop = TopologyCatalog.resolve("shop", 5);
-        session = new AuditedSessions(SteppedSession::start, database.auditLog(), "alice").start(shop, 5, 1);
+        session = new AuditedSessions(SteppedSession::start, database.auditLog(), () -> "alice").start(shop, 5, 1);
         return session;
     }
 
@@ -94,11 +94,11 @@ class AuditedSessionsTests {
     @Test
     void themeChoiceSurvivesReopeningTheDatabase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         try (Database first = Database.openFile(dir)) {
-            new SettingsThemePreference(first.settings()).save("dark");
+            new SettingsPreference(first.settings(), SettingsPreference.THEME).save("dark");
         }
 
         try (Database second = Database.openFile(dir)) {
-            assertThat(new SettingsThemePreference(second.settings()).load()).isEqualTo("dark");
+            assertThat(new SettingsPreference(second.settings(), SettingsPreference.THEME).load()).isEqualTo("dark");
         }
     }
 }

@@ -32,7 +32,7 @@ class DetectionSettingsPersistenceTests {
     /** One console run: the settings read from the data directory, a session started as the console starts one. */
     private static ConsoleSession startConsole(Path dataDir, Database database) throws DetectionConfigException {
         SavedDetectionSettings saved = SavedDetectionSettings.load(dataDir, Optional.empty());
-        return ConsoleApplication.sessions(ConsoleSessions.paused(saved::current), saved, database.auditLog(), "alice")
+        return ConsoleApplication.sessions(ConsoleSessions.paused(saved::current), saved, database.auditLog(), () -> "alice")
                 .start(Topologies.shop(), 5, 1);
     }
 

@@ -22,6 +22,8 @@ public interface ConsoleSession extends AutoCloseable {
 
     SimulationControl control();
 
+    IncidentDesk incidents();
+
     /** Stops the engine services behind the ports, in the reverse of the order they started. */
     @Override
     void close();

@@ -7,7 +7,8 @@ import java.util.Objects;
  * fault injector, saving detection settings) replaces that port alone, so a decorator never mirrors the rest.
  */
 public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultControl faultControl,
-        DetectionSettings detection, Forecasts forecasts, SimulationControl control, Runnable closer)
+        DetectionSettings detection, Forecasts forecasts, SimulationControl control, IncidentDesk incidents,
+        Runnable closer)
         implements ConsoleSession {
 
     public SessionPorts {
@@ -17,6 +18,7 @@ public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultContro
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(forecasts, "forecasts");
         Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(closer, "closer");
     }
 
@@ -24,15 +26,19 @@ public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultContro
     public static SessionPorts of(ConsoleSession session) {
         return session instanceof SessionPorts ports ? ports
                 : new SessionPorts(session.telemetry(), session.status(), session.faultControl(), session.detection(),
-                        session.forecasts(), session.control(), session::close);
+                        session.forecasts(), session.control(), session.incidents(), session::close);
     }
 
     public SessionPorts withFaultControl(FaultControl replacement) {
-        return new SessionPorts(telemetry, status, replacement, detection, forecasts, control, closer);
+        return new SessionPorts(telemetry, status, replacement, detection, forecasts, control, incidents, closer);
     }
 
     public SessionPorts withDetection(DetectionSettings replacement) {
-        return new SessionPorts(telemetry, status, faultControl, replacement, forecasts, control, closer);
+        return new SessionPorts(telemetry, status, faultControl, replacement, forecasts, control, incidents, closer);
+    }
+
+    public SessionPorts withIncidents(IncidentDesk replacement) {
+        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, replacement, closer);
     }
 
     @Override

@@ -18,10 +18,12 @@ import java.util.function.Supplier;
  * @param initialSeed     seed of the first session
  * @param initialSpeed    simulated seconds per wall-clock second at start, in [0.1, 3600]
  * @param tasks           where long work started from the UI runs (session starts, later exports and analyses)
+ * @param operatorPreference who the person at the console is (their name goes on timelines and the audit log);
+ *                        nothing saved means the OS user
  */
 public record ConsoleContext(Map<String, Supplier<Topology>> topologies, SessionFactory sessions,
-        ThemePreference themePreference, String initialTopology, long initialSeed, double initialSpeed,
-        TaskExecutor tasks) {
+        Preference themePreference, String initialTopology, long initialSeed, double initialSpeed,
+        TaskExecutor tasks, Preference operatorPreference) {
 
     public ConsoleContext {
         Objects.requireNonNull(topologies, "topologies");
@@ -29,6 +31,7 @@ public record ConsoleContext(Map<String, Supplier<Topology>> topologies, Session
         Objects.requireNonNull(themePreference, "themePreference");
         Objects.requireNonNull(initialTopology, "initialTopology");
         Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(operatorPreference, "operatorPreference");
         if (topologies.isEmpty()) {
             throw new IllegalArgumentException("the console needs at least one topology");
         }

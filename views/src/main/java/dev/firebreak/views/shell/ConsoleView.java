@@ -7,6 +7,9 @@ import dev.firebreak.views.detection.DetectionSettingsView;
 import dev.firebreak.views.forecast.ForecastView;
 import dev.firebreak.views.healthmap.HealthMapView;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
+import dev.firebreak.views.incident.IncidentsView;
+import dev.firebreak.views.incident.IncidentsViewModel;
+import org.controlsfx.control.Notifications;
 import dev.firebreak.views.shell.ConsoleViewModel.Screen;
 import dev.firebreak.views.simcontrol.FaultDialog;
 import javafx.application.Application;
@@ -52,12 +55,15 @@ public final class ConsoleView extends BorderPane {
     private final ToggleButton detailNav = new ToggleButton("Component detail");
     private final ToggleButton settingsNav = new ToggleButton("Detection settings");
     private final ToggleButton forecastNav = new ToggleButton("Forecast");
+    private final ToggleButton incidentsNav = new ToggleButton("Incidents");
     private final Button play = new Button();
     private HealthMapView healthMapView;
     private ComponentDetailView detailView;
     private DetectionSettingsView settingsView;
     private ForecastView forecastView;
+    private IncidentsView incidentsView;
     private FaultDialog openDialog;
+    private String lastNotification = "";
 
     public ConsoleView(ConsoleViewModel viewModel) {
         this.viewModel = viewModel;
@@ -84,6 +90,12 @@ public final class ConsoleView extends BorderPane {
             forecastView = null;
             showScreen();
         });
+        viewModel.incidentsProperty().addListener((obs, old, now) -> {
+            incidentsView = null;
+            watchOpenings(now);
+            showScreen();
+        });
+        watchOpenings(viewModel.incidentsProperty().get());
         viewModel.screenProperty().addListener((obs, old, now) -> showScreen());
         viewModel.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         applyTheme(viewModel.themeProperty().get());
@@ -190,11 +202,13 @@ public final class ConsoleView extends BorderPane {
         detailNav.setId("nav-detail");
         settingsNav.setId("nav-detection-settings");
         forecastNav.setId("nav-forecast");
+        incidentsNav.setId("nav-incidents");
+        incidentsNav.setTooltip(new Tooltip("Open and recent incidents: run them, keep their timeline (Ctrl+5)"));
         healthNav.setTooltip(new Tooltip("Every component coloured by health (Ctrl+1)"));
         detailNav.setTooltip(new Tooltip("The selected component's metrics, anomalies, faults and changes (Ctrl+2)"));
         settingsNav.setTooltip(new Tooltip("Detector parameters per metric kind, applied live (Ctrl+3)"));
         forecastNav.setTooltip(new Tooltip("A series' 30-minute forecast against its threshold (Ctrl+4)"));
-        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav, settingsNav, forecastNav}) {
+        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav, settingsNav, forecastNav, incidentsNav}) {
             b.setToggleGroup(group);
             b.getStyleClass().add(Styles.NAV_ITEM);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -204,10 +218,11 @@ public final class ConsoleView extends BorderPane {
         detailNav.setOnAction(e -> viewModel.showDetail());
         settingsNav.setOnAction(e -> viewModel.showDetectionSettings());
         forecastNav.setOnAction(e -> viewModel.showForecast());
+        incidentsNav.setOnAction(e -> viewModel.showIncidents());
         forecastNav.disableProperty().bind(viewModel.sessionProperty().map(s -> !viewModel.canForecast()));
         Label title = new Label("Screens");
         title.getStyleClass().add(Styles.MUTED);
-        VBox sidebar = new VBox(title, healthNav, detailNav, settingsNav, forecastNav);
+        VBox sidebar = new VBox(title, healthNav, incidentsNav, detailNav, settingsNav, forecastNav);
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         sidebar.setAlignment(Pos.TOP_LEFT);
         return sidebar;
@@ -215,7 +230,13 @@ public final class ConsoleView extends BorderPane {
 
     private void showScreen() {
         Screen screen = viewModel.screenProperty().get();
-        if (screen == Screen.DETECTION_SETTINGS) {
+        if (screen == Screen.INCIDENTS && viewModel.incidentsProperty().get() != null) {
+            if (incidentsView == null) {
+                incidentsView = new IncidentsView(viewModel.incidentsProperty().get());
+            }
+            content.getChildren().setAll(incidentsView);
+            incidentsNav.setSelected(true);
+        } else if (screen == Screen.DETECTION_SETTINGS) {
             if (settingsView == null) {
                 settingsView = new DetectionSettingsView(viewModel.settingsProperty().get());
             }
@@ -251,6 +272,7 @@ public final class ConsoleView extends BorderPane {
                 case DIGIT2 -> viewModel.showDetail();
                 case DIGIT3 -> viewModel.showDetectionSettings();
                 case DIGIT4 -> viewModel.showForecast();
+                case DIGIT5 -> viewModel.showIncidents();
                 case I -> openFaultDialog();
                 case T -> viewModel.toggleTheme();
                 case F -> {
@@ -307,6 +329,39 @@ public final class ConsoleView extends BorderPane {
 
     public DetectionSettingsView settingsView() {
         return settingsView;
+    }
+
+    /**
+     * A desktop notification (ControlsFX) when an incident opens: severity, key and title; clicking it opens the
+     * incident. Shown inside the console window, so it needs no OS notification service.
+     */
+    private void watchOpenings(IncidentsViewModel incidents) {
+        if (incidents == null) {
+            return;
+        }
+        incidents.latestOpenedProperty().addListener((obs, old, opened) -> {
+            if (opened == null || getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+                return;
+            }
+            lastNotification = opened.severity().name() + " " + opened.key() + ": " + opened.title();
+            Notifications.create()
+                    .title("Incident opened: " + opened.severity().label())
+                    .text(opened.key() + "  " + opened.title() + "\n" + opened.components().size() + " component(s)")
+                    .owner(getScene().getWindow())
+                    .position(Pos.TOP_RIGHT)
+                    .hideAfter(javafx.util.Duration.seconds(8))
+                    .onAction(e -> viewModel.openIncident(opened.id()))
+                    .showWarning();
+        });
+    }
+
+    /** The text of the last desktop notification shown, for tests. */
+    public String lastNotification() {
+        return lastNotification;
+    }
+
+    public IncidentsView incidentsView() {
+        return incidentsView;
     }
 
     public ForecastView forecastView() {

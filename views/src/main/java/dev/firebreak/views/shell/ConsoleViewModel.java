@@ -9,6 +9,7 @@ import dev.firebreak.views.detection.DetectionSettingsViewModel;
 import dev.firebreak.views.forecast.ForecastViewModel;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
+import dev.firebreak.views.incident.IncidentsViewModel;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.SimulationControl;
 import dev.firebreak.views.simcontrol.FaultDialogViewModel;
@@ -31,6 +32,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +54,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
 
     public enum Screen {
-        HEALTH_MAP, COMPONENT_DETAIL, DETECTION_SETTINGS, FORECAST
+        HEALTH_MAP, COMPONENT_DETAIL, DETECTION_SETTINGS, FORECAST, INCIDENTS
     }
 
     private final ConsoleContext context;
@@ -65,6 +68,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ComponentDetailViewModel> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyObjectWrapper<DetectionSettingsViewModel> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyObjectWrapper<ForecastViewModel> forecast = new ReadOnlyObjectWrapper<>(this, "forecast");
+    private final ReadOnlyObjectWrapper<IncidentsViewModel> incidents = new ReadOnlyObjectWrapper<>(this, "incidents");
+    private final StringProperty operator = new SimpleStringProperty(this, "operator");
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.HEALTH_MAP);
     private final ReadOnlyObjectWrapper<String> topologyName = new ReadOnlyObjectWrapper<>(this, "topologyName");
     private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper(this, "seed");
@@ -82,6 +87,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         this.speed.set(context.initialSpeed());
         this.theme.set(Theme.fromKey(context.themePreference().load()));
         theme.addListener((obs, old, now) -> context.themePreference().save(now.key()));
+        String savedOperator = context.operatorPreference().load();
+        operator.set(savedOperator == null || savedOperator.isBlank() ? System.getProperty("user.name", "operator") : savedOperator);
         startSession();
     }
 
@@ -107,6 +114,32 @@ public final class ConsoleViewModel implements AutoCloseable {
     /** The forecast screen's view-model, or null until a forecast is first shown. */
     public ReadOnlyObjectProperty<ForecastViewModel> forecastProperty() {
         return forecast.getReadOnlyProperty();
+    }
+
+    /** The incidents screen's view-model (one per session). */
+    public ReadOnlyObjectProperty<IncidentsViewModel> incidentsProperty() {
+        return incidents.getReadOnlyProperty();
+    }
+
+    /** Who the person at the console is: their name goes on incident timelines and the audit log. */
+    public ReadOnlyStringProperty operatorProperty() {
+        return operator;
+    }
+
+    /**
+     * Changes who the person at the console is, remembered across restarts.
+     *
+     * @return false (with a message) for an empty name
+     */
+    public boolean setOperator(String name) {
+        if (name == null || name.isBlank()) {
+            message.set("The operator needs a name: it goes on incident timelines and the audit log.");
+            return false;
+        }
+        operator.set(name.strip());
+        context.operatorPreference().save(operator.get());
+        message.set("");
+        return true;
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
@@ -245,6 +278,16 @@ public final class ConsoleViewModel implements AutoCloseable {
         screen.set(Screen.DETECTION_SETTINGS);
     }
 
+    public void showIncidents() {
+        screen.set(Screen.INCIDENTS);
+    }
+
+    /** Shows the incidents screen with one incident open. */
+    public void openIncident(long id) {
+        incidents.get().open(id);
+        screen.set(Screen.INCIDENTS);
+    }
+
     /**
      * Shows the forecast screen: the series shown last, or else the open component's first series with
      * a breach threshold (or the topology's first). Does nothing when no series has a threshold.
@@ -309,6 +352,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         started = true;
         clockCoalescer.start();
         healthMap.get().start();
+        incidents.get().start();
         if (detail.get() != null) {
             detail.get().start();
         }
@@ -321,6 +365,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     public void refreshNow() {
         updateClock();
         healthMap.get().refresh();
+        incidents.get().refresh();
         if (detail.get() != null) {
             detail.get().refresh();
         }
@@ -397,6 +442,11 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
         healthMap.set(map);
         settings.set(new DetectionSettingsViewModel(next.detection()));
+        IncidentsViewModel incidentScreen = new IncidentsViewModel(next, operator, this::setOperator, this::openComponent);
+        if (started) {
+            incidentScreen.start();
+        }
+        incidents.set(incidentScreen);
         screen.set(Screen.HEALTH_MAP);
         updateClock();
     }
@@ -413,6 +463,9 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
         if (healthMap.get() != null) {
             healthMap.get().close();
+        }
+        if (incidents.get() != null) {
+            incidents.get().close();
         }
         if (clockSubscription != null) {
             clockSubscription.close();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleViewModelTests {
 
     private final List<ScriptedSession> started = new ArrayList<>();
-    private final ThemePreference themes = ThemePreference.inMemory(null);
+    private final Preference themes = Preference.inMemory(null);
     private final Map<String, Supplier<Topology>> topologies = new LinkedHashMap<>();
     private ConsoleViewModel viewModel;
 
@@ -29,7 +29,7 @@ class ConsoleViewModelTests {
             session.setSpeed(speed);
             started.add(session);
             return session;
-        }, themes, "Shop", 42, 1, new CurrentThreadTaskExecutor());
+        }, themes, "Shop", 42, 1, new CurrentThreadTaskExecutor(), Preference.inMemory("alice"));
         viewModel = new ConsoleViewModel(context);
         return viewModel;
     }

@@ -14,6 +14,10 @@ import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultStarted;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.incident.AlertIntake;
+import dev.firebreak.engine.incident.IncidentConfig;
+import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.predict.ForecastEngineConfig;
 import dev.firebreak.engine.predict.SeriesOutlook;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -28,6 +32,7 @@ import dev.firebreak.views.session.DetectionSettings;
 import dev.firebreak.views.session.FaultControl;
 import dev.firebreak.views.session.Forecasts;
 import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.IncidentDesk;
 import dev.firebreak.views.session.SimulationControl;
 import dev.firebreak.views.session.Telemetry;
 import java.time.Duration;
@@ -49,6 +54,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ScriptedSession implements ConsoleSession, Telemetry, HealthStatus, FaultControl,
         DetectionSettings, Forecasts, SimulationControl {
+
+    /** The real incident engine on the scripted health changes, so incident screens can be tested here. */
+    private final IncidentService incidentService;
+    private final IncidentDesk desk;
 
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final MetricName[] REPORTED = {MetricName.REQUEST_RATE, MetricName.ERROR_RATE,
@@ -83,6 +92,9 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
             }
         }
         this.history = new DetectionHistory(3600, Severity.MEDIUM, topology.size() <= 100);
+        this.incidentService = new IncidentService(topology, IncidentConfig.defaults(), IncidentStore.inMemory(), events, clock);
+        AlertIntake.attach(events, incidentService);
+        this.desk = new ScriptedDesk(incidentService);
     }
 
     /** Sets a component's state and publishes the change, as the simulator's health model would. */
@@ -215,6 +227,11 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     @Override public DetectionSettings detection() { return this; }
     @Override public Forecasts forecasts() { return this; }
     @Override public SimulationControl control() { return this; }
+    @Override public IncidentDesk incidents() { return desk; }
+
+    public IncidentService incidentService() {
+        return incidentService;
+    }
     @Override public void pause() { paused = true; }
     @Override public void resume() { paused = false; }
     @Override public boolean isPaused() { return paused; }

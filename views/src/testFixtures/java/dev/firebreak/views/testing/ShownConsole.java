@@ -8,7 +8,7 @@ import dev.firebreak.views.shell.ConsoleContext;
 import dev.firebreak.views.shell.ConsoleView;
 import dev.firebreak.views.task.UiTaskExecutor;
 import dev.firebreak.views.shell.ConsoleViewModel;
-import dev.firebreak.views.shell.ThemePreference;
+import dev.firebreak.views.shell.Preference;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,8 +41,8 @@ public final class ShownConsole<S extends ConsoleSession> {
             session = sessions.make(topology, seed, speed);
             return session;
         };
-        viewModel = new ConsoleViewModel(new ConsoleContext(topologies, factory, ThemePreference.inMemory("light"),
-                initial, 42, 1, new UiTaskExecutor()));
+        viewModel = new ConsoleViewModel(new ConsoleContext(topologies, factory, Preference.inMemory("light"),
+                initial, 42, 1, new UiTaskExecutor(), Preference.inMemory("alice")));
         view = new ConsoleView(viewModel);
         stage.setScene(new Scene(view, WIDTH, HEIGHT));
         stage.show();

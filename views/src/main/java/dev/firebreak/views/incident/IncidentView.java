@@ -1,0 +1,286 @@
+package dev.firebreak.views.incident;
+
+import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.incident.IncidentState;
+import dev.firebreak.engine.incident.Role;
+import dev.firebreak.engine.incident.TimelineEntry;
+import dev.firebreak.engine.incident.TimelineKind;
+import dev.firebreak.styles.Styles;
+import dev.firebreak.views.fx.HealthStyles;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
+
+/**
+ * One incident: header (severity, key, title, state, type), the commander's buttons (only the lifecycle moves that
+ * are legal now), roles, the status update owed, affected components with their health, notifications, and the
+ * timeline with its verification badge and a note field.
+ *
+ * <p>Shortcuts: Ctrl+K acknowledge, Ctrl+M take command (me), Ctrl+H hand command over, Ctrl+E override the
+ * severity, Ctrl+U write the status update, Ctrl+N add a note; Alt with the underlined letter moves the state.
+ */
+public final class IncidentView extends VBox {
+
+    private final IncidentViewModel viewModel;
+    private final Label severity = SeverityBadges.badge(dev.firebreak.engine.incident.IncidentSeverity.P4);
+    private final Label title = new Label();
+    private final Label state = new Label();
+    private final Label type = new Label();
+    private Label key;
+    private final HBox moves = new HBox(6);
+    private final FlowPane components = new FlowPane(6, 6);
+    private final ListView<TimelineEntry> timeline = new ListView<>();
+    private final TextField note = new TextField();
+
+    public IncidentView(IncidentViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("incident-view");
+        getStyleClass().add(Styles.INCIDENT_VIEW);
+        setSpacing(8);
+        setPadding(new Insets(4, 4, 4, 12));
+
+        severity.setId("incident-severity");
+        title.setId("incident-title");
+        title.getStyleClass().add(Styles.INCIDENT_TITLE);
+        title.setWrapText(true);
+        state.setId("incident-state");
+        state.getStyleClass().add(Styles.INCIDENT_STATE);
+        type.setId("incident-type");
+        type.getStyleClass().add(Styles.MUTED);
+        for (Label fixed : new Label[] {severity, state, type}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label key = new Label();
+        key.setId("incident-key");
+        key.getStyleClass().add(Styles.SCREEN_TITLE);
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        this.key = key;
+        HBox badges = new HBox(10, severity, key, state, type);
+        badges.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, badges, title);
+
+        Button acknowledge = button("Acknowledge", "incident-acknowledge", "Someone is on it; stops escalation (Ctrl+K)",
+                viewModel::acknowledge);
+        Button command = button("Take command", "incident-take-command", "You become incident commander (Ctrl+M)",
+                viewModel::takeCommand);
+        Button handOver = button("Hand over…", "incident-hand-over", "Hand the commander role to someone (Ctrl+H)",
+                this::handOver);
+        Button override = button("Severity…", "incident-override-severity", "Override the severity with a reason (Ctrl+E)",
+                this::overrideSeverity);
+        Button status = button("Status update…", "incident-status-update", "Write and send the status update owed (Ctrl+U)",
+                this::statusUpdate);
+        moves.setId("incident-moves");
+        moves.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(6, acknowledge, command, handOver, override, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label moveTo = new Label("Move to");
+        moveTo.setMinWidth(Region.USE_PREF_SIZE);
+        HBox lifecycle = new HBox(6, moveTo, moves);
+        lifecycle.setAlignment(Pos.CENTER_LEFT);
+
+        Label roles = new Label();
+        roles.setId("incident-roles");
+        roles.textProperty().bind(viewModel.rolesTextProperty());
+        Label due = new Label();
+        due.setId("incident-status-due");
+        due.textProperty().bind(viewModel.statusDueProperty());
+        viewModel.statusOverdueProperty().addListener((obs, old, now) -> due.pseudoClassStateChanged(Styles.INVALID, now));
+        due.pseudoClassStateChanged(Styles.INVALID, viewModel.statusOverdueProperty().get());
+        Label message = new Label();
+        message.setId("incident-message");
+        message.getStyleClass().add(Styles.VALIDATION_MESSAGE);
+        message.textProperty().bind(viewModel.messageProperty());
+
+        components.setId("incident-components");
+        Label verification = new Label();
+        verification.setId("incident-verification");
+        verification.getStyleClass().add(Styles.VERIFICATION_BADGE);
+        verification.textProperty().bind(viewModel.verificationProperty());
+        viewModel.intactProperty().addListener((obs, old, now) -> verification.pseudoClassStateChanged(Styles.INVALID, !now));
+        verification.pseudoClassStateChanged(Styles.INVALID, !viewModel.intactProperty().get());
+
+        CheckComboBox<TimelineKind> kinds = new CheckComboBox<>();
+        kinds.setId("timeline-kind-filter");
+        kinds.getItems().setAll(TimelineKind.values());
+        kinds.setTitle("Entries");
+        kinds.setShowCheckedCount(true);
+        kinds.getCheckModel().checkAll();
+        kinds.getCheckModel().getCheckedItems().addListener((ListChangeListener<TimelineKind>) c -> {
+            viewModel.kinds().retainAll(kinds.getCheckModel().getCheckedItems());
+            viewModel.kinds().addAll(kinds.getCheckModel().getCheckedItems());
+        });
+        Label timelineTitle = new Label("Timeline");
+        timelineTitle.getStyleClass().add(Styles.SETTINGS_SECTION);
+        HBox timelineHeader = new HBox(8, timelineTitle, kinds, verification);
+        timelineHeader.setAlignment(Pos.CENTER_LEFT);
+
+        timeline.setId("incident-timeline");
+        timeline.setItems(viewModel.timeline());
+        timeline.setCellFactory(list -> {
+            TimelineCell cell = new TimelineCell();
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            return cell;
+        });
+        timeline.getItems().addListener((ListChangeListener<TimelineEntry>) c -> timeline.scrollTo(timeline.getItems().size() - 1));
+        note.setId("incident-note");
+        note.setPromptText("Add a note to the timeline (Ctrl+N, Enter to add)");
+        note.setOnAction(e -> {
+            if (viewModel.addNote(note.getText())) {
+                note.clear();
+            }
+        });
+        Button add = button("Add note", "incident-add-note", "Write the note on the timeline", () -> {
+            if (viewModel.addNote(note.getText())) {
+                note.clear();
+            }
+            return true;
+        });
+        HBox noteRow = new HBox(6, note, add);
+        HBox.setHgrow(note, Priority.ALWAYS);
+
+        Label affectedTitle = new Label("Affected components");
+        affectedTitle.getStyleClass().add(Styles.SETTINGS_SECTION);
+        getChildren().setAll(header, actions, lifecycle, roles, due, message, affectedTitle, components, timelineHeader, timeline, noteRow);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+
+        viewModel.incidentProperty().addListener((obs, old, now) -> show(now));
+        viewModel.moves().addListener((ListChangeListener<IncidentState>) c -> showMoves());
+        viewModel.components().addListener((ListChangeListener<IncidentViewModel.AffectedComponent>) c -> showComponents());
+        show(viewModel.incidentProperty().get());
+        showMoves();
+        showComponents();
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void show(Incident incident) {
+        if (incident == null) {
+            return;
+        }
+        SeverityBadges.apply(severity, incident.severity());
+        severity.setTooltip(new Tooltip(incident.severity().label() + ": " + incident.severity().impact()
+                + incident.severityOverride().map(r -> "\nSet by a person: " + r).orElse("")
+                + "\nComputed from impact: " + incident.computedSeverity().name()));
+        key.setText(incident.key());
+        title.setText(incident.title());
+        state.setText(incident.state().name().toLowerCase(Locale.ROOT));
+        type.setText(
+                incident.type().name().toLowerCase(Locale.ROOT) + " · " + incident.alertCount() + " alerts · opened "
+                        + IncidentViewModel.time(incident.openedAt()));
+    }
+
+    private void showMoves() {
+        moves.getChildren().clear();
+        for (IncidentState target : viewModel.moves()) {
+            String name = target.name().charAt(0) + target.name().substring(1).toLowerCase(Locale.ROOT);
+            Button button = new Button("_" + name);
+            button.setMnemonicParsing(true);
+            button.setId("move-" + target.name().toLowerCase(Locale.ROOT));
+            button.setTooltip(new Tooltip("Move the incident to " + name.toLowerCase(Locale.ROOT) + " (Alt+" + name.charAt(0) + ")"));
+            button.setOnAction(e -> viewModel.moveTo(target, ""));
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            moves.getChildren().add(button);
+        }
+    }
+
+    private void showComponents() {
+        components.getChildren().clear();
+        for (IncidentViewModel.AffectedComponent c : viewModel.components()) {
+            Button chip = new Button(HealthStyles.letter(c.state()) + " " + c.id());
+            chip.setId("affected-" + c.id());
+            chip.getStyleClass().add(Styles.HEALTH_BADGE);
+            HealthStyles.apply(chip, c.state());
+            chip.setTooltip(new Tooltip(c.id() + ": " + HealthStyles.word(c.state()) + "; open its detail"));
+            chip.setOnAction(e -> viewModel.openComponent(c.id()));
+            components.getChildren().add(chip);
+        }
+    }
+
+    private Button button(String text, String id, String tooltip, java.util.function.BooleanSupplier action) {
+        Button button = new Button(text);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> action.getAsBoolean());
+        return button;
+    }
+
+    private boolean handOver() {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("Hand over command");
+        dialog.setHeaderText("Who takes over as incident commander?");
+        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        return dialog.showAndWait().map(person -> viewModel.assign(Role.COMMANDER, person)).orElse(false);
+    }
+
+    /** Opens the severity override (a property sheet: severity and reason); returns whether it was applied. */
+    public boolean overrideSeverity() {
+        SeverityOverrideDialog dialog = new SeverityOverrideDialog(viewModel);
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        return dialog.showAndWait().orElse(false);
+    }
+
+    /** Opens the status update owed, filled in from its template, to edit and send. */
+    public StatusUpdateDialog statusUpdateDialog() {
+        StatusUpdateDialog dialog = new StatusUpdateDialog(viewModel);
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        return dialog;
+    }
+
+    private boolean statusUpdate() {
+        return statusUpdateDialog().showAndWait().orElse(false);
+    }
+
+    private void onKey(KeyEvent e) {
+        if (!e.isShortcutDown()) {
+            return;
+        }
+        switch (e.getCode()) {
+            case K -> viewModel.acknowledge();
+            case M -> viewModel.takeCommand();
+            case H -> handOver();
+            case E -> overrideSeverity();
+            case U -> statusUpdate();
+            case N -> note.requestFocus();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    /** One timeline line: time, kind, who, what; notes and state changes stand out. */
+    private static final class TimelineCell extends ListCell<TimelineEntry> {
+        @Override
+        protected void updateItem(TimelineEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(IncidentViewModel.time(entry.at()) + "  " + entry.kind().name() + "  " + entry.actor() + ": " + entry.text());
+            setWrapText(true);
+            setTooltip(new Tooltip(entry.text() + "\n#" + entry.seq() + " hash " + entry.hash().substring(0, 12) + "…"));
+        }
+    }
+
+    public IncidentViewModel viewModel() {
+        return viewModel;
+    }
+}

@@ -1,0 +1,323 @@
+package dev.firebreak.views.incident;
+
+import dev.firebreak.engine.event.Subscription;
+import dev.firebreak.engine.health.ComponentHealthChanged;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.incident.IncidentChanged;
+import dev.firebreak.engine.incident.IncidentSeverity;
+import dev.firebreak.engine.incident.IncidentState;
+import dev.firebreak.engine.incident.Role;
+import dev.firebreak.engine.incident.StatusTemplate;
+import dev.firebreak.engine.incident.TimelineEntry;
+import dev.firebreak.engine.incident.TimelineKind;
+import dev.firebreak.engine.incident.TimelineVerification;
+import dev.firebreak.engine.lifecycle.IllegalTransitionException;
+import dev.firebreak.engine.telemetry.MetricsTicked;
+import dev.firebreak.views.fx.FxCoalescer;
+import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.session.IncidentDesk;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * One incident as the commander runs it: its header (severity, state, roles, acknowledgement), the moves its
+ * lifecycle allows now (and only those), its affected components with their health, its timeline (filtered by kind,
+ * with the verification of its hash chain), the next status update owed and the commands a person gives. Every
+ * command names the operator; a refused one leaves the incident as it was and says why in {@link #messageProperty()}.
+ */
+public final class IncidentViewModel implements AutoCloseable {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** One affected component and its health now. */
+    public record AffectedComponent(String id, HealthState state) {
+    }
+
+    private final ConsoleSession session;
+    private final IncidentDesk desk;
+    private final long id;
+    private final Supplier<String> operator;
+    private final Consumer<String> openComponent;
+    private final FxCoalescer coalescer = new FxCoalescer(this::refresh);
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>(this, "incident");
+    private final ObservableList<IncidentState> moves = FXCollections.observableArrayList();
+    private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
+    private final ObservableSet<TimelineKind> kinds = FXCollections.observableSet(EnumSet.allOf(TimelineKind.class));
+    private final ObservableList<AffectedComponent> components = FXCollections.observableArrayList();
+    private final ObservableList<TimelineEntry> notifications = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper(this, "verification", "");
+    private final ReadOnlyBooleanWrapper intact = new ReadOnlyBooleanWrapper(this, "intact", true);
+    private final ReadOnlyStringWrapper statusDue = new ReadOnlyStringWrapper(this, "statusDue", "");
+    private final ReadOnlyBooleanWrapper statusOverdue = new ReadOnlyBooleanWrapper(this, "statusOverdue");
+    private final ReadOnlyStringWrapper rolesText = new ReadOnlyStringWrapper(this, "rolesText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private long shownHead = -1;
+
+    public IncidentViewModel(ConsoleSession session, long id, Supplier<String> operator, Consumer<String> openComponent) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.desk = session.incidents();
+        this.id = id;
+        this.operator = Objects.requireNonNull(operator, "operator");
+        this.openComponent = Objects.requireNonNull(openComponent, "openComponent");
+        subscriptions.add(session.telemetry().events().subscribe(IncidentChanged.class, e -> {
+            if (e.incident().id() == id) {
+                coalescer.markDirty();
+            }
+        }));
+        subscriptions.add(session.telemetry().events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
+        subscriptions.add(session.telemetry().events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
+        kinds.addListener((javafx.collections.SetChangeListener<TimelineKind>) change -> {
+            shownHead = -1;
+            refresh();
+        });
+        refresh();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    // ---- Properties ----
+
+    public ReadOnlyObjectProperty<Incident> incidentProperty() {
+        return incident.getReadOnlyProperty();
+    }
+
+    /** The lifecycle moves legal from the current state, in lifecycle order: the only transition buttons offered. */
+    public ObservableList<IncidentState> moves() {
+        return moves;
+    }
+
+    /** Timeline entries of the kinds in {@link #kinds()}, oldest first. */
+    public ObservableList<TimelineEntry> timeline() {
+        return timeline;
+    }
+
+    /** The timeline kinds shown; all by default. */
+    public ObservableSet<TimelineKind> kinds() {
+        return kinds;
+    }
+
+    public ObservableList<AffectedComponent> components() {
+        return components;
+    }
+
+    /** Notifications sent for this incident and their outcome (the timeline's notification entries). */
+    public ObservableList<TimelineEntry> notifications() {
+        return notifications;
+    }
+
+    /** "Timeline intact (12 entries)" or what was tampered with. */
+    public ReadOnlyStringProperty verificationProperty() {
+        return verification.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty intactProperty() {
+        return intact.getReadOnlyProperty();
+    }
+
+    /** "Status update due in 12 min (P1: every 30 min)", "overdue by 3 min", or empty when none is owed. */
+    public ReadOnlyStringProperty statusDueProperty() {
+        return statusDue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusOverdueProperty() {
+        return statusOverdue.getReadOnlyProperty();
+    }
+
+    /** "Commander alice · Tech lead bob · Acknowledged by alice at 10:03:12". */
+    public ReadOnlyStringProperty rolesTextProperty() {
+        return rolesText.getReadOnlyProperty();
+    }
+
+    /** Why the last command was refused; empty after one that worked. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public String operator() {
+        return operator.get();
+    }
+
+    // ---- Commands ----
+
+    public boolean acknowledge() {
+        return run(() -> desk.acknowledge(id, operator.get()));
+    }
+
+    /** The operator becomes incident commander (a hand-over if someone else was). */
+    public boolean takeCommand() {
+        return run(() -> desk.assign(id, Role.COMMANDER, operator.get(), operator.get()));
+    }
+
+    /** Gives a role to someone else, e.g. handing the commander role over. */
+    public boolean assign(Role role, String person) {
+        if (person == null || person.isBlank()) {
+            message.set("Name the person who takes the role " + role.title().toLowerCase(java.util.Locale.ROOT) + ".");
+            return false;
+        }
+        return run(() -> desk.assign(id, role, person.strip(), operator.get()));
+    }
+
+    public boolean moveTo(IncidentState target, String reason) {
+        return run(() -> desk.transition(id, target, operator.get(), reason));
+    }
+
+    public boolean overrideSeverity(IncidentSeverity severity, String reason) {
+        if (severity == null) {
+            message.set("Choose a severity.");
+            return false;
+        }
+        if (reason == null || reason.isBlank()) {
+            message.set("Say why the severity should be " + severity.name() + ": the reason goes on the timeline.");
+            return false;
+        }
+        return run(() -> desk.overrideSeverity(id, severity, operator.get(), reason));
+    }
+
+    public boolean addNote(String text) {
+        if (text == null || text.isBlank()) {
+            message.set("A note needs some text.");
+            return false;
+        }
+        return run(() -> desk.addNote(id, operator.get(), text));
+    }
+
+    /** Which stakeholder message is owed now. */
+    public StatusTemplate dueTemplate() {
+        return StatusTemplate.dueFor(incident.get());
+    }
+
+    /** The owed message, filled in from the incident and its timeline, for the operator to edit before sending. */
+    public String draftStatusUpdate(StatusTemplate template) {
+        Incident now = incident.get();
+        Instant at = session.telemetry().clock().instant();
+        Optional<Instant> next = now.severity().updateEvery().map(at::plus);
+        return template.render(now, desk.timeline(id), at, next);
+    }
+
+    public boolean sendStatusUpdate(String text) {
+        if (text == null || text.isBlank()) {
+            message.set("The status update is empty.");
+            return false;
+        }
+        return run(() -> desk.sendStatusUpdate(id, operator.get(), text));
+    }
+
+    /** Opens an affected component's detail. */
+    public void openComponent(String componentId) {
+        openComponent.accept(componentId);
+    }
+
+    private boolean run(Runnable command) {
+        try {
+            command.run();
+            message.set("");
+            refresh();
+            return true;
+        } catch (IllegalTransitionException | IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+    }
+
+    public void start() {
+        coalescer.start();
+    }
+
+    /** Reads the incident again; the timeline is re-read only when it grew. */
+    public void refresh() {
+        Optional<Incident> read = desk.incident(id);
+        if (read.isEmpty()) {
+            return;
+        }
+        Incident now = read.get();
+        incident.set(now);
+        List<IncidentState> legal = new ArrayList<>(IncidentState.TRANSITIONS.from(now.state()));
+        if (!legal.equals(moves)) {
+            moves.setAll(legal);
+        }
+        if (now.timelineHead().seq() != shownHead) {
+            shownHead = now.timelineHead().seq();
+            List<TimelineEntry> all = desk.timeline(id);
+            timeline.setAll(all.stream().filter(e -> kinds.contains(e.kind())).toList());
+            notifications.setAll(all.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION
+                    || e.kind() == TimelineKind.STATUS_UPDATE).toList());
+            TimelineVerification verified = desk.verify(id);
+            verification.set(verified.describe());
+            intact.set(verified.intact());
+        }
+        List<AffectedComponent> affected = now.components().stream().map(c -> new AffectedComponent(c, health(c))).toList();
+        if (!affected.equals(components)) {
+            components.setAll(affected);
+        }
+        rolesText.set(roles(now));
+        Instant clock = session.telemetry().clock().instant();
+        Optional<Instant> due = desk.statusUpdateDue(id);
+        if (due.isEmpty()) {
+            statusDue.set(now.state().isOpen() ? "No status updates owed at " + now.severity().name() : "");
+            statusOverdue.set(false);
+        } else {
+            Duration left = Duration.between(clock, due.get());
+            String cadence = now.severity().updateEvery().map(d -> "every " + d.toMinutes() + " min").orElse("by end of day");
+            statusOverdue.set(left.isNegative());
+            statusDue.set(left.isNegative()
+                    ? StatusTemplate.dueFor(now).name().charAt(0) + StatusTemplate.dueFor(now).name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                            + " update overdue by " + IncidentsViewModel.age(due.get(), clock) + " (" + now.severity().name() + ": " + cadence + ")"
+                    : "Status update due in " + IncidentsViewModel.age(clock, due.get()) + " (" + now.severity().name() + ": " + cadence + ")");
+        }
+    }
+
+    private HealthState health(String componentId) {
+        int index = session.telemetry().topology().indexOf(componentId);
+        return index < 0 ? HealthState.HEALTHY : session.status().health(index);
+    }
+
+    private static String roles(Incident incident) {
+        List<String> parts = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String person = incident.roles().get(role);
+            if (person != null) {
+                parts.add(role.title() + " " + person);
+            }
+        }
+        if (parts.isEmpty()) {
+            parts.add("No commander yet");
+        }
+        parts.add(incident.acknowledgedBy().map(p -> "Acknowledged by " + p + " at "
+                + TIME.format(incident.acknowledgedAt().orElseThrow())).orElse("Not acknowledged"));
+        return String.join(" · ", parts);
+    }
+
+    /** "10:03:12". */
+    public static String time(Instant at) {
+        return TIME.format(at);
+    }
+
+    @Override
+    public void close() {
+        coalescer.close();
+        subscriptions.forEach(Subscription::close);
+    }
+}

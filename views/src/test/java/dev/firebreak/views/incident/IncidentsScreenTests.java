@@ -1,0 +1,134 @@
+package dev.firebreak.views.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.incident.IncidentSeverity;
+import dev.firebreak.engine.incident.IncidentState;
+import dev.firebreak.views.shell.Theme;
+import dev.firebreak.views.testing.ScriptedSession;
+import dev.firebreak.views.testing.ShownConsole;
+import dev.firebreak.views.testing.Topologies;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The incidents screen on a scripted database failure: list, incident view, keyboard commands; PNGs to look at. */
+@ExtendWith(ApplicationExtension.class)
+class IncidentsScreenTests {
+
+    private static final String SHOP = "Shop";
+    private ShownConsole<ScriptedSession> console;
+
+    @Start
+    void start(Stage stage) {
+        console = ShownConsole.shop(stage, SHOP, (topology, seed, speed) -> new ScriptedSession(topology, seed));
+    }
+
+    private void databaseFailsAndIncidentIsOpen(FxRobot robot) {
+        ScriptedSession session = console.session();
+        robot.interact(() -> {
+            session.advance(300);
+            session.setHealth("postgres-primary", HealthState.FAILED);
+            for (String caller : new String[] {"orders", "payments", "shipping", "checkout"}) {
+                session.setHealth(caller, HealthState.CRITICAL);
+            }
+            session.setHealth("gateway", HealthState.DEGRADED);
+            session.advance(1);
+        });
+        robot.interact(() -> console.viewModel().showIncidents());
+        console.settle(robot);
+        robot.interact(() -> console.view().incidentsView().table().getSelectionModel().select(0));
+        console.settle(robot);
+    }
+
+    private Set<String> moveButtons(FxRobot robot) {
+        return robot.lookup("#incident-moves").queryAs(javafx.scene.layout.HBox.class).getChildren().stream()
+                .map(Node::getId).collect(Collectors.toSet());
+    }
+
+    @Test
+    void databaseFailureShowsAsOneIncidentOfferingOnlyLegalMoves(FxRobot robot) {
+        databaseFailsAndIncidentIsOpen(robot);
+
+        assertThat(console.view().incidentsView().table().getItems()).hasSize(1);
+        assertThat(robot.lookup("#incident-title").queryAs(Label.class).getText()).contains("postgres-primary failed");
+        assertThat(robot.lookup("#incident-severity").queryAs(Label.class).getText()).isEqualTo("P1");
+        assertThat(moveButtons(robot)).containsExactlyInAnyOrder("move-triaged", "move-investigating", "move-mitigating",
+                "move-resolved", "move-cancelled");
+        assertThat(robot.lookup("#affected-orders").tryQuery()).isPresent();
+        assertThat(console.view().lastNotification()).startsWith("P1 INC-0001: postgres-primary failed");
+        console.shoot(robot, "incidents-list-and-incident");
+        robot.interact(() -> console.viewModel().themeProperty().set(Theme.DARK));
+        console.shoot(robot, "incidents-list-and-incident-dark");
+        robot.interact(() -> console.viewModel().themeProperty().set(Theme.LIGHT));
+    }
+
+    @Test
+    void commanderRunsTheIncidentFromTheKeyboard(FxRobot robot) {
+        databaseFailsAndIncidentIsOpen(robot);
+        IncidentViewModel incident = console.view().incidentsView().incidentView().viewModel();
+
+        robot.clickOn("#incident-timeline");
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        robot.write("promoting the replica").type(KeyCode.ENTER);
+        robot.interact(() -> robot.lookup("#move-investigating").queryAs(Button.class).fire());
+        console.settle(robot);
+
+        assertThat(incident.incidentProperty().get().isAcknowledged()).isTrue();
+        assertThat(incident.incidentProperty().get().commander()).contains("alice");
+        assertThat(incident.incidentProperty().get().state()).isEqualTo(IncidentState.INVESTIGATING);
+        assertThat(incident.timeline()).anySatisfy(e -> assertThat(e.text()).isEqualTo("promoting the replica"));
+        assertThat(moveButtons(robot)).doesNotContain("move-closed", "move-investigating");
+        assertThat(robot.lookup("#incident-verification").queryAs(Label.class).getText()).startsWith("Timeline intact");
+        console.shoot(robot, "incident-view-commanded");
+    }
+
+    @Test
+    void severityOverrideAndStatusUpdateDialogs(FxRobot robot) {
+        databaseFailsAndIncidentIsOpen(robot);
+        IncidentView view = console.view().incidentsView().incidentView();
+
+        robot.interact(() -> {
+            SeverityOverrideDialog dialog = new SeverityOverrideDialog(view.viewModel());
+            dialog.fill(IncidentSeverity.P1, "the replica serves reads; only writes fail");
+            dialog.initOwner(console.stage());
+            dialog.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("OK")).findFirst().orElseThrow().fire());
+        console.settle(robot);
+        assertThat(view.viewModel().incidentProperty().get().severity()).isEqualTo(IncidentSeverity.P1);
+
+        StatusUpdateDialog[] dialog = new StatusUpdateDialog[1];
+        robot.interact(() -> {
+            dialog[0] = view.statusUpdateDialog();
+            dialog[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog[0].text().getText()).startsWith("INCIDENT DETECTED").contains("Severity: P1");
+        robot.interact(() -> dialog[0].getDialogPane().getScene().getRoot().applyCss());
+        robot.interact(() -> console.stage().toFront());
+        writeDialogPng(robot, dialog[0]);
+        robot.interact(() -> ((Button) dialog[0].getDialogPane().lookupButton(StatusUpdateDialog.SEND)).fire());
+        console.settle(robot);
+        assertThat(view.viewModel().timeline().getLast().text()).startsWith("INCIDENT DETECTED");
+    }
+
+    private static void writeDialogPng(FxRobot robot, StatusUpdateDialog dialog) {
+        robot.interact(() -> dev.firebreak.views.fx.Screenshots.write(dialog.getDialogPane().getScene(), "incident-status-update-dialog"));
+    }
+}
