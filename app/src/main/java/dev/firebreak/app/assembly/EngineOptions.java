@@ -1,6 +1,9 @@
 package dev.firebreak.app.assembly;
 
 import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.escalation.EscalationConfig;
+import dev.firebreak.engine.escalation.EscalationConfigException;
+import dev.firebreak.engine.escalation.EscalationConfigLoader;
 import dev.firebreak.engine.incident.IncidentConfig;
 import dev.firebreak.engine.sim.SimulationRunner;
 import java.util.Objects;
@@ -14,13 +17,15 @@ import java.util.Objects;
  * @param backgroundRefits whether ML models refit on a background thread (the console, paced runs) or on the
  *                        ticking thread itself (unpaced headless runs and tests, so that a seeded run repeats)
  * @param incidents       how alerts are grouped into incidents and when they resolve
+ * @param escalation      escalation policies, on-call rotations and trigger thresholds
  */
 public record EngineOptions(long seed, double speed, DetectionConfig detection, boolean backgroundRefits,
-        IncidentConfig incidents) {
+        IncidentConfig incidents, EscalationConfig escalation) {
 
     public EngineOptions {
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(incidents, "incidents");
+        Objects.requireNonNull(escalation, "escalation");
         if (!(speed >= SimulationRunner.MIN_SPEED && speed <= SimulationRunner.MAX_SPEED)) {
             throw new IllegalArgumentException("speed must be in [" + SimulationRunner.MIN_SPEED + ", "
                     + SimulationRunner.MAX_SPEED + "], was " + speed);
@@ -29,10 +34,23 @@ public record EngineOptions(long seed, double speed, DetectionConfig detection, 
 
     /** The console's: background refits, shipped detection settings. */
     public static EngineOptions console(long seed, double speed) {
-        return new EngineOptions(seed, speed, DetectionConfig.ofDefaults(), true, IncidentConfig.defaults());
+        return new EngineOptions(seed, speed, DetectionConfig.ofDefaults(), true, IncidentConfig.defaults(),
+                shippedEscalation());
     }
 
     public EngineOptions withDetection(DetectionConfig config) {
-        return new EngineOptions(seed, speed, config, backgroundRefits, incidents);
+        return new EngineOptions(seed, speed, config, backgroundRefits, incidents, escalation);
     }
+
+    /** The escalation policies shipped in sample-data ({@code escalation/policies.yaml}). */
+    public static EscalationConfig shippedEscalation() {
+        try {
+            return EscalationConfigLoader.loadResource(SHIPPED_ESCALATION);
+        } catch (EscalationConfigException e) {
+            // the shipped file is tested; if it is broken, the message names file and line
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    public static final String SHIPPED_ESCALATION = "escalation/policies.yaml";
 }

@@ -5,6 +5,7 @@ import dev.firebreak.engine.detect.DetectionHistory;
 import dev.firebreak.engine.detect.MlDetectors;
 import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.escalation.EscalationService;
 import dev.firebreak.engine.incident.AlertIntake;
 import dev.firebreak.engine.incident.IncidentService;
 import dev.firebreak.engine.incident.IncidentStore;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>forecast</b>: breach forecasting, ranking series by detection's composite scores;
  *   <li><b>incidents</b>: alerts from detection's health changes and anomalies and from predicted failures,
  *       grouped into incidents; it subscribes after detection and forecasting, so it sees this tick's health;
+ *   <li><b>escalation</b>: each incident's policy chain and the auto-escalation triggers, after incidents;
  *   <li>the services the later capabilities add (health checks, root cause, runbooks, healing) go here, each
  *       after what it reads;
  *   <li><b>runner</b>: started last (console only), so no tick reaches a half-built system.
@@ -58,6 +60,7 @@ public final class EngineSession implements AutoCloseable {
     private final DetectionEngine detection;
     private final ForecastEngine forecasts;
     private final IncidentService incidents;
+    private final EscalationService escalation;
     private final EngineOptions options;
     /** What to stop, last started first. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -76,6 +79,8 @@ public final class EngineSession implements AutoCloseable {
         this.incidents = new IncidentService(topology, options.incidents(), incidentStore, source.events(), source.clock());
         started.push(incidents);
         started.push(AlertIntake.attach(source.events(), incidents));
+        this.escalation = EscalationService.attach(topology, options.escalation(), incidents, source.events());
+        started.push(escalation);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
     }
@@ -155,6 +160,10 @@ public final class EngineSession implements AutoCloseable {
 
     public IncidentService incidents() {
         return incidents;
+    }
+
+    public EscalationService escalation() {
+        return escalation;
     }
 
     public EngineOptions options() {

@@ -21,6 +21,8 @@ public final class CommandLine {
               --data-dir DIR         where settings and the audit log live (default: $FIREBREAK_DATA_DIR or ~/.firebreak)
               --detection-config FILE  detection settings YAML (format: sample-data detection/defaults.yaml) to
                                        start with; the console saves what you apply in DATA_DIR/detection.yaml
+              --escalation FILE      escalation policies and on-call rotations YAML (format: sample-data
+                                       escalation/policies.yaml) instead of the shipped ones
               --headless             run the engine without a window and report what happened
               --duration D           headless: simulated time to run, e.g. 90s, 30m, 2h (default 1h)
               --inject SPEC          headless: inject a fault, repeatable. SPEC is
@@ -50,6 +52,7 @@ public final class CommandLine {
         boolean help = false;
         Optional<Path> detectionConfig = Optional.empty();
         Optional<Path> verifyTimeline = Optional.empty();
+        Optional<Path> escalationConfig = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -63,13 +66,14 @@ public final class CommandLine {
                 case "--report" -> report = Optional.of(Path.of(value(args, ++i, option)));
                 case "--detection-config" -> detectionConfig = Optional.of(Path.of(value(args, ++i, option)));
                 case "--verify-timeline" -> verifyTimeline = Optional.of(Path.of(value(args, ++i, option)));
+                case "--escalation" -> escalationConfig = Optional.of(Path.of(value(args, ++i, option)));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
         }
         OptionalDouble speed = parseSpeed(speedText, headless);
         return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
-                verifyTimeline);
+                verifyTimeline, escalationConfig);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -21,10 +21,11 @@ import java.util.OptionalDouble;
  * @param help      print usage and exit
  * @param detectionConfig detection settings YAML to start with, instead of those saved in the data directory
  * @param verifyTimeline  a report whose incident timelines to check, instead of running anything
+ * @param escalationConfig escalation policies and rotations YAML, instead of the shipped ones
  */
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
         Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig,
-        Optional<Path> verifyTimeline) {
+        Optional<Path> verifyTimeline, Optional<Path> escalationConfig) {
 
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 3600;
@@ -38,6 +39,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(detectionConfig, "detectionConfig");
         Objects.requireNonNull(verifyTimeline, "verifyTimeline");
+        Objects.requireNonNull(escalationConfig, "escalationConfig");
         if (speed.isPresent() && !(speed.getAsDouble() >= MIN_SPEED && speed.getAsDouble() <= MAX_SPEED)) {
             throw new IllegalArgumentException("--speed must be between " + MIN_SPEED + " and " + MAX_SPEED + " (or 'max' with --headless), was " + speed.getAsDouble());
         }

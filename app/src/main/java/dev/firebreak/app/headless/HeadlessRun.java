@@ -11,6 +11,8 @@ import dev.firebreak.app.wiring.TopologyCatalog;
 import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionConfigException;
 import dev.firebreak.engine.detect.DetectionConfigLoader;
+import dev.firebreak.engine.escalation.EscalationConfigException;
+import dev.firebreak.engine.escalation.EscalationConfigLoader;
 import dev.firebreak.engine.incident.IncidentConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.fault.FaultSpec;
@@ -48,14 +50,15 @@ public final class HeadlessRun {
     }
 
     /** Runs to the end and returns the report (also written to --report or printed). */
-    public ObjectNode run() throws TopologyException, DetectionConfigException {
+    public ObjectNode run() throws TopologyException, DetectionConfigException, EscalationConfigException {
         Topology topology = TopologyCatalog.resolve(options.topology(), options.seed());
         DetectionConfig detectionConfig = options.detectionConfig().isPresent()
                 ? DetectionConfigLoader.load(options.detectionConfig().get()) : DetectionConfig.ofDefaults();
         // Unpaced runs refit on the run's own thread so a seeded run repeats; paced ones refit in the
         // background like the console, so a fit never delays a simulated second.
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
-                options.speed().isPresent(), IncidentConfig.defaults());
+                options.speed().isPresent(), IncidentConfig.defaults(), options.escalationConfig().isPresent()
+                        ? EscalationConfigLoader.load(options.escalationConfig().get()) : EngineOptions.shippedEscalation());
         try (EngineSession engine = EngineSession.assemble(topology, engineOptions)) {
             Simulator simulator = engine.simulator();
             DetectionEngine detection = engine.detection();
