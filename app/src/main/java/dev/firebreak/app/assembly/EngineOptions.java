@@ -6,7 +6,9 @@ import dev.firebreak.engine.escalation.EscalationConfigException;
 import dev.firebreak.engine.escalation.EscalationConfigLoader;
 import dev.firebreak.engine.incident.IncidentConfig;
 import dev.firebreak.engine.sim.SimulationRunner;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How one engine session is assembled.
@@ -18,14 +20,16 @@ import java.util.Objects;
  *                        ticking thread itself (unpaced headless runs and tests, so that a seeded run repeats)
  * @param incidents       how alerts are grouped into incidents and when they resolve
  * @param escalation      escalation policies, on-call rotations and trigger thresholds
+ * @param start           simulated time at the start; empty for the simulator's default start
  */
 public record EngineOptions(long seed, double speed, DetectionConfig detection, boolean backgroundRefits,
-        IncidentConfig incidents, EscalationConfig escalation) {
+        IncidentConfig incidents, EscalationConfig escalation, Optional<Instant> start) {
 
     public EngineOptions {
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(escalation, "escalation");
+        Objects.requireNonNull(start, "start");
         if (!(speed >= SimulationRunner.MIN_SPEED && speed <= SimulationRunner.MAX_SPEED)) {
             throw new IllegalArgumentException("speed must be in [" + SimulationRunner.MIN_SPEED + ", "
                     + SimulationRunner.MAX_SPEED + "], was " + speed);
@@ -35,11 +39,17 @@ public record EngineOptions(long seed, double speed, DetectionConfig detection, 
     /** The console's: background refits, shipped detection settings. */
     public static EngineOptions console(long seed, double speed) {
         return new EngineOptions(seed, speed, DetectionConfig.ofDefaults(), true, IncidentConfig.defaults(),
-                shippedEscalation());
+                shippedEscalation(), Optional.empty());
     }
 
     public EngineOptions withDetection(DetectionConfig config) {
-        return new EngineOptions(seed, speed, config, backgroundRefits, incidents, escalation);
+        return new EngineOptions(seed, speed, config, backgroundRefits, incidents, escalation, start);
+    }
+
+    /** The same options for a run (headless, unpaced: refits on the ticking thread) starting at {@code at}. */
+    public static EngineOptions headless(long seed, Instant at) {
+        return new EngineOptions(seed, 1, DetectionConfig.ofDefaults(), false, IncidentConfig.defaults(),
+                shippedEscalation(), Optional.of(at));
     }
 
     /** The escalation policies shipped in sample-data ({@code escalation/policies.yaml}). */

@@ -67,7 +67,9 @@ public final class EngineSession implements AutoCloseable {
 
     private EngineSession(Topology topology, EngineOptions options, IncidentStore incidentStore) {
         this.options = options;
-        this.source = SimulationSession.create(topology, SimulationConfig.defaults(options.seed()), options.speed());
+        SimulationConfig simulation = SimulationConfig.defaults(options.seed());
+        this.source = SimulationSession.create(topology, options.start().map(simulation::withStart).orElse(simulation),
+                options.speed());
         Executor refits = refitExecutor(options);
         this.history = new DetectionHistory(HISTORY_SECONDS, Severity.MEDIUM, topology.size() <= FULL_HISTORY_MAX_COMPONENTS);
         this.detection = DetectionEngine.shipped(topology, source.store(), source.events(), refits, options.detection())

@@ -58,7 +58,8 @@ public final class HeadlessRun {
         // background like the console, so a fit never delays a simulated second.
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
                 options.speed().isPresent(), IncidentConfig.defaults(), options.escalationConfig().isPresent()
-                        ? EscalationConfigLoader.load(options.escalationConfig().get()) : EngineOptions.shippedEscalation());
+                        ? EscalationConfigLoader.load(options.escalationConfig().get()) : EngineOptions.shippedEscalation(),
+                java.util.Optional.empty());
         try (EngineSession engine = EngineSession.assemble(topology, engineOptions)) {
             Simulator simulator = engine.simulator();
             DetectionEngine detection = engine.detection();
