@@ -32,6 +32,7 @@ final class GraphView extends ScrollPane {
     private final HealthMapViewModel viewModel;
     private final StackPane[] nodes;
     private final Label[] labels;
+    private final Label[] marks;
 
     GraphView(HealthMapViewModel viewModel, HoverCard hoverCard) {
         this.viewModel = viewModel;
@@ -43,6 +44,7 @@ final class GraphView extends ScrollPane {
         canvas.getChildren().add(edges);
         nodes = new StackPane[topology.size()];
         labels = new Label[topology.size()];
+        marks = new Label[topology.size()];
         for (int i = 0; i < topology.size(); i++) {
             for (int callee : topology.calleesOf(i)) {
                 addEdge(edges, layout, i, callee);
@@ -67,7 +69,17 @@ final class GraphView extends ScrollPane {
         Label label = new Label();
         label.setMaxWidth(NODE_WIDTH - 12);
         labels[index] = label;
-        StackPane box = new StackPane(label);
+        Label mark = new Label();
+        mark.getStyleClass().add(Styles.INCIDENT_MARK);
+        mark.setId("incident-mark-" + component.id());
+        mark.setVisible(false);
+        mark.setOnMouseClicked(e -> {
+            viewModel.openIncident(index);
+            e.consume();
+        });
+        StackPane.setAlignment(mark, Pos.TOP_RIGHT);
+        marks[index] = mark;
+        StackPane box = new StackPane(label, mark);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(Styles.GRAPH_NODE);
         box.setPrefSize(NODE_WIDTH, NODE_HEIGHT);
@@ -112,6 +124,9 @@ final class GraphView extends ScrollPane {
             }
             // The letter keeps states apart without relying on colour.
             labels[i].setText(HealthStyles.letter(viewModel.state(i)) + "  " + c.name());
+            java.util.Optional<dev.firebreak.engine.incident.Incident> incident = viewModel.incidentOf(i);
+            marks[i].setVisible(incident.isPresent());
+            marks[i].setText(incident.map(inc -> inc.severity().name() + " " + inc.key()).orElse(""));
         }
     }
 }

@@ -9,7 +9,11 @@ import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.topology.Component;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.fx.FxCoalescer;
+import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.incident.IncidentChanged;
 import dev.firebreak.views.session.HealthStatus;
+import dev.firebreak.views.session.IncidentDesk;
+import java.util.function.Consumer;
 import dev.firebreak.views.session.Telemetry;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,8 +123,18 @@ public final class HealthMapViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<String> selectedId = new ReadOnlyObjectWrapper<>(this, "selectedId");
     private List<Group> groups;
+    private final IncidentDesk incidents;
+    /** The open incident each component is part of, or null. */
+    private final Incident[] incidentOf;
+    private Consumer<Long> openIncident = id -> { };
 
     public HealthMapViewModel(Telemetry telemetry, HealthStatus status) {
+        this(telemetry, status, null);
+    }
+
+    /** A map that also marks the components that are part of an open incident ({@code incidents} may be null). */
+    public HealthMapViewModel(Telemetry telemetry, HealthStatus status, IncidentDesk incidents) {
+        this.incidents = incidents;
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.status = Objects.requireNonNull(status, "status");
         this.topology = telemetry.topology();
@@ -134,6 +148,9 @@ public final class HealthMapViewModel implements AutoCloseable {
         this.coalescer = new FxCoalescer(this::refresh);
         subscriptions.add(telemetry.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
         subscriptions.add(telemetry.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(IncidentChanged.class, e -> coalescer.markDirty()));
+        this.incidentOf = new Incident[topology.size()];
+        readIncidents();
         effectiveLayout.bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> resolve(layoutMode.get()), layoutMode));
         search.addListener((obs, old, now) -> bump());
@@ -287,6 +304,7 @@ public final class HealthMapViewModel implements AutoCloseable {
     public void refresh() {
         HealthState[] newest = status.healthSnapshot();
         System.arraycopy(newest, 0, states, 0, states.length);
+        readIncidents();
         updateSummary();
         bump();
     }
@@ -320,6 +338,38 @@ public final class HealthMapViewModel implements AutoCloseable {
             }
         }
         summary.set(text.toString());
+    }
+
+    /** The open incident a component is part of, if any. */
+    public Optional<Incident> incidentOf(int index) {
+        return Optional.ofNullable(incidentOf[index]);
+    }
+
+    /** What opening an incident from the map does (the console shows it on the incidents screen). */
+    public void setOnOpenIncident(Consumer<Long> action) {
+        this.openIncident = Objects.requireNonNull(action, "action");
+    }
+
+    /** Opens the incident a component is part of, if it is part of one. */
+    public void openIncident(int index) {
+        incidentOf(index).ifPresent(incident -> openIncident.accept(incident.id()));
+    }
+
+    private void readIncidents() {
+        java.util.Arrays.fill(incidentOf, null);
+        if (incidents == null) {
+            return;
+        }
+        for (Incident incident : incidents.incidents()) {
+            if (incident.state().isOpen()) {
+                for (String member : incident.components()) {
+                    int index = topology.indexOf(member);
+                    if (index >= 0 && (incidentOf[index] == null || incident.severity().isWorseThan(incidentOf[index].severity()))) {
+                        incidentOf[index] = incident;
+                    }
+                }
+            }
+        }
     }
 
     @Override

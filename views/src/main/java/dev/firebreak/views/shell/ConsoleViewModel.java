@@ -431,7 +431,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         session.set(next);
         paused.set(next.control().isPaused());
         clockSubscription = next.telemetry().events().subscribe(MetricsTicked.class, e -> clockCoalescer.markDirty());
-        HealthMapViewModel map = new HealthMapViewModel(next.telemetry(), next.status());
+        HealthMapViewModel map = new HealthMapViewModel(next.telemetry(), next.status(), next.incidents());
+        map.setOnOpenIncident(this::openIncident);
         map.selectedIdProperty().addListener((obs, old, now) -> {
             if (now != null && (detail.get() == null || !detail.get().component().id().equals(now))) {
                 openComponent(now);

@@ -118,13 +118,13 @@ class HealthMapViewModelTests {
     }
 
     @Test
-    void closingStopsListeningToTheEngine() {
+    void closingStopsListeningToHealthTicksAndIncidents() {
         ScriptedSession session = new ScriptedSession(shop, 1);
         HealthMapViewModel vm = new HealthMapViewModel(session, session);
         int before = session.events().subscriberCount();
 
         vm.close();
 
-        assertThat(session.events().subscriberCount()).isEqualTo(before - 2);
+        assertThat(session.events().subscriberCount()).isEqualTo(before - 3);
     }
 }

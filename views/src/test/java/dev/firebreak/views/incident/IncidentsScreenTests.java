@@ -128,6 +128,25 @@ class IncidentsScreenTests {
         assertThat(view.viewModel().timeline().getLast().text()).startsWith("INCIDENT DETECTED");
     }
 
+    @Test
+    void healthMapMarksIncidentComponentsAndTheMarkOpensTheIncident(FxRobot robot) {
+        databaseFailsAndIncidentIsOpen(robot);
+        robot.interact(() -> console.viewModel().showHealthMap());
+        console.settle(robot);
+
+        Label mark = robot.lookup("#incident-mark-postgres-primary").queryAs(Label.class);
+        assertThat(mark.isVisible()).isTrue();
+        assertThat(mark.getText()).isEqualTo("P1 INC-0001");
+        assertThat(robot.lookup("#incident-mark-catalog").queryAs(Label.class).isVisible()).isFalse();
+        console.shoot(robot, "health-map-incident-marks");
+
+        robot.clickOn(mark);
+        console.settle(robot);
+
+        assertThat(console.viewModel().screenProperty().get()).isEqualTo(dev.firebreak.views.shell.ConsoleViewModel.Screen.INCIDENTS);
+        assertThat(console.view().incidentsView().incidentView().viewModel().id()).isEqualTo(1);
+    }
+
     private static void writeDialogPng(FxRobot robot, StatusUpdateDialog dialog) {
         robot.interact(() -> dev.firebreak.views.fx.Screenshots.write(dialog.getDialogPane().getScene(), "incident-status-update-dialog"));
     }
