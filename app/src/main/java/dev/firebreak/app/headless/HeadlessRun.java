@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.wiring.TopologyCatalog;
 import dev.firebreak.engine.detect.DetectionEngine;
-import dev.firebreak.engine.detect.MlDetectors;
+import dev.firebreak.engine.detect.ml.MlDetectors;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
