@@ -1,7 +1,16 @@
 package dev.firebreak.engine.detect.health;
 
+import static dev.firebreak.engine.health.HealthState.CRITICAL;
+import static dev.firebreak.engine.health.HealthState.DEGRADED;
+import static dev.firebreak.engine.health.HealthState.FAILED;
+import static dev.firebreak.engine.health.HealthState.HEALTHY;
+import static dev.firebreak.engine.health.HealthState.RECOVERING;
+
 import dev.firebreak.engine.detect.composite.CompositeScore;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.lifecycle.StateMachine;
+import dev.firebreak.engine.lifecycle.Transitions;
+import java.util.Objects;
 
 /**
  * Health of one component driven by its composite score, with hysteresis: worsening needs a few
@@ -15,60 +24,74 @@ import dev.firebreak.engine.health.HealthState;
  */
 public final class HealthTracker {
 
+    /**
+     * Every move detection makes between health states. Worsening goes straight to the state the score shows
+     * (so HEALTHY may become FAILED at once); improving never skips a step: a component that was degraded or
+     * worse becomes RECOVERING once quiet, and only RECOVERING becomes HEALTHY. Nothing steps down to a state
+     * that is still a deviation (CRITICAL never becomes DEGRADED: it holds until quiet), and HEALTHY never
+     * becomes RECOVERING.
+     */
+    public static final Transitions<HealthState> TRANSITIONS = Transitions.of(HealthState.class)
+            .allow(HEALTHY, DEGRADED, CRITICAL, FAILED)
+            .allow(RECOVERING, HEALTHY, DEGRADED, CRITICAL, FAILED)
+            .allow(DEGRADED, RECOVERING, CRITICAL, FAILED)
+            .allow(CRITICAL, RECOVERING, FAILED)
+            .allow(FAILED, RECOVERING)
+            .build();
+
     private final HealthConfig config;
-    private HealthState state = HealthState.HEALTHY;
+    private final StateMachine<HealthState> machine = new StateMachine<>(TRANSITIONS, HEALTHY);
+    /** Consecutive ticks the score has shown a worse state than the current one. */
     private int worse;
+    /** Consecutive quiet ticks (the score shows no deviation) while the state is worse than healthy. */
     private int better;
 
     public HealthTracker(HealthConfig config) {
-        this.config = config;
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     public HealthState state() {
-        return state;
+        return machine.state();
     }
 
     /** Feeds one tick and returns the (possibly new) state. */
     public HealthState update(CompositeScore score) {
-        int target = level(score);
-        int current = state.severity();
-        if (target > current) {
+        HealthState shown = shown(score);
+        HealthState current = machine.state();
+        if (shown.isWorseThan(current)) {
             better = 0;
             worse++;
-            if (target == 4 || worse >= config.worsenTicks()) {
-                state = HealthState.ofSeverity(target);
+            if (shown == FAILED || worse >= config.worsenTicks()) {
+                machine.moveTo(shown);
                 worse = 0;
             }
-        } else if (target < current && target > 0) {
+        } else if (current.isWorseThan(shown) && shown != HEALTHY) {
             // still deviating, only less than at the worst: hold the state, and count no quiet ticks
             worse = 0;
             better = 0;
-        } else if (target < current) {
+        } else if (current.isWorseThan(shown)) {
             worse = 0;
             better++;
-            if (state == HealthState.RECOVERING) {
-                if (better >= config.recoveredTicks()) {
-                    state = HealthState.HEALTHY;
-                    better = 0;
-                }
-            } else if (better >= config.improveTicks()) {
-                state = HealthState.RECOVERING;
+            boolean recovering = current == RECOVERING;
+            if (better >= (recovering ? config.recoveredTicks() : config.improveTicks())) {
+                machine.moveTo(recovering ? HEALTHY : RECOVERING);
                 better = 0;
             }
         } else {
             worse = 0;
             better = 0;
         }
-        return state;
+        return machine.state();
     }
 
-    private int level(CompositeScore score) {
+    /** The state the score alone shows: HEALTHY, DEGRADED, CRITICAL or FAILED (never RECOVERING). */
+    private HealthState shown(CompositeScore score) {
         if (score.score() >= config.failedScore()) {
-            return 4;
+            return FAILED;
         }
         if (score.severity().isAtLeast(config.criticalAt())) {
-            return 3;
+            return CRITICAL;
         }
-        return score.severity().isAtLeast(config.degradedAt()) ? 2 : 0;
+        return score.severity().isAtLeast(config.degradedAt()) ? DEGRADED : HEALTHY;
     }
 }
