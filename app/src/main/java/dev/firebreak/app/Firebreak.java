@@ -5,7 +5,7 @@ import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.headless.HeadlessRun;
 import dev.firebreak.app.headless.TimelineCheck;
 import dev.firebreak.app.wiring.ConsoleApplication;
-import dev.firebreak.engine.detect.DetectionConfigException;
+import dev.firebreak.engine.detect.config.DetectionConfigException;
 import dev.firebreak.engine.escalation.EscalationConfigException;
 import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.TopologyException;

@@ -1,14 +1,14 @@
 package dev.firebreak.bench;
 
-import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.DetectorKind;
 import dev.firebreak.engine.detect.DetectorOutput;
-import dev.firebreak.engine.detect.DetectionEngine;
-import dev.firebreak.engine.detect.IsolationForestConfig;
-import dev.firebreak.engine.detect.MlConfirmationConfig;
-import dev.firebreak.engine.detect.MlDetectors;
-import dev.firebreak.engine.detect.VectorDetector;
-import dev.firebreak.engine.detect.VectorDetectorFactory;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.ml.IsolationForestConfig;
+import dev.firebreak.engine.detect.ml.MlConfirmationConfig;
+import dev.firebreak.engine.detect.ml.MlDetectors;
+import dev.firebreak.engine.detect.ml.VectorDetector;
+import dev.firebreak.engine.detect.ml.VectorDetectorFactory;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.sim.Simulator;

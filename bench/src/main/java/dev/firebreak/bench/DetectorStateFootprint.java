@@ -1,7 +1,7 @@
 package dev.firebreak.bench;
 
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.SeriesDetector;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.series.SeriesDetector;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -10,7 +10,7 @@ import dev.firebreak.views.healthmap.HealthMapView;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.app.assembly.ConsoleSessions;
-import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.incident.IncidentStore;
 import java.time.Duration;
 import java.util.Arrays;

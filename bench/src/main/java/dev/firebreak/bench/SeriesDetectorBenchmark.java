@@ -1,13 +1,13 @@
 package dev.firebreak.bench;
 
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.EwmaConfig;
-import dev.firebreak.engine.detect.IqrConfig;
-import dev.firebreak.engine.detect.RateOfChangeConfig;
-import dev.firebreak.engine.detect.RollingZScoreConfig;
-import dev.firebreak.engine.detect.SeasonalBandConfig;
-import dev.firebreak.engine.detect.SeriesDetector;
-import dev.firebreak.engine.detect.SeriesDetectors;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.series.EwmaConfig;
+import dev.firebreak.engine.detect.series.IqrConfig;
+import dev.firebreak.engine.detect.series.RateOfChangeConfig;
+import dev.firebreak.engine.detect.series.RollingZScoreConfig;
+import dev.firebreak.engine.detect.series.SeasonalBandConfig;
+import dev.firebreak.engine.detect.series.SeriesDetector;
+import dev.firebreak.engine.detect.series.SeriesDetectors;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,9 +1,9 @@
 package dev.firebreak.bench;
 
-import dev.firebreak.engine.detect.IsolationForestConfig;
-import dev.firebreak.engine.detect.MlDetectors;
-import dev.firebreak.engine.detect.ReconstructionConfig;
-import dev.firebreak.engine.detect.VectorDetector;
+import dev.firebreak.engine.detect.ml.IsolationForestConfig;
+import dev.firebreak.engine.detect.ml.MlDetectors;
+import dev.firebreak.engine.detect.ml.ReconstructionConfig;
+import dev.firebreak.engine.detect.ml.VectorDetector;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;

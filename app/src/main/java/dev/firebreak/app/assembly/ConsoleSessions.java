@@ -1,6 +1,6 @@
 package dev.firebreak.app.assembly;
 
-import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.ConsoleSession;

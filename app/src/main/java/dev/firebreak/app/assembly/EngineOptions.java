@@ -1,6 +1,6 @@
 package dev.firebreak.app.assembly;
 
-import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.escalation.EscalationConfig;
 import dev.firebreak.engine.escalation.EscalationConfigException;
 import dev.firebreak.engine.escalation.EscalationConfigLoader;

@@ -1,8 +1,8 @@
 package dev.firebreak.app.assembly;
 
 import dev.firebreak.engine.detect.DetectionEngine;
-import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.MlDetectors;
+import dev.firebreak.engine.detect.history.DetectionHistory;
+import dev.firebreak.engine.detect.ml.MlDetectors;
 import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.escalation.EscalationService;

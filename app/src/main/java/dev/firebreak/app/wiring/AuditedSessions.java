@@ -1,9 +1,9 @@
 package dev.firebreak.app.wiring;
 
 import dev.firebreak.engine.change.ChangeEvent;
-import dev.firebreak.engine.detect.CompositeConfig;
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.fault.FaultSpec;

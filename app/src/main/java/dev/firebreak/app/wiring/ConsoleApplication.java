@@ -8,7 +8,7 @@ import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.app.assembly.ConsoleSessions;
-import dev.firebreak.engine.detect.DetectionConfigException;
+import dev.firebreak.engine.detect.config.DetectionConfigException;
 import dev.firebreak.views.task.UiTaskExecutor;
 import dev.firebreak.views.session.SessionFactory;
 import dev.firebreak.views.session.SessionPorts;

@@ -1,11 +1,11 @@
 package dev.firebreak.app.wiring;
 
-import dev.firebreak.engine.detect.CompositeConfig;
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.DetectionConfigException;
-import dev.firebreak.engine.detect.DetectionConfigLoader;
-import dev.firebreak.engine.detect.DetectionConfigWriter;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.DetectionConfigException;
+import dev.firebreak.engine.detect.config.DetectionConfigLoader;
+import dev.firebreak.engine.detect.config.DetectionConfigWriter;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.views.session.DetectionSettings;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.firebreak.app.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.engine.detect.CompositeConfig;
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
-import dev.firebreak.engine.detect.RollingZScoreConfig;
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.detect.series.RollingZScoreConfig;
 import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricName;

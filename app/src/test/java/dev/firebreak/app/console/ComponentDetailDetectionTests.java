@@ -6,9 +6,9 @@ import dev.firebreak.views.component.MarkExplanation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.SeriesVerdict;
 import dev.firebreak.engine.detect.Severity;
+import dev.firebreak.engine.detect.history.DetectionHistory;
+import dev.firebreak.engine.detect.history.SeriesVerdict;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.telemetry.MetricName;

@@ -5,7 +5,7 @@ import dev.firebreak.views.shell.ConsoleViewModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.engine.detect.SeriesVerdict;
+import dev.firebreak.engine.detect.history.SeriesVerdict;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.predict.SeriesOutlook;

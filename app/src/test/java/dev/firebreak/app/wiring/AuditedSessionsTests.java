@@ -2,8 +2,8 @@ package dev.firebreak.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.engine.detect.MetricDetectionConfig;
-import dev.firebreak.engine.detect.RollingZScoreConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.detect.series.RollingZScoreConfig;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.store.AuditEntry;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.app.assembly.ConsoleSessions;
 import dev.firebreak.app.testing.SteppedSession;
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.DetectionConfigException;
-import dev.firebreak.engine.detect.DetectionConfigWriter;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.DetectionConfigException;
+import dev.firebreak.engine.detect.config.DetectionConfigWriter;
 import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.SeriesKey;

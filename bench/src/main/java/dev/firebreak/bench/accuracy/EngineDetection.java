@@ -1,10 +1,10 @@
 package dev.firebreak.bench.accuracy;
 
 import dev.firebreak.engine.detect.AnomalyDetected;
-import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
-import dev.firebreak.engine.detect.MlDetectors;
-import dev.firebreak.engine.detect.VectorDetectorFactory;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.ml.MlDetectors;
+import dev.firebreak.engine.detect.ml.VectorDetectorFactory;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.sim.Simulator;

@@ -1,15 +1,15 @@
 package dev.firebreak.bench.accuracy;
 
 import dev.firebreak.engine.detect.AnomalyDetected;
-import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
-import dev.firebreak.engine.detect.DetectionHistory;
 import dev.firebreak.engine.detect.DetectorOutput;
-import dev.firebreak.engine.detect.FamilyContribution;
-import dev.firebreak.engine.detect.Finding;
-import dev.firebreak.engine.detect.SeriesVerdict;
 import dev.firebreak.engine.detect.Severity;
-import dev.firebreak.engine.detect.VectorDetectorFactory;
+import dev.firebreak.engine.detect.composite.FamilyContribution;
+import dev.firebreak.engine.detect.composite.Finding;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.history.DetectionHistory;
+import dev.firebreak.engine.detect.history.SeriesVerdict;
+import dev.firebreak.engine.detect.ml.VectorDetectorFactory;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.telemetry.MetricName;

@@ -1,15 +1,15 @@
 package dev.firebreak.bench.accuracy;
 
 import dev.firebreak.engine.detect.AnomalyDetected;
-import dev.firebreak.engine.detect.CompositeScore;
-import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
-import dev.firebreak.engine.detect.DetectionHistory;
 import dev.firebreak.engine.detect.DetectorOutput;
+import dev.firebreak.engine.detect.LoadMove;
 import dev.firebreak.engine.detect.Severity;
-import dev.firebreak.engine.detect.SeriesVerdict;
-import dev.firebreak.engine.detect.VectorDetectorFactory;
-import dev.firebreak.engine.detect.internal.LoadContext;
+import dev.firebreak.engine.detect.composite.CompositeScore;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.history.DetectionHistory;
+import dev.firebreak.engine.detect.history.SeriesVerdict;
+import dev.firebreak.engine.detect.ml.VectorDetectorFactory;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.sim.Simulator;
@@ -70,19 +70,9 @@ public final class TrialTrace implements DetectionUnderTest {
         bus.subscribe(AnomalyDetected.class, a -> sink.accept(new DetectionRecord(a.at(),
                 a.componentId(), a.severity(), a.explanation().summary())));
         engine.start();
-        // the same load context as DetectionEngine's (ADR 0010, 0014), to show when load explained what
-        LoadContext load = new LoadContext(2, 120, 0.05, 0.10, 60);
         bus.subscribe(MetricsTicked.class, tick -> {
-            double entry = Double.NaN;
-            for (int c = 0; c < topology.size(); c++) {
-                if (topology.callersOf(c).length == 0) {
-                    int h = sim.seriesHandle(c, MetricName.REQUEST_RATE);
-                    if (h >= 0 && metricStore.latestEpochSecond(h) == tick.epochSecond()) {
-                        entry = Double.isNaN(entry) ? metricStore.latest(h) : entry + metricStore.latest(h);
-                    }
-                }
-            }
-            load.update(entry);
+            // the bus delivers in subscription order (ADR 0004): the engine has processed this tick
+            LoadMove load = engine.load();
             loadMoving.put(tick.epochSecond(), new boolean[] {load.rising(), load.falling()});
             double[] scores = new double[topology.size()];
             String[] why = new String[topology.size()];

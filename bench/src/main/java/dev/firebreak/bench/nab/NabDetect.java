@@ -1,9 +1,9 @@
 package dev.firebreak.bench.nab;
 
-import dev.firebreak.engine.detect.DetectionConfig;
 import dev.firebreak.engine.detect.DetectorOutput;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
-import dev.firebreak.engine.detect.SeriesDetector;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.detect.series.SeriesDetector;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,11 +1,11 @@
 package dev.firebreak.bench.nab;
 
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
-import dev.firebreak.engine.detect.MultiScaleConfig;
-import dev.firebreak.engine.detect.PatternConfig;
-import dev.firebreak.engine.detect.ResonanceConfig;
-import dev.firebreak.engine.detect.SeriesDetectors;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.detect.series.MultiScaleConfig;
+import dev.firebreak.engine.detect.series.PatternConfig;
+import dev.firebreak.engine.detect.series.ResonanceConfig;
+import dev.firebreak.engine.detect.series.SeriesDetectors;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

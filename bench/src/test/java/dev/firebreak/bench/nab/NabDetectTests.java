@@ -3,7 +3,7 @@ package dev.firebreak.bench.nab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.engine.detect.DetectionConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.detect;
 
+import dev.firebreak.engine.detect.composite.Explanation;
 import dev.firebreak.engine.event.EngineEvent;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,16 +1,33 @@
 package dev.firebreak.engine.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.Set;
 
-/** The engine stays free of UI code and of package cycles, and each capability hides its internals. */
+/**
+ * The engine stays free of UI code and of package cycles, each capability (and each part of one, such as
+ * {@code detect.series}) hides its internals, and detection's parts stay independent of its orchestrator.
+ */
 @AnalyzeClasses(packages = "dev.firebreak.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class EngineArchitectureTests {
+
+    private static final String DETECT = "dev.firebreak.engine.detect";
+
+    /** What every part of detection shares from {@code detect}'s root: the vocabulary of findings (ADR 0024). */
+    static final Set<String> DETECT_VOCABULARY = Set.of("Severity", "Direction", "DetectorKind", "DetectorFamily",
+            "DetectorOutput");
 
     @ArchTest
     static final ArchRule engineNeverImportsJavaFx = noClasses().that().resideInAPackage("dev.firebreak.engine..")
@@ -21,41 +38,69 @@ class EngineArchitectureTests {
     static final ArchRule enginePackagesAreFreeOfCycles = slices().matching("dev.firebreak.engine.(*)..")
             .should().beFreeOfCycles();
 
+    /** Detection's parts (series, ml, composite, health, history, config) and its orchestrator's internal package. */
     @ArchTest
-    static final ArchRule noCapabilityReachesIntoAnotherCapabilitysInternals = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
-            .classes().that().resideInAPackage("dev.firebreak.engine..")
+    static final ArchRule detectionPartsAreFreeOfCycles = slices().matching(DETECT + ".(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule detectionPartsUseOnlyTheSharedVocabularyOfTheirRoot = noClasses()
+            .that().resideInAPackage(DETECT + ".*..").and().resideOutsideOfPackage(DETECT + ".internal..")
+            .should().dependOnClassesThat(inDetectRootOutsideTheVocabulary())
+            .because("the orchestrator (DetectionEngine, its events) uses the parts, never the other way round");
+
+    @ArchTest
+    static final ArchRule noCapabilityReachesIntoAnotherCapabilitysInternals = classes()
+            .that().resideInAPackage("dev.firebreak.engine..")
             .should(new InternalsStayPrivate());
 
-    /** A class may use {@code engine.X.internal} only if it belongs to capability X itself. */
-    static final class InternalsStayPrivate extends com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass> {
+    @ArchTest
+    static final ArchRule engineDoesNotWriteToStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    private static DescribedPredicate<JavaClass> inDetectRootOutsideTheVocabulary() {
+        return DescribedPredicate.describe("are in " + DETECT + " but not its shared vocabulary " + DETECT_VOCABULARY,
+                target -> {
+                    JavaClass type = target.getBaseComponentType(); // Severity[] is Severity's
+                    while (type.getEnclosingClass().isPresent()) {
+                        type = type.getEnclosingClass().get();
+                    }
+                    return type.getPackageName().equals(DETECT) && !DETECT_VOCABULARY.contains(type.getSimpleName());
+                });
+    }
+
+    /**
+     * A package {@code P.internal} (and what lies under it) may be used only by {@code P} itself and by
+     * {@code P.internal..}: {@code check.internal} by {@code check}, {@code detect.series.internal} by
+     * {@code detect.series}. So a part of a capability hides its implementation from the capability's other
+     * parts and from the capability's own root: {@code detect}'s orchestrator reaches its parts through their APIs.
+     */
+    static final class InternalsStayPrivate extends ArchCondition<JavaClass> {
         InternalsStayPrivate() {
-            super("use no other capability's internal package");
+            super("use no internal package but its own");
         }
 
         @Override
-        public void check(com.tngtech.archunit.core.domain.JavaClass origin, com.tngtech.archunit.lang.ConditionEvents events) {
+        public void check(JavaClass origin, ConditionEvents events) {
             for (var dependency : origin.getDirectDependenciesFromSelf()) {
-                String target = dependency.getTargetClass().getPackageName();
-                String targetCapability = capabilityOfInternal(target);
-                if (targetCapability != null && !targetCapability.equals(capability(origin.getPackageName()))) {
-                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                String owner = ownerOfInternal(dependency.getTargetClass().getPackageName());
+                if (owner != null && !mayUse(origin.getPackageName(), owner)) {
+                    events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                 }
             }
         }
 
-        private static String capability(String packageName) {
-            String rest = packageName.startsWith("dev.firebreak.engine.") ? packageName.substring("dev.firebreak.engine.".length()) : "";
-            int dot = rest.indexOf('.');
-            return dot < 0 ? rest : rest.substring(0, dot);
+        static boolean mayUse(String packageName, String owner) {
+            return packageName.equals(owner) || packageName.equals(owner + ".internal")
+                    || packageName.startsWith(owner + ".internal.");
         }
 
-        private static String capabilityOfInternal(String packageName) {
-            return packageName.startsWith("dev.firebreak.engine.") && packageName.contains(".internal")
-                    ? capability(packageName) : null;
+        /** The package whose {@code internal} this is, or null if it is no internal package of the engine. */
+        static String ownerOfInternal(String packageName) {
+            if (!packageName.startsWith("dev.firebreak.engine.")) {
+                return null;
+            }
+            int at = (packageName + ".").indexOf(".internal.");
+            return at < 0 ? null : packageName.substring(0, at);
         }
     }
-
-    @ArchTest
-    static final ArchRule engineDoesNotWriteToStandardStreams = com.tngtech.archunit.library.GeneralCodingRules
-            .NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 }

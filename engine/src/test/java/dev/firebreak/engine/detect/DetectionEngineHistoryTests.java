@@ -3,6 +3,12 @@ package dev.firebreak.engine.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.detect.history.DetectionHistory;
+import dev.firebreak.engine.detect.history.SeriesVerdict;
+import dev.firebreak.engine.detect.series.RollingZScoreConfig;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;

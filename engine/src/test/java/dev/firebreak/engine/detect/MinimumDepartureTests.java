@@ -3,6 +3,16 @@ package dev.firebreak.engine.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.composite.CompositeScore;
+import dev.firebreak.engine.detect.composite.CompositeScorer;
+import dev.firebreak.engine.detect.composite.Finding;
+import dev.firebreak.engine.detect.composite.MinimumDeparture;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.DetectionConfigException;
+import dev.firebreak.engine.detect.config.DetectionConfigLoader;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.detect.series.SeriesDetector;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.io.StringReader;
 import java.util.ArrayList;

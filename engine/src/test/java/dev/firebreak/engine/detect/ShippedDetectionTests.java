@@ -2,6 +2,8 @@ package dev.firebreak.engine.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.detect.composite.Finding;
+import dev.firebreak.engine.detect.ml.MlDetectors;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.sim.Simulator;

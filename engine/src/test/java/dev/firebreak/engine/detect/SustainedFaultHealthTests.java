@@ -2,6 +2,7 @@ package dev.firebreak.engine.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.health.HealthState;

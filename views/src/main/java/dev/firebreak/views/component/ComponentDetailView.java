@@ -24,12 +24,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -238,12 +238,12 @@ public final class ComponentDetailView extends BorderPane {
     }
 
     /** Where the chart of a metric drew a marker, in the chart's coordinates; null if it is not drawn. */
-    public double[] markPosition(MetricName metric, dev.firebreak.engine.detect.SeriesVerdict mark) {
+    public double[] markPosition(MetricName metric, dev.firebreak.engine.detect.history.SeriesVerdict mark) {
         return ((MetricChart) chart(metric)).markPosition(mark);
     }
 
     /** The markers the chart of a metric drew at its last redraw. */
-    public List<dev.firebreak.engine.detect.SeriesVerdict> drawnMarks(MetricName metric) {
+    public List<dev.firebreak.engine.detect.history.SeriesVerdict> drawnMarks(MetricName metric) {
         return ((MetricChart) chart(metric)).drawnMarks();
     }
 

@@ -1,8 +1,8 @@
 package dev.firebreak.views.component;
 
 import dev.firebreak.engine.change.ChangeEvent;
-import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.SeriesVerdict;
+import dev.firebreak.engine.detect.history.DetectionHistory;
+import dev.firebreak.engine.detect.history.SeriesVerdict;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultEnded;

@@ -2,8 +2,8 @@ package dev.firebreak.views.component;
 
 import dev.firebreak.engine.detect.DetectorFamily;
 import dev.firebreak.engine.detect.DetectorOutput;
-import dev.firebreak.engine.detect.CompositeConfig;
-import dev.firebreak.engine.detect.SeriesVerdict;
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.history.SeriesVerdict;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.time.Instant;
 import java.time.ZoneOffset;

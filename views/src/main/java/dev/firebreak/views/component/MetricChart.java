@@ -1,8 +1,8 @@
 package dev.firebreak.views.component;
 
-import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.SeriesVerdict;
 import dev.firebreak.engine.detect.Severity;
+import dev.firebreak.engine.detect.history.DetectionHistory;
+import dev.firebreak.engine.detect.history.SeriesVerdict;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.SeriesSnapshot;

@@ -1,7 +1,7 @@
 package dev.firebreak.views.detection;
 
-import dev.firebreak.engine.detect.CompositeConfig.Mode;
 import dev.firebreak.engine.detect.Direction;
+import dev.firebreak.engine.detect.composite.CompositeConfig.Mode;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.styles.Styles;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.firebreak.views.forecast;
 
-import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.history.DetectionHistory;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.predict.Criticality;
 import dev.firebreak.engine.predict.ForecastEngineConfig;

@@ -1,8 +1,8 @@
 package dev.firebreak.views.session;
 
-import dev.firebreak.engine.detect.CompositeConfig;
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
 import dev.firebreak.engine.telemetry.MetricName;
 
 /** The detection settings in force, and the one way to change them (audited and saved by the console). */

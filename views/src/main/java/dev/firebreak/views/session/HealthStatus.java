@@ -1,6 +1,6 @@
 package dev.firebreak.views.session;
 
-import dev.firebreak.engine.detect.DetectionHistory;
+import dev.firebreak.engine.detect.history.DetectionHistory;
 import dev.firebreak.engine.health.HealthState;
 
 /** Each component's health as the engine judges it, and the detection history behind the judgement. */

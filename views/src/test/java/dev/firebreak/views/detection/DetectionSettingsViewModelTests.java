@@ -2,14 +2,14 @@ package dev.firebreak.views.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.engine.detect.BaselineHoldConfig;
-import dev.firebreak.engine.detect.CompositeConfig;
-import dev.firebreak.engine.detect.CompositeConfig.Mode;
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.DetectorFamily;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
-import dev.firebreak.engine.detect.MinimumDeparture;
+import dev.firebreak.engine.detect.Direction;
+import dev.firebreak.engine.detect.composite.CompositeConfig.Mode;
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.composite.MinimumDeparture;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.detect.series.BaselineHoldConfig;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.views.testing.ScriptedSession;
 import dev.firebreak.views.testing.Topologies;

@@ -1,11 +1,15 @@
 package dev.firebreak.views.testing;
 
 import dev.firebreak.engine.change.ChangeEvent;
-import dev.firebreak.engine.detect.CompositeConfig;
-import dev.firebreak.engine.detect.DetectionConfig;
-import dev.firebreak.engine.detect.DetectionHistory;
-import dev.firebreak.engine.detect.MetricDetectionConfig;
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.history.DetectionHistory;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
 import dev.firebreak.engine.detect.Severity;
+import dev.firebreak.engine.detect.composite.CompositeConfig;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.detect.history.DetectionHistory;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultEnded;

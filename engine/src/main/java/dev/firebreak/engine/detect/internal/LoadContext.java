@@ -1,7 +1,5 @@
 package dev.firebreak.engine.detect.internal;
 
-import dev.firebreak.engine.detect.DetectorKind;
-import dev.firebreak.engine.detect.DetectorOutput;
 import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.telemetry.MetricName;
 
@@ -18,9 +16,6 @@ import dev.firebreak.engine.telemetry.MetricName;
  * half of those wanders used to hide every latency fault that started during one.
  */
 public final class LoadContext {
-
-    /** How far outside its band, in half band widths, a load move can push a value. */
-    static final double PLAUSIBLE_HALF_WIDTHS = 5;
 
     private final double fastAlpha;
     private final double slowAlpha;
@@ -142,42 +137,5 @@ public final class LoadContext {
             case REQUEST_RATE, LATENCY_P50, LATENCY_P95, LATENCY_P99, CPU, MEMORY, CONNECTIONS, REPLICATION_LAG -> true;
             default -> false;
         };
-    }
-
-    /**
-     * Whether a load move could have caused this output: a fired output at most a few band widths outside
-     * its band. A burst moves latency by tens of percent; a value far outside is a fault, even while the
-     * load moves (a fault that chokes the entry traffic moves the load itself). Outputs without a band are
-     * always plausible, and so are the seasonal band's: its band is last week's range for this hour, which
-     * says nothing about a burst happening now, so it cannot tell a burst's latency from a fault's. The
-     * statistical detectors, whose bands are the last minutes', still catch a fault that goes far beyond
-     * what the burst explains (ADR 0018).
-     */
-    public static boolean plausible(DetectorOutput output) {
-        return plausible(output.kind(), output.fired(), output.observed(), output.expectedLow(), output.expectedHigh());
-    }
-
-    /** As {@link #plausible(DetectorOutput)}, for a reading whose output has not been made. */
-    public static boolean plausible(Reading reading) {
-        return plausible(reading.kind(), reading.fired(), reading.observed(), reading.expectedLow(),
-                reading.expectedHigh());
-    }
-
-    private static boolean plausible(DetectorKind kind, boolean fired, double observed, double low, double high) {
-        if (kind == DetectorKind.SEASONAL_BAND) {
-            return true;
-        }
-        if (!Double.isFinite(low) || !Double.isFinite(high) || !fired) {
-            return true;
-        }
-        double halfWidth = (high - low) / 2;
-        double beyond = observed > high ? observed - high : low - observed;
-        return beyond <= PLAUSIBLE_HALF_WIDTHS * halfWidth;
-    }
-
-    /** The output with its score zeroed, saying why: the same move is seen across the whole system. */
-    public static DetectorOutput explained(DetectorOutput output) {
-        return new DetectorOutput(output.kind(), 0, false, output.observed(), output.expectedLow(),
-                output.expectedHigh(), "entry traffic moving: load, not a fault (" + output.reason() + ")");
     }
 }

@@ -1,8 +1,0 @@
-package dev.firebreak.engine.detect.internal.ml;
-
-/** Fits a model on a snapshot of raw training vectors (NaN entries allowed). Runs off the scoring thread. */
-@FunctionalInterface
-interface ModelTrainer {
-
-    VectorModel train(double[][] rawRows);
-}
