@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -324,9 +325,9 @@ public final class ChannelLane {
         DeliveryOutcome outcome = new DeliveryOutcome(delivery.notification(), config.name(), config.type(), status,
                 delivery.attempts(), delivery.lastStatus(), elapsed.isNegative() ? Duration.ZERO : elapsed, masked, now);
         if (status != DeliveryStatus.DELIVERED) {
-            LOG.info("Notification channel {}: {} {} of {} {} after {} attempt(s): {}", config.name(),
-                    delivery.notification().kind(), status, delivery.notification().incidentId(),
-                    delivery.notification().priority(), delivery.attempts(), masked);
+            LOG.info("Notification channel {}: {} {} ({}) {} after {} attempt(s): {}", config.name(),
+                    delivery.notification().incidentId(), delivery.notification().kind().name().toLowerCase(Locale.ROOT),
+                    delivery.notification().priority(), status, delivery.attempts(), masked);
         }
         outcomes.accept(outcome);
     }

@@ -18,8 +18,9 @@ import okhttp3.HttpUrl;
  * Masks a channel's secrets in any text before it leaves the dispatcher (outcome reasons, log lines), on top of
  * {@link Redactor}: first every known secret value in the forms it may be printed in (as is, percent-encoded,
  * JSON-escaped, and for a URL its canonical form, its path, its last path segment and its query, since a
- * Slack webhook's path is its credential); then what {@link Redactor#redactText} masks; then what it does not
- * know: {@code GenieKey …} authorisations, PagerDuty routing keys and any Slack webhook path, configured or not.
+ * Slack webhook's path is its credential); then what {@link Redactor} does not know: {@code GenieKey …}
+ * authorisations, PagerDuty routing keys and any Slack webhook path, configured or not; then what
+ * {@link Redactor#redactText} masks ({@code key=value} secrets, Bearer tokens, URL passwords).
  */
 public final class SecretMasker {
 
@@ -80,10 +81,11 @@ public final class SecretMasker {
         for (String needle : needles) {
             masked = masked.replace(needle, MASK);
         }
-        masked = Redactor.redactText(masked);
+        // before Redactor: it masks an unknown scheme word ("GenieKey") and would leave the key after it
         masked = GENIE_KEY.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         masked = ROUTING_KEY.matcher(masked).replaceAll(match -> Matcher.quoteReplacement(match.group(1)
                 + (match.group(2).startsWith("\"") ? "\"" + MASK + "\"" : MASK)));
-        return SLACK_WEBHOOK_PATH.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+        masked = SLACK_WEBHOOK_PATH.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+        return Redactor.redactText(masked);
     }
 }

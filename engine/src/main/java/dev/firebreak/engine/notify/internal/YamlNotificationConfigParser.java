@@ -224,7 +224,14 @@ public final class YamlNotificationConfigParser {
         /** Builds a record, turning its validation message into an error located at field {@code name}. */
         <T> T buildAt(String name, Supplier<T> constructor) throws NotificationConfigException {
             Node at = fields.getOrDefault(name, node);
-            return build(at, child(name), constructor);
+            try {
+                return constructor.get();
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                // the record names the field itself; the location already does
+                throw error(at, child(name), message.startsWith(name + ": ") ? message.substring(name.length() + 2)
+                        : message);
+            }
         }
 
         private <T> T build(Node at, String where, Supplier<T> constructor) throws NotificationConfigException {
