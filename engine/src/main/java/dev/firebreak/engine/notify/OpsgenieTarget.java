@@ -8,7 +8,8 @@ import java.util.Objects;
  * alias is the dedup key; an update adds a note to it, an acknowledgement and a resolution acknowledge and close
  * it, all by alias.
  *
- * @param baseUrl {@value #DEFAULT_BASE_URL}, or {@code https://api.eu.opsgenie.com} for the EU instance
+ * @param baseUrl {@value #DEFAULT_BASE_URL}, or {@code https://api.eu.opsgenie.com} for the EU instance; https,
+ *                or http for localhost only
  * @param apiKey  the integration's API key
  * @param source  the alert's {@code source} field, 1..100 characters
  */
@@ -18,7 +19,7 @@ public record OpsgenieTarget(String baseUrl, Secret apiKey, String source) imple
     public static final String DEFAULT_SOURCE = "Firebreak";
 
     public OpsgenieTarget {
-        ChannelTarget.requireHttpUrl(Secret.plain(Objects.requireNonNull(baseUrl, "baseUrl")), "baseUrl");
+        Checks.requireHttpUrl(Secret.plain(Objects.requireNonNull(baseUrl, "baseUrl")), "baseUrl", true);
         Objects.requireNonNull(apiKey, "apiKey");
         if (!apiKey.isSecret()) {
             throw new IllegalArgumentException("apiKey: give it as env:NAME or secret:NAME");

@@ -14,7 +14,7 @@ import java.util.Set;
  * again. Listing {@code update} in the channel's kinds opts in: an update is then sent as a trigger with the
  * same {@code dedup_key}, which PagerDuty logs on the open alert (see ADR 0026).
  *
- * @param baseUrl    {@value #DEFAULT_BASE_URL} unless testing
+ * @param baseUrl    {@value #DEFAULT_BASE_URL} unless testing; https, or http for localhost only
  * @param routingKey the integration key
  * @param source     {@code payload.source}: the monitored system, e.g. "shop-prod"; 1..255 characters
  * @param group      {@code payload.group}, e.g. "shop"; empty to leave it out
@@ -26,7 +26,7 @@ public record PagerDutyTarget(String baseUrl, Secret routingKey, String source, 
     public static final String DEFAULT_SOURCE = "firebreak";
 
     public PagerDutyTarget {
-        ChannelTarget.requireHttpUrl(Secret.plain(Objects.requireNonNull(baseUrl, "baseUrl")), "baseUrl");
+        Checks.requireHttpUrl(Secret.plain(Objects.requireNonNull(baseUrl, "baseUrl")), "baseUrl", true);
         Objects.requireNonNull(routingKey, "routingKey");
         if (!routingKey.isSecret()) {
             throw new IllegalArgumentException("routingKey: give it as env:NAME or secret:NAME");

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A Slack incoming webhook. Its URL ({@code https://hooks.slack.com/services/T…/B…/…}) is the credential: its
- * path is the secret, so the whole URL must come from {@code env:} or {@code secret:}.
+ * path is the secret, so the whole URL must come from {@code env:} or {@code secret:}, and be https (plain http
+ * is accepted for localhost only, e.g. a local relay or a test server).
  *
  * @param webhookUrl the incoming webhook's URL
  */
@@ -17,7 +18,7 @@ public record SlackTarget(Secret webhookUrl) implements ChannelTarget {
             throw new IllegalArgumentException("webhookUrl: a Slack webhook URL is a credential; give it as env:NAME "
                     + "or secret:NAME");
         }
-        ChannelTarget.requireHttpUrl(webhookUrl, "webhookUrl");
+        Checks.requireHttpUrl(webhookUrl, "webhookUrl", true);
     }
 
     @Override

@@ -10,17 +10,19 @@ import java.util.Optional;
  * {@code notify.internal.WebhookProtocol} and in ADR 0026), POSTed with an {@code X-Firebreak-Delivery} id that
  * stays the same across retries, so the receiver can drop repeats.
  *
- * @param url         the endpoint; written plainly in the YAML, or as a reference when it carries a token
+ * @param url         the endpoint; written plainly in the YAML, or as a reference when it carries a token;
+ *                    https when it is a reference or a bearer token is sent (http for localhost only)
  * @param bearerToken sent as {@code Authorization: Bearer …} when present
  */
 public record WebhookTarget(Secret url, Optional<Secret> bearerToken) implements ChannelTarget {
 
     public WebhookTarget {
-        ChannelTarget.requireHttpUrl(Objects.requireNonNull(url, "url"), "url");
+        Objects.requireNonNull(url, "url");
         Objects.requireNonNull(bearerToken, "bearerToken");
         if (bearerToken.isPresent() && !bearerToken.get().isSecret()) {
             throw new IllegalArgumentException("bearerToken: give it as env:NAME or secret:NAME");
         }
+        Checks.requireHttpUrl(url, "url", url.isSecret() || bearerToken.isPresent());
     }
 
     @Override

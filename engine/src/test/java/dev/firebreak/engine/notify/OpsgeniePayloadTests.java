@@ -5,6 +5,7 @@ import static dev.firebreak.engine.notify.Fixtures.json;
 import static dev.firebreak.engine.notify.Fixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.engine.time.SimulationClock;
 import java.io.IOException;
@@ -89,7 +90,7 @@ class OpsgeniePayloadTests {
         JsonNode details = alert.get("details");
         assertThat(details.isObject()).isTrue();
         details.properties().forEach(entry -> assertThat(entry.getValue().isTextual()).as(entry.getKey()).isTrue());
-        assertThat(Fixtures.MAPPER.convertValue(details, Map.class)).containsEntry("incidentId", "INC-2025-11-10-001")
+        assertThat(Fixtures.MAPPER.convertValue(details, new TypeReference<Map<String, String>>() { })).containsEntry("incidentId", "INC-2025-11-10-001")
                 .containsEntry("incidentPriority", "P1").containsEntry("incidentType", "infrastructure")
                 .containsEntry("components", "api-gateway, postgres-primary")
                 .containsEntry("detectedAt", "2025-11-10T14:23:00Z")

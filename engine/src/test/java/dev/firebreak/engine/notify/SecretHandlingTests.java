@@ -180,6 +180,31 @@ class SecretHandlingTests {
     }
 
     @Test
+    void credentialsAreNeverSentOverPlainHttpExceptToThisMachine() {
+        String yaml = """
+                channels:
+                  - name: oncall
+                    type: pagerduty
+                    routingKey: env:PD
+                    baseUrl: http://events.pagerduty.com
+                """;
+
+        assertThatThrownBy(() -> NotificationConfigLoader.parse("notifications.yaml", new StringReader(yaml),
+                SecretResolver.environmentOnly(Map.of("PD", ROUTING_KEY)::get)))
+                .hasMessage("notifications.yaml:5: channels[0].baseUrl: 'http://events.pagerduty.com' is plain http, "
+                        + "which would send the credential unencrypted; use https (http is accepted for localhost only)");
+        assertThatThrownBy(() -> new SlackTarget(Secret.of("env:SLACK", "http://hooks.slack.com/services/T/B/" + SLACK_TOKEN)))
+                .hasMessageStartingWith("webhookUrl: the value of env:SLACK is plain http")
+                .hasMessageNotContaining(SLACK_TOKEN);
+        assertThatThrownBy(() -> new WebhookTarget(Secret.plain("http://hooks.example.internal/x"),
+                Optional.of(Secret.of("env:T", BEARER)))).hasMessageContaining("is plain http");
+        assertThat(new WebhookTarget(Secret.plain("http://hooks.example.internal/x"), Optional.empty()).url().reveal())
+                .startsWith("http:");
+        assertThat(new OpsgenieTarget("http://[::1]:8080", Secret.of("env:OG", API_KEY), "Firebreak").baseUrl())
+                .startsWith("http:");
+    }
+
+    @Test
     void secretsNeverAppearInOutcomesToStringOrLogOutput() throws Exception {
         String deadSlack = "http://127.0.0.1:" + Ports.unused() + "/services/T0FIRE/B0BREAK/" + SLACK_TOKEN;
         NotificationConfig config = new NotificationConfig(List.of(

@@ -216,9 +216,23 @@ public final class YamlNotificationConfigParser {
             }
         }
 
-        /** Builds a record, turning its validation message into an error located at this section. */
+        /**
+         * Builds a record, turning its validation message into an error located at this section, or at the field
+         * the message starts with ({@code "baseUrl: ..."}).
+         */
         <T> T build(Supplier<T> constructor) throws NotificationConfigException {
-            return build(node, path, constructor);
+            try {
+                return constructor.get();
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                for (Map.Entry<String, Node> field : fields.entrySet()) {
+                    if (message.startsWith(field.getKey() + ": ")) {
+                        throw error(field.getValue(), child(field.getKey()),
+                                message.substring(field.getKey().length() + 2));
+                    }
+                }
+                throw error(node, path, message);
+            }
         }
 
         /** Builds a record, turning its validation message into an error located at field {@code name}. */
@@ -234,13 +248,6 @@ public final class YamlNotificationConfigParser {
             }
         }
 
-        private <T> T build(Node at, String where, Supplier<T> constructor) throws NotificationConfigException {
-            try {
-                return constructor.get();
-            } catch (IllegalArgumentException e) {
-                throw error(at, where, e.getMessage());
-            }
-        }
     }
 
     private NotificationConfigException error(Node node, String field, String problem) {
@@ -326,7 +333,7 @@ public final class YamlNotificationConfigParser {
         return switch (type) {
             case SLACK -> {
                 Secret url = section.requiredSecret("webhookUrl");
-                yield section.buildAt("webhookUrl", () -> new SlackTarget(url));
+                yield section.build(() -> new SlackTarget(url));
             }
             case PAGERDUTY -> {
                 Secret key = section.requiredSecret("routingKey");
@@ -344,7 +351,7 @@ public final class YamlNotificationConfigParser {
             case WEBHOOK -> {
                 Secret url = section.plainOrSecret("url");
                 Optional<Secret> token = section.secret("bearerToken");
-                yield section.buildAt("url", () -> new WebhookTarget(url, token));
+                yield section.build(() -> new WebhookTarget(url, token));
             }
         };
     }
