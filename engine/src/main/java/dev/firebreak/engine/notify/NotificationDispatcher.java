@@ -92,9 +92,14 @@ public final class NotificationDispatcher implements AutoCloseable {
         // our retries, not OkHttp's; and no redirects: a redirected webhook must not carry its body elsewhere
         this.http = new OkHttpClient.Builder().retryOnConnectionFailure(false).followRedirects(false)
                 .followSslRedirects(false).build();
-        for (ChannelConfig channel : builder.config.channels()) {
-            lanes.put(channel.name(), new ChannelLane(channel, http, clock, attempts, retries, builder.random,
-                    this::publish, this::publishBreakerMove));
+        try {
+            for (ChannelConfig channel : builder.config.channels()) {
+                lanes.put(channel.name(), new ChannelLane(channel, http, clock, attempts, retries, builder.random,
+                        this::publish, this::publishBreakerMove));
+            }
+        } catch (RuntimeException e) {
+            owned.forEach(ExecutorService::shutdownNow);
+            throw e;
         }
     }
 

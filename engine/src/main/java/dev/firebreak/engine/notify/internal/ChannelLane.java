@@ -191,6 +191,18 @@ public final class ChannelLane {
     }
 
     private Step process(Delivery delivery) {
+        try {
+            return attemptOnce(delivery);
+        } catch (RuntimeException e) {
+            // a bug must not leave the delivery unreported or the lane stuck with running set
+            LOG.error("Notification channel {}: delivery of {} failed unexpectedly: {}", config.name(),
+                    delivery.notification().incidentId(), masker.mask(String.valueOf(e.getMessage())));
+            finish(delivery, DeliveryStatus.FAILED, "internal error: " + e.getClass().getSimpleName());
+            return Step.DONE;
+        }
+    }
+
+    private Step attemptOnce(Delivery delivery) {
         if (isClosed()) {
             finish(delivery, DeliveryStatus.DROPPED_SHUTDOWN, "the dispatcher was closed before delivery");
             return Step.DONE;

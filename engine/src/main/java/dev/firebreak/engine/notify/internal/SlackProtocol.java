@@ -7,6 +7,7 @@ import dev.firebreak.engine.notify.NotificationKind;
 import dev.firebreak.engine.notify.SlackTarget;
 import java.util.Locale;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
@@ -24,15 +25,21 @@ final class SlackProtocol implements ChannelProtocol {
     static final int CONTEXT_MAX = 3000;
     static final int FALLBACK_MAX = 3000;
 
-    private final SlackTarget target;
+    private final HttpUrl url;
 
     SlackProtocol(SlackTarget target) {
-        this.target = Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(target, "target");
+        // parse() rather than get(): get's message would quote the URL, which is the credential
+        this.url = HttpUrl.parse(target.webhookUrl().reveal());
+        if (url == null) {
+            throw new IllegalArgumentException("webhookUrl: the value of " + target.webhookUrl().reference()
+                    + " is not a URL OkHttp accepts");
+        }
     }
 
     @Override
     public Request request(Notification notification, String deliveryId) {
-        return new Request.Builder().url(target.webhookUrl().reveal())
+        return new Request.Builder().url(url)
                 .header("User-Agent", USER_AGENT)
                 .post(ChannelProtocol.json(payload(notification)))
                 .build();

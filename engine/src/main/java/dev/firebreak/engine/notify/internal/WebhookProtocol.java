@@ -6,6 +6,7 @@ import dev.firebreak.engine.notify.Notification;
 import dev.firebreak.engine.notify.WebhookTarget;
 import java.util.Locale;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
@@ -38,14 +39,21 @@ final class WebhookProtocol implements ChannelProtocol {
     static final String DELIVERY_HEADER = "X-Firebreak-Delivery";
 
     private final WebhookTarget target;
+    private final HttpUrl url;
 
     WebhookProtocol(WebhookTarget target) {
         this.target = Objects.requireNonNull(target, "target");
+        // parse() rather than get(): get's message would quote the URL, which may carry a token
+        this.url = HttpUrl.parse(target.url().reveal());
+        if (url == null) {
+            throw new IllegalArgumentException("url: " + (target.url().isSecret() ? "the value of "
+                    + target.url().reference() : "'" + target.url().reveal() + "'") + " is not a URL OkHttp accepts");
+        }
     }
 
     @Override
     public Request request(Notification notification, String deliveryId) {
-        Request.Builder builder = new Request.Builder().url(target.url().reveal())
+        Request.Builder builder = new Request.Builder().url(url)
                 .header("User-Agent", USER_AGENT)
                 .header(DELIVERY_HEADER, deliveryId)
                 .post(ChannelProtocol.json(payload(notification, deliveryId)));
