@@ -7,6 +7,7 @@ import dev.firebreak.app.headless.TimelineCheck;
 import dev.firebreak.app.wiring.ConsoleApplication;
 import dev.firebreak.engine.detect.config.DetectionConfigException;
 import dev.firebreak.engine.escalation.EscalationConfigException;
+import dev.firebreak.engine.notify.NotificationConfigException;
 import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.TopologyException;
 import java.io.PrintStream;
@@ -49,7 +50,8 @@ public final class Firebreak {
         try {
             new HeadlessRun(options, out).run();
             return 0;
-        } catch (TopologyException | DetectionConfigException | EscalationConfigException | IllegalArgumentException e) {
+        } catch (TopologyException | DetectionConfigException | EscalationConfigException
+                | NotificationConfigException | IllegalArgumentException e) {
             err.println("firebreak: " + e.getMessage());
             return 2;
         } catch (StoreException | UncheckedIOException e) {

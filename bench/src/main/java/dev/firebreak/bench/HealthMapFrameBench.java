@@ -74,7 +74,8 @@ public final class HealthMapFrameBench {
     private void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Topology topology = TopologyGenerator.generate(COMPONENTS, 11);
-        ConsoleSession session = ConsoleSessions.running(DetectionConfig::ofDefaults, IncidentStore.inMemory()).start(topology, 11, SPEED);
+        ConsoleSession session = ConsoleSessions.running(DetectionConfig::ofDefaults, IncidentStore.inMemory(),
+                dev.firebreak.engine.notify.NotificationConfig.none()).start(topology, 11, SPEED);
         HealthMapViewModel viewModel = new HealthMapViewModel(session.telemetry(), session.status());
         HealthMapView view = new HealthMapView(viewModel);
         view.getStylesheets().add(Styles.STYLESHEET);

@@ -2,6 +2,7 @@ package dev.firebreak.app.assembly;
 
 import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.notify.NotificationConfig;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.SessionFactory;
@@ -16,27 +17,36 @@ public final class ConsoleSessions implements SessionFactory {
 
     private final Supplier<DetectionConfig> detection;
     private final IncidentStore incidents;
+    private final NotificationConfig notifications;
     private final boolean paused;
 
-    private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, boolean paused) {
+    private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, NotificationConfig notifications,
+            boolean paused) {
         this.detection = Objects.requireNonNull(detection, "detection");
         this.incidents = Objects.requireNonNull(incidents, "incidents");
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.paused = paused;
     }
 
     /** Sessions that run at once, keeping incidents in {@code incidents} (the console's database). */
-    public static ConsoleSessions running(Supplier<DetectionConfig> detection, IncidentStore incidents) {
-        return new ConsoleSessions(detection, incidents, false);
+    public static ConsoleSessions running(Supplier<DetectionConfig> detection, IncidentStore incidents,
+            NotificationConfig notifications) {
+        return new ConsoleSessions(detection, incidents, notifications, false);
     }
 
     /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection) {
-        return new ConsoleSessions(detection, IncidentStore.inMemory(), true);
+        return paused(detection, NotificationConfig.none());
+    }
+
+    public static ConsoleSessions paused(Supplier<DetectionConfig> detection, NotificationConfig notifications) {
+        return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true);
     }
 
     /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
     public EngineSession assemble(Topology topology, long seed, double speed) {
-        EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get());
+        EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get())
+                .withNotifications(notifications);
         return EngineSession.assemble(topology, options, incidents).startRunner(paused);
     }
 

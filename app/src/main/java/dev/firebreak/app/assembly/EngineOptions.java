@@ -5,6 +5,7 @@ import dev.firebreak.engine.escalation.EscalationConfig;
 import dev.firebreak.engine.escalation.EscalationConfigException;
 import dev.firebreak.engine.escalation.EscalationConfigLoader;
 import dev.firebreak.engine.incident.IncidentConfig;
+import dev.firebreak.engine.notify.NotificationConfig;
 import dev.firebreak.engine.sim.SimulationRunner;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,15 +22,17 @@ import java.util.Optional;
  * @param incidents       how alerts are grouped into incidents and when they resolve
  * @param escalation      escalation policies, on-call rotations and trigger thresholds
  * @param start           simulated time at the start; empty for the simulator's default start
+ * @param notifications   where incident notifications go (none by default)
  */
 public record EngineOptions(long seed, double speed, DetectionConfig detection, boolean backgroundRefits,
-        IncidentConfig incidents, EscalationConfig escalation, Optional<Instant> start) {
+        IncidentConfig incidents, EscalationConfig escalation, Optional<Instant> start, NotificationConfig notifications) {
 
     public EngineOptions {
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(escalation, "escalation");
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(notifications, "notifications");
         if (!(speed >= SimulationRunner.MIN_SPEED && speed <= SimulationRunner.MAX_SPEED)) {
             throw new IllegalArgumentException("speed must be in [" + SimulationRunner.MIN_SPEED + ", "
                     + SimulationRunner.MAX_SPEED + "], was " + speed);
@@ -39,17 +42,21 @@ public record EngineOptions(long seed, double speed, DetectionConfig detection, 
     /** The console's: background refits, shipped detection settings. */
     public static EngineOptions console(long seed, double speed) {
         return new EngineOptions(seed, speed, DetectionConfig.ofDefaults(), true, IncidentConfig.defaults(),
-                shippedEscalation(), Optional.empty());
+                shippedEscalation(), Optional.empty(), NotificationConfig.none());
     }
 
     public EngineOptions withDetection(DetectionConfig config) {
-        return new EngineOptions(seed, speed, config, backgroundRefits, incidents, escalation, start);
+        return new EngineOptions(seed, speed, config, backgroundRefits, incidents, escalation, start, notifications);
+    }
+
+    public EngineOptions withNotifications(NotificationConfig config) {
+        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, config);
     }
 
     /** The same options for a run (headless, unpaced: refits on the ticking thread) starting at {@code at}. */
     public static EngineOptions headless(long seed, Instant at) {
         return new EngineOptions(seed, 1, DetectionConfig.ofDefaults(), false, IncidentConfig.defaults(),
-                shippedEscalation(), Optional.of(at));
+                shippedEscalation(), Optional.of(at), NotificationConfig.none());
     }
 
     /** The escalation policies shipped in sample-data ({@code escalation/policies.yaml}). */

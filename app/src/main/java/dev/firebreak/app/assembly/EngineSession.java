@@ -9,6 +9,7 @@ import dev.firebreak.engine.escalation.EscalationService;
 import dev.firebreak.engine.incident.AlertIntake;
 import dev.firebreak.engine.incident.IncidentService;
 import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.notify.IncidentNotifications;
 import dev.firebreak.engine.predict.ForecastEngine;
 import dev.firebreak.engine.predict.ForecastEngineConfig;
 import dev.firebreak.engine.sim.SimulationConfig;
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>incidents</b>: alerts from detection's health changes and anomalies and from predicted failures,
  *       grouped into incidents; it subscribes after detection and forecasting, so it sees this tick's health;
  *   <li><b>escalation</b>: each incident's policy chain and the auto-escalation triggers, after incidents;
+ *   <li><b>notifications</b>: incident openings, acknowledgements, updates, escalations and resolutions to the
+ *       configured channels, delivered off the engine's thread, outcomes back on the timeline;
  *   <li>the services the later capabilities add (health checks, root cause, runbooks, healing) go here, each
  *       after what it reads;
  *   <li><b>runner</b>: started last (console only), so no tick reaches a half-built system.
@@ -61,6 +64,7 @@ public final class EngineSession implements AutoCloseable {
     private final ForecastEngine forecasts;
     private final IncidentService incidents;
     private final EscalationService escalation;
+    private final IncidentNotifications notifications;
     private final EngineOptions options;
     /** What to stop, last started first. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -83,6 +87,8 @@ public final class EngineSession implements AutoCloseable {
         started.push(AlertIntake.attach(source.events(), incidents));
         this.escalation = EscalationService.attach(topology, options.escalation(), incidents, source.events());
         started.push(escalation);
+        this.notifications = IncidentNotifications.attach(source.events(), incidents, options.notifications());
+        started.push(notifications);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
     }
@@ -166,6 +172,10 @@ public final class EngineSession implements AutoCloseable {
 
     public EscalationService escalation() {
         return escalation;
+    }
+
+    public IncidentNotifications notifications() {
+        return notifications;
     }
 
     public EngineOptions options() {

@@ -23,6 +23,9 @@ public final class CommandLine {
                                        start with; the console saves what you apply in DATA_DIR/detection.yaml
               --escalation FILE      escalation policies and on-call rotations YAML (format: sample-data
                                        escalation/policies.yaml) instead of the shipped ones
+              --notifications FILE   notification channels YAML (Slack, PagerDuty, Opsgenie, webhook); default
+                                       DATA_DIR/notifications.yaml if present; secrets as env:NAME or
+                                       secret:NAME from DATA_DIR/secrets.properties (mode 0600)
               --headless             run the engine without a window and report what happened
               --duration D           headless: simulated time to run, e.g. 90s, 30m, 2h (default 1h)
               --inject SPEC          headless: inject a fault, repeatable. SPEC is
@@ -53,6 +56,7 @@ public final class CommandLine {
         Optional<Path> detectionConfig = Optional.empty();
         Optional<Path> verifyTimeline = Optional.empty();
         Optional<Path> escalationConfig = Optional.empty();
+        Optional<Path> notificationConfig = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -67,13 +71,14 @@ public final class CommandLine {
                 case "--detection-config" -> detectionConfig = Optional.of(Path.of(value(args, ++i, option)));
                 case "--verify-timeline" -> verifyTimeline = Optional.of(Path.of(value(args, ++i, option)));
                 case "--escalation" -> escalationConfig = Optional.of(Path.of(value(args, ++i, option)));
+                case "--notifications" -> notificationConfig = Optional.of(Path.of(value(args, ++i, option)));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
         }
         OptionalDouble speed = parseSpeed(speedText, headless);
         return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
-                verifyTimeline, escalationConfig);
+                verifyTimeline, escalationConfig, notificationConfig);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -22,10 +22,11 @@ import java.util.OptionalDouble;
  * @param detectionConfig detection settings YAML to start with, instead of those saved in the data directory
  * @param verifyTimeline  a report whose incident timelines to check, instead of running anything
  * @param escalationConfig escalation policies and rotations YAML, instead of the shipped ones
+ * @param notificationConfig notification channels YAML, instead of DATA_DIR/notifications.yaml (if any)
  */
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
         Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig,
-        Optional<Path> verifyTimeline, Optional<Path> escalationConfig) {
+        Optional<Path> verifyTimeline, Optional<Path> escalationConfig, Optional<Path> notificationConfig) {
 
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 3600;
@@ -40,6 +41,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(detectionConfig, "detectionConfig");
         Objects.requireNonNull(verifyTimeline, "verifyTimeline");
         Objects.requireNonNull(escalationConfig, "escalationConfig");
+        Objects.requireNonNull(notificationConfig, "notificationConfig");
         if (speed.isPresent() && !(speed.getAsDouble() >= MIN_SPEED && speed.getAsDouble() <= MAX_SPEED)) {
             throw new IllegalArgumentException("--speed must be between " + MIN_SPEED + " and " + MAX_SPEED + " (or 'max' with --headless), was " + speed.getAsDouble());
         }

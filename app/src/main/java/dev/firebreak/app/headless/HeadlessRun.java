@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.assembly.EngineOptions;
 import dev.firebreak.app.assembly.EngineSession;
+import dev.firebreak.app.wiring.Notifications;
 import dev.firebreak.app.wiring.TopologyCatalog;
+import dev.firebreak.engine.notify.NotificationConfigException;
 import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.detect.config.DetectionConfigException;
 import dev.firebreak.engine.detect.config.DetectionConfigLoader;
@@ -50,7 +52,8 @@ public final class HeadlessRun {
     }
 
     /** Runs to the end and returns the report (also written to --report or printed). */
-    public ObjectNode run() throws TopologyException, DetectionConfigException, EscalationConfigException {
+    public ObjectNode run() throws TopologyException, DetectionConfigException, EscalationConfigException,
+            NotificationConfigException {
         Topology topology = TopologyCatalog.resolve(options.topology(), options.seed());
         DetectionConfig detectionConfig = options.detectionConfig().isPresent()
                 ? DetectionConfigLoader.load(options.detectionConfig().get()) : DetectionConfig.ofDefaults();
@@ -59,7 +62,7 @@ public final class HeadlessRun {
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
                 options.speed().isPresent(), IncidentConfig.defaults(), options.escalationConfig().isPresent()
                         ? EscalationConfigLoader.load(options.escalationConfig().get()) : EngineOptions.shippedEscalation(),
-                java.util.Optional.empty());
+                java.util.Optional.empty(), Notifications.load(options));
         try (EngineSession engine = EngineSession.assemble(topology, engineOptions)) {
             Simulator simulator = engine.simulator();
             DetectionEngine detection = engine.detection();

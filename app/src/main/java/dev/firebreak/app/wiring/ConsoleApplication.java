@@ -16,6 +16,8 @@ import dev.firebreak.views.shell.ConsoleContext;
 import dev.firebreak.views.shell.ConsoleView;
 import dev.firebreak.views.shell.Preference;
 import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.notify.NotificationConfig;
+import dev.firebreak.engine.notify.NotificationConfigException;
 import dev.firebreak.views.shell.ConsoleViewModel;
 import dev.firebreak.views.shell.Theme;
 import java.io.PrintStream;
@@ -43,6 +45,7 @@ public final class ConsoleApplication extends Application {
     private static DataDirectoryLock lock;
     private static Database database;
     private static SavedDetectionSettings detectionSettings;
+    private static NotificationConfig notifications;
     private UiTaskExecutor tasks;
 
     private ConsoleViewModel viewModel;
@@ -54,6 +57,9 @@ public final class ConsoleApplication extends Application {
             lock = DataDirectoryLock.acquire(options.dataDir());
             database = Database.openFile(options.dataDir());
             detectionSettings = SavedDetectionSettings.load(options.dataDir(), options.detectionConfig());
+            notifications = Notifications.load(options);
+        } catch (NotificationConfigException e) {
+            startupProblem = "Firebreak cannot read its notification channels: " + e.getMessage();
         } catch (DetectionConfigException e) {
             startupProblem = "Firebreak cannot read its detection settings: " + e.getMessage()
                     + " (fix the file, or delete it to start from the shipped defaults)";
@@ -94,7 +100,7 @@ public final class ConsoleApplication extends Application {
         Supplier<String> actor = () -> operatorName(operator);
         tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
-                sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database)), detectionSettings,
+                sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications), detectionSettings,
                         audit, actor), themes, initial, options.seed(), options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);

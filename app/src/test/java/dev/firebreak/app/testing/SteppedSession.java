@@ -40,6 +40,13 @@ public final class SteppedSession implements ConsoleSession {
         return new SteppedSession(ConsoleSessions.paused(DetectionConfig::ofDefaults).assemble(topology, seed, speed));
     }
 
+    /** As {@link #start}, with incident notifications going to {@code notifications}. */
+    public static SteppedSession start(Topology topology, long seed, double speed,
+            dev.firebreak.engine.notify.NotificationConfig notifications) {
+        return new SteppedSession(ConsoleSessions.paused(DetectionConfig::ofDefaults, notifications)
+                .assemble(topology, seed, speed));
+    }
+
     /** Advances the simulator by whole simulated seconds on the test's thread. */
     public void advance(int seconds) {
         for (int i = 0; i < seconds; i++) {

@@ -153,12 +153,28 @@ public final class IncidentView extends VBox {
         HBox noteRow = new HBox(6, note, add);
         HBox.setHgrow(note, Priority.ALWAYS);
 
+        Label notified = new Label();
+        notified.setId("incident-notifications");
+        notified.getStyleClass().add(Styles.MUTED);
+        notified.setWrapText(true);
+        Runnable showNotified = () -> notified.setText(viewModel.notifications().isEmpty() ? "Notifications: none sent"
+                : "Notifications: " + String.join("; ", viewModel.notifications().stream()
+                        .skip(Math.max(0, viewModel.notifications().size() - 3))
+                        .map(e -> IncidentViewModel.time(e.at()) + " " + e.text().lines().findFirst().orElse("")).toList()));
+        viewModel.notifications().addListener((ListChangeListener<TimelineEntry>) c -> showNotified.run());
+        showNotified.run();
         Label affectedTitle = new Label("Affected components");
         affectedTitle.getStyleClass().add(Styles.SETTINGS_SECTION);
-        getChildren().setAll(header, actions, lifecycle, roles, due, message, affectedTitle, components, timelineHeader, timeline, noteRow);
+        getChildren().setAll(header, actions, lifecycle, roles, due, notified, message, affectedTitle, components, timelineHeader, timeline, noteRow);
         VBox.setVgrow(timeline, Priority.ALWAYS);
 
-        viewModel.incidentProperty().addListener((obs, old, now) -> show(now));
+        viewModel.incidentProperty().addListener((obs, old, now) -> {
+            show(now);
+            acknowledge.setDisable(now != null && now.isAcknowledged());
+            command.setDisable(now != null && now.commander().map(viewModel.operator()::equals).orElse(false));
+        });
+        Incident first = viewModel.incidentProperty().get();
+        acknowledge.setDisable(first != null && first.isAcknowledged());
         viewModel.moves().addListener((ListChangeListener<IncidentState>) c -> showMoves());
         viewModel.components().addListener((ListChangeListener<IncidentViewModel.AffectedComponent>) c -> showComponents());
         show(viewModel.incidentProperty().get());

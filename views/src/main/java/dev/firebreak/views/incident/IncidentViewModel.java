@@ -262,8 +262,7 @@ public final class IncidentViewModel implements AutoCloseable {
             shownHead = now.timelineHead().seq();
             List<TimelineEntry> all = desk.timeline(id);
             timeline.setAll(all.stream().filter(e -> kinds.contains(e.kind())).toList());
-            notifications.setAll(all.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION
-                    || e.kind() == TimelineKind.STATUS_UPDATE).toList());
+            notifications.setAll(all.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION).toList());
             TimelineVerification verified = desk.verify(id);
             verification.set(verified.describe());
             intact.set(verified.intact());
