@@ -99,17 +99,19 @@ class TopologySwitchTests {
         assertThat(robot.lookup("#busy-indicator").query().isVisible()).isTrue();
         assertThat(console.session()).isSameAs(before);
         assertThat(before.isClosed()).isFalse();
+        robot.interact(gaps::stop);
+        // the figure, not a pass mark (timing belongs to benchmarks): the longest gap between two pulses while the
+        // new session was held loading; the deterministic proof is that the FX thread answered 20 times above
+        System.out.printf(java.util.Locale.ROOT, "topology switch: longest FX pulse gap %.1f ms while the load was held%n",
+                gaps.longestMillis());
         console.shoot(robot, "topology-switch-loading");
 
         release.countDown();
         awaitSwitchDone();
-        robot.interact(gaps::stop);
 
         assertThat(console.session()).isNotSameAs(before);
         assertThat(console.viewModel().topologyNameProperty().get()).isEqualTo(SLOW);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, before::isClosed);
-        // pulses come every ~16 ms; a load on the FX thread would stretch one gap to the whole load
-        assertThat(gaps.longestMillis()).isLessThan(500);
     }
 
     @Test
