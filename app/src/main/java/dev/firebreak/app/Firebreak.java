@@ -4,6 +4,7 @@ import dev.firebreak.app.cli.CommandLine;
 import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.headless.HeadlessRun;
 import dev.firebreak.app.wiring.ConsoleApplication;
+import dev.firebreak.engine.check.CheckFileException;
 import dev.firebreak.engine.detect.DetectionConfigException;
 import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.TopologyException;
@@ -43,7 +44,7 @@ public final class Firebreak {
         try {
             new HeadlessRun(options, out).run();
             return 0;
-        } catch (TopologyException | DetectionConfigException | IllegalArgumentException e) {
+        } catch (TopologyException | DetectionConfigException | CheckFileException | IllegalArgumentException e) {
             err.println("firebreak: " + e.getMessage());
             return 2;
         } catch (StoreException | UncheckedIOException e) {

@@ -21,6 +21,9 @@ public final class CommandLine {
               --data-dir DIR         where settings and the audit log live (default: $FIREBREAK_DATA_DIR or ~/.firebreak)
               --detection-config FILE  detection settings YAML (format: sample-data detection/defaults.yaml) to
                                        start with; the console saves what you apply in DATA_DIR/detection.yaml
+              --checks FILE          health checks against real endpoints (http, tcp, process) for components of
+                                       the topology, instead of their simulated checks (format: sample-data
+                                       checks/example.yaml); every other component keeps its simulated checks
               --headless             run the engine without a window and report what happened
               --duration D           headless: simulated time to run, e.g. 90s, 30m, 2h (default 1h)
               --inject SPEC          headless: inject a fault, repeatable. SPEC is
@@ -47,6 +50,7 @@ public final class CommandLine {
         Optional<Path> report = Optional.empty();
         boolean help = false;
         Optional<Path> detectionConfig = Optional.empty();
+        Optional<Path> checks = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -59,12 +63,14 @@ public final class CommandLine {
                 case "--inject" -> faults.add(value(args, ++i, option));
                 case "--report" -> report = Optional.of(Path.of(value(args, ++i, option)));
                 case "--detection-config" -> detectionConfig = Optional.of(Path.of(value(args, ++i, option)));
+                case "--checks" -> checks = Optional.of(Path.of(value(args, ++i, option)));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
         }
         OptionalDouble speed = parseSpeed(speedText, headless);
-        return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig);
+        return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
+                checks);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -20,9 +20,12 @@ import java.util.OptionalDouble;
  * @param report    where a headless run writes its JSON report
  * @param help      print usage and exit
  * @param detectionConfig detection settings YAML to start with, instead of those saved in the data directory
+ * @param checks    health checks against real endpoints (YAML), replacing the simulated checks of the components
+ *                  they name
  */
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
-        Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig) {
+        Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig,
+        Optional<Path> checks) {
 
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 3600;
@@ -35,6 +38,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         faults = List.copyOf(faults);
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(detectionConfig, "detectionConfig");
+        Objects.requireNonNull(checks, "checks");
         if (speed.isPresent() && !(speed.getAsDouble() >= MIN_SPEED && speed.getAsDouble() <= MAX_SPEED)) {
             throw new IllegalArgumentException("--speed must be between " + MIN_SPEED + " and " + MAX_SPEED + " (or 'max' with --headless), was " + speed.getAsDouble());
         }

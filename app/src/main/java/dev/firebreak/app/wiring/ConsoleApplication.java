@@ -8,6 +8,9 @@ import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.app.assembly.ConsoleSessions;
+import dev.firebreak.app.assembly.RealChecks;
+import dev.firebreak.engine.check.CheckFileException;
+import dev.firebreak.engine.topology.TopologyException;
 import dev.firebreak.engine.detect.DetectionConfigException;
 import dev.firebreak.views.task.UiTaskExecutor;
 import dev.firebreak.views.session.SessionFactory;
@@ -41,6 +44,7 @@ public final class ConsoleApplication extends Application {
     private static DataDirectoryLock lock;
     private static Database database;
     private static SavedDetectionSettings detectionSettings;
+    private static RealChecks realChecks = RealChecks.none();
     private UiTaskExecutor tasks;
 
     private ConsoleViewModel viewModel;
@@ -52,6 +56,11 @@ public final class ConsoleApplication extends Application {
             lock = DataDirectoryLock.acquire(options.dataDir());
             database = Database.openFile(options.dataDir());
             detectionSettings = SavedDetectionSettings.load(options.dataDir(), options.detectionConfig());
+            realChecks = realChecks(options);
+        } catch (CheckFileException e) {
+            startupProblem = "Firebreak cannot read its health checks: " + e.getMessage();
+        } catch (TopologyException e) {
+            startupProblem = "Firebreak cannot read its topology: " + e.getMessage();
         } catch (DetectionConfigException e) {
             startupProblem = "Firebreak cannot read its detection settings: " + e.getMessage()
                     + " (fix the file, or delete it to start from the shipped defaults)";
@@ -73,6 +82,15 @@ public final class ConsoleApplication extends Application {
         return startupProblem == null ? 0 : 3;
     }
 
+    /** The real checks of --checks, checked against the topology the console starts on. */
+    private static RealChecks realChecks(LaunchOptions launchOptions) throws CheckFileException, TopologyException {
+        if (launchOptions.checks().isEmpty()) {
+            return RealChecks.none();
+        }
+        Topology initial = TopologyCatalog.resolve(launchOptions.topology(), launchOptions.seed());
+        return RealChecks.fromFile(launchOptions.checks().get(), initial);
+    }
+
     @Override
     public void start(Stage stage) {
         if (startupProblem != null) {
@@ -91,7 +109,8 @@ public final class ConsoleApplication extends Application {
         String actor = System.getProperty("user.name", "operator");
         tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
-                sessions(ConsoleSessions.running(detectionSettings::current), detectionSettings, audit, actor), themes,
+                sessions(ConsoleSessions.running(detectionSettings::current).withRealChecks(realChecks), detectionSettings,
+                        audit, actor), themes,
                 initial, options.seed(), options.speed().orElse(1), tasks);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);
