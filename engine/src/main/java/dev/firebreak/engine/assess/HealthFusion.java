@@ -7,20 +7,22 @@ import java.util.Objects;
 
 /**
  * How detection and health checks combine into the health the console shows (ADR 0025), as a pure function:
+ * <b>the worse of detection's state and the checks' state capped at degraded</b>; the severity is detection's
+ * while detection sees anything, and {@link Severity#LOW} when the checks alone do. In cases:
  * <ol>
  * <li>a comprehensive check failed (its verdict escalates): {@link HealthState#FAILED} at
  *     {@link Severity#CRITICAL}, whatever detection sees: a scripted user flow is broken, which is user impact by
  *     definition, and the seed sends it to people;</li>
- * <li>the checks see nothing worse than detection: detection's state, at its severity;</li>
- * <li>detection sees users affected (degraded or worse) and the checks see worse: the checks' state, at its
- *     severity (a failing deep check turns a degraded component critical);</li>
+ * <li>detection sees trouble (degraded or worse): detection's state, at its severity, whatever the checks say
+ *     (they confirm it, or they lag behind it); how urgent a problem is follows what users see;</li>
  * <li>the checks alone see trouble (detection healthy or recovering): {@link HealthState#DEGRADED} at
- *     {@link Severity#LOW}, whatever the checks' own state: a lost replica while the others carry the load, or
- *     memory rising toward its limit, is worth showing but not a page. The checks' verdict (and whether it asks
- *     for remediation) stays as the seed's rule gives it, beside the assessment.</li>
+ *     {@link Severity#LOW}, however many checks fail: a lost replica while the others carry the load, or memory
+ *     rising toward its limit, is worth showing but not a page;</li>
+ * <li>neither sees trouble: detection's state (healthy, or recovering at info).</li>
  * </ol>
- * Severities of states: healthy none, recovering info, degraded medium, critical high, failed critical, as
- * detection maps them ({@code HealthConfig}: degraded at medium, critical at high).
+ * The checks' own verdict (and whether it asks for remediation or escalation) stays as the seed's rule gives it,
+ * beside the assessment. Severities of states: healthy none, recovering info, degraded medium, critical high,
+ * failed critical, as detection maps them ({@code HealthConfig}: degraded at medium, critical at high).
  */
 public final class HealthFusion {
 
@@ -40,24 +42,23 @@ public final class HealthFusion {
         Objects.requireNonNull(detectedReason, "detectedReason");
         Objects.requireNonNull(checked, "checked");
         HealthState fromChecks = checked.state();
+        boolean checksSeeTrouble = troubled(fromChecks);
         if (checked.escalate()) {
             return new HealthAssessment(HealthState.FAILED, Severity.CRITICAL,
                     detected == HealthState.FAILED ? HealthSource.BOTH : HealthSource.CHECKS, detected, fromChecks,
                     "checks: " + checked.reason());
         }
-        if (!fromChecks.isWorseThan(detected)) {
-            String reason = detected == HealthState.HEALTHY && fromChecks == HealthState.HEALTHY ? ALL_CLEAR
-                    : fromChecks == HealthState.HEALTHY ? detectedReason
-                    : detectedReason + "; checks: " + checked.reason();
-            return new HealthAssessment(detected, severityOf(detected), HealthSource.DETECTION, detected, fromChecks,
-                    reason);
+        if (troubled(detected)) {
+            return new HealthAssessment(detected, severityOf(detected),
+                    checksSeeTrouble ? HealthSource.BOTH : HealthSource.DETECTION, detected, fromChecks,
+                    checksSeeTrouble ? detectedReason + "; checks: " + checked.reason() : detectedReason);
         }
-        if (usersAffected(detected)) {
-            return new HealthAssessment(fromChecks, severityOf(fromChecks), HealthSource.BOTH, detected, fromChecks,
-                    "checks: " + checked.reason() + "; " + detectedReason);
+        if (checksSeeTrouble) {
+            return new HealthAssessment(HealthState.DEGRADED, Severity.LOW, HealthSource.CHECKS, detected, fromChecks,
+                    "checks only, no user-visible signal: " + checked.reason());
         }
-        return new HealthAssessment(HealthState.DEGRADED, Severity.LOW, HealthSource.CHECKS, detected, fromChecks,
-                "checks only, no user-visible signal: " + checked.reason());
+        return new HealthAssessment(detected, severityOf(detected), HealthSource.DETECTION, detected, fromChecks,
+                detected == HealthState.HEALTHY ? ALL_CLEAR : detectedReason);
     }
 
     /** The severity of a state detection gives: healthy none, recovering info, then medium, high, critical. */
@@ -71,8 +72,8 @@ public final class HealthFusion {
         };
     }
 
-    /** Whether detection sees the component's users affected: degraded or worse (recovering is on the way back). */
-    private static boolean usersAffected(HealthState detected) {
-        return detected.severity() >= HealthState.DEGRADED.severity();
+    /** Degraded or worse (recovering is on the way back). */
+    private static boolean troubled(HealthState state) {
+        return state.severity() >= HealthState.DEGRADED.severity();
     }
 }

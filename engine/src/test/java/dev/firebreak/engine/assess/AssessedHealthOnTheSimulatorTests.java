@@ -116,8 +116,8 @@ class AssessedHealthOnTheSimulatorTests {
                 .isEqualTo(HealthState.DEGRADED);
         assertThat(assessment.state()).isEqualTo(HealthState.DEGRADED);
         assertThat(assessment.severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(assessment.source()).isEqualTo(HealthSource.DETECTION);
-        assertThat(assessment.reason()).contains("checks: ").contains("cart: 1 of 3 instances down");
+        assertThat(assessment.source()).as("the instances check confirms it").isEqualTo(HealthSource.BOTH);
+        assertThat(assessment.reason()).contains("; checks: ").contains("cart: 1 of 3 instances down");
     }
 
     @Test

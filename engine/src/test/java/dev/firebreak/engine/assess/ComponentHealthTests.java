@@ -70,16 +70,30 @@ class ComponentHealthTests {
     }
 
     @Test
-    void failingChecksDeepenWhatDetectionAlreadySees() {
+    void failingChecksConfirmWhatDetectionSeesWithoutRaisingIt() {
         detection(5, "payments", HealthState.HEALTHY, HealthState.DEGRADED);
         checks(10, "payments", HealthState.HEALTHY, 3);
 
         HealthAssessment assessment = health.assessment(shop.indexOf("payments"));
-        assertThat(assessment.state()).isEqualTo(HealthState.CRITICAL);
-        assertThat(assessment.severity()).isEqualTo(Severity.HIGH);
+        assertThat(assessment.state()).isEqualTo(HealthState.DEGRADED);
+        assertThat(assessment.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(assessment.source()).isEqualTo(HealthSource.BOTH);
+        assertThat(assessment.reason()).isEqualTo("detection: error rate; checks: 3 shallow failures: unhealthy"
+                + " (critical), remediation may act");
+        assertThat(changes).extracting(AssessedHealthChanged::to).containsExactly(HealthState.DEGRADED);
+    }
+
+    @Test
+    void detectionRecoveringWhileChecksStillFailLeavesTheComponentDegradedAtLowSeverity() {
+        detection(5, "payments", HealthState.HEALTHY, HealthState.CRITICAL);
+        checks(10, "payments", HealthState.HEALTHY, 1);
+        detection(60, "payments", HealthState.CRITICAL, HealthState.RECOVERING);
+
+        HealthAssessment assessment = health.assessment(shop.indexOf("payments"));
+        assertThat(assessment.state()).isEqualTo(HealthState.DEGRADED);
+        assertThat(assessment.severity()).isEqualTo(Severity.LOW);
         assertThat(changes).extracting(AssessedHealthChanged::to)
-                .containsExactly(HealthState.DEGRADED, HealthState.CRITICAL);
+                .containsExactly(HealthState.CRITICAL, HealthState.DEGRADED);
     }
 
     @Test

@@ -29,18 +29,20 @@ class HealthFusionTests {
         };
     }
 
+    /** The worse of detection's state and the checks' capped at degraded; low severity when the checks alone see it. */
     @ParameterizedTest(name = "detected {0}, checks {1} -> {2} at {3} from {4}")
     @CsvSource({
         "HEALTHY,    pass,      HEALTHY,    NONE,     DETECTION",
         "DEGRADED,   pass,      DEGRADED,   MEDIUM,   DETECTION",
-        "CRITICAL,   1-shallow, CRITICAL,   HIGH,     DETECTION",
+        "CRITICAL,   1-shallow, CRITICAL,   HIGH,     BOTH",
         "RECOVERING, pass,      RECOVERING, INFO,     DETECTION",
         "HEALTHY,    1-shallow, DEGRADED,   LOW,      CHECKS",
         "HEALTHY,    3-shallow, DEGRADED,   LOW,      CHECKS",
         "HEALTHY,    deep,      DEGRADED,   LOW,      CHECKS",
         "RECOVERING, 3-shallow, DEGRADED,   LOW,      CHECKS",
-        "DEGRADED,   3-shallow, CRITICAL,   HIGH,     BOTH",
-        "DEGRADED,   deep,      CRITICAL,   HIGH,     BOTH",
+        "DEGRADED,   3-shallow, DEGRADED,   MEDIUM,   BOTH",
+        "DEGRADED,   deep,      DEGRADED,   MEDIUM,   BOTH",
+        "FAILED,     3-shallow, FAILED,     CRITICAL, BOTH",
         "HEALTHY,    flow,      FAILED,     CRITICAL, CHECKS",
         "FAILED,     flow,      FAILED,     CRITICAL, BOTH",
     })

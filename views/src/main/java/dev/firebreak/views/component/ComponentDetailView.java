@@ -46,6 +46,8 @@ public final class ComponentDetailView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private static final double CHART_HEIGHT = 165;
+    /** Room for the list's border and vertical scroll bar beside a check's cell. */
+    private static final double CELL_INSET = 20;
 
     private final ComponentDetailViewModel viewModel;
     private final ThemePalette palette = new ThemePalette();
@@ -232,15 +234,27 @@ public final class ComponentDetailView extends BorderPane {
         });
         Label tierSummary = new Label();
         tierSummary.setId("detail-tier-summary");
+        tierSummary.setWrapText(true);
+        tierSummary.setMinHeight(Region.USE_PREF_SIZE);
         tierSummary.getStyleClass().add(Styles.MUTED);
         tierSummary.textProperty().bind(viewModel.tierSummaryProperty());
 
         ListView<CheckRow> list = new ListView<>(viewModel.tierChecks());
         list.setId("detail-checks");
-        list.setPrefHeight(150);
+        list.setPrefHeight(215);
         list.setPlaceholder(new Label("No checks in this tier"));
-        list.setCellFactory(v -> new CheckCell());
+        list.setCellFactory(v -> {
+            CheckCell cell = new CheckCell();
+            // as wide as the list and no wider, so messages wrap instead of scrolling sideways
+            cell.prefWidthProperty().bind(v.widthProperty().subtract(CELL_INSET));
+            cell.setMaxWidth(Region.USE_PREF_SIZE);
+            return cell;
+        });
 
+        for (Node onlyWithChecks : List.of(tiers, tierSummary, list)) {
+            onlyWithChecks.visibleProperty().bind(viewModel.hasChecksProperty());
+            onlyWithChecks.managedProperty().bind(viewModel.hasChecksProperty());
+        }
         VBox panel = new VBox(section("Health checks"), basis, verdictRow, tiers, tierSummary, list);
         panel.setId("detail-checks-panel");
         panel.getStyleClass().add(Styles.CHECKS_PANEL);
@@ -276,17 +290,17 @@ public final class ComponentDetailView extends BorderPane {
             name.setStyle("-fx-font-weight: bold;");
             Label timing = new Label(row.timing());
             timing.getStyleClass().add(Styles.MUTED);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox head = new HBox(6, name, spacer, timing);
+            timing.setWrapText(true);
+            timing.setMinHeight(Region.USE_PREF_SIZE);
             Label message = new Label(row.message());
             message.setWrapText(true);
             message.setMinHeight(Region.USE_PREF_SIZE);
-            message.setMaxWidth(280);
-            VBox text = new VBox(1, head, message);
+            VBox text = new VBox(1, name, timing, message);
+            text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox cell = new HBox(6, mark, text);
             cell.setAlignment(Pos.TOP_LEFT);
+            cell.setMinWidth(0);
             setText(null);
             setGraphic(cell);
             setTooltip(new Tooltip(row.checkId() + ": " + row.description()));

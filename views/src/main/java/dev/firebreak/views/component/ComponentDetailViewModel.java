@@ -86,6 +86,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<HealthState> checkedState = new ReadOnlyObjectWrapper<>(this, "checkedState");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper hasChecks = new ReadOnlyBooleanWrapper(this, "hasChecks");
     private final ObservableList<CheckRow> tierChecks = FXCollections.observableArrayList();
     private final ObjectProperty<CheckTier> selectedTier = new SimpleObjectProperty<>(this, "selectedTier", CheckTier.SHALLOW);
     private final Map<CheckTier, ReadOnlyStringWrapper> tierNames = new EnumMap<>(CheckTier.class);
@@ -257,9 +258,14 @@ public final class ComponentDetailViewModel implements AutoCloseable {
         return checkedState.getReadOnlyProperty();
     }
 
-    /** The checks' verdict and why, e.g. "2 shallow failures: degraded, deep checks triggered (failing: ...)". */
+    /** The checks' verdict and why, e.g. "Checks: 2 shallow failures: degraded, deep checks triggered (failing: ...)". */
     public ReadOnlyStringProperty verdictProperty() {
         return verdict.getReadOnlyProperty();
+    }
+
+    /** Whether any health check speaks for the component. */
+    public ReadOnlyBooleanProperty hasChecksProperty() {
+        return hasChecks.getReadOnlyProperty();
     }
 
     /** Every health check of the component, tier by tier in the order given. */
@@ -337,8 +343,8 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     public void refresh() {
         HealthAssessment assessment = status.assessment(index);
         state.set(assessment.state());
-        healthBasis.set(basis(assessment));
         refreshChecks();
+        healthBasis.set(basis(assessment, hasChecks.get()));
         List<ActiveFault> newestFaults = faultControl.faultsOn(component.id());
         if (!newestFaults.equals(faults)) {
             faults.setAll(newestFaults);
@@ -356,7 +362,8 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     private void refreshChecks() {
         Optional<ComponentChecks> newest = status.checks(component.id());
         checkedState.set(newest.map(c -> c.verdict().state()).orElse(null));
-        verdict.set(newest.map(c -> c.verdict().reason()).orElse("No health check speaks for this component."));
+        hasChecks.set(newest.isPresent());
+        verdict.set(newest.map(c -> "Checks: " + c.verdict().reason()).orElse("No health check speaks for this component."));
         List<CheckRow> rows = newest.map(c -> c.checks().stream().map(s -> CheckRow.of(component.id(), s)).toList())
                 .orElse(List.of());
         if (!rows.equals(checks)) {
@@ -386,7 +393,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     }
 
     /** Severity, which judgement set the state, and what each says. */
-    static String basis(HealthAssessment assessment) {
+    static String basis(HealthAssessment assessment, boolean checked) {
         String severity = assessment.severity() == Severity.NONE ? "No alert"
                 : word(assessment.severity().name()) + " severity";
         String from = switch (assessment.source()) {
@@ -396,7 +403,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
             case BOTH -> "from detection and health checks";
         };
         return severity + " · " + from + " · detection: " + word(assessment.detected().name()).toLowerCase(Locale.ROOT)
-                + ", checks: " + word(assessment.checked().name()).toLowerCase(Locale.ROOT);
+                + (checked ? ", checks: " + word(assessment.checked().name()).toLowerCase(Locale.ROOT) : ", no health checks");
     }
 
     private static String word(String name) {
