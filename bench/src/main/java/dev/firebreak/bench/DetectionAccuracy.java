@@ -99,6 +99,14 @@ public final class DetectionAccuracy {
             row(out, entry.getKey().name().toLowerCase(Locale.ROOT), AccuracySummary.of(entry.getValue()));
         }
         row(out, "OVERALL", AccuracySummary.of(all));
+        out.printf(Locale.ROOT, "%nevery trial, moved or not: seen = a detection of any severity (low included) on the"
+                + " neighbourhood, detected = medium or higher; highest severity there; worst health of the target%n");
+        out.printf(Locale.ROOT, "%-20s %6s %5s %8s  %-34s %s%n", "fault type", "trials", "seen", "detected",
+                "highest severity", "worst health of the target");
+        for (Map.Entry<FaultType, List<FaultTrial>> entry : byType.entrySet()) {
+            everyTrial(out, entry.getKey().name().toLowerCase(Locale.ROOT), AccuracySummary.of(entry.getValue()));
+        }
+        everyTrial(out, "OVERALL", AccuracySummary.of(all));
         out.printf(Locale.ROOT, "fault-free: %.1f days x %d components: %d false alarms = %.2f per 100 component-days %s%n",
                 quiet.days(), quiet.components(), quiet.falseAlarms(), quiet.perHundredComponentDays(),
                 quiet.falseAlarmsPerComponent());
@@ -130,6 +138,19 @@ public final class DetectionAccuracy {
                 s.onlyFarAway(), 100 * s.notHealthyShare(), 100 * s.unhealthyShare());
     }
 
+    private static void everyTrial(PrintStream out, String name, AccuracySummary s) {
+        out.printf(Locale.ROOT, "%-20s %6d %5d %8d  %-34s %s%n", name, s.trials(), s.seenAll(), s.detectedAll(),
+                counts(s.highest()), counts(s.worstHealth()));
+    }
+
+    /** "critical 12, high 2, none 1", worst first. */
+    public static <E extends Enum<E>> String counts(Map<E, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.<E, Integer>comparingByKey().reversed())
+                .forEach(e -> parts.add(e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue()));
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
     private static String text(OptionalLong value) {
         return value.isPresent() ? Long.toString(value.getAsLong()) : "-";
     }
@@ -154,6 +175,9 @@ public final class DetectionAccuracy {
                     .put("peer", trial.peer().orElse(null))
                     .put("movedGoldenSignal", trial.movedGoldenSignal());
             t.put("secondsToDetect", trial.timeToDetect().isPresent() ? trial.timeToDetect().getAsLong() : null);
+            t.put("secondsToSee", trial.timeToSee().isPresent() ? trial.timeToSee().getAsLong() : null);
+            t.put("highestSeverity", trial.highestSeverity().name());
+            t.put("worstHealth", trial.worstHealth().map(Enum::name).orElse(null));
         });
         ObjectNode free = root.putObject("faultFree");
         free.put("days", quiet.days());
@@ -186,6 +210,11 @@ public final class DetectionAccuracy {
         node.put("detectedOfMoved", s.detectedMoved());
         node.put("detectedShareOfMoved", Double.isNaN(s.detectedShare()) ? null : s.detectedShare());
         node.put("detectedAll", s.detectedAll());
+        node.put("seenAll", s.seenAll());
+        ObjectNode highest = node.putObject("highestSeverity");
+        s.highest().forEach((severity, count) -> highest.put(severity.name(), count));
+        ObjectNode worst = node.putObject("worstHealth");
+        s.worstHealth().forEach((state, count) -> worst.put(state.name(), count));
         node.put("onlyFarAway", s.onlyFarAway());
         node.put("medianSeconds", s.medianSeconds().isPresent() ? s.medianSeconds().getAsLong() : null);
         node.put("p95Seconds", s.p95Seconds().isPresent() ? s.p95Seconds().getAsLong() : null);
