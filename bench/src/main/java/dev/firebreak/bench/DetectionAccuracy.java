@@ -100,9 +100,10 @@ public final class DetectionAccuracy {
         }
         row(out, "OVERALL", AccuracySummary.of(all));
         out.printf(Locale.ROOT, "%nevery trial, moved or not: seen = a detection of any severity (low included) on the"
-                + " neighbourhood, detected = medium or higher; highest severity there; worst health of the target%n");
-        out.printf(Locale.ROOT, "%-20s %6s %5s %8s  %-34s %s%n", "fault type", "trials", "seen", "detected",
-                "highest severity", "worst health of the target");
+                + " neighbourhood, detected = medium or higher; highest severity there; degraded = the target's health"
+                + " degraded or worse (median seconds until it was); worst health of the target%n");
+        out.printf(Locale.ROOT, "%-20s %6s %5s %8s %8s %6s  %-34s %s%n", "fault type", "trials", "seen", "detected",
+                "degraded", "median", "highest severity", "worst health of the target");
         for (Map.Entry<FaultType, List<FaultTrial>> entry : byType.entrySet()) {
             everyTrial(out, entry.getKey().name().toLowerCase(Locale.ROOT), AccuracySummary.of(entry.getValue()));
         }
@@ -139,8 +140,8 @@ public final class DetectionAccuracy {
     }
 
     private static void everyTrial(PrintStream out, String name, AccuracySummary s) {
-        out.printf(Locale.ROOT, "%-20s %6d %5d %8d  %-34s %s%n", name, s.trials(), s.seenAll(), s.detectedAll(),
-                counts(s.highest()), counts(s.worstHealth()));
+        out.printf(Locale.ROOT, "%-20s %6d %5d %8d %8d %6s  %-34s %s%n", name, s.trials(), s.seenAll(), s.detectedAll(),
+                s.degraded(), text(s.medianSecondsToDegraded()), counts(s.highest()), counts(s.worstHealth()));
     }
 
     /** "critical 12, high 2, none 1", worst first. */
@@ -178,6 +179,7 @@ public final class DetectionAccuracy {
             t.put("secondsToSee", trial.timeToSee().isPresent() ? trial.timeToSee().getAsLong() : null);
             t.put("highestSeverity", trial.highestSeverity().name());
             t.put("worstHealth", trial.worstHealth().map(Enum::name).orElse(null));
+            t.put("secondsToDegraded", trial.timeToDegraded().isPresent() ? trial.timeToDegraded().getAsLong() : null);
         });
         ObjectNode free = root.putObject("faultFree");
         free.put("days", quiet.days());
@@ -211,6 +213,9 @@ public final class DetectionAccuracy {
         node.put("detectedShareOfMoved", Double.isNaN(s.detectedShare()) ? null : s.detectedShare());
         node.put("detectedAll", s.detectedAll());
         node.put("seenAll", s.seenAll());
+        node.put("degraded", s.degraded());
+        node.put("medianSecondsToDegraded", s.medianSecondsToDegraded().isPresent() ? s.medianSecondsToDegraded().getAsLong()
+                : null);
         ObjectNode highest = node.putObject("highestSeverity");
         s.highest().forEach((severity, count) -> highest.put(severity.name(), count));
         ObjectNode worst = node.putObject("worstHealth");

@@ -27,10 +27,13 @@ import java.util.function.ToDoubleFunction;
  * @param seenAll         trials with a detection of any severity (low included) on the neighbourhood, moved or not
  * @param highest         per severity, the trials whose highest detection on the neighbourhood had it (NONE: nothing)
  * @param worstHealth     per state, the trials whose target was at worst in it (empty without health figures)
+ * @param degraded        trials whose target's health was degraded or worse while the fault acted
+ * @param medianSecondsToDegraded median of their times until it was
  */
 public record AccuracySummary(int trials, int moved, int detectedMoved, int detectedAll, int onlyFarAway,
         OptionalLong medianSeconds, OptionalLong p95Seconds, double notHealthyShare, double unhealthyShare,
-        int seenAll, Map<Severity, Integer> highest, Map<HealthState, Integer> worstHealth) {
+        int seenAll, Map<Severity, Integer> highest, Map<HealthState, Integer> worstHealth, int degraded,
+        OptionalLong medianSecondsToDegraded) {
 
     public static AccuracySummary of(List<FaultTrial> trials) {
         int moved = 0;
@@ -40,6 +43,8 @@ public record AccuracySummary(int trials, int moved, int detectedMoved, int dete
         int seen = 0;
         Map<Severity, Integer> highest = new EnumMap<>(Severity.class);
         Map<HealthState, Integer> worst = new EnumMap<>(HealthState.class);
+        long[] toDegraded = new long[trials.size()];
+        int degraded = 0;
         long[] times = new long[trials.size()];
         int timed = 0;
         for (FaultTrial trial : trials) {
@@ -53,6 +58,9 @@ public record AccuracySummary(int trials, int moved, int detectedMoved, int dete
                 seen++;
             }
             highest.merge(trial.highestSeverity(), 1, Integer::sum);
+            if (trial.timeToDegraded().isPresent()) {
+                toDegraded[degraded++] = trial.timeToDegraded().getAsLong();
+            }
             trial.worstHealth().ifPresent(state -> worst.merge(state, 1, Integer::sum));
             if (trial.movedGoldenSignal()) {
                 moved++;
@@ -66,7 +74,14 @@ public record AccuracySummary(int trials, int moved, int detectedMoved, int dete
         Arrays.sort(sorted);
         return new AccuracySummary(trials.size(), moved, detectedMoved, detectedAll, far, percentile(sorted, 0.5),
                 percentile(sorted, 0.95), mean(trials, FaultTrial::notHealthyShare),
-                mean(trials, FaultTrial::unhealthyShare), seen, highest, worst);
+                mean(trials, FaultTrial::unhealthyShare), seen, highest, worst, degraded,
+                percentile(sortedCopy(toDegraded, degraded), 0.5));
+    }
+
+    private static long[] sortedCopy(long[] values, int count) {
+        long[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** Mean of a per-trial share over the trials that have it; NaN when none has. */

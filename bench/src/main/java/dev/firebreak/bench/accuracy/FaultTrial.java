@@ -24,16 +24,20 @@ import java.util.OptionalLong;
  *                           on its neighbourhood while it acted; empty when there was none
  * @param highestSeverity    the highest severity detected on the neighbourhood while the fault acted (NONE if none)
  * @param worstHealth        the target's worst health while the fault acted; empty when the detection drives no health
+ * @param timeToDegraded     seconds from the fault's start until the target's health was degraded or worse, empty
+ *                           when it never was while the fault acted (or the detection drives no health)
  */
 public record FaultTrial(FaultType type, long seed, String target, Optional<String> peer, OptionalLong timeToDetect,
         int farDetections, boolean movedGoldenSignal, double notHealthyShare, double unhealthyShare,
-        OptionalLong timeToSee, Severity highestSeverity, Optional<HealthState> worstHealth) {
+        OptionalLong timeToSee, Severity highestSeverity, Optional<HealthState> worstHealth,
+        OptionalLong timeToDegraded) {
 
     /** A trial without health figures, seen only when detected. */
     public FaultTrial(FaultType type, long seed, String target, Optional<String> peer, OptionalLong timeToDetect,
             int farDetections, boolean movedGoldenSignal) {
         this(type, seed, target, peer, timeToDetect, farDetections, movedGoldenSignal, Double.NaN, Double.NaN,
-                timeToDetect, timeToDetect.isPresent() ? Severity.MEDIUM : Severity.NONE, Optional.empty());
+                timeToDetect, timeToDetect.isPresent() ? Severity.MEDIUM : Severity.NONE, Optional.empty(),
+                OptionalLong.empty());
     }
 
     /** Something was reported on the neighbourhood while the fault acted, at any severity (low included). */

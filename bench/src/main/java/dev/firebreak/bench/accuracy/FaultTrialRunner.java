@@ -95,14 +95,42 @@ public final class FaultTrialRunner {
         double notHealthy = Double.NaN;
         double unhealthy = Double.NaN;
         Optional<HealthState> worst = Optional.empty();
+        OptionalLong timeToDegraded = OptionalLong.empty();
         if (simulation.reportsHealth) {
+            timeToDegraded = firstAtLeast(simulation.healthChanges, targetId, from, to, HealthState.DEGRADED);
             notHealthy = shareOfTime(simulation.healthChanges, targetId, from, to, state -> state != HealthState.HEALTHY);
             unhealthy = shareOfTime(simulation.healthChanges, targetId, from, to,
                     state -> state != HealthState.HEALTHY && state != HealthState.RECOVERING);
             worst = Optional.of(worstOf(simulation.healthChanges, targetId, from, to));
         }
         return new FaultTrial(type, seed, targetId, peer, timeToDetect, far, moved, notHealthy, unhealthy, timeToSee,
-                highest, worst);
+                highest, worst, timeToDegraded);
+    }
+
+    /** Seconds from {@code from} until the component's health was at least {@code bad} (0 if it entered so). */
+    static OptionalLong firstAtLeast(List<HealthRecord> changes, String componentId, Instant from, Instant to,
+            HealthState bad) {
+        HealthState state = HealthState.HEALTHY;
+        for (HealthRecord change : changes) {
+            if (!change.componentId().equals(componentId)) {
+                continue;
+            }
+            if (change.at().isAfter(to)) {
+                break;
+            }
+            if (!change.at().isAfter(from)) {
+                state = change.to();
+                continue;
+            }
+            if (state.severity() >= bad.severity()) {
+                return OptionalLong.of(0);
+            }
+            if (change.to().severity() >= bad.severity()) {
+                return OptionalLong.of(Duration.between(from, change.at()).toSeconds());
+            }
+            state = change.to();
+        }
+        return state.severity() >= bad.severity() ? OptionalLong.of(0) : OptionalLong.empty();
     }
 
     /** The worst health a component had in [from, to], from its changes in time order (HEALTHY before the first). */

@@ -75,6 +75,11 @@ class AccuracyHarnessTests {
         assertThat(FaultTrialRunner.worstOf(changes, "db", from.plusSeconds(121), to)).isEqualTo(HealthState.HEALTHY);
         assertThat(FaultTrialRunner.worstOf(changes, "db", from.minusSeconds(100), from)).isEqualTo(HealthState.RECOVERING);
         assertThat(FaultTrialRunner.worstOf(changes, "auth", from, to)).isEqualTo(HealthState.HEALTHY);
+        assertThat(FaultTrialRunner.firstAtLeast(changes, "db", from, to, HealthState.DEGRADED)).hasValue(60);
+        assertThat(FaultTrialRunner.firstAtLeast(changes, "web", from, to, HealthState.DEGRADED)).hasValue(90);
+        assertThat(FaultTrialRunner.firstAtLeast(changes, "db", from.plusSeconds(70), to, HealthState.DEGRADED))
+                .as("entered the window degraded").hasValue(0);
+        assertThat(FaultTrialRunner.firstAtLeast(changes, "db", from.plusSeconds(121), to, HealthState.DEGRADED)).isEmpty();
     }
 
     @Test
