@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.firebreak.bench.DetectionAccuracy \
- *     [--detector interim] [--runs-per-type 15] [--fault-free-days 7] [--seed 1] [--json out.json]
+ *     [--detector interim|engine|engine-no-ml|engine-raw-forest|engine+checks|engine-no-ml+checks]
+ *     [--runs-per-type 15] [--fault-free-days 7] [--seed 1] [--json out.json]
  *     [--types cpu_pressure,bandwidth_limit]   (default: every fault type)
  * </pre>
  */
@@ -51,7 +52,9 @@ public final class DetectionAccuracy {
             "interim", InterimHealthRuleDetection::new,
             "engine", EngineDetection::shipped,
             "engine-no-ml", EngineDetection::withoutMl,
-            "engine-raw-forest", EngineDetection::rawForest);
+            "engine-raw-forest", EngineDetection::rawForest,
+            "engine+checks", () -> EngineDetection.shipped().withChecks(),
+            "engine-no-ml+checks", () -> EngineDetection.withoutMl().withChecks());
 
     private static final String TOPOLOGY = "topologies/shop.yaml";
 
