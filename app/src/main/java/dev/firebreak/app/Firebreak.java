@@ -8,6 +8,7 @@ import dev.firebreak.app.wiring.ConsoleApplication;
 import dev.firebreak.engine.detect.config.DetectionConfigException;
 import dev.firebreak.engine.escalation.EscalationConfigException;
 import dev.firebreak.engine.notify.NotificationConfigException;
+import dev.firebreak.engine.check.CheckFileException;
 import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.TopologyException;
 import java.io.PrintStream;
@@ -51,7 +52,7 @@ public final class Firebreak {
             new HeadlessRun(options, out).run();
             return 0;
         } catch (TopologyException | DetectionConfigException | EscalationConfigException
-                | NotificationConfigException | IllegalArgumentException e) {
+                | NotificationConfigException | CheckFileException | IllegalArgumentException e) {
             err.println("firebreak: " + e.getMessage());
             return 2;
         } catch (StoreException | UncheckedIOException e) {

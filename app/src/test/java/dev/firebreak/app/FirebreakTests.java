@@ -46,6 +46,24 @@ class FirebreakTests {
     }
 
     @Test
+    void checksFileNamingAnUnknownComponentIsRefusedWithFileLineAndField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("checks.yaml");
+        Files.writeString(file, "checks:\n  - component: paymnts\n    tcp: localhost:5432\n");
+
+        assertThat(run("--headless", "--duration", "1m", "--checks", file.toString())).isEqualTo(2);
+
+        assertThat(errors()).isEqualTo("firebreak: checks.yaml:2: checks[0].component: unknown component 'paymnts' in"
+                + " topology shop" + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("simulated");
+    }
+
+    @Test
+    void helpDescribesTheChecksFile() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--checks FILE").contains("checks/example.yaml");
+    }
+
+    @Test
     void unknownFaultTargetIsRefusedBeforeRunning() {
         assertThat(run("--headless", "--duration", "1h", "--inject", "latency:nowhere")).isEqualTo(2);
         assertThat(errors()).contains("nowhere");

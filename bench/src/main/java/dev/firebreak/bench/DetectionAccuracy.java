@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.firebreak.bench.DetectionAccuracy \
- *     [--detector interim] [--runs-per-type 15] [--fault-free-days 7] [--seed 1] [--json out.json]
+ *     [--detector interim|engine|engine-no-ml|engine-raw-forest|engine+checks|engine-no-ml+checks]
+ *     [--runs-per-type 15] [--fault-free-days 7] [--seed 1] [--json out.json]
  *     [--types cpu_pressure,bandwidth_limit]   (default: every fault type)
  * </pre>
  */
@@ -51,7 +52,9 @@ public final class DetectionAccuracy {
             "interim", InterimHealthRuleDetection::new,
             "engine", EngineDetection::shipped,
             "engine-no-ml", EngineDetection::withoutMl,
-            "engine-raw-forest", EngineDetection::rawForest);
+            "engine-raw-forest", EngineDetection::rawForest,
+            "engine+checks", () -> EngineDetection.shipped().withChecks(),
+            "engine-no-ml+checks", () -> EngineDetection.withoutMl().withChecks());
 
     private static final String TOPOLOGY = "topologies/shop.yaml";
 
@@ -99,6 +102,15 @@ public final class DetectionAccuracy {
             row(out, entry.getKey().name().toLowerCase(Locale.ROOT), AccuracySummary.of(entry.getValue()));
         }
         row(out, "OVERALL", AccuracySummary.of(all));
+        out.printf(Locale.ROOT, "%nevery trial, moved or not: seen = a detection of any severity (low included) on the"
+                + " neighbourhood, detected = medium or higher; highest severity there; degraded = the target's health"
+                + " degraded or worse (median seconds until it was); worst health of the target%n");
+        out.printf(Locale.ROOT, "%-20s %6s %5s %8s %8s %6s  %-34s %s%n", "fault type", "trials", "seen", "detected",
+                "degraded", "median", "highest severity", "worst health of the target");
+        for (Map.Entry<FaultType, List<FaultTrial>> entry : byType.entrySet()) {
+            everyTrial(out, entry.getKey().name().toLowerCase(Locale.ROOT), AccuracySummary.of(entry.getValue()));
+        }
+        everyTrial(out, "OVERALL", AccuracySummary.of(all));
         out.printf(Locale.ROOT, "fault-free: %.1f days x %d components: %d false alarms = %.2f per 100 component-days %s%n",
                 quiet.days(), quiet.components(), quiet.falseAlarms(), quiet.perHundredComponentDays(),
                 quiet.falseAlarmsPerComponent());
@@ -130,6 +142,19 @@ public final class DetectionAccuracy {
                 s.onlyFarAway(), 100 * s.notHealthyShare(), 100 * s.unhealthyShare());
     }
 
+    private static void everyTrial(PrintStream out, String name, AccuracySummary s) {
+        out.printf(Locale.ROOT, "%-20s %6d %5d %8d %8d %6s  %-34s %s%n", name, s.trials(), s.seenAll(), s.detectedAll(),
+                s.degraded(), text(s.medianSecondsToDegraded()), counts(s.highest()), counts(s.worstHealth()));
+    }
+
+    /** "critical 12, high 2, none 1", worst first. */
+    public static <E extends Enum<E>> String counts(Map<E, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.<E, Integer>comparingByKey().reversed())
+                .forEach(e -> parts.add(e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue()));
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
     private static String text(OptionalLong value) {
         return value.isPresent() ? Long.toString(value.getAsLong()) : "-";
     }
@@ -154,6 +179,10 @@ public final class DetectionAccuracy {
                     .put("peer", trial.peer().orElse(null))
                     .put("movedGoldenSignal", trial.movedGoldenSignal());
             t.put("secondsToDetect", trial.timeToDetect().isPresent() ? trial.timeToDetect().getAsLong() : null);
+            t.put("secondsToSee", trial.timeToSee().isPresent() ? trial.timeToSee().getAsLong() : null);
+            t.put("highestSeverity", trial.highestSeverity().name());
+            t.put("worstHealth", trial.worstHealth().map(Enum::name).orElse(null));
+            t.put("secondsToDegraded", trial.timeToDegraded().isPresent() ? trial.timeToDegraded().getAsLong() : null);
         });
         ObjectNode free = root.putObject("faultFree");
         free.put("days", quiet.days());
@@ -186,6 +215,14 @@ public final class DetectionAccuracy {
         node.put("detectedOfMoved", s.detectedMoved());
         node.put("detectedShareOfMoved", Double.isNaN(s.detectedShare()) ? null : s.detectedShare());
         node.put("detectedAll", s.detectedAll());
+        node.put("seenAll", s.seenAll());
+        node.put("degraded", s.degraded());
+        node.put("medianSecondsToDegraded", s.medianSecondsToDegraded().isPresent() ? s.medianSecondsToDegraded().getAsLong()
+                : null);
+        ObjectNode highest = node.putObject("highestSeverity");
+        s.highest().forEach((severity, count) -> highest.put(severity.name(), count));
+        ObjectNode worst = node.putObject("worstHealth");
+        s.worstHealth().forEach((state, count) -> worst.put(state.name(), count));
         node.put("onlyFarAway", s.onlyFarAway());
         node.put("medianSeconds", s.medianSeconds().isPresent() ? s.medianSeconds().getAsLong() : null);
         node.put("p95Seconds", s.p95Seconds().isPresent() ? s.p95Seconds().getAsLong() : null);

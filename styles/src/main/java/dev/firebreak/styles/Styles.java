@@ -42,6 +42,14 @@ public final class Styles {
     public static final String CHART_BUTTON = "chart-button";
     /** The panel explaining a selected anomaly marker. */
     public static final String EXPLANATION_CARD = "explanation-card";
+    /** The component detail's health-check panel: what health rests on, the checks' verdict, checks per tier. */
+    public static final String CHECKS_PANEL = "checks-panel";
+    /** The mark of a passing check (a tick). */
+    public static final String CHECK_PASS = "check-pass";
+    /** The mark of a failing or timed-out check (a cross). */
+    public static final String CHECK_FAIL = "check-fail";
+    /** The mark of a check that has not run yet. */
+    public static final String CHECK_PENDING = "check-pending";
     /** A form of settings: label, field and its validation message per row. */
     public static final String SETTINGS_FORM = "settings-form";
     public static final String SETTINGS_SECTION = "settings-section";
@@ -65,6 +73,8 @@ public final class Styles {
     /** Marks nodes that do not match the health map's search or state filter. */
     public static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
     public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    /** A tier button of the health-check panel while a check of that tier fails. */
+    public static final PseudoClass FAILING = PseudoClass.getPseudoClass("failing");
 
     private Styles() {
     }

@@ -19,19 +19,21 @@ public final class ConsoleSessions implements SessionFactory {
     private final IncidentStore incidents;
     private final NotificationConfig notifications;
     private final boolean paused;
+    private final RealChecks realChecks;
 
     private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, NotificationConfig notifications,
-            boolean paused) {
+            boolean paused, RealChecks realChecks) {
         this.detection = Objects.requireNonNull(detection, "detection");
         this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.paused = paused;
+        this.realChecks = Objects.requireNonNull(realChecks, "realChecks");
     }
 
     /** Sessions that run at once, keeping incidents in {@code incidents} (the console's database). */
     public static ConsoleSessions running(Supplier<DetectionConfig> detection, IncidentStore incidents,
             NotificationConfig notifications) {
-        return new ConsoleSessions(detection, incidents, notifications, false);
+        return new ConsoleSessions(detection, incidents, notifications, false, RealChecks.none());
     }
 
     /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
@@ -40,13 +42,18 @@ public final class ConsoleSessions implements SessionFactory {
     }
 
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection, NotificationConfig notifications) {
-        return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true);
+        return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true, RealChecks.none());
+    }
+
+    /** The same sessions with health checks against real endpoints ({@code --checks}). */
+    public ConsoleSessions withRealChecks(RealChecks checks) {
+        return new ConsoleSessions(detection, incidents, notifications, paused, checks);
     }
 
     /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
     public EngineSession assemble(Topology topology, long seed, double speed) {
         EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get())
-                .withNotifications(notifications);
+                .withNotifications(notifications).withRealChecks(realChecks);
         return EngineSession.assemble(topology, options, incidents).startRunner(paused);
     }
 

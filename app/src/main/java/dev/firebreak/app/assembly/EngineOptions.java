@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param escalation      escalation policies, on-call rotations and trigger thresholds
  * @param start           simulated time at the start; empty for the simulator's default start
  * @param notifications   where incident notifications go (none by default)
+ * @param realChecks      health checks against real endpoints ({@code --checks}), replacing the simulated defaults of
+ *                        the components they name
  */
 public record EngineOptions(long seed, double speed, DetectionConfig detection, boolean backgroundRefits,
-        IncidentConfig incidents, EscalationConfig escalation, Optional<Instant> start, NotificationConfig notifications) {
+        IncidentConfig incidents, EscalationConfig escalation, Optional<Instant> start, NotificationConfig notifications,
+        RealChecks realChecks) {
 
     public EngineOptions {
         Objects.requireNonNull(detection, "detection");
@@ -33,30 +36,36 @@ public record EngineOptions(long seed, double speed, DetectionConfig detection, 
         Objects.requireNonNull(escalation, "escalation");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(realChecks, "realChecks");
         if (!(speed >= SimulationRunner.MIN_SPEED && speed <= SimulationRunner.MAX_SPEED)) {
             throw new IllegalArgumentException("speed must be in [" + SimulationRunner.MIN_SPEED + ", "
                     + SimulationRunner.MAX_SPEED + "], was " + speed);
         }
     }
 
-    /** The console's: background refits, shipped detection settings. */
+    /** The console's: background refits, shipped detection settings, simulated checks only. */
     public static EngineOptions console(long seed, double speed) {
         return new EngineOptions(seed, speed, DetectionConfig.ofDefaults(), true, IncidentConfig.defaults(),
-                shippedEscalation(), Optional.empty(), NotificationConfig.none());
+                shippedEscalation(), Optional.empty(), NotificationConfig.none(), RealChecks.none());
     }
 
     public EngineOptions withDetection(DetectionConfig config) {
-        return new EngineOptions(seed, speed, config, backgroundRefits, incidents, escalation, start, notifications);
+        return new EngineOptions(seed, speed, config, backgroundRefits, incidents, escalation, start, notifications,
+                realChecks);
+    }
+
+    public EngineOptions withRealChecks(RealChecks checks) {
+        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, notifications, checks);
     }
 
     public EngineOptions withNotifications(NotificationConfig config) {
-        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, config);
+        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, config, realChecks);
     }
 
     /** The same options for a run (headless, unpaced: refits on the ticking thread) starting at {@code at}. */
     public static EngineOptions headless(long seed, Instant at) {
         return new EngineOptions(seed, 1, DetectionConfig.ofDefaults(), false, IncidentConfig.defaults(),
-                shippedEscalation(), Optional.of(at), NotificationConfig.none());
+                shippedEscalation(), Optional.of(at), NotificationConfig.none(), RealChecks.none());
     }
 
     /** The escalation policies shipped in sample-data ({@code escalation/policies.yaml}). */

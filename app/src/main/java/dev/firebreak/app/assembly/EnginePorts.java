@@ -1,8 +1,11 @@
 package dev.firebreak.app.assembly;
 
+import dev.firebreak.engine.assess.ComponentHealth;
+import dev.firebreak.engine.assess.HealthAssessment;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.detect.composite.CompositeConfig;
 import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.check.ComponentChecks;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.history.DetectionHistory;
 import dev.firebreak.engine.detect.config.MetricDetectionConfig;
@@ -60,18 +63,18 @@ public final class EnginePorts {
         };
     }
 
-    /** The detected health (see {@link DetectionEngine}), not the simulator's own judgement. */
+    /**
+     * Health as the console shows it: detection and the component's checks combined (ADR 0025, see
+     * {@link ComponentHealth}), not the simulator's own judgement; with the detection history and check results
+     * behind it.
+     */
     private static HealthStatus status(EngineSession engine) {
-        DetectionEngine detection = engine.detection();
+        ComponentHealth health = engine.health();
         return new HealthStatus() {
-            @Override public HealthState health(int componentIndex) { return detection.state(componentIndex); }
-            @Override public HealthState[] healthSnapshot() {
-                HealthState[] states = new HealthState[engine.topology().size()];
-                for (int i = 0; i < states.length; i++) {
-                    states[i] = detection.state(i);
-                }
-                return states;
-            }
+            @Override public HealthState health(int componentIndex) { return health.state(componentIndex); }
+            @Override public HealthState[] healthSnapshot() { return health.snapshot(); }
+            @Override public HealthAssessment assessment(int componentIndex) { return health.assessment(componentIndex); }
+            @Override public Optional<ComponentChecks> checks(String componentId) { return engine.checks(componentId); }
             @Override public DetectionHistory detectionHistory() { return engine.history(); }
         };
     }

@@ -1,5 +1,14 @@
 package dev.firebreak.app.assembly;
 
+import dev.firebreak.engine.assess.ComponentHealth;
+import dev.firebreak.engine.check.CheckPolicies;
+import dev.firebreak.engine.check.ComponentChecks;
+import dev.firebreak.engine.check.ComponentSignals;
+import dev.firebreak.engine.check.HealthCheck;
+import dev.firebreak.engine.check.HealthCheckScheduler;
+import dev.firebreak.engine.check.SimulatedProbes;
+import dev.firebreak.engine.check.TaskScheduler;
+import dev.firebreak.engine.check.TickTaskScheduler;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.history.DetectionHistory;
 import dev.firebreak.engine.detect.ml.MlDetectors;
@@ -21,9 +30,15 @@ import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +51,17 @@ import org.slf4j.LoggerFactory;
  *   <li><b>detection</b>: the shipped detection on the store and bus, recording the history the charts draw;
  *       it subscribes to the tick first, so everything after it reads this tick's scores;
  *   <li><b>forecast</b>: breach forecasting, ranking series by detection's composite scores;
+ *   <li><b>component health</b>: detection's and the health checks' verdicts combined (ADR 0025), the health the
+ *       console shows; built before the checks start so it sees their first verdicts;
+ *   <li><b>health checks</b>: the simulated default checks of every component on simulated time (they run on each
+ *       tick, after detection, on the simulator's thread), and the real ones of {@code --checks} on wall-clock
+ *       time on their own threads (replacing the simulated checks of the components they name);
  *   <li><b>incidents</b>: alerts from detection's health changes and anomalies and from predicted failures,
- *       grouped into incidents; it subscribes after detection and forecasting, so it sees this tick's health;
+ *       grouped into incidents; it subscribes after detection and forecasting, so it sees this tick's combined health;
  *   <li><b>escalation</b>: each incident's policy chain and the auto-escalation triggers, after incidents;
  *   <li><b>notifications</b>: incident openings, acknowledgements, updates, escalations and resolutions to the
  *       configured channels, delivered off the engine's thread, outcomes back on the timeline;
- *   <li>the services the later capabilities add (health checks, root cause, runbooks, healing) go here, each
+ *   <li>the services the later capabilities add (root cause, runbooks, healing) go here, each
  *       after what it reads;
  *   <li><b>runner</b>: started last (console only), so no tick reaches a half-built system.
  * </ol>
@@ -55,6 +75,8 @@ public final class EngineSession implements AutoCloseable {
     public static final int FULL_HISTORY_MAX_COMPONENTS = 100;
     /** Detection history kept: the longest window a component chart spans. */
     public static final int HISTORY_SECONDS = 3600;
+    /** Threads for real checks: probes block up to their timeout, and a few run at once. */
+    private static final int REAL_CHECK_THREADS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
 
@@ -65,6 +87,9 @@ public final class EngineSession implements AutoCloseable {
     private final IncidentService incidents;
     private final EscalationService escalation;
     private final IncidentNotifications notifications;
+    private final ComponentHealth health;
+    private final HealthCheckScheduler simulatedChecks;
+    private final Optional<HealthCheckScheduler> realChecks;
     private final EngineOptions options;
     /** What to stop, last started first. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -82,6 +107,11 @@ public final class EngineSession implements AutoCloseable {
         this.forecasts = ForecastEngine.attach(source.store(), source.events(), topology, ForecastEngineConfig.defaults(),
                 detection::componentScore);
         started.push(forecasts);
+        this.health = ComponentHealth.attach(topology, source.events());
+        started.push(health);
+        List<HealthCheck> real = options.realChecks().forTopology(topology);
+        this.realChecks = real.isEmpty() ? Optional.empty() : Optional.of(realChecks(real));
+        this.simulatedChecks = simulatedChecks(topology, real);
         this.incidents = new IncidentService(topology, options.incidents(), incidentStore, source.events(), source.clock());
         started.push(incidents);
         started.push(AlertIntake.attach(source.events(), incidents));
@@ -91,6 +121,34 @@ public final class EngineSession implements AutoCloseable {
         started.push(notifications);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
+    }
+
+    /** The simulated default checks of every component no real check speaks for, run on simulated time. */
+    private HealthCheckScheduler simulatedChecks(Topology topology, List<HealthCheck> real) {
+        Set<String> checkedForReal = new HashSet<>();
+        real.forEach(check -> checkedForReal.add(check.componentId()));
+        ComponentSignals signals = ComponentSignals.of(source.simulator(), source.store());
+        List<HealthCheck> checks = SimulatedProbes.defaultChecks(signals, topology).stream()
+                .filter(check -> !checkedForReal.contains(check.componentId())).toList();
+        TickTaskScheduler ticks = TickTaskScheduler.attach(source.events(), source.clock());
+        started.push(ticks);
+        HealthCheckScheduler scheduler = new HealthCheckScheduler(checks, CheckPolicies.defaults(), ticks, source.clock(),
+                source.events());
+        started.push(scheduler);
+        scheduler.start();
+        return scheduler;
+    }
+
+    /** Real checks on wall-clock time, their results stamped with the simulated clock (ADR 0025). */
+    private HealthCheckScheduler realChecks(List<HealthCheck> real) {
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(Math.min(REAL_CHECK_THREADS, real.size()),
+                Thread.ofPlatform().daemon().name("firebreak-checks-", 1).factory());
+        started.push(executor::shutdownNow);
+        HealthCheckScheduler scheduler = new HealthCheckScheduler(real, CheckPolicies.defaults(),
+                TaskScheduler.of(executor), source.clock(), source.events());
+        started.push(scheduler);
+        scheduler.start();
+        return scheduler;
     }
 
     private Executor refitExecutor(EngineOptions engineOptions) {
@@ -176,6 +234,17 @@ public final class EngineSession implements AutoCloseable {
 
     public IncidentNotifications notifications() {
         return notifications;
+    }
+
+    /** Each component's health as the console shows it: detection and its checks combined (ADR 0025). */
+    public ComponentHealth health() {
+        return health;
+    }
+
+    /** A component's health checks (real ones if the checks file names it, else the simulated defaults). */
+    public Optional<ComponentChecks> checks(String componentId) {
+        Optional<ComponentChecks> real = realChecks.flatMap(scheduler -> scheduler.checks(componentId));
+        return real.isPresent() ? real : simulatedChecks.checks(componentId);
     }
 
     public EngineOptions options() {

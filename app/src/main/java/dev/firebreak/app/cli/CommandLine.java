@@ -26,6 +26,9 @@ public final class CommandLine {
               --notifications FILE   notification channels YAML (Slack, PagerDuty, Opsgenie, webhook); default
                                        DATA_DIR/notifications.yaml if present; secrets as env:NAME or
                                        secret:NAME from DATA_DIR/secrets.properties (mode 0600)
+              --checks FILE          health checks against real endpoints (http, tcp, process) for components of
+                                       the topology, instead of their simulated checks (format: sample-data
+                                       checks/example.yaml); every other component keeps its simulated checks
               --headless             run the engine without a window and report what happened
               --duration D           headless: simulated time to run, e.g. 90s, 30m, 2h (default 1h)
               --inject SPEC          headless: inject a fault, repeatable. SPEC is
@@ -57,6 +60,7 @@ public final class CommandLine {
         Optional<Path> verifyTimeline = Optional.empty();
         Optional<Path> escalationConfig = Optional.empty();
         Optional<Path> notificationConfig = Optional.empty();
+        Optional<Path> checks = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -72,13 +76,14 @@ public final class CommandLine {
                 case "--verify-timeline" -> verifyTimeline = Optional.of(Path.of(value(args, ++i, option)));
                 case "--escalation" -> escalationConfig = Optional.of(Path.of(value(args, ++i, option)));
                 case "--notifications" -> notificationConfig = Optional.of(Path.of(value(args, ++i, option)));
+                case "--checks" -> checks = Optional.of(Path.of(value(args, ++i, option)));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
         }
         OptionalDouble speed = parseSpeed(speedText, headless);
         return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
-                verifyTimeline, escalationConfig, notificationConfig);
+                verifyTimeline, escalationConfig, notificationConfig, checks);
     }
 
     private static String value(String[] args, int index, String option) {

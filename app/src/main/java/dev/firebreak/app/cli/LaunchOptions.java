@@ -23,10 +23,13 @@ import java.util.OptionalDouble;
  * @param verifyTimeline  a report whose incident timelines to check, instead of running anything
  * @param escalationConfig escalation policies and rotations YAML, instead of the shipped ones
  * @param notificationConfig notification channels YAML, instead of DATA_DIR/notifications.yaml (if any)
+ * @param checks    health checks against real endpoints (YAML), replacing the simulated checks of the components
+ *                  they name
  */
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
         Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig,
-        Optional<Path> verifyTimeline, Optional<Path> escalationConfig, Optional<Path> notificationConfig) {
+        Optional<Path> verifyTimeline, Optional<Path> escalationConfig, Optional<Path> notificationConfig,
+        Optional<Path> checks) {
 
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 3600;
@@ -42,6 +45,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(verifyTimeline, "verifyTimeline");
         Objects.requireNonNull(escalationConfig, "escalationConfig");
         Objects.requireNonNull(notificationConfig, "notificationConfig");
+        Objects.requireNonNull(checks, "checks");
         if (speed.isPresent() && !(speed.getAsDouble() >= MIN_SPEED && speed.getAsDouble() <= MAX_SPEED)) {
             throw new IllegalArgumentException("--speed must be between " + MIN_SPEED + " and " + MAX_SPEED + " (or 'max' with --headless), was " + speed.getAsDouble());
         }

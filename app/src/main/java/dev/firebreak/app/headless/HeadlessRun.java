@@ -8,6 +8,8 @@ import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.assembly.EngineOptions;
 import dev.firebreak.app.assembly.EngineSession;
 import dev.firebreak.app.wiring.Notifications;
+import dev.firebreak.app.assembly.RealChecks;
+import dev.firebreak.engine.check.CheckFileException;
 import dev.firebreak.app.wiring.TopologyCatalog;
 import dev.firebreak.engine.notify.NotificationConfigException;
 import dev.firebreak.engine.detect.config.DetectionConfig;
@@ -53,8 +55,10 @@ public final class HeadlessRun {
 
     /** Runs to the end and returns the report (also written to --report or printed). */
     public ObjectNode run() throws TopologyException, DetectionConfigException, EscalationConfigException,
-            NotificationConfigException {
+            NotificationConfigException, CheckFileException {
         Topology topology = TopologyCatalog.resolve(options.topology(), options.seed());
+        RealChecks realChecks = options.checks().isPresent() ? RealChecks.fromFile(options.checks().get(), topology)
+                : RealChecks.none();
         DetectionConfig detectionConfig = options.detectionConfig().isPresent()
                 ? DetectionConfigLoader.load(options.detectionConfig().get()) : DetectionConfig.ofDefaults();
         // Unpaced runs refit on the run's own thread so a seeded run repeats; paced ones refit in the
@@ -62,7 +66,7 @@ public final class HeadlessRun {
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
                 options.speed().isPresent(), IncidentConfig.defaults(), options.escalationConfig().isPresent()
                         ? EscalationConfigLoader.load(options.escalationConfig().get()) : EngineOptions.shippedEscalation(),
-                java.util.Optional.empty(), Notifications.load(options));
+                java.util.Optional.empty(), Notifications.load(options), realChecks);
         try (EngineSession engine = EngineSession.assemble(topology, engineOptions)) {
             Simulator simulator = engine.simulator();
             DetectionEngine detection = engine.detection();
@@ -81,12 +85,14 @@ public final class HeadlessRun {
                 }
                 double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
                 ObjectNode report = RunReport.build(options, topology, runStart, engine.clock().instant(), wallSeconds,
-                        faults, recorder, simulator, detection, engine.incidents());
+                        faults, recorder, simulator, detection, engine.health(),
+                        engine.incidents());
                 write(report);
-                out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy; %d incident(s)%n",
+                out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy; %d check verdict change(s), %d assessed health change(s); %d incident(s)%n",
                         dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),
                         wallSeconds, faults.size(), recorder.anomalies.size(), recorder.healthChanges.size(),
-                        countUnhealthy(detection, topology.size()), engine.incidents().incidents().size());
+                        countUnhealthy(detection, topology.size()), recorder.checkedChanges.size(),
+                        recorder.assessedChanges.size(), engine.incidents().incidents().size());
                 return report;
             }
         }

@@ -1,6 +1,8 @@
 package dev.firebreak.app.headless;
 
 import dev.firebreak.engine.action.ActionApplied;
+import dev.firebreak.engine.assess.AssessedHealthChanged;
+import dev.firebreak.engine.check.CheckedHealthChanged;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
@@ -16,11 +18,13 @@ import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Listens to a headless run and keeps what its report needs: the timeline of events and, per
- * component, the worst it got. Runs on the simulator thread, so it needs no locking.
+ * component, the worst it got. Runs on the simulator thread, so it needs no locking, except for what real
+ * health checks (on their own threads) may change: their verdicts and the assessed health.
  */
 final class RunRecorder implements AutoCloseable {
 
@@ -28,8 +32,12 @@ final class RunRecorder implements AutoCloseable {
     private final DetectionEngine detection;
     private final MetricStore store;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    /** Detection's verdicts: what the console shows. */
+    /** Detection's verdicts. */
     final List<ComponentHealthChanged> healthChanges = new ArrayList<>();
+    /** The health checks' verdicts (real ones may arrive on their own threads, hence the lock). */
+    final List<CheckedHealthChanged> checkedChanges = Collections.synchronizedList(new ArrayList<>());
+    /** Detection and checks combined (ADR 0025): what the console shows. */
+    final List<AssessedHealthChanged> assessedChanges = Collections.synchronizedList(new ArrayList<>());
     /** The simulator's own judgement from its physics, to compare detection against. */
     final List<SimulatedConditionChanged> conditionChanges = new ArrayList<>();
     final List<AnomalyDetected> anomalies = new ArrayList<>();
@@ -39,6 +47,7 @@ final class RunRecorder implements AutoCloseable {
     final List<ActionApplied> actions = new ArrayList<>();
     final HealthState[] worstState;
     final HealthState[] worstCondition;
+    final HealthState[] worstAssessed;
     final long[] secondsNotHealthy;
     final long[] secondsImpaired;
     final double[] maxP99Millis;
@@ -55,6 +64,8 @@ final class RunRecorder implements AutoCloseable {
         java.util.Arrays.fill(worstState, HealthState.HEALTHY);
         worstCondition = new HealthState[size];
         java.util.Arrays.fill(worstCondition, HealthState.HEALTHY);
+        worstAssessed = new HealthState[size];
+        java.util.Arrays.fill(worstAssessed, HealthState.HEALTHY);
         secondsNotHealthy = new long[size];
         secondsImpaired = new long[size];
         maxP99Millis = new double[size];
@@ -67,6 +78,8 @@ final class RunRecorder implements AutoCloseable {
         }
         subscriptions.add(events.subscribe(ComponentHealthChanged.class, healthChanges::add));
         subscriptions.add(events.subscribe(SimulatedConditionChanged.class, conditionChanges::add));
+        subscriptions.add(events.subscribe(CheckedHealthChanged.class, checkedChanges::add));
+        subscriptions.add(events.subscribe(AssessedHealthChanged.class, this::onAssessed));
         subscriptions.add(events.subscribe(AnomalyDetected.class, anomalies::add));
         subscriptions.add(events.subscribe(FaultStarted.class, faultsStarted::add));
         subscriptions.add(events.subscribe(FaultEnded.class, faultsEnded::add));
@@ -93,6 +106,16 @@ final class RunRecorder implements AutoCloseable {
             }
             maxP99Millis[i] = maxIgnoringMissing(maxP99Millis[i], p99Handles[i]);
             maxErrorPercent[i] = maxIgnoringMissing(maxErrorPercent[i], errorHandles[i]);
+        }
+    }
+
+    private void onAssessed(AssessedHealthChanged change) {
+        assessedChanges.add(change);
+        int index = simulator.topology().indexOf(change.componentId());
+        synchronized (worstAssessed) {
+            if (change.to().isWorseThan(worstAssessed[index])) {
+                worstAssessed[index] = change.to();
+            }
         }
     }
 

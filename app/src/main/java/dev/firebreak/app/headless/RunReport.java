@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.app.cli.LaunchOptions;
+import dev.firebreak.engine.assess.ComponentHealth;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
@@ -18,8 +19,11 @@ import java.util.List;
 
 /**
  * The JSON a headless run leaves behind: inputs, ground truth, the timeline and per-component outcome.
- * Health is detection's verdict (what the console would have shown); the simulator's own judgement of
- * each component sits beside it as "simulated condition", so a run shows what detection missed.
+ * {@code healthChanges} and the per-component {@code finalState}/{@code worstState} are detection's verdict;
+ * {@code checkedHealthChanges} are the health checks' verdicts (ADR 0008), and {@code assessedHealthChanges} with
+ * {@code finalAssessedState}/{@code worstAssessedState} the two combined, which is what the console shows (ADR
+ * 0025). The simulator's own judgement of each component sits beside them as "simulated condition", so a run
+ * shows what detection and the checks missed.
  */
 final class RunReport {
 
@@ -28,7 +32,7 @@ final class RunReport {
 
     static ObjectNode build(LaunchOptions options, Topology topology, Instant start, Instant end, double wallSeconds,
             List<FaultSpec> faults, RunRecorder recorder, Simulator simulator, DetectionEngine detection,
-            IncidentService incidents) {
+            ComponentHealth assessedHealth, IncidentService incidents) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         ObjectNode run = report.putObject("run");
         run.put("topology", topology.name());
@@ -60,6 +64,30 @@ final class RunReport {
                 .put("from", change.from().name())
                 .put("to", change.to().name())
                 .put("reason", change.reason()));
+
+        ArrayNode checked = report.putArray("checkedHealthChanges");
+        synchronized (recorder.checkedChanges) {
+            recorder.checkedChanges.forEach(change -> checked.addObject()
+                    .put("at", change.at().toString())
+                    .put("component", change.componentId())
+                    .put("from", change.from().name())
+                    .put("to", change.to().name())
+                    .put("remediate", change.verdict().remediate())
+                    .put("escalate", change.verdict().escalate())
+                    .put("reason", change.verdict().reason()));
+        }
+
+        ArrayNode assessed = report.putArray("assessedHealthChanges");
+        synchronized (recorder.assessedChanges) {
+            recorder.assessedChanges.forEach(change -> assessed.addObject()
+                    .put("at", change.at().toString())
+                    .put("component", change.componentId())
+                    .put("from", change.from().name())
+                    .put("to", change.to().name())
+                    .put("severity", change.assessment().severity().name())
+                    .put("source", change.assessment().source().name())
+                    .put("reason", change.assessment().reason()));
+        }
 
         ArrayNode anomalies = report.putArray("anomalies");
         recorder.anomalies.forEach(anomaly -> anomalies.addObject()
@@ -101,6 +129,8 @@ final class RunReport {
                     .put("finalState", detection.state(i).name())
                     .put("worstState", recorder.worstState[i].name())
                     .put("secondsNotHealthy", recorder.secondsNotHealthy[i])
+                    .put("finalAssessedState", assessedHealth.state(i).name())
+                    .put("worstAssessedState", recorder.worstAssessed[i].name())
                     .put("finalSimulatedCondition", finalConditions[i].name())
                     .put("worstSimulatedCondition", recorder.worstCondition[i].name())
                     .put("secondsImpaired", recorder.secondsImpaired[i])

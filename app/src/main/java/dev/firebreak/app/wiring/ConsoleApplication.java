@@ -9,6 +9,9 @@ import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.app.assembly.ConsoleSessions;
 import dev.firebreak.engine.detect.config.DetectionConfigException;
+import dev.firebreak.app.assembly.RealChecks;
+import dev.firebreak.engine.check.CheckFileException;
+import dev.firebreak.engine.topology.TopologyException;
 import dev.firebreak.views.task.UiTaskExecutor;
 import dev.firebreak.views.session.SessionFactory;
 import dev.firebreak.views.session.SessionPorts;
@@ -46,6 +49,7 @@ public final class ConsoleApplication extends Application {
     private static Database database;
     private static SavedDetectionSettings detectionSettings;
     private static NotificationConfig notifications;
+    private static RealChecks realChecks = RealChecks.none();
     private UiTaskExecutor tasks;
 
     private ConsoleViewModel viewModel;
@@ -58,8 +62,13 @@ public final class ConsoleApplication extends Application {
             database = Database.openFile(options.dataDir());
             detectionSettings = SavedDetectionSettings.load(options.dataDir(), options.detectionConfig());
             notifications = Notifications.load(options);
+            realChecks = realChecks(options);
         } catch (NotificationConfigException e) {
             startupProblem = "Firebreak cannot read its notification channels: " + e.getMessage();
+        } catch (CheckFileException e) {
+            startupProblem = "Firebreak cannot read its health checks: " + e.getMessage();
+        } catch (TopologyException e) {
+            startupProblem = "Firebreak cannot read its topology: " + e.getMessage();
         } catch (DetectionConfigException e) {
             startupProblem = "Firebreak cannot read its detection settings: " + e.getMessage()
                     + " (fix the file, or delete it to start from the shipped defaults)";
@@ -81,6 +90,15 @@ public final class ConsoleApplication extends Application {
         return startupProblem == null ? 0 : 3;
     }
 
+    /** The real checks of --checks, checked against the topology the console starts on. */
+    private static RealChecks realChecks(LaunchOptions launchOptions) throws CheckFileException, TopologyException {
+        if (launchOptions.checks().isEmpty()) {
+            return RealChecks.none();
+        }
+        Topology initial = TopologyCatalog.resolve(launchOptions.topology(), launchOptions.seed());
+        return RealChecks.fromFile(launchOptions.checks().get(), initial);
+    }
+
     @Override
     public void start(Stage stage) {
         if (startupProblem != null) {
@@ -100,8 +118,9 @@ public final class ConsoleApplication extends Application {
         Supplier<String> actor = () -> operatorName(operator);
         tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
-                sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications), detectionSettings,
-                        audit, actor), themes, initial, options.seed(), options.speed().orElse(1), tasks, operator);
+                sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
+                        .withRealChecks(realChecks), detectionSettings, audit, actor), themes, initial, options.seed(),
+                options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);
         Scene scene = new Scene(view, 1440, 900);

@@ -40,6 +40,14 @@ class CommandLineTests {
     }
 
     @Test
+    void checksFileIsTakenForTheConsoleAndForHeadlessRuns() {
+        assertThat(parse().checks()).isEmpty();
+        assertThat(parse("--checks", "real.yaml").checks()).contains(Path.of("real.yaml"));
+        assertThat(parse("--headless", "--checks", "real.yaml").checks()).contains(Path.of("real.yaml"));
+        assertThatThrownBy(() -> parse("--checks")).hasMessageContaining("--checks needs a value");
+    }
+
+    @Test
     void headlessRunsAsFastAsPossibleUnlessPaced() {
         assertThat(parse("--headless").speed()).isEmpty();
         assertThat(parse("--headless", "--speed", "max").speed()).isEmpty();

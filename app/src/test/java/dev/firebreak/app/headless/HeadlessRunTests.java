@@ -63,6 +63,38 @@ class HeadlessRunTests {
         assertThat(second.get("healthChanges")).isEqualTo(first.get("healthChanges"));
         assertThat(second.get("anomalies")).isEqualTo(first.get("anomalies"));
         assertThat(second.get("components")).isEqualTo(first.get("components"));
+        assertThat(second.get("checkedHealthChanges")).isEqualTo(first.get("checkedHealthChanges"));
+        assertThat(second.get("assessedHealthChanges")).isEqualTo(first.get("assessedHealthChanges"));
+    }
+
+    @Test
+    void lostReplicaIsReportedAsAChecksVerdictAndAsAssessedDegradedAtLowSeverity(@TempDir Path dir) throws Exception {
+        JsonNode json = run("--headless", "--duration", "20m", "--seed", "3", "--report", dir.resolve("out.json").toString(),
+                "--inject", "instance-kill:catalog,at=12m,for=5m");
+
+        List<JsonNode> checked = changesOf(json.get("checkedHealthChanges"), "catalog");
+        List<JsonNode> assessed = changesOf(json.get("assessedHealthChanges"), "catalog");
+        assertThat(checked).isNotEmpty();
+        assertThat(checked.getFirst().get("to").asText()).isEqualTo("DEGRADED");
+        assertThat(checked.getFirst().get("reason").asText()).contains("catalog: 1 of 6 instances down");
+        assertThat(checked).anySatisfy(change -> assertThat(change.get("remediate").asBoolean()).isTrue());
+        assertThat(assessed.getFirst().get("to").asText()).isEqualTo("DEGRADED");
+        assertThat(assessed.getFirst().get("severity").asText()).isEqualTo("LOW");
+        assertThat(assessed.getFirst().get("source").asText()).isEqualTo("CHECKS");
+        assertThat(assessed.getLast().get("to").asText()).as("replaced after two minutes").isEqualTo("HEALTHY");
+        assertThat(componentNamed(json, "catalog").get("worstAssessedState").asText()).isEqualTo("DEGRADED");
+        assertThat(componentNamed(json, "catalog").get("worstState").asText()).as("detection").isEqualTo("HEALTHY");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("assessed health change(s)");
+    }
+
+    private static List<JsonNode> changesOf(JsonNode changes, String component) {
+        List<JsonNode> result = new ArrayList<>();
+        changes.forEach(change -> {
+            if (change.get("component").asText().equals(component)) {
+                result.add(change);
+            }
+        });
+        return result;
     }
 
     @Test

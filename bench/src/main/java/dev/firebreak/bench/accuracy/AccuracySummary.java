@@ -1,13 +1,18 @@
 package dev.firebreak.bench.accuracy;
 
+import dev.firebreak.engine.detect.Severity;
+import dev.firebreak.engine.health.HealthState;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Figures over a group of fault trials. Shares and times to detect are over the trials whose fault moved
- * a golden signal (the issue's target applies to those); {@code detectedAll} counts every trial.
+ * a golden signal (the issue's target applies to those); {@code detectedAll}, {@code seenAll} and the
+ * distributions of highest severity and worst health count every trial.
  *
  * @param trials          trials in the group
  * @param moved           trials whose fault moved a golden signal
@@ -19,15 +24,27 @@ import java.util.function.ToDoubleFunction;
  * @param notHealthyShare mean over all trials of the share of the fault's active time the target was not
  *                        HEALTHY (NaN without health figures)
  * @param unhealthyShare  the same for degraded or worse (recovering not counted)
+ * @param seenAll         trials with a detection of any severity (low included) on the neighbourhood, moved or not
+ * @param highest         per severity, the trials whose highest detection on the neighbourhood had it (NONE: nothing)
+ * @param worstHealth     per state, the trials whose target was at worst in it (empty without health figures)
+ * @param degraded        trials whose target's health was degraded or worse while the fault acted
+ * @param medianSecondsToDegraded median of their times until it was
  */
 public record AccuracySummary(int trials, int moved, int detectedMoved, int detectedAll, int onlyFarAway,
-        OptionalLong medianSeconds, OptionalLong p95Seconds, double notHealthyShare, double unhealthyShare) {
+        OptionalLong medianSeconds, OptionalLong p95Seconds, double notHealthyShare, double unhealthyShare,
+        int seenAll, Map<Severity, Integer> highest, Map<HealthState, Integer> worstHealth, int degraded,
+        OptionalLong medianSecondsToDegraded) {
 
     public static AccuracySummary of(List<FaultTrial> trials) {
         int moved = 0;
         int detectedMoved = 0;
         int detectedAll = 0;
         int far = 0;
+        int seen = 0;
+        Map<Severity, Integer> highest = new EnumMap<>(Severity.class);
+        Map<HealthState, Integer> worst = new EnumMap<>(HealthState.class);
+        long[] toDegraded = new long[trials.size()];
+        int degraded = 0;
         long[] times = new long[trials.size()];
         int timed = 0;
         for (FaultTrial trial : trials) {
@@ -37,6 +54,14 @@ public record AccuracySummary(int trials, int moved, int detectedMoved, int dete
             if (trial.detectedOnlyFarAway()) {
                 far++;
             }
+            if (trial.seen()) {
+                seen++;
+            }
+            highest.merge(trial.highestSeverity(), 1, Integer::sum);
+            if (trial.timeToDegraded().isPresent()) {
+                toDegraded[degraded++] = trial.timeToDegraded().getAsLong();
+            }
+            trial.worstHealth().ifPresent(state -> worst.merge(state, 1, Integer::sum));
             if (trial.movedGoldenSignal()) {
                 moved++;
                 if (trial.detected()) {
@@ -49,7 +74,14 @@ public record AccuracySummary(int trials, int moved, int detectedMoved, int dete
         Arrays.sort(sorted);
         return new AccuracySummary(trials.size(), moved, detectedMoved, detectedAll, far, percentile(sorted, 0.5),
                 percentile(sorted, 0.95), mean(trials, FaultTrial::notHealthyShare),
-                mean(trials, FaultTrial::unhealthyShare));
+                mean(trials, FaultTrial::unhealthyShare), seen, highest, worst, degraded,
+                percentile(sortedCopy(toDegraded, degraded), 0.5));
+    }
+
+    private static long[] sortedCopy(long[] values, int count) {
+        long[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** Mean of a per-trial share over the trials that have it; NaN when none has. */

@@ -1,5 +1,13 @@
 package dev.firebreak.bench.accuracy;
 
+import dev.firebreak.engine.assess.AssessedHealthChanged;
+import dev.firebreak.engine.assess.ComponentHealth;
+import dev.firebreak.engine.assess.HealthSource;
+import dev.firebreak.engine.check.CheckPolicies;
+import dev.firebreak.engine.check.ComponentSignals;
+import dev.firebreak.engine.check.HealthCheckScheduler;
+import dev.firebreak.engine.check.SimulatedProbes;
+import dev.firebreak.engine.check.TickTaskScheduler;
 import dev.firebreak.engine.detect.AnomalyDetected;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.detect.config.DetectionConfig;
@@ -26,6 +34,7 @@ public final class EngineDetection implements DetectionUnderTest {
 
     private final String name;
     private final EngineFactory factory;
+    private final boolean withChecks;
 
     /** Builds the engine under test over the trial's simulator. */
     @FunctionalInterface
@@ -33,9 +42,25 @@ public final class EngineDetection implements DetectionUnderTest {
         DetectionEngine create(Simulator simulator, EventBus bus, MetricStore store);
     }
 
-    private EngineDetection(String name, EngineFactory factory) {
+    private EngineDetection(String name, EngineFactory factory, boolean withChecks) {
         this.name = Objects.requireNonNull(name, "name");
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.withChecks = withChecks;
+    }
+
+    private EngineDetection(String name, EngineFactory factory) {
+        this(name, factory, false);
+    }
+
+    /**
+     * The same detection with the console's simulated health checks and the combined health of ADR 0025, built as
+     * the console's {@code EngineSession} builds them: checks on simulated time after detection on each tick, the
+     * combination listening to both. Detections are detection's {@link AnomalyDetected} as before plus, for every
+     * change of the combined health that the checks alone set (a check-only degradation at low severity, or a failed
+     * comprehensive check), a detection at that severity; health is the combined health.
+     */
+    public EngineDetection withChecks() {
+        return new EngineDetection(name + "+checks", factory, true);
     }
 
     /** What the console ships: {@link DetectionEngine#shipped}, refits on the simulator's thread. */
@@ -66,11 +91,33 @@ public final class EngineDetection implements DetectionUnderTest {
         bus.subscribe(AnomalyDetected.class, anomaly -> sink.accept(new DetectionRecord(anomaly.at(),
                 anomaly.componentId(), anomaly.severity(), "engine: " + anomaly.explanation().summary())));
         factory.create(simulator, bus, store).start();
+        if (withChecks) {
+            TickTaskScheduler ticks = TickTaskScheduler.attach(bus, simulator.clock());
+            HealthCheckScheduler checks = new HealthCheckScheduler(
+                    SimulatedProbes.defaultChecks(ComponentSignals.of(simulator, store), simulator.topology()),
+                    CheckPolicies.defaults(), ticks, simulator.clock(), bus);
+            ComponentHealth.attach(simulator.topology(), bus);
+            bus.subscribe(AssessedHealthChanged.class, change -> {
+                if (change.assessment().source() == HealthSource.CHECKS) {
+                    sink.accept(new DetectionRecord(change.at(), change.componentId(), change.assessment().severity(),
+                            "checks: " + change.assessment().reason()));
+                }
+            });
+            checks.start();
+        }
     }
 
-    /** The engine's detected health: its {@link ComponentHealthChanged} events (reason "detection: ..."). */
+    /**
+     * The engine's detected health: its {@link ComponentHealthChanged} events (reason "detection: ..."), or with the
+     * health checks the combined health ({@link AssessedHealthChanged}).
+     */
     @Override
     public boolean observeHealth(EventBus bus, Consumer<HealthRecord> sink) {
+        if (withChecks) {
+            bus.subscribe(AssessedHealthChanged.class,
+                    change -> sink.accept(new HealthRecord(change.at(), change.componentId(), change.to())));
+            return true;
+        }
         bus.subscribe(ComponentHealthChanged.class, change -> {
             if (change.reason().startsWith("detection")) {
                 sink.accept(new HealthRecord(change.at(), change.componentId(), change.to()));

@@ -1,5 +1,6 @@
 package dev.firebreak.bench.accuracy;
 
+import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.health.HealthState;
@@ -62,9 +63,22 @@ public final class FaultTrialRunner {
         Set<String> near = new LinkedHashSet<>();
         neighbourhood.forEach(c -> near.add(topology.component(c).id()));
         OptionalLong timeToDetect = OptionalLong.empty();
+        OptionalLong timeToSee = OptionalLong.empty();
+        Severity highest = Severity.NONE;
         int far = 0;
         for (DetectionRecord record : simulation.detections) {
-            if (record.at().isBefore(from) || record.at().isAfter(to) || !record.severity().isAtLeast(settings.minimumSeverity())) {
+            if (record.at().isBefore(from) || record.at().isAfter(to)) {
+                continue;
+            }
+            if (near.contains(record.componentId()) && record.severity().isAtLeast(Severity.LOW)) {
+                if (timeToSee.isEmpty()) {
+                    timeToSee = OptionalLong.of(Duration.between(from, record.at()).toSeconds());
+                }
+                if (record.severity().ordinal() > highest.ordinal()) {
+                    highest = record.severity();
+                }
+            }
+            if (!record.severity().isAtLeast(settings.minimumSeverity())) {
                 continue;
             }
             if (near.contains(record.componentId())) {
@@ -80,12 +94,62 @@ public final class FaultTrialRunner {
         String targetId = topology.component(target).id();
         double notHealthy = Double.NaN;
         double unhealthy = Double.NaN;
+        Optional<HealthState> worst = Optional.empty();
+        OptionalLong timeToDegraded = OptionalLong.empty();
         if (simulation.reportsHealth) {
+            timeToDegraded = firstAtLeast(simulation.healthChanges, targetId, from, to, HealthState.DEGRADED);
             notHealthy = shareOfTime(simulation.healthChanges, targetId, from, to, state -> state != HealthState.HEALTHY);
             unhealthy = shareOfTime(simulation.healthChanges, targetId, from, to,
                     state -> state != HealthState.HEALTHY && state != HealthState.RECOVERING);
+            worst = Optional.of(worstOf(simulation.healthChanges, targetId, from, to));
         }
-        return new FaultTrial(type, seed, targetId, peer, timeToDetect, far, moved, notHealthy, unhealthy);
+        return new FaultTrial(type, seed, targetId, peer, timeToDetect, far, moved, notHealthy, unhealthy, timeToSee,
+                highest, worst, timeToDegraded);
+    }
+
+    /** Seconds from {@code from} until the component's health was at least {@code bad} (0 if it entered so). */
+    static OptionalLong firstAtLeast(List<HealthRecord> changes, String componentId, Instant from, Instant to,
+            HealthState bad) {
+        HealthState state = HealthState.HEALTHY;
+        for (HealthRecord change : changes) {
+            if (!change.componentId().equals(componentId)) {
+                continue;
+            }
+            if (change.at().isAfter(to)) {
+                break;
+            }
+            if (!change.at().isAfter(from)) {
+                state = change.to();
+                continue;
+            }
+            if (state.severity() >= bad.severity()) {
+                return OptionalLong.of(0);
+            }
+            if (change.to().severity() >= bad.severity()) {
+                return OptionalLong.of(Duration.between(from, change.at()).toSeconds());
+            }
+            state = change.to();
+        }
+        return state.severity() >= bad.severity() ? OptionalLong.of(0) : OptionalLong.empty();
+    }
+
+    /** The worst health a component had in [from, to], from its changes in time order (HEALTHY before the first). */
+    static HealthState worstOf(List<HealthRecord> changes, String componentId, Instant from, Instant to) {
+        HealthState worst = HealthState.HEALTHY;
+        for (HealthRecord change : changes) {
+            if (!change.componentId().equals(componentId)) {
+                continue;
+            }
+            if (change.at().isAfter(to)) {
+                break;
+            }
+            if (!change.at().isAfter(from)) {
+                worst = change.to(); // the state it entered the fault with
+            } else if (change.to().isWorseThan(worst)) {
+                worst = change.to();
+            }
+        }
+        return worst;
     }
 
     /**

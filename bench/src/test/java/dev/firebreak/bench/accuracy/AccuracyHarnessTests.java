@@ -3,6 +3,7 @@ package dev.firebreak.bench.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.firebreak.bench.DetectionAccuracy;
 import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultStarted;
@@ -57,6 +58,46 @@ class AccuracyHarnessTests {
         // degraded 0-60 s, recovering 60-180 s, healthy 180-540 s, critical 540-600 s
         assertThat(notHealthy).isCloseTo(240.0 / 600, within(1e-9));
         assertThat(unhealthy).isCloseTo(120.0 / 600, within(1e-9));
+    }
+
+    @Test
+    void worstHealthIsTheStateTheTargetEnteredWithOrTheWorstItReachedWhileTheFaultActed() {
+        Instant from = Instant.parse("2026-11-02T14:00:00Z");
+        Instant to = from.plusSeconds(600);
+        List<HealthRecord> changes = List.of(
+                new HealthRecord(from.minusSeconds(30), "db", HealthState.RECOVERING),
+                new HealthRecord(from.plusSeconds(60), "db", HealthState.DEGRADED),
+                new HealthRecord(from.plusSeconds(90), "web", HealthState.FAILED),
+                new HealthRecord(from.plusSeconds(120), "db", HealthState.HEALTHY),
+                new HealthRecord(to.plusSeconds(10), "db", HealthState.FAILED));
+
+        assertThat(FaultTrialRunner.worstOf(changes, "db", from, to)).isEqualTo(HealthState.DEGRADED);
+        assertThat(FaultTrialRunner.worstOf(changes, "db", from.plusSeconds(121), to)).isEqualTo(HealthState.HEALTHY);
+        assertThat(FaultTrialRunner.worstOf(changes, "db", from.minusSeconds(100), from)).isEqualTo(HealthState.RECOVERING);
+        assertThat(FaultTrialRunner.worstOf(changes, "auth", from, to)).isEqualTo(HealthState.HEALTHY);
+        assertThat(FaultTrialRunner.firstAtLeast(changes, "db", from, to, HealthState.DEGRADED)).hasValue(60);
+        assertThat(FaultTrialRunner.firstAtLeast(changes, "web", from, to, HealthState.DEGRADED)).hasValue(90);
+        assertThat(FaultTrialRunner.firstAtLeast(changes, "db", from.plusSeconds(70), to, HealthState.DEGRADED))
+                .as("entered the window degraded").hasValue(0);
+        assertThat(FaultTrialRunner.firstAtLeast(changes, "db", from.plusSeconds(121), to, HealthState.DEGRADED)).isEmpty();
+    }
+
+    @Test
+    void lowSeverityOnTheTargetIsSeenButNotDetected() {
+        FaultTrialRunner runner = new FaultTrialRunner(shop, SHORT,
+                () -> new FiresAtFaultStart(Optional.empty(), Severity.LOW));
+
+        FaultTrial trial = runner.run(FaultType.INSTANCE_KILL, 5);
+        AccuracySummary summary = AccuracySummary.of(List.of(trial));
+
+        assertThat(trial.detected()).isFalse();
+        assertThat(trial.seen()).isTrue();
+        assertThat(trial.timeToSee()).isEqualTo(OptionalLong.of(0));
+        assertThat(trial.highestSeverity()).isEqualTo(Severity.LOW);
+        assertThat(summary.seenAll()).isEqualTo(1);
+        assertThat(summary.detectedAll()).isZero();
+        assertThat(summary.highest()).containsEntry(Severity.LOW, 1);
+        assertThat(DetectionAccuracy.counts(summary.highest())).isEqualTo("low 1");
     }
 
     @Test
@@ -229,7 +270,12 @@ class AccuracyHarnessTests {
     }
 
     /** Reports a detection when a fault starts, on its target or on a fixed component. */
-    private record FiresAtFaultStart(Optional<String> component) implements DetectionUnderTest {
+    private record FiresAtFaultStart(Optional<String> component, Severity severity) implements DetectionUnderTest {
+
+        FiresAtFaultStart(Optional<String> component) {
+            this(component, Severity.HIGH);
+        }
+
         @Override
         public String name() {
             return "fault-start";
@@ -238,7 +284,7 @@ class AccuracyHarnessTests {
         @Override
         public void attach(Simulator simulator, EventBus bus, MetricStore store, Consumer<DetectionRecord> sink) {
             bus.subscribe(FaultStarted.class, started -> sink.accept(new DetectionRecord(started.at(),
-                    component.orElse(started.fault().spec().target()), Severity.HIGH, "test")));
+                    component.orElse(started.fault().spec().target()), severity, "test")));
         }
     }
 

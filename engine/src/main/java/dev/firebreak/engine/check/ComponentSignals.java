@@ -20,6 +20,19 @@ public interface ComponentSignals {
     /** The simulator's health of the component, empty for an unknown component. */
     Optional<HealthState> health(String componentId);
 
+    /** How many of the component's instances serve, against how many it should have; empty if not known. */
+    default Optional<Instances> instances(String componentId) {
+        return Optional.empty();
+    }
+
+    /**
+     * The last {@code seconds} of a component's metric, oldest first, one value per second (NaN where a sample
+     * is missing); empty if it does not report the metric.
+     */
+    default double[] recent(String componentId, MetricName metric, int seconds) {
+        return new double[0];
+    }
+
     /** Signals read from a running simulator and its store. */
     static ComponentSignals of(Simulator simulator, MetricStore store) {
         return new SimulatorSignals(simulator, store);

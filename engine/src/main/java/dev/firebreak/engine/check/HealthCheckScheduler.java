@@ -4,6 +4,7 @@ import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.event.EventBus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,18 +24,21 @@ import java.util.Set;
  * would block the scheduler's thread, and the next run comes soon anyway). When a component's verdict
  * asks for deep checks, its deep checks run at once, besides their own schedule. Publishes a
  * {@link HealthCheckCompleted} per run and a {@link CheckedHealthChanged} when a component's state
- * changes. Time comes from the injected clock; tasks from the injected {@link TaskScheduler}.
+ * changes. Time comes from the injected clock; tasks from the injected {@link TaskScheduler}: a
+ * {@link TickTaskScheduler} runs them on simulated time (the simulated checks), an executor on wall time (real
+ * endpoints, which live in real time).
  */
 @EngineService
 public final class HealthCheckScheduler implements AutoCloseable {
 
     private final List<HealthCheck> checks;
+    private final Map<String, List<HealthCheck>> byComponent = new LinkedHashMap<>();
     private final CheckPolicies policies;
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final EventBus bus;
     private final Map<String, Integer> streaks = new HashMap<>();
-    private final Map<String, ProbeResult> lastResults = new HashMap<>();
+    private final Map<String, CheckRun> lastRuns = new HashMap<>();
     private final Map<String, HealthVerdict> verdicts = new LinkedHashMap<>();
     private final Set<TaskScheduler.Scheduled> pending = new HashSet<>();
     private boolean closed;
@@ -52,6 +56,7 @@ public final class HealthCheckScheduler implements AutoCloseable {
                 throw new IllegalArgumentException("health check id '" + check.id() + "' is used twice");
             }
             verdicts.putIfAbsent(check.componentId(), HealthStateRule.evaluate(0, 0, 0));
+            byComponent.computeIfAbsent(check.componentId(), id -> new ArrayList<>()).add(check);
         }
     }
 
@@ -68,7 +73,26 @@ public final class HealthCheckScheduler implements AutoCloseable {
 
     /** The result of a check's last run, empty before it ran. */
     public synchronized Optional<ProbeResult> lastResult(String checkId) {
-        return Optional.ofNullable(lastResults.get(checkId));
+        return Optional.ofNullable(lastRuns.get(checkId)).map(CheckRun::result);
+    }
+
+    /** The components some check speaks for, in the order their first check was given. */
+    public List<String> componentIds() {
+        return List.copyOf(byComponent.keySet());
+    }
+
+    /** A component's checks with their last runs and its verdict, or empty if no check speaks for it. */
+    public synchronized Optional<ComponentChecks> checks(String componentId) {
+        List<HealthCheck> own = byComponent.get(componentId);
+        if (own == null) {
+            return Optional.empty();
+        }
+        List<CheckStatus> statuses = new ArrayList<>(own.size());
+        for (HealthCheck check : own) {
+            statuses.add(new CheckStatus(check.id(), check.tier(), check.probe().description(),
+                    Optional.ofNullable(lastRuns.get(check.id())), streaks.getOrDefault(check.id(), 0)));
+        }
+        return Optional.of(new ComponentChecks(componentId, verdicts.get(componentId), statuses));
     }
 
     private synchronized void schedule(HealthCheck check, Duration delay, boolean periodic) {
@@ -110,20 +134,20 @@ public final class HealthCheckScheduler implements AutoCloseable {
             if (closed) {
                 return;
             }
-            lastResults.put(check.id(), result);
+            Instant at = clock.instant();
+            lastRuns.put(check.id(), new CheckRun(at, result, attempts));
             streaks.put(check.id(), result.passed() ? 0 : streaks.getOrDefault(check.id(), 0) + 1);
             HealthVerdict before = verdicts.get(check.componentId());
             HealthVerdict now = evaluate(check.componentId());
             verdicts.put(check.componentId(), now);
-            after.add(() -> bus.publish(new HealthCheckCompleted(clock.instant(), check.componentId(), check.id(),
+            after.add(() -> bus.publish(new HealthCheckCompleted(at, check.componentId(), check.id(),
                     check.tier(), result, attempts)));
             if (now.state() != before.state()) {
-                after.add(() -> bus.publish(new CheckedHealthChanged(clock.instant(), check.componentId(),
-                        before.state(), now)));
+                after.add(() -> bus.publish(new CheckedHealthChanged(at, check.componentId(), before.state(), now)));
             }
             if (now.triggerDeep() && !before.triggerDeep()) {
-                for (HealthCheck deep : checks) {
-                    if (deep.tier() == CheckTier.DEEP && deep.componentId().equals(check.componentId())) {
+                for (HealthCheck deep : byComponent.get(check.componentId())) {
+                    if (deep.tier() == CheckTier.DEEP) {
                         schedule(deep, Duration.ZERO, false);
                     }
                 }
@@ -137,18 +161,21 @@ public final class HealthCheckScheduler implements AutoCloseable {
         int shallow = 0;
         int deep = 0;
         int comprehensive = 0;
-        for (HealthCheck check : checks) {
-            if (!check.componentId().equals(componentId)) {
-                continue;
-            }
+        List<String> failing = new ArrayList<>();
+        for (HealthCheck check : byComponent.get(componentId)) {
             int streak = streaks.getOrDefault(check.id(), 0);
+            if (streak > 0) {
+                failing.add(lastRuns.get(check.id()).result().message());
+            }
             switch (check.tier()) {
                 case SHALLOW -> shallow += streak;
                 case DEEP -> deep += streak > 0 ? 1 : 0;
                 case COMPREHENSIVE -> comprehensive += streak > 0 ? 1 : 0;
             }
         }
-        return HealthStateRule.evaluate(shallow, deep, comprehensive);
+        HealthVerdict verdict = HealthStateRule.evaluate(shallow, deep, comprehensive);
+        return failing.isEmpty() ? verdict : new HealthVerdict(verdict.state(), verdict.triggerDeep(),
+                verdict.remediate(), verdict.escalate(), verdict.reason() + " (failing: " + String.join("; ", failing) + ")");
     }
 
     @Override

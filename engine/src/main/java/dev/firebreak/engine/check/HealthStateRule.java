@@ -31,16 +31,24 @@ public final class HealthStateRule {
         }
         if (comprehensiveFailures > 0) {
             return new HealthVerdict(HealthState.FAILED, shallowFailures > 0, true, true,
-                    comprehensiveFailures + " comprehensive flow(s) failing");
+                    counted(comprehensiveFailures, "comprehensive failure") + ": failed, escalated to people");
         }
         if (shallowFailures >= UNHEALTHY_SHALLOW_FAILURES || deepFailures > 0) {
+            String counts = shallowFailures > 0 && deepFailures > 0
+                    ? shallowFailures + " shallow and " + counted(deepFailures, "deep failure")
+                    : deepFailures > 0 ? counted(deepFailures, "deep failure") : counted(shallowFailures, "shallow failure");
             return new HealthVerdict(HealthState.CRITICAL, shallowFailures > 0, true, false,
-                    "unhealthy: " + shallowFailures + " shallow and " + deepFailures + " deep check failure(s)");
+                    counts + ": unhealthy (critical), remediation may act");
         }
         if (shallowFailures > 0) {
             return new HealthVerdict(HealthState.DEGRADED, true, false, false,
-                    shallowFailures + " shallow check failure(s); deep checks triggered");
+                    counted(shallowFailures, "shallow failure") + ": degraded, deep checks triggered");
         }
         return new HealthVerdict(HealthState.HEALTHY, false, false, false, "all checks pass");
+    }
+
+    /** "1 shallow failure", "2 shallow failures". */
+    private static String counted(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

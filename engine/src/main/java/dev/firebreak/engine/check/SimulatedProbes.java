@@ -2,6 +2,7 @@ package dev.firebreak.engine.check;
 
 import dev.firebreak.engine.check.internal.SimulatedProbe;
 import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +17,43 @@ public final class SimulatedProbes {
     private SimulatedProbes() {
     }
 
+    /** The default checks of every component of the simulator's topology, in topology order. */
+    public static List<HealthCheck> defaultChecks(ComponentSignals signals, Topology topology) {
+        List<HealthCheck> checks = new ArrayList<>();
+        for (int i = 0; i < topology.size(); i++) {
+            checks.addAll(defaultChecks(signals, topology.component(i).id()));
+        }
+        return checks;
+    }
+
     /** Answers within the timeout and with an error rate at most {@code maxErrorPercent}. */
     public static Probe endpoint(ComponentSignals signals, String componentId, double maxErrorPercent) {
         return SimulatedProbe.endpoint(signals, componentId, maxErrorPercent);
     }
 
-    /** Every listed resource metric at or below its limit. */
+    /**
+     * Every listed resource metric at or below its limit, and memory and disk use not rising steadily toward
+     * theirs (reaching it within the hour at the pace of the last four minutes).
+     */
     public static Probe resources(ComponentSignals signals, String componentId, Map<MetricName, Double> limits) {
         return SimulatedProbe.resources(signals, componentId, limits);
     }
 
+    /** Every instance the component should have is serving ("1 of 3 instances down" otherwise). */
+    public static Probe instances(ComponentSignals signals, String componentId) {
+        return SimulatedProbe.instances(signals, componentId);
+    }
+
     /**
-     * The console's default checks for a simulated component: shallow endpoint (errors <= 5 %) and
-     * resources, and a deep endpoint check that is strict about errors (<= 1 %).
+     * The console's default checks for a simulated component: shallow endpoint (errors <= 5 %), instances
+     * and resources, and a deep endpoint check that is strict about errors (<= 1 %).
      */
     public static List<HealthCheck> defaultChecks(ComponentSignals signals, String componentId) {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck(componentId + "/endpoint", componentId, CheckTier.SHALLOW,
                 endpoint(signals, componentId, 5)));
+        checks.add(new HealthCheck(componentId + "/instances", componentId, CheckTier.SHALLOW,
+                instances(signals, componentId)));
         checks.add(new HealthCheck(componentId + "/resources", componentId, CheckTier.SHALLOW,
                 resources(signals, componentId, DEFAULT_LIMITS)));
         checks.add(new HealthCheck(componentId + "/deep-endpoint", componentId, CheckTier.DEEP,

@@ -501,6 +501,20 @@ public final class Simulator implements FaultInjector, ActionExecutor {
         return copy;
     }
 
+    /**
+     * Instances of a component serving after the last step: its replicas less those killed and not yet replaced,
+     * restarting or out of memory; fractional while a share of their processes is down. What a per-instance
+     * probe would count; read it on the simulator's thread (health checks run there).
+     */
+    public double instancesServing(int componentIndex) {
+        return physics.instancesServing(componentIndex);
+    }
+
+    /** Instances a component should have after the last step: its replicas, or its scale target once ready. */
+    public int instancesWanted(int componentIndex) {
+        return physics.instancesWanted(componentIndex);
+    }
+
     /** The store handle of a component's series, or -1 if that component does not report that metric. */
     public int seriesHandle(int componentIndex, MetricName metric) {
         return handles[componentIndex * METRICS.length + metric.ordinal()];

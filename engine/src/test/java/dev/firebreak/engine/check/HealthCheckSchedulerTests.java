@@ -171,6 +171,43 @@ class HealthCheckSchedulerTests {
     }
 
     @Test
+    void componentChecksGiveEachChecksLastRunPerTierAndTheVerdict() {
+        HealthCheckScheduler scheduler = scheduler(List.of(
+                new HealthCheck("web/http", "web", CheckTier.SHALLOW, new ScriptedProbe(ProbeOutcome.PASS)),
+                new HealthCheck("web/instances", "web", CheckTier.SHALLOW, new ScriptedProbe(ProbeOutcome.FAIL)),
+                new HealthCheck("web/db", "web", CheckTier.DEEP, new ScriptedProbe(ProbeOutcome.PASS))));
+        scheduler.start();
+
+        tasks.advance(Duration.ofSeconds(5));
+        ComponentChecks checks = scheduler.checks("web").orElseThrow();
+
+        assertThat(checks.tier(CheckTier.SHALLOW)).extracting(CheckStatus::checkId)
+                .containsExactly("web/http", "web/instances");
+        assertThat(checks.tier(CheckTier.DEEP)).extracting(CheckStatus::checkId).containsExactly("web/db");
+        assertThat(checks.tier(CheckTier.COMPREHENSIVE)).isEmpty();
+        CheckStatus failing = checks.tier(CheckTier.SHALLOW).get(1);
+        assertThat(failing.failing()).isTrue();
+        assertThat(failing.failedRuns()).isEqualTo(1);
+        assertThat(failing.lastRun().orElseThrow().attempts()).isEqualTo(4);
+        assertThat(failing.lastRun().orElseThrow().at()).isEqualTo(Instant.parse("2026-11-02T10:00:00Z"));
+        assertThat(failing.description()).isEqualTo("scripted");
+        assertThat(checks.verdict().state()).isEqualTo(HealthState.DEGRADED);
+        assertThat(scheduler.checks("nobody")).isEmpty();
+    }
+
+    @Test
+    void verdictSaysHowManyFailedWhatFollowsAndWhatTheFailingChecksSaw() {
+        HealthCheckScheduler scheduler = scheduler(List.of(
+                new HealthCheck("web/http", "web", CheckTier.SHALLOW, new ScriptedProbe(ProbeOutcome.FAIL))));
+        scheduler.start();
+
+        tasks.advance(Duration.ofSeconds(10));
+
+        assertThat(scheduler.verdict("web").orElseThrow().reason())
+                .isEqualTo("2 shallow failures: degraded, deep checks triggered (failing: scripted FAIL)");
+    }
+
+    @Test
     void duplicateCheckIdsAreRejected() {
         Probe probe = new ScriptedProbe(ProbeOutcome.PASS);
 

@@ -1,6 +1,8 @@
 package dev.firebreak.views.component;
 
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.check.CheckTier;
+import dev.firebreak.engine.check.ProbeOutcome;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -22,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -32,13 +35,19 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
 
-/** Component detail: header, one live chart per metric, neighbours, active faults and recent changes. */
+/**
+ * Component detail: header, one live chart per metric, and beside them the component's health checks, neighbours,
+ * active faults and recent changes.
+ */
 public final class ComponentDetailView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private static final double CHART_HEIGHT = 165;
+    /** Room for the list's border and vertical scroll bar beside a check's cell. */
+    private static final double CELL_INSET = 20;
 
     private final ComponentDetailViewModel viewModel;
     private final ThemePalette palette = new ThemePalette();
@@ -116,14 +125,14 @@ public final class ComponentDetailView extends BorderPane {
     }
 
     private Node side() {
-        VBox side = new VBox(6, explanation(),
+        VBox side = new VBox(6, explanation(), checksPanel(),
                 section("Calls (dependencies)"), links(viewModel.dependencies()),
                 section("Called by (dependents)"), links(viewModel.dependents()),
                 section("Active faults"), faults(),
                 section("Recent changes"), changes());
         side.setPadding(new Insets(0, 0, 0, 12));
-        side.setPrefWidth(330);
-        side.setMinWidth(260);
+        side.setPrefWidth(360);
+        side.setMinWidth(280);
         return side;
     }
 
@@ -177,6 +186,125 @@ public final class ComponentDetailView extends BorderPane {
             body.setText(now == null ? "" : now.text().substring(now.title().length() + 1));
         });
         return card;
+    }
+
+    /**
+     * The component's health checks: what its health rests on, the checks' verdict by the seed's rule, and per tier
+     * (a ControlsFX segmented button) each check's last result.
+     */
+    private Node checksPanel() {
+        Label basis = new Label();
+        basis.setId("detail-health-basis");
+        basis.setWrapText(true);
+        basis.setMinHeight(Region.USE_PREF_SIZE);
+        basis.getStyleClass().add(Styles.MUTED);
+        basis.textProperty().bind(viewModel.healthBasisProperty());
+
+        Label checked = new Label();
+        checked.setId("detail-checked-state");
+        checked.getStyleClass().add(Styles.HEALTH_BADGE);
+        Label verdict = new Label();
+        verdict.setId("detail-verdict");
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.textProperty().bind(viewModel.verdictProperty());
+        viewModel.checkedStateProperty().addListener((obs, old, now) -> showChecked(checked, now));
+        showChecked(checked, viewModel.checkedStateProperty().get());
+        HBox verdictRow = new HBox(6, checked, verdict);
+        verdictRow.setAlignment(Pos.TOP_LEFT);
+        HBox.setHgrow(verdict, Priority.ALWAYS);
+
+        SegmentedButton tiers = new SegmentedButton();
+        tiers.setId("detail-check-tiers");
+        for (CheckTier tier : CheckTier.values()) {
+            ToggleButton button = new ToggleButton();
+            button.setId("tier-" + tier.name().toLowerCase(Locale.ROOT));
+            button.setUserData(tier);
+            button.textProperty().bind(viewModel.tierNameProperty(tier));
+            button.setSelected(viewModel.selectedTierProperty().get() == tier);
+            viewModel.tierFailingProperty(tier).subscribe(failing -> button.pseudoClassStateChanged(Styles.FAILING, failing));
+            tiers.getButtons().add(button);
+        }
+        tiers.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one tier is always shown
+            } else {
+                viewModel.selectedTierProperty().set((CheckTier) now.getUserData());
+            }
+        });
+        Label tierSummary = new Label();
+        tierSummary.setId("detail-tier-summary");
+        tierSummary.setWrapText(true);
+        tierSummary.setMinHeight(Region.USE_PREF_SIZE);
+        tierSummary.getStyleClass().add(Styles.MUTED);
+        tierSummary.textProperty().bind(viewModel.tierSummaryProperty());
+
+        ListView<CheckRow> list = new ListView<>(viewModel.tierChecks());
+        list.setId("detail-checks");
+        list.setPrefHeight(215);
+        list.setPlaceholder(new Label("No checks in this tier"));
+        list.setCellFactory(v -> {
+            CheckCell cell = new CheckCell();
+            // as wide as the list and no wider, so messages wrap instead of scrolling sideways
+            cell.prefWidthProperty().bind(v.widthProperty().subtract(CELL_INSET));
+            cell.setMaxWidth(Region.USE_PREF_SIZE);
+            return cell;
+        });
+
+        for (Node onlyWithChecks : List.of(tiers, tierSummary, list)) {
+            onlyWithChecks.visibleProperty().bind(viewModel.hasChecksProperty());
+            onlyWithChecks.managedProperty().bind(viewModel.hasChecksProperty());
+        }
+        VBox panel = new VBox(section("Health checks"), basis, verdictRow, tiers, tierSummary, list);
+        panel.setId("detail-checks-panel");
+        panel.getStyleClass().add(Styles.CHECKS_PANEL);
+        return panel;
+    }
+
+    private static void showChecked(Label label, HealthState state) {
+        label.setVisible(state != null);
+        label.setManaged(state != null);
+        if (state != null) {
+            label.setText(HealthStyles.letter(state));
+            label.setTooltip(new Tooltip("The checks say: " + HealthStyles.word(state)));
+            HealthStyles.apply(label, state);
+        }
+    }
+
+    /** One check: a tick or a cross, its name, when it ran and how long it took, and what it said. */
+    private static final class CheckCell extends ListCell<CheckRow> {
+        @Override
+        protected void updateItem(CheckRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            Label mark = new Label(row.outcome().isEmpty() ? "…" : row.failing() ? "✗" : "✓");
+            mark.getStyleClass().add(row.outcome().isEmpty() ? Styles.CHECK_PENDING
+                    : row.failing() ? Styles.CHECK_FAIL : Styles.CHECK_PASS);
+            Label name = new Label(row.name() + row.outcome().filter(o -> o == ProbeOutcome.TIMEOUT).map(o -> " (timed out)")
+                    .orElse(""));
+            name.setStyle("-fx-font-weight: bold;");
+            Label timing = new Label(row.timing());
+            timing.getStyleClass().add(Styles.MUTED);
+            timing.setWrapText(true);
+            timing.setMinHeight(Region.USE_PREF_SIZE);
+            Label message = new Label(row.message());
+            message.setWrapText(true);
+            message.setMinHeight(Region.USE_PREF_SIZE);
+            VBox text = new VBox(1, name, timing, message);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox cell = new HBox(6, mark, text);
+            cell.setAlignment(Pos.TOP_LEFT);
+            cell.setMinWidth(0);
+            setText(null);
+            setGraphic(cell);
+            setTooltip(new Tooltip(row.checkId() + ": " + row.description()));
+        }
     }
 
     private Node faults() {

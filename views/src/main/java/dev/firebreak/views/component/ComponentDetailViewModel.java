@@ -1,8 +1,16 @@
 package dev.firebreak.views.component;
 
+import dev.firebreak.engine.assess.AssessedHealthChanged;
+import dev.firebreak.engine.assess.HealthAssessment;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.detect.history.DetectionHistory;
 import dev.firebreak.engine.detect.history.SeriesVerdict;
+import dev.firebreak.engine.check.CheckTier;
+import dev.firebreak.engine.check.ComponentChecks;
+import dev.firebreak.engine.check.HealthCheckCompleted;
+import dev.firebreak.engine.check.TierPolicy;
+import dev.firebreak.engine.time.Durations;
+import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultEnded;
@@ -25,22 +33,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * One component's detail: identity, live state, its metric series, neighbours, active faults and
- * recent changes. Engine events only mark it dirty; the newest state is read once per pulse.
+ * One component's detail: identity, live state and what it rests on (detection and the health checks, ADR 0025),
+ * its health checks per tier with their last results, its metric series, neighbours, active faults and recent
+ * changes. Engine events only mark it dirty; the newest state is read once per pulse.
  */
 public final class ComponentDetailViewModel implements AutoCloseable {
 
@@ -68,6 +82,16 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     private final ObservableList<ChangeEvent> changes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SeriesVerdict> selectedMark = new ReadOnlyObjectWrapper<>(this, "selectedMark");
     private final ReadOnlyObjectWrapper<MarkExplanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
+    private final ReadOnlyStringWrapper healthBasis = new ReadOnlyStringWrapper(this, "healthBasis", "");
+    private final ReadOnlyObjectWrapper<HealthState> checkedState = new ReadOnlyObjectWrapper<>(this, "checkedState");
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
+    private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper hasChecks = new ReadOnlyBooleanWrapper(this, "hasChecks");
+    private final ObservableList<CheckRow> tierChecks = FXCollections.observableArrayList();
+    private final ObjectProperty<CheckTier> selectedTier = new SimpleObjectProperty<>(this, "selectedTier", CheckTier.SHALLOW);
+    private final Map<CheckTier, ReadOnlyStringWrapper> tierNames = new EnumMap<>(CheckTier.class);
+    private final Map<CheckTier, ReadOnlyBooleanWrapper> tierFailing = new EnumMap<>(CheckTier.class);
+    private final ReadOnlyStringWrapper tierSummary = new ReadOnlyStringWrapper(this, "tierSummary", "");
 
     /**
      * @param openComponent called with a component id when the user follows a dependency link
@@ -104,9 +128,21 @@ public final class ComponentDetailViewModel implements AutoCloseable {
             }
         }
         status.detectionHistory().watch(componentId);
+        for (CheckTier tier : CheckTier.values()) {
+            tierNames.put(tier, new ReadOnlyStringWrapper(this, tier.name().toLowerCase(Locale.ROOT) + "Name", ""));
+            tierFailing.put(tier, new ReadOnlyBooleanWrapper(this, tier.name().toLowerCase(Locale.ROOT) + "Failing"));
+        }
+        selectedTier.addListener((obs, old, now) -> showTier());
         this.coalescer = new FxCoalescer(this::refresh);
         subscriptions.add(telemetry.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
         subscriptions.add(telemetry.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(AssessedHealthChanged.class, e -> coalescer.markDirty()));
+        // real checks finish on their own threads, between ticks too
+        subscriptions.add(telemetry.events().subscribe(HealthCheckCompleted.class, e -> {
+            if (e.componentId().equals(componentId)) {
+                coalescer.markDirty();
+            }
+        }));
         subscriptions.add(telemetry.events().subscribe(FaultStarted.class, e -> coalescer.markDirty()));
         subscriptions.add(telemetry.events().subscribe(FaultEnded.class, e -> coalescer.markDirty()));
         subscriptions.add(telemetry.events().subscribe(ChangeEvent.class, e -> coalescer.markDirty()));
@@ -209,6 +245,62 @@ public final class ComponentDetailViewModel implements AutoCloseable {
         return explanation.getReadOnlyProperty();
     }
 
+    /**
+     * What the component's health rests on (ADR 0025), e.g. "Low severity · from health checks alone · detection:
+     * healthy, checks: critical".
+     */
+    public ReadOnlyStringProperty healthBasisProperty() {
+        return healthBasis.getReadOnlyProperty();
+    }
+
+    /** The state the component's health checks give (the seed's rule), or null when no check speaks for it. */
+    public ReadOnlyObjectProperty<HealthState> checkedStateProperty() {
+        return checkedState.getReadOnlyProperty();
+    }
+
+    /** The checks' verdict and why, e.g. "Checks: 2 shallow failures: degraded, deep checks triggered (failing: ...)". */
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** Whether any health check speaks for the component. */
+    public ReadOnlyBooleanProperty hasChecksProperty() {
+        return hasChecks.getReadOnlyProperty();
+    }
+
+    /** Every health check of the component, tier by tier in the order given. */
+    public ObservableList<CheckRow> checks() {
+        return FXCollections.unmodifiableObservableList(checks);
+    }
+
+    /** The checks of the selected tier. */
+    public ObservableList<CheckRow> tierChecks() {
+        return FXCollections.unmodifiableObservableList(tierChecks);
+    }
+
+    /** Which tier's checks {@link #tierChecks()} lists. */
+    public ObjectProperty<CheckTier> selectedTierProperty() {
+        return selectedTier;
+    }
+
+    /** A tier's name and how many checks it has, e.g. "Shallow 3". */
+    public ReadOnlyStringProperty tierNameProperty(CheckTier tier) {
+        return tierNames.get(tier).getReadOnlyProperty();
+    }
+
+    /** Whether any check of a tier is failing. */
+    public ReadOnlyBooleanProperty tierFailingProperty(CheckTier tier) {
+        return tierFailing.get(tier).getReadOnlyProperty();
+    }
+
+    /**
+     * How the selected tier's checks stand and how they run, e.g. "Shallow: 1 of 3 failing · every 10 s, timeout
+     * 1 s, 3 retries".
+     */
+    public ReadOnlyStringProperty tierSummaryProperty() {
+        return tierSummary.getReadOnlyProperty();
+    }
+
     /** Whether a metric has a breach threshold, so its forecast can be shown. */
     public boolean canForecast(MetricName metric) {
         return forecasts.forecastConfig().threshold(metric).isPresent();
@@ -249,7 +341,10 @@ public final class ComponentDetailViewModel implements AutoCloseable {
 
     /** Reads the newest state; runs once per pulse after engine events, or by hand in tests. */
     public void refresh() {
-        state.set(status.health(index));
+        HealthAssessment assessment = status.assessment(index);
+        state.set(assessment.state());
+        refreshChecks();
+        healthBasis.set(basis(assessment, hasChecks.get()));
         List<ActiveFault> newestFaults = faultControl.faultsOn(component.id());
         if (!newestFaults.equals(faults)) {
             faults.setAll(newestFaults);
@@ -262,6 +357,57 @@ public final class ComponentDetailViewModel implements AutoCloseable {
         }
         version.set(newestChanges.isEmpty() ? component.version() : newestChanges.getFirst().toVersion());
         revision.set(revision.get() + 1);
+    }
+
+    private void refreshChecks() {
+        Optional<ComponentChecks> newest = status.checks(component.id());
+        checkedState.set(newest.map(c -> c.verdict().state()).orElse(null));
+        hasChecks.set(newest.isPresent());
+        verdict.set(newest.map(c -> "Checks: " + c.verdict().reason()).orElse("No health check speaks for this component."));
+        List<CheckRow> rows = newest.map(c -> c.checks().stream().map(s -> CheckRow.of(component.id(), s)).toList())
+                .orElse(List.of());
+        if (!rows.equals(checks)) {
+            checks.setAll(rows);
+        }
+        for (CheckTier tier : CheckTier.values()) {
+            List<CheckRow> ofTier = rows.stream().filter(r -> r.tier() == tier).toList();
+            tierNames.get(tier).set(word(tier.name()) + " " + ofTier.size());
+            tierFailing.get(tier).set(ofTier.stream().anyMatch(CheckRow::failing));
+        }
+        showTier();
+    }
+
+    private void showTier() {
+        CheckTier tier = selectedTier.get();
+        List<CheckRow> rows = checks.stream().filter(r -> r.tier() == tier).toList();
+        if (!rows.equals(tierChecks)) {
+            tierChecks.setAll(rows);
+        }
+        long failing = rows.stream().filter(CheckRow::failing).count();
+        TierPolicy policy = TierPolicy.defaults(tier);
+        String standing = rows.isEmpty() ? "no checks" : failing > 0 ? failing + " of " + rows.size() + " failing"
+                : rows.size() + " passing";
+        tierSummary.set(word(tier.name()) + ": " + standing + " · every " + Durations.format(policy.interval())
+                + ", timeout " + Durations.format(policy.timeout()) + ", " + policy.retries()
+                + (policy.retries() == 1 ? " retry" : " retries"));
+    }
+
+    /** Severity, which judgement set the state, and what each says. */
+    static String basis(HealthAssessment assessment, boolean checked) {
+        String severity = assessment.severity() == Severity.NONE ? "No alert"
+                : word(assessment.severity().name()) + " severity";
+        String from = switch (assessment.source()) {
+            case DETECTION -> "from detection";
+            case CHECKS -> assessment.state() == HealthState.FAILED ? "from a failed comprehensive check"
+                    : "from health checks alone, no user-visible signal";
+            case BOTH -> "from detection and health checks";
+        };
+        return severity + " · " + from + " · detection: " + word(assessment.detected().name()).toLowerCase(Locale.ROOT)
+                + (checked ? ", checks: " + word(assessment.checked().name()).toLowerCase(Locale.ROOT) : ", no health checks");
+    }
+
+    private static String word(String name) {
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 
     public FxCoalescer coalescer() {

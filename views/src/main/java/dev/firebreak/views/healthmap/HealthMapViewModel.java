@@ -1,6 +1,8 @@
 package dev.firebreak.views.healthmap;
 
 import dev.firebreak.engine.event.Subscription;
+import dev.firebreak.engine.assess.AssessedHealthChanged;
+import dev.firebreak.engine.assess.HealthAssessment;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricName;
@@ -147,6 +149,8 @@ public final class HealthMapViewModel implements AutoCloseable {
         this.states = status.healthSnapshot();
         this.coalescer = new FxCoalescer(this::refresh);
         subscriptions.add(telemetry.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
+        // health checks alone can change a component's health (ADR 0025); real ones even between ticks
+        subscriptions.add(telemetry.events().subscribe(AssessedHealthChanged.class, e -> coalescer.markDirty()));
         subscriptions.add(telemetry.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
         subscriptions.add(telemetry.events().subscribe(IncidentChanged.class, e -> coalescer.markDirty()));
         this.incidentOf = new Incident[topology.size()];
@@ -285,7 +289,8 @@ public final class HealthMapViewModel implements AutoCloseable {
     /** The numbers the hover card shows, read from the store now. */
     public ComponentSummary summary(int index) {
         MetricStore store = telemetry.store();
-        return new ComponentSummary(topology.component(index), states[index],
+        HealthAssessment assessment = status.assessment(index);
+        return new ComponentSummary(topology.component(index), states[index], assessment.source(), assessment.severity(),
                 latest(store, index, MetricName.REQUEST_RATE), latest(store, index, MetricName.ERROR_RATE),
                 latest(store, index, MetricName.LATENCY_P99), latest(store, index, MetricName.CPU));
     }

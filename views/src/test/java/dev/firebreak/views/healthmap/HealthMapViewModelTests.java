@@ -125,6 +125,6 @@ class HealthMapViewModelTests {
 
         vm.close();
 
-        assertThat(session.events().subscriberCount()).isEqualTo(before - 3);
+        assertThat(session.events().subscriberCount()).isEqualTo(before - 4);
     }
 }

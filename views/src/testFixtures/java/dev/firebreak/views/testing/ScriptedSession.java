@@ -1,15 +1,15 @@
 package dev.firebreak.views.testing;
 
+import dev.firebreak.engine.assess.HealthAssessment;
+import dev.firebreak.engine.assess.HealthFusion;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.detect.composite.CompositeConfig;
 import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.detect.history.DetectionHistory;
 import dev.firebreak.engine.detect.config.MetricDetectionConfig;
+import dev.firebreak.engine.check.ComponentChecks;
+import dev.firebreak.engine.check.HealthStateRule;
 import dev.firebreak.engine.detect.Severity;
-import dev.firebreak.engine.detect.composite.CompositeConfig;
-import dev.firebreak.engine.detect.config.DetectionConfig;
-import dev.firebreak.engine.detect.config.MetricDetectionConfig;
-import dev.firebreak.engine.detect.history.DetectionHistory;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultEnded;
@@ -75,6 +75,7 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     private final int[][] handles;
     private final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
     private final List<ChangeEvent> changes = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, ComponentChecks> checks = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong nextFaultId = new AtomicLong(1);
     private final SplittableRandom random;
     private volatile boolean paused = true;
@@ -195,8 +196,34 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     @Override public EventBus events() { return events; }
     @Override public SimulationClock clock() { return clock; }
     @Override public FaultInjector faults() { return injector; }
-    @Override public HealthState health(int componentIndex) { return states[componentIndex]; }
-    @Override public HealthState[] healthSnapshot() { return states.clone(); }
+    @Override public HealthState health(int componentIndex) { return assessment(componentIndex).state(); }
+
+    @Override
+    public HealthState[] healthSnapshot() {
+        HealthState[] snapshot = new HealthState[states.length];
+        for (int i = 0; i < snapshot.length; i++) {
+            snapshot[i] = health(i);
+        }
+        return snapshot;
+    }
+
+    /** The scripted state as detection's, combined with the scripted checks' verdict by the console's rule. */
+    @Override
+    public HealthAssessment assessment(int componentIndex) {
+        ComponentChecks scripted = checks.get(topology.component(componentIndex).id());
+        return HealthFusion.combine(states[componentIndex], "scripted",
+                scripted == null ? HealthStateRule.evaluate(0, 0, 0) : scripted.verdict());
+    }
+
+    @Override
+    public Optional<ComponentChecks> checks(String componentId) {
+        return Optional.ofNullable(checks.get(componentId));
+    }
+
+    /** Sets what a component's health checks show; the screens pick it up at the next tick. */
+    public void setChecks(ComponentChecks componentChecks) {
+        checks.put(componentChecks.componentId(), componentChecks);
+    }
 
     @Override
     public int seriesHandle(int componentIndex, MetricName metric) {

@@ -1,59 +1,83 @@
 package dev.firebreak.engine.check.internal;
 
 import dev.firebreak.engine.check.ComponentSignals;
+import dev.firebreak.engine.check.Instances;
 import dev.firebreak.engine.check.Probe;
 import dev.firebreak.engine.check.ProbeResult;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.telemetry.MetricName;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * A probe of a simulated component: what a real probe would see, read from simulated state.
  * <ul>
  * <li>endpoint: fails if the component is down (FAILED) or its error rate is above a limit; times out
  * if its p99 latency exceeds the probe's timeout (a real request would not have returned in time);</li>
- * <li>resources: fails if a resource metric is above its limit.</li>
+ * <li>resources: fails if a resource metric is above its limit, or if memory or disk use is rising steadily
+ * toward its limit ({@link ResourceTrend});</li>
+ * <li>instances: fails if fewer instances serve than the component should have, as a per-instance probe
+ * behind the load balancer would see, even while the others carry the load.</li>
  * </ul>
  */
 public final class SimulatedProbe implements Probe {
 
+    /** Resources that fill up over time, so a steady rise toward the limit is worth saying before it is crossed. */
+    private static final Set<MetricName> FILLING = Set.of(MetricName.MEMORY, MetricName.DISK_USED);
+
+    private enum Kind { ENDPOINT, RESOURCES, INSTANCES }
+
+    private final Kind kind;
     private final ComponentSignals signals;
     private final String componentId;
     private final double maxErrorPercent;
     private final Map<MetricName, Double> limits;
 
-    private SimulatedProbe(ComponentSignals signals, String componentId, double maxErrorPercent,
+    private SimulatedProbe(Kind kind, ComponentSignals signals, String componentId, double maxErrorPercent,
             Map<MetricName, Double> limits) {
+        this.kind = kind;
         this.signals = Objects.requireNonNull(signals, "signals");
         this.componentId = Objects.requireNonNull(componentId, "componentId");
         this.maxErrorPercent = maxErrorPercent;
-        this.limits = Map.copyOf(limits);
+        // catalogue order, so messages list resources the same way every run
+        this.limits = new EnumMap<>(MetricName.class);
+        this.limits.putAll(limits);
     }
 
     public static SimulatedProbe endpoint(ComponentSignals signals, String componentId, double maxErrorPercent) {
         if (!(maxErrorPercent >= 0 && maxErrorPercent <= 100)) {
             throw new IllegalArgumentException("maxErrorPercent must be in [0, 100], was " + maxErrorPercent);
         }
-        return new SimulatedProbe(signals, componentId, maxErrorPercent, Map.of());
+        return new SimulatedProbe(Kind.ENDPOINT, signals, componentId, maxErrorPercent, Map.of());
     }
 
     public static SimulatedProbe resources(ComponentSignals signals, String componentId, Map<MetricName, Double> limits) {
         if (limits.isEmpty()) {
             throw new IllegalArgumentException("a resource probe needs at least one limit");
         }
-        return new SimulatedProbe(signals, componentId, Double.NaN, limits);
+        return new SimulatedProbe(Kind.RESOURCES, signals, componentId, Double.NaN, limits);
+    }
+
+    public static SimulatedProbe instances(ComponentSignals signals, String componentId) {
+        return new SimulatedProbe(Kind.INSTANCES, signals, componentId, Double.NaN, Map.of());
     }
 
     @Override
     public String description() {
-        return limits.isEmpty() ? "simulated endpoint of " + componentId + " (errors <= " + maxErrorPercent + " %)"
-                : "simulated resources of " + componentId + " within " + limits;
+        return switch (kind) {
+            case ENDPOINT -> "simulated endpoint of " + componentId + " (errors <= " + maxErrorPercent + " %)";
+            case RESOURCES -> "simulated resources of " + componentId + " within " + limits
+                    + ", memory and disk not rising toward them";
+            case INSTANCES -> "every simulated instance of " + componentId + " serving";
+        };
     }
 
     @Override
@@ -62,7 +86,11 @@ public final class SimulatedProbe implements Probe {
         if (health == null) {
             return ProbeResult.fail("no simulated component '" + componentId + "'", Duration.ZERO);
         }
-        return limits.isEmpty() ? endpoint(health, timeout) : resources();
+        return switch (kind) {
+            case ENDPOINT -> endpoint(health, timeout);
+            case RESOURCES -> resources();
+            case INSTANCES -> instances();
+        };
     }
 
     private ProbeResult endpoint(HealthState health, Duration timeout) {
@@ -85,15 +113,36 @@ public final class SimulatedProbe implements Probe {
 
     private ProbeResult resources() {
         List<String> over = new ArrayList<>();
+        List<String> rising = new ArrayList<>();
         for (Map.Entry<MetricName, Double> limit : limits.entrySet()) {
-            OptionalDouble value = signals.latest(componentId, limit.getKey());
+            MetricName metric = limit.getKey();
+            OptionalDouble value = signals.latest(componentId, metric);
             if (value.isPresent() && value.getAsDouble() > limit.getValue()) {
-                over.add(String.format(Locale.ROOT, "%s %.1f %s > %.1f", limit.getKey().label(), value.getAsDouble(),
-                        limit.getKey().unit(), limit.getValue()));
+                over.add(String.format(Locale.ROOT, "%s %.1f %s > %.1f", metric.label(), value.getAsDouble(),
+                        metric.unit(), limit.getValue()));
+            } else if (FILLING.contains(metric)) {
+                Optional<String> trend = ResourceTrend.risingToward(metric,
+                        signals.recent(componentId, metric, ResourceTrend.WINDOW_SECONDS), limit.getValue());
+                trend.ifPresent(rising::add);
             }
         }
-        return over.isEmpty() ? ProbeResult.pass(componentId + ": resources within limits", Duration.ZERO)
-                : ProbeResult.fail(componentId + ": expected resources within limits, got " + String.join(", ", over),
-                        Duration.ZERO);
+        if (!over.isEmpty()) {
+            return ProbeResult.fail(componentId + ": expected resources within limits, got " + String.join(", ", over)
+                    + (rising.isEmpty() ? "" : "; " + String.join("; ", rising)), Duration.ZERO);
+        }
+        if (!rising.isEmpty()) {
+            return ProbeResult.fail(componentId + ": " + String.join("; ", rising), Duration.ZERO);
+        }
+        return ProbeResult.pass(componentId + ": resources within limits", Duration.ZERO);
+    }
+
+    private ProbeResult instances() {
+        Optional<Instances> instances = signals.instances(componentId);
+        if (instances.isEmpty()) {
+            return ProbeResult.fail(componentId + ": instance count unknown", Duration.ZERO);
+        }
+        Instances now = instances.get();
+        return now.anyDown() ? ProbeResult.fail(componentId + ": " + now.describe(), Duration.ZERO)
+                : ProbeResult.pass(componentId + ": " + now.describe(), Duration.ZERO);
     }
 }

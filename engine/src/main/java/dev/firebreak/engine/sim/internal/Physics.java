@@ -116,6 +116,8 @@ public final class Physics {
     private final double[] served;
     private final double[] capacity;
     private final double[] availability;
+    private final double[] serving;
+    private final int[] wanted;
     private final double[] rho;
     private final double[] shed;
     private final double[] fixedMs;
@@ -186,6 +188,8 @@ public final class Physics {
         served = new double[n];
         capacity = new double[n];
         availability = new double[n];
+        serving = new double[n];
+        wanted = new int[n];
         rho = new double[n];
         shed = new double[n];
         fixedMs = new double[n];
@@ -302,6 +306,8 @@ public final class Physics {
             double up = instancesUp(c, tick);
             double nominal = instancesNominal(c, tick);
             availability[c] = nominal > 0 ? Math.min(1, up / nominal) : 0;
+            serving[c] = up;
+            wanted[c] = (int) nominal;
             double cap = capacityPerReplica[c] * up * (1 - fx.cpuStolen[c] / 100) * Math.min(1, 2 * fx.bandwidth[c]);
             capacity[c] = cap;
             double downstream;
@@ -679,6 +685,10 @@ public final class Physics {
     public double replicationLag(int c) { return outLag[c]; }
     public double saturation(int c) { return outSaturation[c]; }
     public double availability(int c) { return availability[c]; }
+    /** Instances serving this tick (fractional while some of their processes are down). */
+    public double instancesServing(int c) { return serving[c]; }
+    /** Instances the component should have this tick (its replicas, or its scale target once ready). */
+    public int instancesWanted(int c) { return wanted[c]; }
     public double errorFraction(int c) { return errors[c]; }
     public double hitRatio(int c) { return hitRatio[c]; }
     public boolean breakerOpen(int edge) { return breakerOpen[edge]; }
