@@ -44,6 +44,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Component vectors per second through the whole detection engine on one core: one invocation is one
@@ -151,13 +152,18 @@ public class DetectionEngineBenchmark {
     }
 
     @Setup(Level.Iteration)
-    public void startMeter() {
-        meter.start();
+    public void startMeter(IterationParams iteration) {
+        meter.start(iteration);
     }
 
     @TearDown(Level.Iteration)
     public void printCpuRate() {
         meter.stopAndPrint("component vectors");
+    }
+
+    @TearDown(Level.Trial)
+    public void printCpuSummary() {
+        meter.printSummary("component vectors");
     }
 
     @Benchmark

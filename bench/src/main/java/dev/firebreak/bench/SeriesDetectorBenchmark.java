@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -96,13 +97,18 @@ public class SeriesDetectorBenchmark {
     }
 
     @Setup(Level.Iteration)
-    public void startMeter() {
-        meter.start();
+    public void startMeter(IterationParams iteration) {
+        meter.start(iteration);
     }
 
     @TearDown(Level.Iteration)
     public void printCpuRate() {
         meter.stopAndPrint("samples");
+    }
+
+    @TearDown(Level.Trial)
+    public void printCpuSummary() {
+        meter.printSummary("samples");
     }
 
     /** Epoch second of the next sample: on from the warm-up week, or wrapping within the first week. */

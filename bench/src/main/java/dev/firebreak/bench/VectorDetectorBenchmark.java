@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Steady-state cost of the ML vector detectors' {@code update} on one thread: scoring plus admission
@@ -93,13 +94,18 @@ public class VectorDetectorBenchmark {
     }
 
     @Setup(Level.Iteration)
-    public void startMeter() {
-        meter.start();
+    public void startMeter(IterationParams iteration) {
+        meter.start(iteration);
     }
 
     @TearDown(Level.Iteration)
     public void printCpuRate() {
         meter.stopAndPrint("vectors");
+    }
+
+    @TearDown(Level.Trial)
+    public void printCpuSummary() {
+        meter.printSummary("vectors");
     }
 
     @Benchmark
