@@ -1,5 +1,11 @@
 package dev.firebreak.bench;
 
+import dev.firebreak.engine.assess.ComponentHealth;
+import dev.firebreak.engine.check.CheckPolicies;
+import dev.firebreak.engine.check.ComponentSignals;
+import dev.firebreak.engine.check.HealthCheckScheduler;
+import dev.firebreak.engine.check.SimulatedProbes;
+import dev.firebreak.engine.check.TickTaskScheduler;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.sim.SimulatedConditionChanged;
 import dev.firebreak.engine.sim.SimulationConfig;
@@ -27,6 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * Cost of one simulated second: one {@link Simulator#step()} over a synthetic topology, with every
  * series appended to the real store and the event bus delivering to subscribers (as in the console).
  * The simulator is warmed up for a simulated hour first, so the store's rings are in steady state.
+ * With {@code checks=true} the console's simulated health checks run too (four checks a component on simulated
+ * time, shallow every 10 s and deep every minute, as {@code EngineSession} builds them) with the combined health
+ * listening: their cost is averaged over the seconds, though it falls on one second in ten.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +44,9 @@ public class SimulatorTickBenchmark {
 
     @Param({"2000"})
     int components;
+
+    @Param({"false", "true"})
+    boolean checks;
 
     private Simulator simulator;
     private long ticks;
@@ -48,7 +60,16 @@ public class SimulatorTickBenchmark {
         EventBus bus = new EventBus();
         bus.subscribe(MetricsTicked.class, tick -> ticks++);
         bus.subscribe(SimulatedConditionChanged.class, change -> healthChanges++);
-        simulator = new Simulator(topology, config, store, bus, new SimulationClock(config.start()));
+        SimulationClock clock = new SimulationClock(config.start());
+        simulator = new Simulator(topology, config, store, bus, clock);
+        if (checks) {
+            TickTaskScheduler tasks = TickTaskScheduler.attach(bus, clock);
+            HealthCheckScheduler scheduler = new HealthCheckScheduler(
+                    SimulatedProbes.defaultChecks(ComponentSignals.of(simulator, store), topology), CheckPolicies.defaults(),
+                    tasks, clock, bus);
+            ComponentHealth.attach(topology, bus);
+            scheduler.start();
+        }
         for (int i = 0; i < 3600; i++) {
             simulator.step();
         }
