@@ -2,6 +2,7 @@ package dev.firebreak.app.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.assess.ComponentHealth;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
@@ -17,6 +18,7 @@ import dev.firebreak.engine.notify.SecretResolver;
 import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyLoader;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -57,8 +59,10 @@ class SecretsStayOutOfTheDatabaseTests {
             long id;
             try (Database database = Database.openFile(dataDir)) {
                 EventBus bus = new EventBus();
-                IncidentService incidents = new IncidentService(TopologyLoader.loadResource("topologies/shop.yaml"),
-                        IncidentConfig.defaults(), IncidentStore.in(database), bus, clock);
+                Topology shop = TopologyLoader.loadResource("topologies/shop.yaml");
+                IncidentService incidents = new IncidentService(shop, IncidentConfig.defaults(), IncidentStore.in(database),
+                        bus, clock);
+                ComponentHealth.attach(shop, bus);
                 AlertIntake.attach(bus, incidents);
                 try (IncidentNotifications notifications = IncidentNotifications.attach(bus, incidents,
                         NotificationConfigLoader.parse("notifications.yaml", new StringReader(yaml), secrets))) {

@@ -1,5 +1,6 @@
 package dev.firebreak.app.durability;
 
+import dev.firebreak.engine.assess.ComponentHealth;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
@@ -11,6 +12,7 @@ import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyLoader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +33,9 @@ public final class TimelineWriter {
         SimulationClock clock = new SimulationClock(Instant.parse("2026-11-02T00:00:00Z"));
         Database database = Database.openFile(Path.of(args[0]));
         EventBus bus = new EventBus();
-        IncidentService incidents = new IncidentService(TopologyLoader.loadResource("topologies/shop.yaml"),
-                IncidentConfig.defaults(), IncidentStore.in(database), bus, clock);
+        Topology shop = TopologyLoader.loadResource("topologies/shop.yaml");
+        IncidentService incidents = new IncidentService(shop, IncidentConfig.defaults(), IncidentStore.in(database), bus, clock);
+        ComponentHealth.attach(shop, bus);
         AlertIntake.attach(bus, incidents);
         bus.publish(new ComponentHealthChanged(clock.instant(), "catalog", HealthState.HEALTHY, HealthState.DEGRADED, "kill test"));
         bus.publish(new MetricsTicked(clock.instant(), clock.instant().getEpochSecond()));

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Each component's health as the console shows it: detection's state ({@link ComponentHealthChanged}) and its
  * health checks' verdict ({@link CheckedHealthChanged}) combined by {@link HealthFusion} (ADR 0025). Publishes
- * {@link AssessedHealthChanged} when a component's assessed state changes.
+ * {@link AssessedHealthChanged} when a component's assessed state changes, and {@link AssessedSeverityChanged} when
+ * only its severity does (the checks saw it first, now detection does too).
  *
  * <p>Every component's assessed state is a {@link StateMachine} over {@link #TRANSITIONS}: any move is legal except
  * from healthy to recovering, since recovering means "was worse and is getting better".
@@ -108,11 +109,13 @@ public final class ComponentHealth implements AutoCloseable {
 
     private void reassess(int index, Instant at) {
         HealthAssessment now = HealthFusion.combine(detected[index], detectedReason[index], checked[index]);
-        assessments.set(index, now);
+        HealthAssessment before = assessments.getAndSet(index, now);
         StateMachine<HealthState> machine = machines.get(index);
         HealthState from = machine.state();
         if (machine.moveTo(now.state())) {
             bus.publish(new AssessedHealthChanged(at, topology.component(index).id(), from, now));
+        } else if (before.severity() != now.severity()) {
+            bus.publish(new AssessedSeverityChanged(at, topology.component(index).id(), now));
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.firebreak.engine.incident;
 
+import dev.firebreak.engine.assess.AssessedHealthChanged;
+import dev.firebreak.engine.assess.AssessedSeverityChanged;
+import dev.firebreak.engine.assess.HealthAssessment;
 import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.detect.AnomalyDetected;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
-import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.predict.PredictedFailure;
 import dev.firebreak.engine.telemetry.MetricsTicked;
@@ -23,8 +26,11 @@ import java.util.Optional;
  * should start from the database, not from whichever caller detection happened to report first.
  *
  * <ul>
- *   <li>a health change to degraded or worse fires {@code health:<component>} (critical for critical and failed),
- *       recovering updates it, healthy ends it: health alerts open incidents and keep them open;</li>
+ *   <li>a change of a component's assessed health (detection and its checks combined, ADR 0025) to degraded or
+ *       worse fires {@code health:<component>} (critical for critical and failed), recovering updates it, healthy
+ *       ends it: health alerts open incidents and keep them open. What the checks alone see (a lost replica while
+ *       the others carry the load) is labelled {@code userVisible=false}, so it opens an incident a person can
+ *       see without counting as user impact;</li>
  *   <li>an anomaly report is a momentary {@code anomaly:<component>} alert at info level: it joins an incident
  *       near it as evidence but opens none (health is what pages);</li>
  *   <li>a predicted failure is a momentary {@code predict:<component>:<metric>} warning, which may open a P4
@@ -38,6 +44,9 @@ public final class AlertIntake implements AutoCloseable {
     static final Comparator<Alert> LOUDEST_FIRST = Comparator.comparing(Alert::level).reversed()
             .thenComparing(Comparator.comparingInt(AlertIntake::reportedSeverity).reversed());
 
+    /** Label of a health alert: false when only the checks see trouble and users do not feel it (ADR 0025). */
+    public static final String USER_VISIBLE = "userVisible";
+
     private final IncidentService service;
     private final List<Alert> pending = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -47,12 +56,15 @@ public final class AlertIntake implements AutoCloseable {
     }
 
     /**
-     * Subscribes {@code service} to the bus; close to stop. Subscribe after detection and forecasting, so their
-     * alerts of a tick are all collected when this tick handler runs.
+     * Subscribes {@code service} to the bus; close to stop. Subscribe after detection, forecasting, the combined
+     * health and the simulated checks, so their alerts of a tick are all collected when this tick handler runs.
      */
     public static AlertIntake attach(EventBus bus, IncidentService service) {
         AlertIntake intake = new AlertIntake(service);
-        intake.subscriptions.add(bus.subscribe(ComponentHealthChanged.class, e -> intake.pending.add(fromHealth(e))));
+        intake.subscriptions.add(bus.subscribe(AssessedHealthChanged.class,
+                e -> intake.pending.add(fromHealth(e.at(), e.componentId(), e.assessment()))));
+        intake.subscriptions.add(bus.subscribe(AssessedSeverityChanged.class,
+                e -> intake.pending.add(fromHealth(e.at(), e.componentId(), e.assessment()))));
         intake.subscriptions.add(bus.subscribe(AnomalyDetected.class, e -> intake.pending.add(fromAnomaly(e))));
         intake.subscriptions.add(bus.subscribe(PredictedFailure.class, e -> intake.pending.add(fromPrediction(e))));
         intake.subscriptions.add(bus.subscribe(ChangeEvent.class, e -> service.changeObserved(e.componentId(), e.at())));
@@ -74,14 +86,16 @@ public final class AlertIntake implements AutoCloseable {
         return state == null ? 0 : HealthState.valueOf(state).severity();
     }
 
-    static Alert fromHealth(ComponentHealthChanged change) {
-        String fingerprint = "health:" + change.componentId();
-        String summary = change.componentId() + " " + change.to().name().toLowerCase(Locale.ROOT)
-                + (change.reason().isBlank() ? "" : ": " + change.reason());
-        Map<String, String> labels = Map.of("state", change.to().name());
-        Alert alert = new Alert(AlertSource.HEALTH, fingerprint, change.componentId(), Optional.empty(),
-                level(change.to()), summary, labels, change.at(), Optional.empty());
-        return change.to() == HealthState.HEALTHY ? alert.endedAt(change.at()) : alert;
+    static Alert fromHealth(Instant at, String componentId, HealthAssessment assessment) {
+        HealthState state = assessment.state();
+        String summary = componentId + " " + state.name().toLowerCase(Locale.ROOT)
+                + (assessment.reason().isBlank() ? "" : ": " + assessment.reason());
+        boolean userVisible = assessment.severity() != Severity.LOW;
+        Map<String, String> labels = Map.of("state", state.name(), "source", assessment.source().name(),
+                USER_VISIBLE, Boolean.toString(userVisible));
+        Alert alert = new Alert(AlertSource.HEALTH, "health:" + componentId, componentId, Optional.empty(), level(state),
+                summary, labels, at, Optional.empty());
+        return state == HealthState.HEALTHY ? alert.endedAt(at) : alert;
     }
 
     private static AlertLevel level(HealthState state) {

@@ -344,10 +344,17 @@ public final class IncidentService implements AutoCloseable {
         return colon > 0 ? alert.summary().substring(0, colon) : alert.summary();
     }
 
-    /** The health an alert reports, from its {@code state} label (health and check alerts carry one). */
+    /**
+     * The health an alert reports as users feel it, from its {@code state} label (health alerts carry one): what
+     * only the checks see ({@code userVisible=false}) weighs as healthy, so a lost replica is no user impact.
+     */
     private static Optional<HealthState> healthOf(Alert alert) {
         String state = alert.labels().get("state");
-        return state == null ? Optional.empty() : Optional.of(HealthState.valueOf(state));
+        if (state == null) {
+            return Optional.empty();
+        }
+        boolean userVisible = !"false".equals(alert.labels().get(AlertIntake.USER_VISIBLE));
+        return Optional.of(userVisible ? HealthState.valueOf(state) : HealthState.HEALTHY);
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.firebreak.engine.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.engine.assess.ComponentHealth;
+import dev.firebreak.engine.check.CheckedHealthChanged;
+import dev.firebreak.engine.check.HealthVerdict;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
@@ -32,6 +35,7 @@ class IncidentServiceTests {
     void start() throws Exception {
         shop = TopologyLoader.loadResource("topologies/shop.yaml");
         service = new IncidentService(shop, IncidentConfig.defaults(), IncidentStore.inMemory(), bus, clock);
+        ComponentHealth.attach(shop, bus);
         AlertIntake.attach(bus, service);
         bus.subscribe(IncidentChanged.class, events::add);
     }
@@ -95,8 +99,7 @@ class IncidentServiceTests {
         health("catalog", HealthState.HEALTHY, HealthState.DEGRADED);
         long entries = service.timeline(only().id()).size();
 
-        service.accept(AlertIntake.fromHealth(new ComponentHealthChanged(clock.instant(), "catalog", HealthState.HEALTHY,
-                HealthState.DEGRADED, "again")));
+        service.accept(DetectedAlerts.health(clock.instant(), "catalog", HealthState.DEGRADED, "again"));
 
         assertThat(only().alertCount()).isEqualTo(2);
         assertThat(service.timeline(only().id())).hasSize((int) entries);
@@ -180,6 +183,29 @@ class IncidentServiceTests {
 
         health("gateway", HealthState.DEGRADED, HealthState.FAILED);
         assertThat(only().severity()).isEqualTo(IncidentSeverity.P0);
+    }
+
+    @Test
+    void whatOnlyTheChecksSeeOpensALowIncidentThatRisesWhenUsersFeelIt() {
+        checks("gateway", HealthState.DEGRADED, "1 of 3 instances down");
+        assertThat(only().severity()).isEqualTo(IncidentSeverity.P4);
+        assertThat(only().title()).isEqualTo("gateway degraded");
+        assertThat(service.timeline(only().id()).getFirst().text()).contains("checks only", "1 of 3 instances down");
+
+        health("gateway", HealthState.HEALTHY, HealthState.DEGRADED);
+
+        assertThat(only().severity()).isEqualTo(IncidentSeverity.P1);
+        assertThat(service.timeline(only().id())).anySatisfy(entry -> {
+            assertThat(entry.kind()).isEqualTo(TimelineKind.HEALTH);
+            assertThat(entry.text()).startsWith("gateway degraded").doesNotContain("checks only");
+        });
+    }
+
+    /** A change of a component's checks' verdict, then the end of the tick. */
+    private void checks(String component, HealthState state, String reason) {
+        bus.publish(new CheckedHealthChanged(clock.instant(), component, HealthState.HEALTHY,
+                new HealthVerdict(state, false, false, false, reason)));
+        bus.publish(new MetricsTicked(clock.instant(), clock.instant().getEpochSecond()));
     }
 
     @Test

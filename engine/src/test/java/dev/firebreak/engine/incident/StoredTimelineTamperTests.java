@@ -3,7 +3,6 @@ package dev.firebreak.engine.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.engine.event.EventBus;
-import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.time.SimulationClock;
@@ -31,8 +30,7 @@ class StoredTimelineTamperTests {
         shop = TopologyLoader.loadResource("topologies/shop.yaml");
         database = Database.openFile(dir);
         service = new IncidentService(shop, IncidentConfig.defaults(), IncidentStore.in(database), new EventBus(), clock);
-        service.accept(AlertIntake.fromHealth(new ComponentHealthChanged(clock.instant(), "catalog", HealthState.HEALTHY,
-                HealthState.DEGRADED, "latency")));
+        service.accept(DetectedAlerts.health(clock.instant(), "catalog", HealthState.DEGRADED, "latency"));
         id = service.incidents().getFirst().id();
         service.acknowledge(id, "alice");
         service.addNote(id, "alice", "cache hit rate fell");

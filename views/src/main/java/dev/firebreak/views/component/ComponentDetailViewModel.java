@@ -1,6 +1,7 @@
 package dev.firebreak.views.component;
 
 import dev.firebreak.engine.assess.AssessedHealthChanged;
+import dev.firebreak.engine.assess.AssessedSeverityChanged;
 import dev.firebreak.engine.assess.HealthAssessment;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.detect.history.DetectionHistory;
@@ -137,6 +138,7 @@ public final class ComponentDetailViewModel implements AutoCloseable {
         subscriptions.add(telemetry.events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
         subscriptions.add(telemetry.events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
         subscriptions.add(telemetry.events().subscribe(AssessedHealthChanged.class, e -> coalescer.markDirty()));
+        subscriptions.add(telemetry.events().subscribe(AssessedSeverityChanged.class, e -> coalescer.markDirty()));
         // real checks finish on their own threads, between ticks too
         subscriptions.add(telemetry.events().subscribe(HealthCheckCompleted.class, e -> {
             if (e.componentId().equals(componentId)) {
