@@ -14,6 +14,7 @@ import dev.firebreak.engine.fault.ActiveFault;
 import dev.firebreak.engine.fault.FaultInjector;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.escalation.EscalationService;
 import dev.firebreak.engine.incident.IncidentService;
 import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.engine.incident.IncidentState;
@@ -48,7 +49,7 @@ public final class EnginePorts {
     /** The ports of {@code engine}; closing them closes the engine. */
     public static SessionPorts of(EngineSession engine) {
         return new SessionPorts(telemetry(engine), status(engine), faults(engine), detection(engine.detection()),
-                forecasts(engine), control(engine), incidents(engine.incidents()), engine::close);
+                forecasts(engine), control(engine), incidents(engine.incidents(), engine.escalation()), engine::close);
     }
 
     private static Telemetry telemetry(EngineSession engine) {
@@ -117,7 +118,7 @@ public final class EnginePorts {
         };
     }
 
-    static IncidentDesk incidents(IncidentService incidents) {
+    static IncidentDesk incidents(IncidentService incidents, EscalationService escalation) {
         return new IncidentDesk() {
             @Override public List<Incident> incidents() { return incidents.incidents(); }
             @Override public Optional<Incident> incident(long id) { return incidents.incident(id); }
@@ -137,6 +138,14 @@ public final class EnginePorts {
             @Override public Incident addNote(long id, String actor, String text) { return incidents.addNote(id, actor, text); }
             @Override public Incident sendStatusUpdate(long id, String actor, String text) {
                 return incidents.recordStatusUpdate(id, actor, text);
+            }
+            @Override public Incident reportCustomerImpact(long id, int reports, boolean vipAffected, String actor) {
+                escalation.customerImpact(id, reports, vipAffected, actor);
+                return incidents.incident(id).orElseThrow();
+            }
+            @Override public Incident reportDataIntegrityRisk(long id, String check, String actor) {
+                escalation.dataIntegrityRisk(id, check, actor);
+                return incidents.incident(id).orElseThrow();
             }
         };
     }

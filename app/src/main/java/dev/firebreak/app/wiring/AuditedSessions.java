@@ -131,6 +131,18 @@ final class AuditedSessions implements SessionFactory {
             audit(person, "status.sent", id, Map.of("length", text == null ? 0 : text.length()));
             return desk.sendStatusUpdate(id, person, text);
         }
+
+        @Override
+        public Incident reportCustomerImpact(long id, int reports, boolean vipAffected, String person) {
+            audit(person, "customer-impact.reported", id, Map.of("reports", reports, "vipAffected", vipAffected));
+            return desk.reportCustomerImpact(id, reports, vipAffected, person);
+        }
+
+        @Override
+        public Incident reportDataIntegrityRisk(long id, String check, String person) {
+            audit(person, "data-integrity.reported", id, Map.of("check", check == null ? "" : check));
+            return desk.reportDataIntegrityRisk(id, check, person);
+        }
     }
 
     private final class AuditedFaultControl implements FaultControl {

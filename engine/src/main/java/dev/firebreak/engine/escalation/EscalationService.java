@@ -236,9 +236,10 @@ public final class EscalationService implements AutoCloseable {
         }
     }
 
-    /** A data consistency check failed: severity P0. */
-    public synchronized void dataIntegrityRisk(long incidentId, String check) {
+    /** A data consistency check failed (entered by a person, or a check that reports it): severity P0. */
+    public synchronized void dataIntegrityRisk(long incidentId, String check, String actor) {
         Chain chain = chains.get(incidentId);
+        incidents.record(incidentId, TimelineKind.NOTE, actor, "data consistency check failed: " + check);
         if (chain != null) {
             raise(chain, Trigger.DATA_INTEGRITY_RISK, incidents.incident(incidentId).orElseThrow(), IncidentSeverity.P0,
                     "data integrity at risk: " + check + " failed");

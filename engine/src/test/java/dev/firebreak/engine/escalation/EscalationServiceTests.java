@@ -2,6 +2,7 @@ package dev.firebreak.engine.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.engine.assess.ComponentHealth;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
@@ -41,6 +42,7 @@ class EscalationServiceTests {
     void start() throws Exception {
         Topology shop = TopologyLoader.loadResource("topologies/shop.yaml");
         incidents = new IncidentService(shop, IncidentConfig.defaults(), IncidentStore.inMemory(), bus, clock);
+        ComponentHealth.attach(shop, bus);
         AlertIntake.attach(bus, incidents);
         escalation = EscalationService.attach(shop, EscalationConfigLoader.loadResource("escalation/policies.yaml"),
                 incidents, bus);
@@ -177,7 +179,7 @@ class EscalationServiceTests {
         health("orders", HealthState.DEGRADED);
         long id = onlyIncident();
 
-        escalation.dataIntegrityRisk(id, "orders row-count reconciliation");
+        escalation.dataIntegrityRisk(id, "orders row-count reconciliation", "dba");
 
         assertThat(incidents.incident(id).orElseThrow().severity()).isEqualTo(IncidentSeverity.P0);
     }

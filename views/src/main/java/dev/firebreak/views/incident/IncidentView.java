@@ -20,6 +20,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,7 +33,8 @@ import org.controlsfx.control.CheckComboBox;
  * timeline with its verification badge and a note field.
  *
  * <p>Shortcuts: Ctrl+K acknowledge, Ctrl+M take command (me), Ctrl+H hand command over, Ctrl+E override the
- * severity, Ctrl+U write the status update, Ctrl+N add a note; Alt with the underlined letter moves the state.
+ * severity, Ctrl+U write the status update, Ctrl+N add a note, Ctrl+R give a role, Ctrl+P report impact (customers,
+ * VIP, data check); Alt with the underlined letter moves the state.
  */
 public final class IncidentView extends VBox {
 
@@ -84,10 +86,16 @@ public final class IncidentView extends VBox {
                 this::overrideSeverity);
         Button status = button("Status update…", "incident-status-update", "Write and send the status update owed (Ctrl+U)",
                 this::statusUpdate);
+        Button giveRole = button("Roles…", "incident-roles-assign", "Give a role (lead, communications, scribe, commander) to someone (Ctrl+R)",
+                () -> assignRole(Role.TECHNICAL_LEAD));
+        Button impact = button("Impact…", "incident-report-impact", "Report customer reports, a VIP affected or a failed data check (Ctrl+P)",
+                this::reportImpact);
         moves.setId("incident-moves");
         moves.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(6, acknowledge, command, handOver, override, status);
+        // wraps rather than widening the detail pane past the master-detail split
+        FlowPane actions = new FlowPane(6, 6, acknowledge, command, handOver, giveRole, override, status, impact);
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setMinWidth(0);
         Label moveTo = new Label("Move to");
         moveTo.setMinWidth(Region.USE_PREF_SIZE);
         HBox lifecycle = new HBox(6, moveTo, moves);
@@ -96,6 +104,7 @@ public final class IncidentView extends VBox {
         Label roles = new Label();
         roles.setId("incident-roles");
         roles.textProperty().bind(viewModel.rolesTextProperty());
+        roles.setWrapText(true);
         Label due = new Label();
         due.setId("incident-status-due");
         due.textProperty().bind(viewModel.statusDueProperty());
@@ -244,6 +253,28 @@ public final class IncidentView extends VBox {
         return dialog.showAndWait().map(person -> viewModel.assign(Role.COMMANDER, person)).orElse(false);
     }
 
+    /** The dialog giving one of the four roles to someone, the person at the console filled in. */
+    public RoleDialog roleDialog(Role initial) {
+        RoleDialog dialog = new RoleDialog(viewModel, initial);
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        return dialog;
+    }
+
+    private boolean assignRole(Role initial) {
+        return roleDialog(initial).showAndWait().orElse(false);
+    }
+
+    /** The dialog for impact the console cannot see: customer reports, a VIP, a failed data check. */
+    public ImpactReportDialog impactDialog() {
+        ImpactReportDialog dialog = new ImpactReportDialog(viewModel);
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        return dialog;
+    }
+
+    private boolean reportImpact() {
+        return impactDialog().showAndWait().orElse(false);
+    }
+
     /** Opens the severity override (a property sheet: severity and reason); returns whether it was applied. */
     public boolean overrideSeverity() {
         SeverityOverrideDialog dialog = new SeverityOverrideDialog(viewModel);
@@ -272,6 +303,8 @@ public final class IncidentView extends VBox {
             case H -> handOver();
             case E -> overrideSeverity();
             case U -> statusUpdate();
+            case R -> assignRole(Role.TECHNICAL_LEAD);
+            case P -> reportImpact();
             case N -> note.requestFocus();
             default -> {
                 return;

@@ -173,6 +173,10 @@ public final class IncidentViewModel implements AutoCloseable {
 
     /** Gives a role to someone else, e.g. handing the commander role over. */
     public boolean assign(Role role, String person) {
+        if (role == null) {
+            message.set("Choose the role.");
+            return false;
+        }
         if (person == null || person.isBlank()) {
             message.set("Name the person who takes the role " + role.title().toLowerCase(java.util.Locale.ROOT) + ".");
             return false;
@@ -202,6 +206,31 @@ public final class IncidentViewModel implements AutoCloseable {
             return false;
         }
         return run(() -> desk.addNote(id, operator.get(), text));
+    }
+
+    /**
+     * Impact the console cannot see, as a person counted it: customer reports and whether a VIP is affected (the
+     * customer-impact trigger), and a failed data consistency check (the data-integrity trigger).
+     */
+    public boolean reportImpact(int customerReports, boolean vipAffected, String failedCheck) {
+        boolean customers = customerReports > 0 || vipAffected;
+        boolean data = failedCheck != null && !failedCheck.isBlank();
+        if (customerReports < 0) {
+            message.set("Customer reports cannot be fewer than 0, was " + customerReports + ".");
+            return false;
+        }
+        if (!customers && !data) {
+            message.set("Nothing to report: enter customer reports, tick VIP affected, or name the failed data check.");
+            return false;
+        }
+        return run(() -> {
+            if (customers) {
+                desk.reportCustomerImpact(id, customerReports, vipAffected, operator.get());
+            }
+            if (data) {
+                desk.reportDataIntegrityRisk(id, failedCheck.strip(), operator.get());
+            }
+        });
     }
 
     /** Which stakeholder message is owed now. */

@@ -3,8 +3,6 @@ package dev.firebreak.views.incident;
 import dev.firebreak.engine.incident.Incident;
 import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.styles.Styles;
-import java.util.Optional;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -30,8 +28,8 @@ public final class SeverityOverrideDialog extends Dialog<Boolean> {
         sheet.setId("severity-sheet");
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
-        sheet.getItems().setAll(new Item<>("Severity", "P0 complete outage ... P4 no user impact", IncidentSeverity.class,
-                () -> severity, v -> severity = v), new Item<>("Reason", "Why the computed severity is wrong", String.class,
+        sheet.getItems().setAll(new SheetItem<>("Override", "Severity", "P0 complete outage ... P4 no user impact", IncidentSeverity.class,
+                () -> severity, v -> severity = v), new SheetItem<>("Override", "Reason", "Why the computed severity is wrong", String.class,
                 () -> reason, v -> reason = v));
         Label message = new Label();
         message.setId("severity-message");
@@ -53,30 +51,5 @@ public final class SeverityOverrideDialog extends Dialog<Boolean> {
     void fill(IncidentSeverity newSeverity, String newReason) {
         severity = newSeverity;
         reason = newReason;
-    }
-
-    private static final class Item<T> implements PropertySheet.Item {
-        private final String name;
-        private final String description;
-        private final Class<T> type;
-        private final java.util.function.Supplier<T> getter;
-        private final java.util.function.Consumer<T> setter;
-
-        Item(String name, String description, Class<T> type, java.util.function.Supplier<T> getter,
-                java.util.function.Consumer<T> setter) {
-            this.name = name;
-            this.description = description;
-            this.type = type;
-            this.getter = getter;
-            this.setter = setter;
-        }
-
-        @Override public Class<?> getType() { return type; }
-        @Override public String getCategory() { return "Override"; }
-        @Override public String getName() { return name; }
-        @Override public String getDescription() { return description; }
-        @Override public Object getValue() { return getter.get(); }
-        @Override public void setValue(Object value) { setter.accept(type.cast(value)); }
-        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.empty(); }
     }
 }

@@ -43,4 +43,13 @@ public interface IncidentDesk {
 
     /** Records the update on the timeline and sends it to the configured channels. */
     Incident sendStatusUpdate(long id, String actor, String text);
+
+    /**
+     * Customer reports a person has counted (support tickets, calls): beyond the policy's threshold, or with a VIP
+     * affected, the severity rises to P1 (the customer-impact trigger; the console has no customer channel).
+     */
+    Incident reportCustomerImpact(long id, int reports, boolean vipAffected, String actor);
+
+    /** A data consistency check a person ran failed: the data-integrity trigger raises the severity to P0. */
+    Incident reportDataIntegrityRisk(long id, String check, String actor);
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.engine.incident.IncidentState;
+import dev.firebreak.engine.incident.Role;
 import dev.firebreak.views.shell.Theme;
 import dev.firebreak.views.testing.ScriptedSession;
 import dev.firebreak.views.testing.ShownConsole;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -126,6 +128,61 @@ class IncidentsScreenTests {
         robot.interact(() -> ((Button) dialog[0].getDialogPane().lookupButton(StatusUpdateDialog.SEND)).fire());
         console.settle(robot);
         assertThat(view.viewModel().timeline().getLast().text()).startsWith("INCIDENT DETECTED");
+    }
+
+    @Test
+    void teamTakesTheFourRolesAndReportsImpactTheConsoleCannotSee(FxRobot robot) {
+        databaseFailsAndIncidentIsOpen(robot);
+        IncidentView view = console.view().incidentsView().incidentView();
+        IncidentViewModel incident = view.viewModel();
+
+        robot.clickOn("#incident-timeline");
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField person = robot.lookup("#role-person").queryAs(javafx.scene.control.TextField.class);
+        assertThat(person.getText()).isEqualTo("alice");
+        robot.interact(person::clear);
+        robot.clickOn(person).write("bob").type(KeyCode.ENTER);
+        console.settle(robot);
+        for (Role role : new Role[] {Role.COMMUNICATIONS_LEAD, Role.SCRIBE}) {
+            robot.interact(() -> {
+                RoleDialog dialog = view.roleDialog(role);
+                dialog.fill(role, role == Role.SCRIBE ? "dana" : "carol");
+                dialog.show();
+                if (role == Role.SCRIBE) {
+                    dev.firebreak.views.fx.Screenshots.write(dialog.getDialogPane().getScene(), "incident-role-dialog");
+                }
+                ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();
+            });
+        }
+        console.settle(robot);
+
+        assertThat(incident.incidentProperty().get().roles()).containsEntry(Role.COMMANDER, "alice")
+                .containsEntry(Role.TECHNICAL_LEAD, "bob").containsEntry(Role.COMMUNICATIONS_LEAD, "carol")
+                .containsEntry(Role.SCRIBE, "dana");
+        assertThat(robot.lookup("#incident-roles").queryAs(Label.class).getText()).contains("bob", "carol", "dana");
+
+        ImpactReportDialog[] impact = new ImpactReportDialog[1];
+        robot.interact(() -> {
+            impact[0] = view.impactDialog();
+            impact[0].fill(0, false, "");
+            impact[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> ((Button) impact[0].getDialogPane().lookupButton(ButtonType.OK)).fire());
+        assertThat(robot.lookup("#impact-message").queryAs(Label.class).getText()).startsWith("Nothing to report");
+        robot.interact(() -> {
+            dev.firebreak.views.fx.Screenshots.write(impact[0].getDialogPane().getScene(), "incident-impact-dialog");
+            impact[0].fill(12, true, "orders row-count reconciliation");
+            ((Button) impact[0].getDialogPane().lookupButton(ButtonType.OK)).fire();
+        });
+        console.settle(robot);
+
+        assertThat(incident.incidentProperty().get().severity()).isEqualTo(IncidentSeverity.P0);
+        assertThat(incident.timeline()).anySatisfy(e -> assertThat(e.text()).contains("12 customer report(s), VIP affected"))
+                .anySatisfy(e -> assertThat(e.text()).contains("data consistency check failed: orders row-count reconciliation"));
+        console.shoot(robot, "incident-view-roles-and-impact");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.firebreak.views.testing;
 
 import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.escalation.EscalationService;
 import dev.firebreak.engine.incident.IncidentService;
 import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.engine.incident.IncidentState;
@@ -17,10 +18,12 @@ import java.util.Optional;
 public final class ScriptedDesk implements IncidentDesk {
 
     private final IncidentService service;
+    private final EscalationService escalation;
     private final List<String> sent = new ArrayList<>();
 
-    public ScriptedDesk(IncidentService service) {
+    public ScriptedDesk(IncidentService service, EscalationService escalation) {
         this.service = service;
+        this.escalation = escalation;
     }
 
     /** Status updates sent so far, as sent. */
@@ -47,5 +50,17 @@ public final class ScriptedDesk implements IncidentDesk {
     public Incident sendStatusUpdate(long id, String actor, String text) {
         sent.add(text);
         return service.recordStatusUpdate(id, actor, text);
+    }
+
+    @Override
+    public Incident reportCustomerImpact(long id, int reports, boolean vipAffected, String actor) {
+        escalation.customerImpact(id, reports, vipAffected, actor);
+        return service.incident(id).orElseThrow();
+    }
+
+    @Override
+    public Incident reportDataIntegrityRisk(long id, String check, String actor) {
+        escalation.dataIntegrityRisk(id, check, actor);
+        return service.incident(id).orElseThrow();
     }
 }

@@ -18,8 +18,13 @@ import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultStarted;
 import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.assess.ComponentHealth;
 import dev.firebreak.engine.incident.AlertIntake;
 import dev.firebreak.engine.incident.IncidentConfig;
+import dev.firebreak.engine.escalation.EscalationConfig;
+import dev.firebreak.engine.escalation.EscalationConfigException;
+import dev.firebreak.engine.escalation.EscalationConfigLoader;
+import dev.firebreak.engine.escalation.EscalationService;
 import dev.firebreak.engine.incident.IncidentService;
 import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.predict.ForecastEngineConfig;
@@ -61,6 +66,7 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
 
     /** The real incident engine on the scripted health changes, so incident screens can be tested here. */
     private final IncidentService incidentService;
+    private final EscalationService escalation;
     private final IncidentDesk desk;
 
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
@@ -98,8 +104,10 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
         }
         this.history = new DetectionHistory(3600, Severity.MEDIUM, topology.size() <= 100);
         this.incidentService = new IncidentService(topology, IncidentConfig.defaults(), IncidentStore.inMemory(), events, clock);
+        ComponentHealth.attach(topology, events);
         AlertIntake.attach(events, incidentService);
-        this.desk = new ScriptedDesk(incidentService);
+        this.escalation = EscalationService.attach(topology, shippedEscalation(), incidentService, events);
+        this.desk = new ScriptedDesk(incidentService, escalation);
     }
 
     /** Sets a component's state and publishes the change, as the simulator's health model would. */
@@ -259,6 +267,18 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     @Override public Forecasts forecasts() { return this; }
     @Override public SimulationControl control() { return this; }
     @Override public IncidentDesk incidents() { return desk; }
+
+    private static EscalationConfig shippedEscalation() {
+        try {
+            return EscalationConfigLoader.loadResource("escalation/policies.yaml");
+        } catch (EscalationConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    public EscalationService escalation() {
+        return escalation;
+    }
 
     public IncidentService incidentService() {
         return incidentService;
