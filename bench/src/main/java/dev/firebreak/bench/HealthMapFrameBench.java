@@ -144,28 +144,7 @@ public final class HealthMapFrameBench {
         System.out.printf(Locale.ROOT, "Health map, %d components, dense canvas, %.0f updates/s, %d s measured%n",
                 COMPONENTS, SPEED, runSeconds);
         System.out.printf(Locale.ROOT, "final states: %s%n", viewModel.summaryProperty().get());
-        print("all frames", all);
-        print("frames applying an update", updates);
-    }
-
-    private static void print(String label, long[] nanos) {
-        if (nanos.length == 0) {
-            System.out.printf(Locale.ROOT, "%-28s none%n", label);
-            return;
-        }
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-28s n=%6d  median %6.2f ms  p99 %6.2f ms  max %7.2f ms  (>16.7 ms: %d, >100 ms: %d)%n",
-                label, sorted.length, ms(percentile(sorted, 0.5)), ms(percentile(sorted, 0.99)),
-                ms(sorted[sorted.length - 1]), Arrays.stream(sorted).filter(n -> n > 16_700_000L).count(),
-                Arrays.stream(sorted).filter(n -> n > 100_000_000L).count());
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
+        FrameTimes.print("all frames", all);
+        FrameTimes.print("frames applying an update", updates);
     }
 }

@@ -1,6 +1,7 @@
 package dev.firebreak.app.assembly;
 
 import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.escalation.EscalationConfig;
 import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.notify.NotificationConfig;
 import dev.firebreak.engine.topology.Topology;
@@ -20,20 +21,23 @@ public final class ConsoleSessions implements SessionFactory {
     private final NotificationConfig notifications;
     private final boolean paused;
     private final RealChecks realChecks;
+    private final EscalationConfig escalation;
 
     private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, NotificationConfig notifications,
-            boolean paused, RealChecks realChecks) {
+            boolean paused, RealChecks realChecks, EscalationConfig escalation) {
         this.detection = Objects.requireNonNull(detection, "detection");
         this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.paused = paused;
         this.realChecks = Objects.requireNonNull(realChecks, "realChecks");
+        this.escalation = Objects.requireNonNull(escalation, "escalation");
     }
 
     /** Sessions that run at once, keeping incidents in {@code incidents} (the console's database). */
     public static ConsoleSessions running(Supplier<DetectionConfig> detection, IncidentStore incidents,
             NotificationConfig notifications) {
-        return new ConsoleSessions(detection, incidents, notifications, false, RealChecks.none());
+        return new ConsoleSessions(detection, incidents, notifications, false, RealChecks.none(),
+                EngineOptions.shippedEscalation());
     }
 
     /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
@@ -42,18 +46,24 @@ public final class ConsoleSessions implements SessionFactory {
     }
 
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection, NotificationConfig notifications) {
-        return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true, RealChecks.none());
+        return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true, RealChecks.none(),
+                EngineOptions.shippedEscalation());
     }
 
     /** The same sessions with health checks against real endpoints ({@code --checks}). */
     public ConsoleSessions withRealChecks(RealChecks checks) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, checks);
+        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation);
+    }
+
+    /** The same sessions with other escalation policies and rotations ({@code --escalation}, or the data directory's). */
+    public ConsoleSessions withEscalation(EscalationConfig config) {
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config);
     }
 
     /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
     public EngineSession assemble(Topology topology, long seed, double speed) {
         EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get())
-                .withNotifications(notifications).withRealChecks(realChecks);
+                .withNotifications(notifications).withRealChecks(realChecks).withEscalation(escalation);
         return EngineSession.assemble(topology, options, incidents).startRunner(paused);
     }
 

@@ -58,6 +58,10 @@ public record EngineOptions(long seed, double speed, DetectionConfig detection, 
         return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, notifications, checks);
     }
 
+    public EngineOptions withEscalation(EscalationConfig config) {
+        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, config, start, notifications, realChecks);
+    }
+
     public EngineOptions withNotifications(NotificationConfig config) {
         return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, config, realChecks);
     }

@@ -22,7 +22,8 @@ public final class CommandLine {
               --detection-config FILE  detection settings YAML (format: sample-data detection/defaults.yaml) to
                                        start with; the console saves what you apply in DATA_DIR/detection.yaml
               --escalation FILE      escalation policies and on-call rotations YAML (format: sample-data
-                                       escalation/policies.yaml) instead of the shipped ones
+                                       escalation/policies.yaml); default DATA_DIR/escalation.yaml if present,
+                                       else the shipped ones
               --notifications FILE   notification channels YAML (Slack, PagerDuty, Opsgenie, webhook); default
                                        DATA_DIR/notifications.yaml if present; secrets as env:NAME or
                                        secret:NAME from DATA_DIR/secrets.properties (mode 0600)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.app.assembly.EngineOptions;
+import dev.firebreak.app.wiring.EscalationPolicies;
 import dev.firebreak.app.assembly.EngineSession;
 import dev.firebreak.app.wiring.Notifications;
 import dev.firebreak.app.assembly.RealChecks;
@@ -16,7 +17,6 @@ import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.detect.config.DetectionConfigException;
 import dev.firebreak.engine.detect.config.DetectionConfigLoader;
 import dev.firebreak.engine.escalation.EscalationConfigException;
-import dev.firebreak.engine.escalation.EscalationConfigLoader;
 import dev.firebreak.engine.incident.IncidentConfig;
 import dev.firebreak.engine.detect.DetectionEngine;
 import dev.firebreak.engine.fault.FaultSpec;
@@ -64,8 +64,7 @@ public final class HeadlessRun {
         // Unpaced runs refit on the run's own thread so a seeded run repeats; paced ones refit in the
         // background like the console, so a fit never delays a simulated second.
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
-                options.speed().isPresent(), IncidentConfig.defaults(), options.escalationConfig().isPresent()
-                        ? EscalationConfigLoader.load(options.escalationConfig().get()) : EngineOptions.shippedEscalation(),
+                options.speed().isPresent(), IncidentConfig.defaults(), EscalationPolicies.load(options),
                 java.util.Optional.empty(), Notifications.load(options), realChecks);
         try (EngineSession engine = EngineSession.assemble(topology, engineOptions)) {
             Simulator simulator = engine.simulator();

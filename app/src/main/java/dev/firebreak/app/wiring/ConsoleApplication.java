@@ -19,6 +19,8 @@ import dev.firebreak.views.shell.ConsoleContext;
 import dev.firebreak.views.shell.ConsoleView;
 import dev.firebreak.views.shell.Preference;
 import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.escalation.EscalationConfig;
+import dev.firebreak.engine.escalation.EscalationConfigException;
 import dev.firebreak.engine.notify.NotificationConfig;
 import dev.firebreak.engine.notify.NotificationConfigException;
 import dev.firebreak.views.shell.ConsoleViewModel;
@@ -50,6 +52,7 @@ public final class ConsoleApplication extends Application {
     private static SavedDetectionSettings detectionSettings;
     private static NotificationConfig notifications;
     private static RealChecks realChecks = RealChecks.none();
+    private static EscalationConfig escalation;
     private UiTaskExecutor tasks;
 
     private ConsoleViewModel viewModel;
@@ -63,6 +66,9 @@ public final class ConsoleApplication extends Application {
             detectionSettings = SavedDetectionSettings.load(options.dataDir(), options.detectionConfig());
             notifications = Notifications.load(options);
             realChecks = realChecks(options);
+            escalation = EscalationPolicies.load(options);
+        } catch (EscalationConfigException e) {
+            startupProblem = "Firebreak cannot read its escalation policies: " + e.getMessage();
         } catch (NotificationConfigException e) {
             startupProblem = "Firebreak cannot read its notification channels: " + e.getMessage();
         } catch (CheckFileException e) {
@@ -119,7 +125,7 @@ public final class ConsoleApplication extends Application {
         tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
                 sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
-                        .withRealChecks(realChecks), detectionSettings, audit, actor), themes, initial, options.seed(),
+                        .withRealChecks(realChecks).withEscalation(escalation), detectionSettings, audit, actor), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);

@@ -93,7 +93,7 @@ public final class IncidentLoad {
     }
 
     /** Alerts on the origin or one of its callers: health (firing, repeating) and momentary anomalies. */
-    private static Alert alert(Topology topology, int origin, SplittableRandom random, Instant at) {
+    static Alert alert(Topology topology, int origin, SplittableRandom random, Instant at) {
         int[] callers = topology.callersOf(origin);
         int component = callers.length == 0 || random.nextBoolean() ? origin : callers[random.nextInt(callers.length)];
         String id = topology.component(component).id();
@@ -110,7 +110,7 @@ public final class IncidentLoad {
      * Origins whose alerting components (the origin and its callers) are more than the grouping distance from every
      * other origin's, so each fault must be its own incident.
      */
-    private static int[] farApart(Topology topology, int count, SplittableRandom random) {
+    static int[] farApart(Topology topology, int count, SplittableRandom random) {
         BitSet taken = new BitSet(topology.size());
         List<Integer> chosen = new ArrayList<>();
         int hops = IncidentConfig.DEFAULT_GROUPING_HOPS + 1;

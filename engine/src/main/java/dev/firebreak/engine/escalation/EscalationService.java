@@ -61,18 +61,21 @@ public final class EscalationService implements AutoCloseable {
         final long incidentId;
         final EscalationPolicy policy;
         final Instant openedAt;
-        final int initialComponents;
+        /**
+         * Components affected when the opening tick ended (not when the first alert arrived): one fault reaches
+         * its database and callers in the same second, and that first burst is the baseline, not growth.
+         */
+        int initialComponents = -1;
         int round;
         /** Levels (index) fired or skipped in this round. */
         final Set<Integer> done = new java.util.HashSet<>();
         final Set<Trigger> fired = EnumSet.noneOf(Trigger.class);
         int remediationFailures;
 
-        Chain(long incidentId, EscalationPolicy policy, Instant openedAt, int initialComponents) {
+        Chain(long incidentId, EscalationPolicy policy, Instant openedAt) {
             this.incidentId = incidentId;
             this.policy = policy;
             this.openedAt = openedAt;
-            this.initialComponents = initialComponents;
         }
 
         Instant roundStart() {
@@ -99,7 +102,7 @@ public final class EscalationService implements AutoCloseable {
     private synchronized void changed(IncidentChanged change) {
         Incident incident = change.incident();
         if (!chains.containsKey(incident.id()) && incident.state().isOpen()) {
-            chains.put(incident.id(), new Chain(incident.id(), policyFor(incident), change.at(), incident.components().size()));
+            chains.put(incident.id(), new Chain(incident.id(), policyFor(incident), change.at()));
         }
     }
 
@@ -192,6 +195,9 @@ public final class EscalationService implements AutoCloseable {
     }
 
     private void triggers(Chain chain, Incident incident, Instant now) {
+        if (chain.initialComponents < 0) {
+            chain.initialComponents = incident.components().size();
+        }
         if (incident.components().size() > chain.initialComponents * config.blastRadiusFactor()) {
             raise(chain, Trigger.BLAST_RADIUS_EXPANDING, incident, IncidentSeverity.P1, "blast radius expanding: "
                     + incident.components().size() + " components affected, " + chain.initialComponents + " at first");

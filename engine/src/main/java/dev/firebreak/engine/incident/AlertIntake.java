@@ -62,20 +62,30 @@ public final class AlertIntake implements AutoCloseable {
     public static AlertIntake attach(EventBus bus, IncidentService service) {
         AlertIntake intake = new AlertIntake(service);
         intake.subscriptions.add(bus.subscribe(AssessedHealthChanged.class,
-                e -> intake.pending.add(fromHealth(e.at(), e.componentId(), e.assessment()))));
+                e -> intake.collect(fromHealth(e.at(), e.componentId(), e.assessment()))));
         intake.subscriptions.add(bus.subscribe(AssessedSeverityChanged.class,
-                e -> intake.pending.add(fromHealth(e.at(), e.componentId(), e.assessment()))));
-        intake.subscriptions.add(bus.subscribe(AnomalyDetected.class, e -> intake.pending.add(fromAnomaly(e))));
-        intake.subscriptions.add(bus.subscribe(PredictedFailure.class, e -> intake.pending.add(fromPrediction(e))));
+                e -> intake.collect(fromHealth(e.at(), e.componentId(), e.assessment()))));
+        intake.subscriptions.add(bus.subscribe(AnomalyDetected.class, e -> intake.collect(fromAnomaly(e))));
+        intake.subscriptions.add(bus.subscribe(PredictedFailure.class, e -> intake.collect(fromPrediction(e))));
         intake.subscriptions.add(bus.subscribe(ChangeEvent.class, e -> service.changeObserved(e.componentId(), e.at())));
         intake.subscriptions.add(bus.subscribe(MetricsTicked.class, e -> intake.endOfTick(e.at())));
         return intake;
     }
 
+    /** Real checks report on their own threads (the combined health passes their changes on there). */
+    private void collect(Alert alert) {
+        synchronized (pending) {
+            pending.add(alert);
+        }
+    }
+
     private void endOfTick(Instant at) {
-        if (!pending.isEmpty()) {
-            List<Alert> batch = new ArrayList<>(pending);
+        List<Alert> batch;
+        synchronized (pending) {
+            batch = new ArrayList<>(pending);
             pending.clear();
+        }
+        if (!batch.isEmpty()) {
             service.acceptAll(batch);
         }
         service.tick(at);

@@ -51,6 +51,10 @@ public final class IncidentService implements AutoCloseable {
     private final int[] depth;
 
     private final Map<Long, Tracked> incidents = new LinkedHashMap<>();
+    /** Each incident's latest snapshot, for the queries: written under the lock, read without it. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, Incident> published = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Changes made under the lock by the current thread, published when it lets go of the lock. */
+    private final ThreadLocal<List<IncidentChanged>> outbox = ThreadLocal.withInitial(ArrayList::new);
     private final Map<String, Long> incidentOfFingerprint = new HashMap<>();
     private final Map<String, Alert> active = new HashMap<>();
     private final Map<String, Instant> lastChangeOn = new HashMap<>();
@@ -139,6 +143,7 @@ public final class IncidentService implements AutoCloseable {
             List<TimelineEntry> timeline = store.timeline(saved.id());
             t.last = timeline.isEmpty() ? null : timeline.getLast();
             t.snapshot = saved;
+            published.put(t.id, saved);
             incidents.put(t.id, t);
             nextIncidentId = Math.max(nextIncidentId, t.id + 1);
         }
@@ -150,46 +155,50 @@ public final class IncidentService implements AutoCloseable {
      * Takes the alerts of one tick, loudest first and, among equals, the deepest in the call graph first (a cause
      * moves before its callers): the incident then starts from, and is named after, the likeliest origin.
      */
-    public synchronized void acceptAll(List<Alert> batch) {
-        List<Alert> ordered = new ArrayList<>(batch);
-        ordered.sort(AlertIntake.LOUDEST_FIRST.thenComparing(Comparator.comparingInt(
-                (Alert a) -> depth[Math.max(0, topology.indexOf(a.componentId()))]).reversed()));
-        ordered.forEach(this::accept);
+    public void acceptAll(List<Alert> batch) {
+        publishing(() -> {
+            List<Alert> ordered = new ArrayList<>(batch);
+            ordered.sort(AlertIntake.LOUDEST_FIRST.thenComparing(Comparator.comparingInt(
+                    (Alert a) -> depth[Math.max(0, topology.indexOf(a.componentId()))]).reversed()));
+            ordered.forEach(this::accept);
+        });
     }
 
     /** Takes one alert from any source. */
-    public synchronized void accept(Alert alert) {
-        Objects.requireNonNull(alert, "alert");
-        int index = topology.indexOf(alert.componentId());
-        if (index < 0) {
-            throw new IllegalArgumentException("alert " + alert.fingerprint() + " names component '" + alert.componentId()
-                    + "', which is not in topology " + topology.name());
-        }
-        alertsReceived++;
-        Instant now = alert.endsAt().orElse(alert.startsAt());
-        Optional<Silence> silence = silences.stream().filter(s -> s.matches(alert, now)).findFirst();
-        if (silence.isPresent()) {
-            suppress(alert, silence.get(), now);
-            return;
-        }
-        boolean wasActive = active.containsKey(alert.fingerprint());
-        if (alert.isEnded() && wasActive) {
-            end(alert, now);
-            return;
-        }
-        if (wasActive) {
-            repeat(alert, now);
-            return;
-        }
-        if (alert.isEnded() && momentaryRepeat(alert, now)) {
-            return;
-        }
-        fire(alert, index, now);
-        if (alert.isEnded()) {
-            // a momentary alert (an anomaly report, a prediction): it joined, and nothing stays active
-            momentary.put(alert.fingerprint(), now);
-            end(alert, now);
-        }
+    public void accept(Alert alert) {
+        publishing(() -> {
+            Objects.requireNonNull(alert, "alert");
+            int index = topology.indexOf(alert.componentId());
+            if (index < 0) {
+                throw new IllegalArgumentException("alert " + alert.fingerprint() + " names component '" + alert.componentId()
+                        + "', which is not in topology " + topology.name());
+            }
+            alertsReceived++;
+            Instant now = alert.endsAt().orElse(alert.startsAt());
+            Optional<Silence> silence = silences.stream().filter(s -> s.matches(alert, now)).findFirst();
+            if (silence.isPresent()) {
+                suppress(alert, silence.get(), now);
+                return;
+            }
+            boolean wasActive = active.containsKey(alert.fingerprint());
+            if (alert.isEnded() && wasActive) {
+                end(alert, now);
+                return;
+            }
+            if (wasActive) {
+                repeat(alert, now);
+                return;
+            }
+            if (alert.isEnded() && momentaryRepeat(alert, now)) {
+                return;
+            }
+            fire(alert, index, now);
+            if (alert.isEnded()) {
+                // a momentary alert (an anomaly report, a prediction): it joined, and nothing stays active
+                momentary.put(alert.fingerprint(), now);
+                end(alert, now);
+            }
+        });
     }
 
     /** The same momentary alert again while its incident is open and active: counted, not written again. */
@@ -228,7 +237,7 @@ public final class IncidentService implements AutoCloseable {
             }
             t = open(alert, now);
         } else {
-            join(t, alert, now);
+            t = join(t, alert, now);
         }
         active.put(alert.fingerprint(), alert);
         t.activeFingerprints.add(alert.fingerprint());
@@ -296,7 +305,8 @@ public final class IncidentService implements AutoCloseable {
         return t;
     }
 
-    private void join(Tracked t, Alert alert, Instant now) {
+    /** Adds the alert to the incident; returns the incident it ended up in (another one, if this merged into it). */
+    private Tracked join(Tracked t, Alert alert, Instant now) {
         t.alertCount++;
         t.lastActivity = now;
         boolean newComponent = t.components.add(alert.componentId());
@@ -304,6 +314,62 @@ public final class IncidentService implements AutoCloseable {
         write(t, now, TimelineKind.ALERT, ENGINE, (newComponent ? alert.componentId() + " joined: " : "") + alert.summary(),
                 IncidentChanged.Kind.UPDATED);
         reassess(t, now);
+        return newComponent ? mergeNeighbours(t, alert.componentId(), now) : t;
+    }
+
+    /**
+     * The grouping rule applied again as an incident grows: another open, recently active incident with a member
+     * near the component that just joined is the same fault seen from its other end (two symptoms that each opened
+     * an incident before the components between them alerted), so the younger folds into the older. The younger
+     * keeps its timeline, ends as {@link IncidentState#MERGED} naming the older, and its alerts count on.
+     */
+    private Tracked mergeNeighbours(Tracked grown, String componentId, Instant now) {
+        int index = topology.indexOf(componentId);
+        Tracked survivor = grown;
+        for (Tracked other : List.copyOf(incidents.values())) {
+            if (other == survivor || !other.state.isOpen() || now.isAfter(other.lastActivity.plus(config.groupingWindow()))
+                    || !hasMemberNear(other, index)) {
+                continue;
+            }
+            Tracked older = other.id < survivor.id ? other : survivor;
+            Tracked younger = older == other ? survivor : other;
+            merge(younger, older, now);
+            survivor = older;
+        }
+        return survivor;
+    }
+
+    private boolean hasMemberNear(Tracked t, int index) {
+        for (String member : t.components) {
+            int memberIndex = topology.indexOf(member);
+            if (memberIndex >= 0 && neighbourhoods.near(index, memberIndex)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void merge(Tracked from, Tracked into, Instant now) {
+        List<String> added = from.components.stream().filter(c -> !into.components.contains(c)).toList();
+        into.components.addAll(from.components);
+        from.health.forEach((component, state) -> into.health.merge(component, state,
+                (a, b) -> a.severity() >= b.severity() ? a : b));
+        into.activeFingerprints.addAll(from.activeFingerprints);
+        incidentOfFingerprint.replaceAll((fingerprint, id) -> id == from.id ? into.id : id);
+        into.alertCount += from.alertCount;
+        into.lastActivity = now;
+        if (from.lastEnded != null && (into.lastEnded == null || from.lastEnded.isAfter(into.lastEnded))) {
+            into.lastEnded = from.lastEnded;
+        }
+        from.activeFingerprints.clear();
+        write(into, now, TimelineKind.MERGED, ENGINE, from.snapshot.key() + " merged in (" + from.title + ", opened "
+                + from.openedAt + "): the two touch the same components" + (added.isEmpty() ? "" : "; joined: "
+                + String.join(", ", added)), IncidentChanged.Kind.UPDATED);
+        from.state = IncidentState.TRANSITIONS.check(from.state, IncidentState.MERGED);
+        from.lastActivity = now;
+        write(from, now, TimelineKind.MERGED, ENGINE, "Merged into " + into.snapshot.key() + " (" + into.title
+                + "): the two touch the same components; follow it there", IncidentChanged.Kind.RESOLVED);
+        reassess(into, now);
     }
 
     private void repeat(Alert alert, Instant now) {
@@ -411,49 +477,55 @@ public final class IncidentService implements AutoCloseable {
      * Moves time on: resolves incidents whose alerts all ended at least the quiet period ago (detection says
      * healthy), so an incident ends when its fault does without anyone closing it.
      */
-    public synchronized void tick(Instant now) {
-        for (Tracked t : incidents.values()) {
-            if (t.unsaved) {
-                store.save(t.snapshot);
-                t.unsaved = false;
+    public void tick(Instant now) {
+        publishing(() -> {
+            for (Tracked t : incidents.values()) {
+                if (t.unsaved) {
+                    store.save(t.snapshot);
+                    t.unsaved = false;
+                }
+                if (t.state.isOpen() && t.activeFingerprints.isEmpty() && t.lastEnded != null
+                        && !now.isBefore(t.lastEnded.plus(config.quietPeriod()))) {
+                    move(t, IncidentState.RESOLVED, ENGINE, "resolved automatically: every affected component healthy for "
+                            + minutes(config.quietPeriod()), now);
+                }
             }
-            if (t.state.isOpen() && t.activeFingerprints.isEmpty() && t.lastEnded != null
-                    && !now.isBefore(t.lastEnded.plus(config.quietPeriod()))) {
-                move(t, IncidentState.RESOLVED, ENGINE, "resolved automatically: every affected component healthy for "
-                        + minutes(config.quietPeriod()), now);
-            }
-        }
+        });
     }
 
     // ---- Commands ----
 
     /** Acknowledges the incident: someone is on it (stops escalation). Acknowledging twice changes nothing. */
-    public synchronized Incident acknowledge(long id, String actor) {
-        Tracked t = tracked(id);
-        if (t.acknowledgedBy == null) {
-            Instant now = clock.instant();
-            t.acknowledgedBy = requireActor(actor);
-            t.acknowledgedAt = now;
-            write(t, now, TimelineKind.ACKNOWLEDGED, actor, actor + " acknowledged", IncidentChanged.Kind.UPDATED);
-        }
-        return t.snapshot;
+    public Incident acknowledge(long id, String actor) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            if (t.acknowledgedBy == null) {
+                Instant now = clock.instant();
+                t.acknowledgedBy = requireActor(actor);
+                t.acknowledgedAt = now;
+                write(t, now, TimelineKind.ACKNOWLEDGED, actor, actor + " acknowledged", IncidentChanged.Kind.UPDATED);
+            }
+            return t.snapshot;
+        });
     }
 
     /**
      * Gives a role to a person; for the commander role held by someone else this is a hand-over, and both names
      * go on the timeline.
      */
-    public synchronized Incident assign(long id, Role role, String person, String actor) {
-        Tracked t = tracked(id);
-        requireActor(actor);
-        requireActor(person);
-        String before = t.roles.put(role, person);
-        if (!person.equals(before)) {
-            String text = before == null ? person + " is " + role.title().toLowerCase(java.util.Locale.ROOT)
-                    : role.title() + " handed over from " + before + " to " + person;
-            write(t, clock.instant(), TimelineKind.ROLE, actor, text, IncidentChanged.Kind.UPDATED);
-        }
-        return t.snapshot;
+    public Incident assign(long id, Role role, String person, String actor) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            requireActor(actor);
+            requireActor(person);
+            String before = t.roles.put(role, person);
+            if (!person.equals(before)) {
+                String text = before == null ? person + " is " + role.title().toLowerCase(java.util.Locale.ROOT)
+                        : role.title() + " handed over from " + before + " to " + person;
+                write(t, clock.instant(), TimelineKind.ROLE, actor, text, IncidentChanged.Kind.UPDATED);
+            }
+            return t.snapshot;
+        });
     }
 
     /**
@@ -461,10 +533,16 @@ public final class IncidentService implements AutoCloseable {
      *
      * @throws IllegalTransitionException naming the state when the lifecycle does not allow it
      */
-    public synchronized Incident transition(long id, IncidentState target, String actor, String reason) {
-        Tracked t = tracked(id);
-        move(t, target, requireActor(actor), reason, clock.instant());
-        return t.snapshot;
+    public Incident transition(long id, IncidentState target, String actor, String reason) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            if (target == IncidentState.MERGED) {
+                throw new IllegalArgumentException(Incident.key(id) + " cannot be merged by hand: the engine merges incidents"
+                        + " that turn out to touch the same components");
+            }
+            move(t, target, requireActor(actor), reason, clock.instant());
+            return t.snapshot;
+        });
     }
 
     private void move(Tracked t, IncidentState target, String actor, String reason, Instant now) {
@@ -480,101 +558,118 @@ public final class IncidentService implements AutoCloseable {
     }
 
     /** Sets the severity by hand, with a reason; the computed one keeps being recorded beside it. */
-    public synchronized Incident overrideSeverity(long id, IncidentSeverity severity, String actor, String reason) {
-        Tracked t = tracked(id);
-        requireActor(actor);
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("overriding the severity needs a reason");
-        }
-        IncidentSeverity before = t.severity();
-        t.override = Objects.requireNonNull(severity, "severity");
-        t.overrideReason = reason.strip();
-        write(t, clock.instant(), TimelineKind.SEVERITY, actor, "Severity " + before.name() + " -> " + severity.name()
-                + " set by " + actor + ": " + t.overrideReason, IncidentChanged.Kind.UPDATED);
-        return t.snapshot;
+    public Incident overrideSeverity(long id, IncidentSeverity severity, String actor, String reason) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            requireActor(actor);
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("overriding the severity needs a reason");
+            }
+            IncidentSeverity before = t.severity();
+            t.override = Objects.requireNonNull(severity, "severity");
+            t.overrideReason = reason.strip();
+            write(t, clock.instant(), TimelineKind.SEVERITY, actor, "Severity " + before.name() + " -> " + severity.name()
+                    + " set by " + actor + ": " + t.overrideReason, IncidentChanged.Kind.UPDATED);
+            return t.snapshot;
+        });
     }
 
     /** Returns to the computed severity. */
-    public synchronized Incident clearSeverityOverride(long id, String actor) {
-        Tracked t = tracked(id);
-        if (t.override != null) {
-            t.override = null;
-            t.overrideReason = null;
-            write(t, clock.instant(), TimelineKind.SEVERITY, requireActor(actor), "Severity back to the computed "
-                    + t.computed.name(), IncidentChanged.Kind.UPDATED);
-        }
-        return t.snapshot;
+    public Incident clearSeverityOverride(long id, String actor) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            if (t.override != null) {
+                t.override = null;
+                t.overrideReason = null;
+                write(t, clock.instant(), TimelineKind.SEVERITY, requireActor(actor), "Severity back to the computed "
+                        + t.computed.name(), IncidentChanged.Kind.UPDATED);
+            }
+            return t.snapshot;
+        });
     }
 
-    public synchronized Incident overrideType(long id, IncidentType type, String actor) {
-        Tracked t = tracked(id);
-        t.typeOverridden = true;
-        if (type != t.type) {
-            IncidentType before = t.type;
-            t.type = Objects.requireNonNull(type, "type");
-            write(t, clock.instant(), TimelineKind.TYPE, requireActor(actor), "Type " + before.name() + " -> " + type.name(),
-                    IncidentChanged.Kind.UPDATED);
-        }
-        return t.snapshot;
+    public Incident overrideType(long id, IncidentType type, String actor) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            t.typeOverridden = true;
+            if (type != t.type) {
+                IncidentType before = t.type;
+                t.type = Objects.requireNonNull(type, "type");
+                write(t, clock.instant(), TimelineKind.TYPE, requireActor(actor), "Type " + before.name() + " -> " + type.name(),
+                        IncidentChanged.Kind.UPDATED);
+            }
+            return t.snapshot;
+        });
     }
 
     /** A note a person typed. */
-    public synchronized Incident addNote(long id, String actor, String text) {
-        Tracked t = tracked(id);
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("a note needs some text");
-        }
-        write(t, clock.instant(), TimelineKind.NOTE, requireActor(actor), text.strip(), IncidentChanged.Kind.UPDATED);
-        return t.snapshot;
+    public Incident addNote(long id, String actor, String text) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("a note needs some text");
+            }
+            write(t, clock.instant(), TimelineKind.NOTE, requireActor(actor), text.strip(), IncidentChanged.Kind.UPDATED);
+            return t.snapshot;
+        });
     }
 
     /** Records a status update sent to stakeholders (the text as sent); the next one is due a cadence later. */
-    public synchronized Incident recordStatusUpdate(long id, String actor, String text) {
-        Tracked t = tracked(id);
-        Instant now = clock.instant();
-        t.lastStatusUpdate = now;
-        write(t, now, TimelineKind.STATUS_UPDATE, requireActor(actor), text, IncidentChanged.Kind.UPDATED);
-        return t.snapshot;
+    public Incident recordStatusUpdate(long id, String actor, String text) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            Instant now = clock.instant();
+            t.lastStatusUpdate = now;
+            write(t, now, TimelineKind.STATUS_UPDATE, requireActor(actor), text, IncidentChanged.Kind.UPDATED);
+            return t.snapshot;
+        });
     }
 
     /**
      * Writes a line from another capability (a notification's outcome, an escalation, a diagnosis, an action or a
      * runbook step) on the timeline.
      */
-    public synchronized Incident record(long id, TimelineKind kind, String actor, String text) {
-        Tracked t = tracked(id);
-        write(t, clock.instant(), kind, requireActor(actor), text, IncidentChanged.Kind.UPDATED);
-        return t.snapshot;
+    public Incident record(long id, TimelineKind kind, String actor, String text) {
+        return publishing(() -> {
+            Tracked t = tracked(id);
+            write(t, clock.instant(), kind, requireActor(actor), text, IncidentChanged.Kind.UPDATED);
+            return t.snapshot;
+        });
     }
 
     /** Starts suppressing matching alerts; returns the silence with its id. */
-    public synchronized Silence silence(Optional<String> componentId, Optional<String> fingerprintPrefix, Instant from,
+    public Silence silence(Optional<String> componentId, Optional<String> fingerprintPrefix, Instant from,
             Instant until, String reason, String actor) {
-        componentId.ifPresent(id -> {
-            if (topology.indexOf(id) < 0) {
-                throw new IllegalArgumentException("no component '" + id + "' in topology " + topology.name());
-            }
+        return publishing(() -> {
+            componentId.ifPresent(id -> {
+                if (topology.indexOf(id) < 0) {
+                    throw new IllegalArgumentException("no component '" + id + "' in topology " + topology.name());
+                }
+            });
+            Silence silence = new Silence(nextSilenceId++, componentId, fingerprintPrefix, from, until, reason, requireActor(actor));
+            silences.add(silence);
+            return silence;
         });
-        Silence silence = new Silence(nextSilenceId++, componentId, fingerprintPrefix, from, until, reason, requireActor(actor));
-        silences.add(silence);
-        return silence;
     }
 
     // ---- Queries ----
 
-    public synchronized List<Incident> incidents() {
-        return incidents.values().stream().map(t -> t.snapshot).toList();
+    // Queries read the published snapshots and take no lock: the console's thread must never wait while an
+    // intake batch holds the service (a burst of alerts can take it for a second or more).
+
+    /** Every incident as it stands, oldest first. */
+    public List<Incident> incidents() {
+        return List.copyOf(published.values());
     }
 
-    public synchronized Optional<Incident> incident(long id) {
-        Tracked t = incidents.get(id);
-        return t == null ? Optional.empty() : Optional.of(t.snapshot);
+    public Optional<Incident> incident(long id) {
+        return Optional.ofNullable(published.get(id));
     }
 
-    /** The open incident a component is part of, if any. */
-    public synchronized Optional<Incident> openIncidentOf(String componentId) {
-        return incidents.values().stream().filter(t -> t.state.isOpen() && t.components.contains(componentId))
-                .map(t -> t.snapshot).reduce((a, b) -> b);
+    /** The open incident a component is part of, if any (the newest if several). */
+    public Optional<Incident> openIncidentOf(String componentId) {
+        return published.values().stream().filter(i -> i.state().isOpen() && i.components().contains(componentId))
+                .reduce((a, b) -> b);
     }
 
     /** The timeline as stored. */
@@ -589,12 +684,12 @@ public final class IncidentService implements AutoCloseable {
     }
 
     /** When the next status update is owed: the severity's cadence after the last one (or the opening). */
-    public synchronized Optional<Instant> statusUpdateDue(long id) {
-        Tracked t = tracked(id);
-        if (!t.state.isOpen()) {
+    public Optional<Instant> statusUpdateDue(long id) {
+        Incident t = incident(id).orElseThrow(() -> new IllegalArgumentException("no incident " + Incident.key(id)));
+        if (!t.state().isOpen()) {
             return Optional.empty();
         }
-        Instant since = t.lastStatusUpdate != null ? t.lastStatusUpdate : t.openedAt;
+        Instant since = t.lastStatusUpdate().orElse(t.openedAt());
         Optional<Duration> every = t.severity().updateEvery();
         if (every.isPresent()) {
             return Optional.of(since.plus(every.get()));
@@ -634,18 +729,50 @@ public final class IncidentService implements AutoCloseable {
 
     // ---- Writing ----
 
+    /**
+     * Runs a command under this service's lock and publishes the changes it made after releasing it. Subscribers
+     * (escalation, notifications, root cause, the console) take their own locks and call back into this service:
+     * publishing while holding this lock let a command from one thread and a tick on another wait for each other
+     * for ever (found by the console frame benchmark: an escalation tick on the simulator's thread against alerts
+     * arriving on another). Each thread publishes the events it produced, in order.
+     */
+    private <T> T publishing(java.util.function.Supplier<T> command) {
+        try {
+            synchronized (this) {
+                return command.get();
+            }
+        } finally {
+            List<IncidentChanged> produced = outbox.get();
+            // a command called from inside another (acceptAll's accepts) leaves publishing to the outermost
+            if (!Thread.holdsLock(this) && !produced.isEmpty()) {
+                List<IncidentChanged> events = List.copyOf(produced);
+                produced.clear();
+                events.forEach(bus::publish);
+            }
+        }
+    }
+
+    private void publishing(Runnable command) {
+        publishing(() -> {
+            command.run();
+            return null;
+        });
+    }
+
     private void write(Tracked t, Instant at, TimelineKind kind, String actor, String text, IncidentChanged.Kind change) {
         TimelineEntry entry = TimelineChain.next(Optional.ofNullable(t.last), t.id, at, kind, actor, text);
         t.last = entry;
         t.snapshot = snapshot(t);
+        published.put(t.id, t.snapshot);
         t.unsaved = false;
         store.append(entry, t.snapshot);
-        bus.publish(new IncidentChanged(at, change, t.snapshot, entry));
+        outbox.get().add(new IncidentChanged(at, change, t.snapshot, entry));
     }
 
     /** A repeat only counted: the snapshot shows it at once, the store gets it at the next tick. */
     private void counted(Tracked t) {
         t.snapshot = snapshot(t);
+        published.put(t.id, t.snapshot);
         t.unsaved = true;
     }
 

@@ -3,5 +3,5 @@ package dev.firebreak.engine.incident;
 /** What a timeline entry records. */
 public enum TimelineKind {
     OPENED, ALERT, SUPPRESSED, SEVERITY, TYPE, STATE, HEALTH, ACKNOWLEDGED, ROLE, NOTE, NOTIFICATION, ESCALATION,
-    STATUS_UPDATE, DIAGNOSIS, ACTION, RUNBOOK
+    STATUS_UPDATE, DIAGNOSIS, ACTION, RUNBOOK, MERGED
 }

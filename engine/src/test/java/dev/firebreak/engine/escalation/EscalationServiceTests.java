@@ -150,6 +150,18 @@ class EscalationServiceTests {
     }
 
     @Test
+    void componentsHitInTheOpeningSecondAreTheBaselineNotAnExpandingBlastRadius() {
+        bus.publish(new ComponentHealthChanged(clock.instant(), "recommendations", HealthState.HEALTHY, HealthState.DEGRADED, "t"));
+        bus.publish(new ComponentHealthChanged(clock.instant(), "catalog-cache", HealthState.HEALTHY, HealthState.DEGRADED, "t"));
+        bus.publish(new ComponentHealthChanged(clock.instant(), "pricing", HealthState.HEALTHY, HealthState.DEGRADED, "t"));
+        tick();
+        long id = onlyIncident();
+
+        assertThat(escalation.firedTriggers(id)).doesNotContain(EscalationService.Trigger.BLAST_RADIUS_EXPANDING);
+        assertThat(incidents.incident(id).orElseThrow().severityOverride()).isEmpty();
+    }
+
+    @Test
     void prolongedDegradationMovesOneLevelUpAfterAnHour() {
         health("recommendations", HealthState.DEGRADED);
         incidents.acknowledge(onlyIncident(), "alice");

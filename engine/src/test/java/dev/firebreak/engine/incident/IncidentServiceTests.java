@@ -95,6 +95,34 @@ class IncidentServiceTests {
     }
 
     @Test
+    void twoIncidentsBridgedByAComponentBetweenThemMergeIntoTheOlder() {
+        health("email-provider", HealthState.HEALTHY, HealthState.DEGRADED);
+        clock.advance(Duration.ofSeconds(1));
+        health("orders", HealthState.HEALTHY, HealthState.CRITICAL);
+        assertThat(service.incidents()).hasSize(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        health("kafka", HealthState.HEALTHY, HealthState.DEGRADED);
+
+        Incident older = service.incident(1).orElseThrow();
+        Incident younger = service.incident(2).orElseThrow();
+        assertThat(older.state().isOpen()).isTrue();
+        assertThat(older.components()).containsExactlyInAnyOrder("email-provider", "orders", "kafka");
+        assertThat(younger.state()).isEqualTo(IncidentState.MERGED);
+        assertThat(service.timeline(2).getLast().text()).startsWith("Merged into INC-0001");
+        assertThat(service.timeline(1)).anySatisfy(e -> assertThat(e.text()).startsWith("INC-0002 merged in"));
+        assertThat(service.verify(1).intact()).isTrue();
+        assertThat(service.verify(2).intact()).isTrue();
+
+        clock.advance(Duration.ofSeconds(1));
+        health("orders", HealthState.CRITICAL, HealthState.FAILED);
+        assertThat(service.incident(1).orElseThrow().alertCount()).isGreaterThan(older.alertCount());
+        assertThatThrownBy(() -> service.transition(1, IncidentState.MERGED, "alice", "same fault"))
+                .hasMessageContaining("cannot be merged by hand");
+        assertThat(IncidentState.movesFor(IncidentState.DETECTED)).doesNotContain(IncidentState.MERGED);
+    }
+
+    @Test
     void repeatedFiringOfOneAlertIsCountedNotWrittenAgain() {
         health("catalog", HealthState.HEALTHY, HealthState.DEGRADED);
         long entries = service.timeline(only().id()).size();

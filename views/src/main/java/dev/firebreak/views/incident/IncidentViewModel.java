@@ -283,7 +283,7 @@ public final class IncidentViewModel implements AutoCloseable {
         }
         Incident now = read.get();
         incident.set(now);
-        List<IncidentState> legal = new ArrayList<>(IncidentState.TRANSITIONS.from(now.state()));
+        List<IncidentState> legal = new ArrayList<>(IncidentState.movesFor(now.state()));
         if (!legal.equals(moves)) {
             moves.setAll(legal);
         }

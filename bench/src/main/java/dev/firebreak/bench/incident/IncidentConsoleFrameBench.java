@@ -1,0 +1,180 @@
+package dev.firebreak.bench.incident;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.firebreak.app.assembly.ConsoleSessions;
+import dev.firebreak.app.assembly.EnginePorts;
+import dev.firebreak.app.assembly.EngineSession;
+import dev.firebreak.bench.FrameTimes;
+import dev.firebreak.engine.detect.config.DetectionConfig;
+import dev.firebreak.engine.incident.Alert;
+import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.notify.NotificationConfig;
+import dev.firebreak.engine.store.Database;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.engine.topology.TopologyGenerator;
+import dev.firebreak.styles.Styles;
+import dev.firebreak.views.healthmap.HealthMapView;
+import dev.firebreak.views.healthmap.HealthMapViewModel;
+import dev.firebreak.views.incident.IncidentsView;
+import dev.firebreak.views.incident.IncidentsViewModel;
+import dev.firebreak.views.session.ConsoleSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+
+/**
+ * The console under the incident load of issue 12: 1,000 alerts a second into the intake of a running console
+ * session (2,000 generated components, detection and checks running, incidents in H2 on disk), while the health
+ * map and the incidents screen (the newest incident open, its timeline live) are on screen. Frame cost is measured
+ * as in {@code HealthMapFrameBench}: with {@code javafx.animation.fullspeed=true} the interval between two pulses is
+ * one frame.
+ *
+ * <p>The alerts come from a load thread in batches of a tenth of a second, as an external source (Alertmanager,
+ * a later issue) would hand them over; the simulator's own alerts keep arriving on its thread at the same time.
+ *
+ * <pre>
+ * java -cp bench/target/classes:$(cat /tmp/bench-cp.txt) dev.firebreak.bench.incident.IncidentConsoleFrameBench [seconds=60] [rate=1000]
+ * </pre>
+ */
+public final class IncidentConsoleFrameBench {
+
+    private static final int COMPONENTS = 2000;
+    private static final int FAULTS = 12;
+    private static final int WARMUP_SECONDS = 3;
+    private static final int BATCHES_PER_SECOND = 10;
+    private static final CountDownLatch DONE = new CountDownLatch(1);
+
+    private static int runSeconds = 60;
+    private static int rate = 1000;
+
+    private final long[] frames = new long[4_000_000];
+    private int frameCount;
+    private final AtomicLong sent = new AtomicLong();
+
+    private IncidentConsoleFrameBench() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0) {
+            runSeconds = Integer.parseInt(args[0]);
+        }
+        if (args.length > 1) {
+            rate = Integer.parseInt(args[1]);
+        }
+        System.setProperty("javafx.animation.fullspeed", "true");
+        if (!Boolean.getBoolean("bench.window")) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("headless.geometry", "1600x1000-32");
+        }
+        Platform.startup(() -> {
+            try {
+                new IncidentConsoleFrameBench().start(new Stage());
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(3);
+            }
+        });
+        if (!DONE.await(runSeconds + 120L, TimeUnit.SECONDS)) {
+            System.err.println("benchmark did not finish in time");
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    private void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Topology topology = TopologyGenerator.generate(COMPONENTS, 42);
+        Path dir = Files.createTempDirectory("firebreak-frames");
+        Database database = Database.openFile(dir);
+        EngineSession engine = ConsoleSessions.running(DetectionConfig::ofDefaults, IncidentStore.in(database),
+                NotificationConfig.none()).assemble(topology, 11, 1);
+        ConsoleSession session = EnginePorts.of(engine);
+        HealthMapViewModel map = new HealthMapViewModel(session.telemetry(), session.status());
+        IncidentsViewModel incidents = new IncidentsViewModel(session, new SimpleStringProperty("bench"), name -> true,
+                component -> { });
+        SplitPane screen = new SplitPane(new HealthMapView(map), new IncidentsView(incidents));
+        screen.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(new Scene(screen, 1440, 900));
+        stage.show();
+        map.start();
+        incidents.start();
+        // the newest incident stays open on screen, so its timeline is the one growing
+        incidents.latestOpenedProperty().addListener((obs, old, now) -> incidents.open(now.id()));
+
+        Thread load = Thread.ofPlatform().daemon().name("bench-alerts").start(() -> pump(engine.incidents(), topology, engine));
+        long startNanos = System.nanoTime();
+        new AnimationTimer() {
+            private long previous = -1;
+
+            @Override
+            public void handle(long ignored) {
+                long now = System.nanoTime();
+                long elapsed = now - startNanos;
+                if (previous >= 0 && elapsed > TimeUnit.SECONDS.toNanos(WARMUP_SECONDS) && frameCount < frames.length) {
+                    frames[frameCount++] = now - previous;
+                }
+                previous = now;
+                if (elapsed > TimeUnit.SECONDS.toNanos(WARMUP_SECONDS + runSeconds)) {
+                    stop();
+                    load.interrupt();
+                    report(engine.incidents());
+                    engine.close();
+                    database.close();
+                    Platform.exit();
+                    DONE.countDown();
+                }
+            }
+        }.start();
+    }
+
+    /** {@link #rate} alerts a second from faults far apart, in tenth-of-a-second batches on wall-clock time. */
+    private void pump(IncidentService intake, Topology topology, EngineSession engine) {
+        int[] origins = IncidentLoad.farApart(topology, FAULTS, new SplittableRandom(3));
+        SplittableRandom random = new SplittableRandom(11);
+        int perBatch = rate / BATCHES_PER_SECOND;
+        long next = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            List<Alert> batch = new ArrayList<>(perBatch);
+            for (int n = 0; n < perBatch; n++) {
+                batch.add(IncidentLoad.alert(topology, origins[random.nextInt(origins.length)], random, engine.clock().instant()));
+            }
+            intake.acceptAll(batch);
+            sent.addAndGet(perBatch);
+            next += 1_000_000_000L / BATCHES_PER_SECOND;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+        }
+    }
+
+    private void report(IncidentService intake) {
+        long[] all = Arrays.copyOf(frames, frameCount);
+        List<Incident> open = intake.incidents().stream().filter(i -> i.state().isOpen()).toList();
+        boolean intact = intake.incidents().stream().allMatch(i -> intake.verify(i.id()).intact());
+        System.out.printf(Locale.ROOT, "Health map + incidents screen, %d components, %d alerts/s from %d faults, %d s measured%n",
+                COMPONENTS, rate, FAULTS, runSeconds);
+        System.out.printf(Locale.ROOT, "sent %d alerts, intake received %d (the simulator's own included); %d incident(s), %d open; "
+                + "timelines intact: %s%n", sent.get(), intake.alertsReceived(), intake.incidents().size(), open.size(), intact);
+        FrameTimes.print("all frames", all);
+    }
+}
