@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
@@ -46,6 +47,7 @@ public final class IncidentView extends VBox {
     private Label key;
     private final HBox moves = new HBox(6);
     private final FlowPane components = new FlowPane(6, 6);
+    private final IncidentMap map;
     private final ListView<TimelineEntry> timeline = new ListView<>();
     private final TextField note = new TextField();
 
@@ -174,8 +176,16 @@ public final class IncidentView extends VBox {
         showNotified.run();
         Label affectedTitle = new Label("Affected components");
         affectedTitle.getStyleClass().add(Styles.SETTINGS_SECTION);
-        getChildren().setAll(header, actions, lifecycle, roles, due, notified, message, affectedTitle, components, timelineHeader, timeline, noteRow);
+        map = new IncidentMap(viewModel.topology(), viewModel::stateOf, viewModel::openComponent);
+        VBox timelinePane = new VBox(6, timelineHeader, timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
+        SplitPane mapAndTimeline = new SplitPane(map, timelinePane);
+        mapAndTimeline.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        mapAndTimeline.setDividerPositions(0.55);
+        getChildren().setAll(header, actions, lifecycle, roles, due, notified, message, affectedTitle, components, mapAndTimeline, noteRow);
+        VBox.setVgrow(mapAndTimeline, Priority.ALWAYS);
+        viewModel.revisionProperty().addListener((obs, old, now) -> showMap());
+        viewModel.highlightedPath().addListener((ListChangeListener<String>) c -> map.highlight(viewModel.highlightedPath()));
 
         viewModel.incidentProperty().addListener((obs, old, now) -> {
             show(now);
@@ -189,6 +199,7 @@ public final class IncidentView extends VBox {
         show(viewModel.incidentProperty().get());
         showMoves();
         showComponents();
+        showMap();
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
@@ -220,6 +231,18 @@ public final class IncidentView extends VBox {
             button.setMinWidth(Region.USE_PREF_SIZE);
             moves.getChildren().add(button);
         }
+    }
+
+    private void showMap() {
+        Incident incident = viewModel.incidentProperty().get();
+        if (incident != null) {
+            map.show(incident.components());
+        }
+    }
+
+    /** The incident's small health map. */
+    IncidentMap map() {
+        return map;
     }
 
     private void showComponents() {

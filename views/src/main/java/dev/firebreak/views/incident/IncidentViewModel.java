@@ -72,6 +72,10 @@ public final class IncidentViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper statusOverdue = new ReadOnlyBooleanWrapper(this, "statusOverdue");
     private final ReadOnlyStringWrapper rolesText = new ReadOnlyStringWrapper(this, "rolesText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** Counts refreshes, so the incident's map can recolour components that are not part of it. */
+    private final javafx.beans.property.ReadOnlyLongWrapper revision = new javafx.beans.property.ReadOnlyLongWrapper(this, "revision");
+    /** The call path to draw on the incident's map (symptom first), e.g. the chosen cause's; empty for none. */
+    private final ObservableList<String> highlightedPath = FXCollections.observableArrayList();
     private long shownHead = -1;
 
     public IncidentViewModel(ConsoleSession session, long id, Supplier<String> operator, Consumer<String> openComponent) {
@@ -301,6 +305,7 @@ public final class IncidentViewModel implements AutoCloseable {
             components.setAll(affected);
         }
         rolesText.set(roles(now));
+        revision.set(revision.get() + 1);
         Instant clock = session.telemetry().clock().instant();
         Optional<Instant> due = desk.statusUpdateDue(id);
         if (due.isEmpty()) {
@@ -315,6 +320,24 @@ public final class IncidentViewModel implements AutoCloseable {
                             + " update overdue by " + IncidentsViewModel.age(due.get(), clock) + " (" + now.severity().name() + ": " + cadence + ")"
                     : "Status update due in " + IncidentsViewModel.age(clock, due.get()) + " (" + now.severity().name() + ": " + cadence + ")");
         }
+    }
+
+    /** Refreshes so far: the map's cue to read the health of the components around the incident again. */
+    public javafx.beans.property.ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> highlightedPath() {
+        return highlightedPath;
+    }
+
+    public dev.firebreak.engine.topology.Topology topology() {
+        return session.telemetry().topology();
+    }
+
+    /** A component's health as the console shows it (any component, not only the incident's). */
+    public HealthState stateOf(String componentId) {
+        return health(componentId);
     }
 
     private HealthState health(String componentId) {

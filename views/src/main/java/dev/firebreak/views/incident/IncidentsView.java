@@ -69,7 +69,7 @@ public final class IncidentsView extends BorderPane {
         MasterDetailPane pane = new MasterDetailPane(Side.RIGHT);
         pane.setMasterNode(master());
         pane.setDetailNode(detail);
-        pane.setDividerPosition(0.44);
+        pane.setDividerPosition(0.36);
         pane.setAnimated(false);
         detail.getChildren().setAll(placeholder());
         VBox box = new VBox(8, heading, pane);

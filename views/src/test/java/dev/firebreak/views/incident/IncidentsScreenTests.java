@@ -77,6 +77,27 @@ class IncidentsScreenTests {
     }
 
     @Test
+    void incidentMapShowsTheComponentsAndTheirNeighboursAndDrawsACallPath(FxRobot robot) {
+        databaseFailsAndIncidentIsOpen(robot);
+        IncidentView view = console.view().incidentsView().incidentView();
+
+        Node database = robot.lookup("#incident-map-postgres-primary").query();
+        Node neighbour = robot.lookup("#incident-map-auth").query();
+        assertThat(database.getPseudoClassStates()).extracting(Object::toString).contains("failed").doesNotContain("dimmed");
+        assertThat(neighbour.getPseudoClassStates()).extracting(Object::toString).contains("dimmed");
+        assertThat(robot.lookup("#incident-map-search-index").tryQuery()).isEmpty();
+
+        robot.interact(() -> view.viewModel().highlightedPath().setAll("checkout", "orders", "postgres-primary"));
+        assertThat(view.map().onPath("orders")).isTrue();
+        assertThat(view.map().onPath("payments")).isFalse();
+        console.shoot(robot, "incident-map-with-path");
+
+        robot.interact(() -> view.map().open("postgres-primary"));
+        console.settle(robot);
+        assertThat(console.viewModel().screenProperty().get()).isEqualTo(dev.firebreak.views.shell.ConsoleViewModel.Screen.COMPONENT_DETAIL);
+    }
+
+    @Test
     void commanderRunsTheIncidentFromTheKeyboard(FxRobot robot) {
         databaseFailsAndIncidentIsOpen(robot);
         IncidentViewModel incident = console.view().incidentsView().incidentView().viewModel();
