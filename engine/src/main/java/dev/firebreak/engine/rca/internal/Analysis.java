@@ -1,0 +1,360 @@
+package dev.firebreak.engine.rca.internal;
+
+import dev.firebreak.engine.rca.CallGraph;
+import dev.firebreak.engine.rca.Cause;
+import dev.firebreak.engine.rca.ChangeRecord;
+import dev.firebreak.engine.rca.Diagnosis;
+import dev.firebreak.engine.rca.MetricSpec;
+import dev.firebreak.engine.rca.PastIncident;
+import dev.firebreak.engine.rca.RcaConfig;
+import dev.firebreak.engine.rca.RcaInput;
+import dev.firebreak.engine.rca.RcaMethod;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One run of root-cause analysis. The candidates are the symptom's node, the incident's other nodes and everything
+ * they call, directly or not: a fault travels up the calls (a failing callee fails its callers), so a cause lies
+ * below what hurts. Each method scores every candidate in [0, 1]; the combined score is their weighted mean.
+ */
+public final class Analysis {
+
+    /** Weights of the methods in the combined score; onset ordering carries the graph's main argument. */
+    private static final Map<RcaMethod, Double> WEIGHTS = Map.of(RcaMethod.ROBUST_CHANGE, 1.0, RcaMethod.ONSET_ORDER, 2.0,
+            RcaMethod.RANDOM_WALK, 1.0, RcaMethod.CHANGE_EVENTS, 1.0, RcaMethod.SIMILARITY, 1.0);
+    /** A node explained by a callee keeps this share of its onset score: it is still on the path. */
+    private static final double EXPLAINED_SHARE = 0.15;
+    /** Load from above halves what the node's own metrics say: busy because called more, not broken. */
+    private static final double LOAD_SHARE = 0.5;
+    /** Sharpening of the raw share: a clear winner should read as one. */
+    private static final double SHARE_POWER = 4;
+    /** Causes after this rank get kind and evidence only from their strongest metric. */
+    private static final int DETAILED = 10;
+
+    private final RcaConfig config;
+    private final RcaInput input;
+    private final long[] times;
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private int[][] callees;
+    private int[][] callers;
+    private final Map<Integer, NodeState> states = new HashMap<>();
+    private final List<NodeState> candidates = new ArrayList<>();
+
+    public Analysis(RcaConfig config, RcaInput input) {
+        this.config = config;
+        this.input = input;
+        this.times = input.times();
+    }
+
+    public Diagnosis run() {
+        CallGraph graph = input.graph();
+        if (graph.nodes().isEmpty()) {
+            notes.add("the call graph is empty: there is nothing to blame");
+            return new Diagnosis(input.symptom(), List.of(), Set.of(), notes);
+        }
+        index(graph);
+        int[] window = window();
+        if (window == null) {
+            return new Diagnosis(input.symptom(), List.of(), Set.of(), notes);
+        }
+        findCandidates();
+        read(window);
+        double threshold = config.anomalyThreshold();
+        candidates.forEach(s -> s.summarise(threshold));
+        new Explanations(candidates, states, callees, callers, threshold, tolerance()).apply();
+        scoreRobust();
+        if (config.uses(RcaMethod.ONSET_ORDER)) {
+            scoreOnset();
+        }
+        if (config.uses(RcaMethod.RANDOM_WALK)) {
+            new PersonalisedWalk(candidates, states, callees, callers, config.walkRestart(), window[2], window[3],
+                    ownScore()).apply();
+        }
+        if (config.uses(RcaMethod.CHANGE_EVENTS)) {
+            scoreChanges();
+        }
+        Set<String> signature = signature();
+        List<Similar> similar = config.uses(RcaMethod.SIMILARITY) ? scoreSimilarity(signature) : List.of();
+        combine();
+        return new Diagnosis(input.symptom(), causes(similar), signature, notes);
+    }
+
+    /** Two sampling steps: onsets this close are simultaneous (a fault reaches a caller within a tick or two). */
+    private long tolerance() {
+        if (times.length < 2) {
+            return 0;
+        }
+        return 2 * (times[times.length - 1] - times[0]) / (times.length - 1);
+    }
+
+    private void index(CallGraph graph) {
+        List<String> nodes = graph.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            indexOf.put(nodes.get(i), i);
+        }
+        List<List<Integer>> down = new ArrayList<>();
+        List<List<Integer>> up = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            down.add(new ArrayList<>());
+            up.add(new ArrayList<>());
+        }
+        for (CallGraph.Call call : graph.calls()) {
+            int caller = indexOf.get(call.caller());
+            int callee = indexOf.get(call.callee());
+            down.get(caller).add(callee);
+            up.get(callee).add(caller);
+        }
+        callees = down.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        callers = up.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    /** Sample indices {normalFrom, normalUntil, anomalousFrom, anomalousUntil}; null (with a note) if one is empty. */
+    private int[] window() {
+        int nf = lowerBound(input.normal().from());
+        int nu = lowerBound(input.normal().until());
+        int af = lowerBound(input.anomalous().from());
+        int au = lowerBound(input.anomalous().until());
+        nu = Math.min(nu, af);
+        if (nu - nf < Readings.MIN_NORMAL_SAMPLES) {
+            notes.add("the normal period " + input.normal() + " holds " + Math.max(0, nu - nf) + " samples, fewer than "
+                    + Readings.MIN_NORMAL_SAMPLES + ": nothing to compare with");
+            return null;
+        }
+        if (au <= af) {
+            notes.add("the anomalous period " + input.anomalous() + " holds no samples");
+            return null;
+        }
+        return new int[] {nf, nu, af, au};
+    }
+
+    private int lowerBound(long epochSecond) {
+        int i = Arrays.binarySearch(times, epochSecond);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /** Breadth first from the symptom's node and then the incident's other nodes, down the calls. */
+    private void findCandidates() {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        List<String> roots = new ArrayList<>();
+        roots.add(input.symptom().node());
+        roots.addAll(input.affected());
+        for (String root : roots) {
+            int r = indexOf.get(root);
+            if (!states.containsKey(r)) {
+                NodeState s = new NodeState(r, root);
+                states.put(r, s);
+                candidates.add(s);
+                queue.add(r);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            for (int c : callees[u]) {
+                if (!states.containsKey(c)) {
+                    NodeState s = new NodeState(c, input.graph().nodes().get(c));
+                    s.depth = states.get(u).depth + 1;
+                    s.parent = u;
+                    states.put(c, s);
+                    candidates.add(s);
+                    queue.add(c);
+                }
+            }
+        }
+    }
+
+    private void read(int[] window) {
+        Readings readings = new Readings(times, window[0], window[1], window[2], window[3], config.anomalyThreshold());
+        List<MetricSpec> specs = input.metrics().values().stream().sorted(Comparator.comparing(MetricSpec::name)).toList();
+        for (NodeState s : candidates) {
+            for (MetricSpec spec : specs) {
+                Optional<double[]> series = input.series().series(s.id, spec.name());
+                Optional<MetricReading> reading = series.flatMap(v -> readings.read(spec, v, s.id + "/" + spec.name()));
+                if (reading.isPresent()) {
+                    s.readings.add(reading.get());
+                } else if (series.isPresent()) {
+                    s.missing.add(spec.name() + " (too few samples in the normal period)");
+                }
+            }
+        }
+        NodeState symptom = states.get(indexOf.get(input.symptom().node()));
+        boolean hasMetric = symptom.readings.stream().anyMatch(r -> r.spec().name().equals(input.symptom().metric()));
+        if (!hasMetric) {
+            notes.add("the symptom's metric '" + input.symptom().metric() + "' is missing on " + symptom.id
+                    + "; its other metrics were used");
+        }
+        for (NodeState s : candidates) {
+            if (s.readings.isEmpty()) {
+                notes.add(s.id + " reports none of the metrics, so only the call graph speaks for or against it");
+            }
+        }
+    }
+
+    /** What a node's own metrics say, load from above discounted, blame from its callers added. */
+    private double[] ownScore() {
+        double[] own = new double[callees.length];
+        for (NodeState s : candidates) {
+            own[s.index] = s.robust;
+        }
+        return own;
+    }
+
+    private double squash(double deviation) {
+        return deviation / (deviation + config.halfScore());
+    }
+
+    private void scoreRobust() {
+        double threshold = config.anomalyThreshold();
+        // load from above and blame from callers are the onset ordering's reading of the graph
+        boolean graphAware = config.uses(RcaMethod.ONSET_ORDER);
+        for (NodeState s : candidates) {
+            if (!graphAware) {
+                // BARO alone: the largest deviation of any metric, nothing else
+                s.robust = s.strongest == null ? 0 : squash(s.strongest.deviation());
+                continue;
+            }
+            double own = Math.max(s.faultDeviation, s.loadFromAbove ? 0 : s.trafficDeviation);
+            double score = squash(own) * (s.loadFromAbove ? LOAD_SHARE : 1);
+            if (s.blamedByCallers) {
+                double callersScore = Arrays.stream(callers[s.index]).mapToDouble(c -> squash(states.get(c).faultDeviation))
+                        .min().orElse(0);
+                score = Math.max(score, callersScore);
+            }
+            s.robust = s.moved || s.blamedByCallers ? score : score * Math.min(1, own / threshold);
+        }
+    }
+
+    /** Unexplained anomalous nodes score by how early they moved; explained ones keep a little. */
+    private void scoreOnset() {
+        List<Long> onsets = candidates.stream().filter(s -> s.moved).map(s -> s.onset).sorted().toList();
+        for (NodeState s : candidates) {
+            if (s.blamedByCallers) {
+                s.onsetScore = 1;
+                continue;
+            }
+            if (!s.moved) {
+                continue;
+            }
+            long later = onsets.stream().filter(o -> o >= s.onset).count();
+            double earliness = 0.5 + 0.5 * later / onsets.size();
+            s.onsetScore = (s.explainedBy >= 0 ? EXPLAINED_SHARE : 1) * earliness;
+        }
+    }
+
+    private void scoreChanges() {
+        long onset = input.symptom().epochSecond();
+        long from = Math.min(onset, input.anomalous().from()) - config.changeLookbackSeconds();
+        double threshold = config.anomalyThreshold();
+        for (ChangeRecord change : input.changes()) {
+            Integer index = indexOf.get(change.node());
+            NodeState s = index == null ? null : states.get(index);
+            if (s == null || change.epochSecond() < from || change.epochSecond() > input.anomalous().until()) {
+                continue;
+            }
+            // a change matters when its node moved; a routine release elsewhere at the same time earns little
+            double gate = s.moved ? 1 : Math.min(1, s.faultDeviation / threshold) * 0.25;
+            double before = Math.max(0, onset - change.epochSecond());
+            double recency = Math.exp(-before / (config.changeLookbackSeconds() / 3.0));
+            s.change = Math.max(s.change, gate * recency);
+        }
+    }
+
+    private Set<String> signature() {
+        Set<String> signature = new LinkedHashSet<>();
+        for (NodeState s : candidates) {
+            for (MetricReading r : s.readings) {
+                if (r.moved(config.anomalyThreshold())) {
+                    signature.add(Diagnosis.signatureKey(s.id, r.spec().name()));
+                }
+            }
+        }
+        return signature;
+    }
+
+    /** A past incident like this one, and how alike (Jaccard index of the signatures). */
+    record Similar(PastIncident incident, double similarity) {
+    }
+
+    private List<Similar> scoreSimilarity(Set<String> signature) {
+        List<Similar> similar = new ArrayList<>();
+        for (PastIncident past : input.past()) {
+            double jaccard = jaccard(signature, past.signature());
+            Integer index = indexOf.get(past.cause());
+            NodeState s = index == null ? null : states.get(index);
+            if (jaccard <= 0 || s == null) {
+                continue;
+            }
+            similar.add(new Similar(past, jaccard));
+            s.similarity = past.confirmed() ? Math.max(s.similarity, jaccard) : s.similarity - 0.5 * jaccard;
+        }
+        for (NodeState s : candidates) {
+            s.similarity = Math.max(0, s.similarity);
+        }
+        similar.sort(Comparator.comparingDouble(Similar::similarity).reversed());
+        return similar;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long both = a.stream().filter(b::contains).count();
+        return (double) both / (a.size() + b.size() - both);
+    }
+
+    private void combine() {
+        double total = 0;
+        for (RcaMethod m : config.methods()) {
+            total += WEIGHTS.get(m);
+        }
+        for (NodeState s : candidates) {
+            double sum = 0;
+            sum += config.uses(RcaMethod.ROBUST_CHANGE) ? WEIGHTS.get(RcaMethod.ROBUST_CHANGE) * s.robust : 0;
+            sum += config.uses(RcaMethod.ONSET_ORDER) ? WEIGHTS.get(RcaMethod.ONSET_ORDER) * s.onsetScore : 0;
+            sum += config.uses(RcaMethod.RANDOM_WALK) ? WEIGHTS.get(RcaMethod.RANDOM_WALK) * s.walk : 0;
+            sum += config.uses(RcaMethod.CHANGE_EVENTS) ? WEIGHTS.get(RcaMethod.CHANGE_EVENTS) * s.change : 0;
+            sum += config.uses(RcaMethod.SIMILARITY) ? WEIGHTS.get(RcaMethod.SIMILARITY) * s.similarity : 0;
+            s.combined = sum / total;
+        }
+    }
+
+    private List<Cause> causes(List<Similar> similar) {
+        List<NodeState> ranked = new ArrayList<>(candidates);
+        ranked.sort(Comparator.comparingDouble((NodeState s) -> s.combined).reversed()
+                .thenComparing(Comparator.comparingDouble((NodeState s) -> s.robust).reversed())
+                .thenComparing(Comparator.comparingInt((NodeState s) -> s.depth).reversed())
+                .thenComparing(s -> s.id));
+        double denominator = 0;
+        for (NodeState s : ranked) {
+            denominator += Math.pow(s.combined, SHARE_POWER);
+        }
+        CauseWriter writer = new CauseWriter(input, states, callers, config.anomalyThreshold(), similar);
+        List<Cause> causes = new ArrayList<>();
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            NodeState s = ranked.get(rank);
+            double share = denominator > 0 ? Math.pow(s.combined, SHARE_POWER) / denominator : 0;
+            causes.add(writer.write(s, config.calibration().apply(share), rank < DETAILED));
+        }
+        // every other node, last: nothing on the symptom's calls points at them
+        List<String> others = new ArrayList<>();
+        for (String node : input.graph().nodes()) {
+            if (!states.containsKey(indexOf.get(node))) {
+                others.add(node);
+            }
+        }
+        others.sort(Comparator.naturalOrder());
+        for (String node : others) {
+            causes.add(new Cause(node, "not on the symptom's calls", 0, 0,
+                    List.of(input.symptom().node() + " does not call it, directly or through others"), List.of(node)));
+        }
+        return causes;
+    }
+}

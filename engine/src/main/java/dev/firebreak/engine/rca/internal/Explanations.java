@@ -1,0 +1,97 @@
+package dev.firebreak.engine.rca.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the call graph with the onsets: which anomalies are passed-on ones. A caller whose callee moved no later is
+ * explained by it (faults travel up the calls); a node whose traffic moved after a caller's did is busy because it was
+ * called more (load travels down); a quiet node all of whose callers (two or more) fail with nothing else to blame is
+ * where their calls fail.
+ */
+final class Explanations {
+
+    private final List<NodeState> candidates;
+    private final Map<Integer, NodeState> states;
+    private final int[][] callees;
+    private final int[][] callers;
+    private final double threshold;
+    private final long tolerance;
+
+    Explanations(List<NodeState> candidates, Map<Integer, NodeState> states, int[][] callees, int[][] callers,
+            double threshold, long tolerance) {
+        this.candidates = candidates;
+        this.states = states;
+        this.callees = callees;
+        this.callers = callers;
+        this.threshold = threshold;
+        this.tolerance = tolerance;
+    }
+
+    void apply() {
+        for (NodeState s : candidates) {
+            s.loadFromAbove = loadFromAbove(s);
+        }
+        for (NodeState s : candidates) {
+            s.explainedBy = explainingCallee(s);
+        }
+        for (NodeState s : candidates) {
+            blameFromCallers(s);
+        }
+    }
+
+    private boolean loadFromAbove(NodeState s) {
+        if (!s.trafficMoved(threshold)) {
+            return false;
+        }
+        long onset = s.trafficOnset(threshold);
+        for (int p : callers[s.index]) {
+            NodeState caller = states.get(p);
+            if (caller != null && caller.trafficMoved(threshold) && caller.trafficOnset(threshold) <= onset + tolerance) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The callee whose fault moved earliest, no later than this node; -1 if none. */
+    private int explainingCallee(NodeState s) {
+        if (!s.moved) {
+            return -1;
+        }
+        int best = -1;
+        long bestOnset = Long.MAX_VALUE;
+        for (int c : callees[s.index]) {
+            NodeState callee = states.get(c);
+            if (callee == null || callee.loadFromAbove || !callee.faultMoved(threshold)) {
+                continue;
+            }
+            long onset = callee.faultOnset(threshold);
+            if (onset <= s.onset + tolerance && onset < bestOnset) {
+                best = c;
+                bestOnset = onset;
+            }
+        }
+        return best;
+    }
+
+    private void blameFromCallers(NodeState s) {
+        int[] up = callers[s.index];
+        if (s.moved || up.length < 2) {
+            return;
+        }
+        for (int p : up) {
+            NodeState caller = states.get(p);
+            if (caller == null || !caller.faultMoved(threshold) || caller.explainedBy >= 0) {
+                return;
+            }
+        }
+        s.blamedByCallers = true;
+        s.onset = Long.MAX_VALUE;
+        for (int p : up) {
+            NodeState caller = states.get(p);
+            caller.explainedBy = s.index;
+            s.onset = Math.min(s.onset, caller.onset);
+        }
+    }
+}
