@@ -14,15 +14,19 @@ import java.util.Set;
  * @param halfScore            the deviation that earns half of the full anomaly score (the score is d / (d + half));
  *                             above 0
  * @param changeLookbackSeconds how long before the onset a change still counts towards it; positive
+ * @param recentLevelSeconds   the last part of the normal period whose median is the normal level (its spread comes
+ *                             from the whole period): a system that drifted is judged against where it just was;
+ *                             positive
  * @param walkRestart          the random walk's chance to jump back to the symptom on each step, in (0, 1)
  * @param calibration          raw share of the evidence to confidence
  */
 public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double halfScore, long changeLookbackSeconds,
-        double walkRestart, Calibration calibration) {
+        long recentLevelSeconds, double walkRestart, Calibration calibration) {
 
     public static final double DEFAULT_ANOMALY_THRESHOLD = 4;
     public static final double DEFAULT_HALF_SCORE = 8;
     public static final long DEFAULT_CHANGE_LOOKBACK_SECONDS = 15 * 60;
+    public static final long DEFAULT_RECENT_LEVEL_SECONDS = 15 * 60;
     public static final double DEFAULT_WALK_RESTART = 0.15;
 
     public RcaConfig {
@@ -39,6 +43,9 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
         if (changeLookbackSeconds <= 0) {
             throw new IllegalArgumentException("changeLookbackSeconds must be positive, was " + changeLookbackSeconds);
         }
+        if (recentLevelSeconds <= 0) {
+            throw new IllegalArgumentException("recentLevelSeconds must be positive, was " + recentLevelSeconds);
+        }
         if (!(walkRestart > 0 && walkRestart < 1)) {
             throw new IllegalArgumentException("walkRestart must be in (0, 1), was " + walkRestart);
         }
@@ -48,7 +55,7 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
     /** Every method, with the calibration measured on simulator seeds 1000-1099 (bench RcaAccuracy). */
     public static RcaConfig ofDefaults() {
         return new RcaConfig(EnumSet.allOf(RcaMethod.class), DEFAULT_ANOMALY_THRESHOLD, DEFAULT_HALF_SCORE,
-                DEFAULT_CHANGE_LOOKBACK_SECONDS, DEFAULT_WALK_RESTART, FittedCalibration.SIMULATOR);
+                DEFAULT_CHANGE_LOOKBACK_SECONDS, DEFAULT_RECENT_LEVEL_SECONDS, DEFAULT_WALK_RESTART, FittedCalibration.SIMULATOR);
     }
 
     public boolean uses(RcaMethod method) {
@@ -67,10 +74,12 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
     }
 
     public RcaConfig withMethods(Set<RcaMethod> chosen) {
-        return new RcaConfig(chosen, anomalyThreshold, halfScore, changeLookbackSeconds, walkRestart, calibration);
+        return new RcaConfig(chosen, anomalyThreshold, halfScore, changeLookbackSeconds, recentLevelSeconds, walkRestart,
+                calibration);
     }
 
     public RcaConfig withCalibration(Calibration fitted) {
-        return new RcaConfig(methods, anomalyThreshold, halfScore, changeLookbackSeconds, walkRestart, fitted);
+        return new RcaConfig(methods, anomalyThreshold, halfScore, changeLookbackSeconds, recentLevelSeconds, walkRestart,
+                fitted);
     }
 }

@@ -16,9 +16,41 @@ public interface SeriesSource {
      */
     Optional<double[]> series(String node, String metric);
 
+    /**
+     * What a caller saw of its calls to a callee (from traces or client-side metrics), on the same axis; empty when
+     * nobody measures calls separately. An anomaly here is the callee's, seen from outside: it counts for the callee
+     * even when the callee's own metrics are quiet.
+     */
+    default Optional<double[]> callSeries(String caller, String callee, String metric) {
+        return Optional.empty();
+    }
+
     /** Series held in memory: node, then metric name, then values. */
     static SeriesSource of(Map<String, Map<String, double[]>> series) {
-        Map<String, Map<String, double[]>> copy = Map.copyOf(series);
-        return (node, metric) -> Optional.ofNullable(copy.getOrDefault(node, Map.of()).get(metric));
+        return of(series, Map.of());
+    }
+
+    /**
+     * Series held in memory, with call series keyed by {@link #callKey(String, String)}: caller and callee, then metric
+     * name, then values.
+     */
+    static SeriesSource of(Map<String, Map<String, double[]>> series, Map<String, Map<String, double[]>> calls) {
+        Map<String, Map<String, double[]>> nodes = Map.copyOf(series);
+        Map<String, Map<String, double[]>> edges = Map.copyOf(calls);
+        return new SeriesSource() {
+            @Override
+            public Optional<double[]> series(String node, String metric) {
+                return Optional.ofNullable(nodes.getOrDefault(node, Map.of()).get(metric));
+            }
+
+            @Override
+            public Optional<double[]> callSeries(String caller, String callee, String metric) {
+                return Optional.ofNullable(edges.getOrDefault(callKey(caller, callee), Map.of()).get(metric));
+            }
+        };
+    }
+
+    static String callKey(String caller, String callee) {
+        return caller + " -> " + callee;
     }
 }

@@ -45,9 +45,13 @@ public final class Analysis {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Integer> indexOf = new HashMap<>();
     private int[][] callees;
+    /** The first sample of the normal period's recent part: correlations span it and the anomalous period. */
+    private int recentFrom;
     private int[][] callers;
     private final Map<Integer, NodeState> states = new HashMap<>();
     private final List<NodeState> candidates = new ArrayList<>();
+    /** Callers of the candidates that are not candidates themselves: their anomalies are what a cause explains. */
+    private final List<NodeState> context = new ArrayList<>();
 
     public Analysis(RcaConfig config, RcaInput input) {
         this.config = config;
@@ -67,17 +71,21 @@ public final class Analysis {
             return new Diagnosis(input.symptom(), List.of(), Set.of(), notes);
         }
         findCandidates();
+        findContext();
         read(window);
         double threshold = config.anomalyThreshold();
-        candidates.forEach(s -> s.summarise(threshold));
-        new Explanations(candidates, states, callees, callers, threshold, tolerance()).apply();
+        MetricSpec.Role symptomRole = Optional.ofNullable(input.metrics().get(input.symptom().metric()))
+                .map(MetricSpec::role).orElse(null);
+        candidates.forEach(s -> s.summarise(threshold, symptomRole));
+        context.forEach(s -> s.summarise(threshold, symptomRole));
+        new Explanations(candidates, states, callees, callers, threshold, tolerance(window)).apply();
         scoreRobust();
         if (config.uses(RcaMethod.ONSET_ORDER)) {
             scoreOnset();
         }
         if (config.uses(RcaMethod.RANDOM_WALK)) {
-            new PersonalisedWalk(candidates, states, callees, callers, config.walkRestart(), window[2], window[3],
-                    ownScore()).apply();
+            new PersonalisedWalk(candidates, states, callees, callers, config.walkRestart(), recentFrom, window[3],
+                    ownScore(), symptomSeries()).apply();
         }
         if (config.uses(RcaMethod.CHANGE_EVENTS)) {
             scoreChanges();
@@ -88,12 +96,17 @@ public final class Analysis {
         return new Diagnosis(input.symptom(), causes(similar), signature, notes);
     }
 
-    /** Two sampling steps: onsets this close are simultaneous (a fault reaches a caller within a tick or two). */
-    private long tolerance() {
-        if (times.length < 2) {
-            return 0;
+    /**
+     * Two sampling steps of the anomalous period: onsets this close are simultaneous (a fault reaches a caller within
+     * a sample or two).
+     */
+    private long tolerance(int[] window) {
+        int from = window[2];
+        int until = window[3];
+        if (until - from < 2) {
+            return from > 0 ? 2 * (times[from] - times[from - 1]) : 0;
         }
-        return 2 * (times[times.length - 1] - times[0]) / (times.length - 1);
+        return 2 * (times[until - 1] - times[from]) / (until - from - 1);
     }
 
     private void index(CallGraph graph) {
@@ -171,10 +184,31 @@ public final class Analysis {
         }
     }
 
+    /** Up the calls from the candidates: every node whose anomaly a candidate could explain. */
+    private void findContext() {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        candidates.forEach(s -> queue.add(s.index));
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            for (int p : callers[u]) {
+                if (!states.containsKey(p)) {
+                    NodeState s = new NodeState(p, input.graph().nodes().get(p));
+                    states.put(p, s);
+                    context.add(s);
+                    queue.add(p);
+                }
+            }
+        }
+    }
+
     private void read(int[] window) {
-        Readings readings = new Readings(times, window[0], window[1], window[2], window[3], config.anomalyThreshold());
+        recentFrom = lowerBound(times[window[1] - 1] + 1 - config.recentLevelSeconds());
+        Readings readings = new Readings(times, window[0], window[1], recentFrom, window[2], window[3],
+                config.anomalyThreshold());
         List<MetricSpec> specs = input.metrics().values().stream().sorted(Comparator.comparing(MetricSpec::name)).toList();
-        for (NodeState s : candidates) {
+        List<NodeState> all = new ArrayList<>(candidates);
+        all.addAll(context);
+        for (NodeState s : all) {
             for (MetricSpec spec : specs) {
                 Optional<double[]> series = input.series().series(s.id, spec.name());
                 Optional<MetricReading> reading = series.flatMap(v -> readings.read(spec, v, s.id + "/" + spec.name()));
@@ -182,6 +216,13 @@ public final class Analysis {
                     s.readings.add(reading.get());
                 } else if (series.isPresent()) {
                     s.missing.add(spec.name() + " (too few samples in the normal period)");
+                }
+                for (int p : callers[s.index]) {
+                    String caller = input.graph().nodes().get(p);
+                    input.series().callSeries(caller, s.id, spec.name())
+                            .flatMap(v -> readings.read(spec, v, caller + " -> " + s.id + "/" + spec.name()))
+                            .ifPresent(r -> s.readings.add(new MetricReading(r.spec(), r.deviation(), r.onset(), r.normal(),
+                                    r.reached(), r.series(), "calls from " + caller + ": " + spec.name())));
                 }
             }
         }
@@ -196,6 +237,13 @@ public final class Analysis {
                 notes.add(s.id + " reports none of the metrics, so only the call graph speaks for or against it");
             }
         }
+    }
+
+    /** The symptom's own series (its metric, else its node's strongest), null if the node reports nothing. */
+    private double[] symptomSeries() {
+        NodeState symptom = states.get(indexOf.get(input.symptom().node()));
+        return symptom.readings.stream().filter(r -> r.spec().name().equals(input.symptom().metric())).findFirst()
+                .or(() -> Optional.ofNullable(symptom.strongest)).map(MetricReading::series).orElse(null);
     }
 
     /** What a node's own metrics say, load from above discounted, blame from its callers added. */
@@ -221,32 +269,52 @@ public final class Analysis {
                 s.robust = s.strongest == null ? 0 : squash(s.strongest.deviation());
                 continue;
             }
-            double own = Math.max(s.faultDeviation, s.loadFromAbove ? 0 : s.trafficDeviation);
+            double own = Math.max(s.faultDeviation, NodeState.OTHER_SHARE * Math.max(s.otherDeviation,
+                    s.loadFromAbove ? 0 : s.trafficDeviation));
             double score = squash(own) * (s.loadFromAbove ? LOAD_SHARE : 1);
-            if (s.blamedByCallers) {
-                double callersScore = Arrays.stream(callers[s.index]).mapToDouble(c -> squash(states.get(c).faultDeviation))
-                        .min().orElse(0);
-                score = Math.max(score, callersScore);
-            }
-            s.robust = s.moved || s.blamedByCallers ? score : score * Math.min(1, own / threshold);
+            s.robust = s.moved ? score : score * Math.min(1, own / threshold);
         }
     }
 
-    /** Unexplained anomalous nodes score by how early they moved; explained ones keep a little. */
+    /**
+     * Unexplained anomalous nodes score by how early they moved and by how much of what moved they can explain (the
+     * share of anomalous nodes that call them, directly or through others: a fault travels up the calls); explained
+     * ones keep a little.
+     */
     private void scoreOnset() {
         List<Long> onsets = candidates.stream().filter(s -> s.moved).map(s -> s.onset).sorted().toList();
+        long anomalous = states.values().stream().filter(s -> s.moved).count();
         for (NodeState s : candidates) {
-            if (s.blamedByCallers) {
-                s.onsetScore = 1;
-                continue;
-            }
             if (!s.moved) {
                 continue;
             }
             long later = onsets.stream().filter(o -> o >= s.onset).count();
-            double earliness = 0.5 + 0.5 * later / onsets.size();
-            s.onsetScore = (s.explainedBy >= 0 ? EXPLAINED_SHARE : 1) * earliness;
+            double earliness = onsets.isEmpty() ? 1 : (double) later / onsets.size();
+            double coverage = anomalous == 0 ? 0 : (double) anomalousAbove(s) / anomalous;
+            double explained = s.explainedBy >= 0 ? EXPLAINED_SHARE : 1;
+            // moved, but not in a way that explains the symptom (latency only, for an error symptom): involved at most
+            double relevant = s.faultMoved(config.anomalyThreshold()) ? 1 : NodeState.OTHER_SHARE;
+            s.onsetScore = explained * relevant * (0.4 + 0.3 * earliness + 0.3 * coverage);
         }
+    }
+
+    /** Anomalous nodes among this one and everything that calls it, directly or not. */
+    private int anomalousAbove(NodeState start) {
+        Set<Integer> seen = new java.util.HashSet<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(start.index);
+        seen.add(start.index);
+        int count = 0;
+        while (!queue.isEmpty()) {
+            NodeState s = states.get(queue.poll());
+            count += s.moved ? 1 : 0;
+            for (int p : callers[s.index]) {
+                if (states.containsKey(p) && seen.add(p)) {
+                    queue.add(p);
+                }
+            }
+        }
+        return count;
     }
 
     private void scoreChanges() {

@@ -40,17 +40,14 @@ final class CauseWriter {
         }
         List<String> evidence = new ArrayList<>();
         moved(s, evidence);
-        if (s.explainedBy >= 0 && !s.blamedByCallers) {
+        if (s.explainedBy >= 0) {
             NodeState by = states.get(s.explainedBy);
             evidence.add("its callee " + by.id + " moved " + (by.onset < s.onset ? "before it" : "with it")
                     + ", so its own anomaly may be passed on from there");
         }
-        if (s.blamedByCallers) {
-            List<String> names = new ArrayList<>();
-            for (int p : callers[s.index]) {
-                names.add(states.get(p).id);
-            }
-            evidence.add("no metric of its own moved, but every caller's calls to it went wrong: " + String.join(", ", names));
+        boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
+        if (ownQuiet && s.moved) {
+            evidence.add("no metric of its own moved: its callers' calls to it did");
         }
         if (s.loadFromAbove) {
             evidence.add("its traffic moved after its callers' did: it may just be called more");
@@ -86,7 +83,7 @@ final class CauseWriter {
                 evidence.add((moved.size() - 3) + " more of its metrics moved");
                 break;
             }
-            evidence.add(String.format(Locale.ROOT, "%s %s at %s, %s deviations %s normal (%s -> %s)", r.spec().name(),
+            evidence.add(String.format(Locale.ROOT, "%s %s at %s, %s deviations %s normal (%s -> %s)", r.label(),
                     shown == 1 ? "moved first" : "moved", Instant.ofEpochSecond(r.onset()), fmt(r.deviation()),
                     r.reached() >= r.normal() ? "above" : "below", fmt(r.normal()), fmt(r.reached())));
         }
@@ -100,13 +97,16 @@ final class CauseWriter {
             }
             return "bad " + c.kind() + " (" + c.description() + ")";
         }
-        if (s.blamedByCallers) {
+        boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
+        if (ownQuiet && s.moved) {
             return "dependency failing: calls to it fail";
         }
         if (!s.moved) {
             return "no anomaly of its own";
         }
-        MetricReading fault = s.strongestFault;
+        MetricReading fault = s.strongestFault != null && s.strongestFault.moved(threshold) ? s.strongestFault
+                : s.readings.stream().filter(r -> r.spec().role() != MetricSpec.Role.TRAFFIC)
+                        .max(Comparator.comparingDouble(MetricReading::deviation)).orElse(null);
         boolean ownSymptoms = s.readings.stream().anyMatch(r -> r.moved(threshold)
                 && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS));
         if (fault == null || !fault.moved(threshold)) {

@@ -6,8 +6,7 @@ import java.util.Map;
 /**
  * Reads the call graph with the onsets: which anomalies are passed-on ones. A caller whose callee moved no later is
  * explained by it (faults travel up the calls); a node whose traffic moved after a caller's did is busy because it was
- * called more (load travels down); a quiet node all of whose callers (two or more) fail with nothing else to blame is
- * where their calls fail.
+ * called more (load travels down).
  */
 final class Explanations {
 
@@ -34,9 +33,6 @@ final class Explanations {
         }
         for (NodeState s : candidates) {
             s.explainedBy = explainingCallee(s);
-        }
-        for (NodeState s : candidates) {
-            blameFromCallers(s);
         }
     }
 
@@ -66,32 +62,12 @@ final class Explanations {
             if (callee == null || callee.loadFromAbove || !callee.faultMoved(threshold)) {
                 continue;
             }
-            long onset = callee.faultOnset(threshold);
+            long onset = callee.faultOnset();
             if (onset <= s.onset + tolerance && onset < bestOnset) {
                 best = c;
                 bestOnset = onset;
             }
         }
         return best;
-    }
-
-    private void blameFromCallers(NodeState s) {
-        int[] up = callers[s.index];
-        if (s.moved || up.length < 2) {
-            return;
-        }
-        for (int p : up) {
-            NodeState caller = states.get(p);
-            if (caller == null || !caller.faultMoved(threshold) || caller.explainedBy >= 0) {
-                return;
-            }
-        }
-        s.blamedByCallers = true;
-        s.onset = Long.MAX_VALUE;
-        for (int p : up) {
-            NodeState caller = states.get(p);
-            caller.explainedBy = s.index;
-            s.onset = Math.min(s.onset, caller.onset);
-        }
     }
 }

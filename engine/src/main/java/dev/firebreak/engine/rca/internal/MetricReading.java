@@ -12,8 +12,10 @@ import dev.firebreak.engine.rca.MetricSpec;
  * @param normal    the normal period's median
  * @param reached   the value at the anomalous high
  * @param series    the whole series (for correlation)
+ * @param label     how evidence names it: the metric, or "calls from X: metric" for a call series
  */
-record MetricReading(MetricSpec spec, double deviation, long onset, double normal, double reached, double[] series) {
+record MetricReading(MetricSpec spec, double deviation, long onset, double normal, double reached, double[] series,
+        String label) {
 
     boolean moved(double threshold) {
         return deviation >= threshold;

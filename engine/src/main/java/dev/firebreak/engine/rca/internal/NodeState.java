@@ -18,6 +18,9 @@ final class NodeState {
 
     double faultDeviation;
     double trafficDeviation;
+    /** The other of latency and errors than the symptom's role. */
+    double otherDeviation;
+    long faultOnset = Long.MAX_VALUE;
     long onset = Long.MAX_VALUE;
     MetricReading strongest;
     MetricReading strongestFault;
@@ -26,8 +29,6 @@ final class NodeState {
     boolean loadFromAbove;
     /** A moved callee moved no later: this node's anomaly is the callee's, passed up. */
     int explainedBy = -1;
-    /** Not moved itself, but every caller (at least two) moved unexplained: the common callee they fail on. */
-    boolean blamedByCallers;
 
     double robust;
     double onsetScore;
@@ -41,23 +42,51 @@ final class NodeState {
         this.id = id;
     }
 
-    /** Summarises the readings: the strongest fault signal and traffic signal, and the earliest onset. */
-    void summarise(double threshold) {
+    /**
+     * Summarises the readings. A fault's own signals are the metrics of the symptom's role (latency for a latency
+     * symptom, errors for an error one) and resources: they can explain the symptom. The other of latency and errors,
+     * and traffic, count at half: they show the node is involved but not that it explains this symptom.
+     *
+     * @param symptomRole the symptom metric's role; null when unknown (then latency and errors both count fully)
+     */
+    void summarise(double threshold, MetricSpec.Role symptomRole) {
         for (MetricReading r : readings) {
             if (strongest == null || r.deviation() > strongest.deviation()) {
                 strongest = r;
             }
-            if (r.spec().role() == MetricSpec.Role.TRAFFIC) {
+            MetricSpec.Role role = r.spec().role();
+            if (role == MetricSpec.Role.TRAFFIC) {
                 trafficDeviation = Math.max(trafficDeviation, r.deviation());
-            } else if (strongestFault == null || r.deviation() > strongestFault.deviation()) {
-                strongestFault = r;
-                faultDeviation = r.deviation();
+            } else if (explains(role, symptomRole)) {
+                if (strongestFault == null || r.deviation() > strongestFault.deviation()) {
+                    strongestFault = r;
+                    faultDeviation = r.deviation();
+                }
+                if (r.moved(threshold)) {
+                    faultOnset = Math.min(faultOnset, r.onset());
+                }
+            } else {
+                otherDeviation = Math.max(otherDeviation, r.deviation());
             }
             if (r.moved(threshold)) {
-                moved = true;
                 onset = Math.min(onset, r.onset());
             }
         }
+        moved = faultDeviation >= threshold || OTHER_SHARE * Math.max(otherDeviation, trafficDeviation) >= threshold;
+        if (!moved) {
+            onset = Long.MAX_VALUE;
+        }
+    }
+
+    /** Half: involved, but not an explanation of the symptom by itself. */
+    static final double OTHER_SHARE = 0.5;
+
+    static boolean explains(MetricSpec.Role role, MetricSpec.Role symptomRole) {
+        if (role == MetricSpec.Role.RESOURCE) {
+            return true;
+        }
+        boolean symptomIsLatencyOrErrors = symptomRole == MetricSpec.Role.LATENCY || symptomRole == MetricSpec.Role.ERRORS;
+        return !symptomIsLatencyOrErrors || role == symptomRole;
     }
 
     boolean faultMoved(double threshold) {
@@ -68,15 +97,9 @@ final class NodeState {
         return trafficDeviation >= threshold;
     }
 
-    /** The onset of its fault metrics (not traffic), Long.MAX_VALUE if none moved. */
-    long faultOnset(double threshold) {
-        long first = Long.MAX_VALUE;
-        for (MetricReading r : readings) {
-            if (r.spec().role() != MetricSpec.Role.TRAFFIC && r.moved(threshold)) {
-                first = Math.min(first, r.onset());
-            }
-        }
-        return first;
+    /** The onset of its fault metrics (those that can explain the symptom), Long.MAX_VALUE if none moved. */
+    long faultOnset() {
+        return faultOnset;
     }
 
     long trafficOnset(double threshold) {

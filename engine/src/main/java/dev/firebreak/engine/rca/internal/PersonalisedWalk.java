@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Personalised PageRank from the symptom over the candidates (MicroRank / CloudRanger style). From a node the walker
- * steps down to a callee in proportion to how anomalous the callee is and how well its strongest metric correlates
- * with the node's, back up to a caller a little, or stays when the node is more anomalous than all its callees; it
+ * steps down to a callee in proportion to how anomalous the callee is and how well its metrics follow the symptom's
+ * series (just before and since the onset), back up to a caller a little, or stays when the node is more anomalous than all its callees; it
  * jumps back to the symptom with the restart chance. Where it spends its time is the score.
  */
 final class PersonalisedWalk {
@@ -25,9 +25,10 @@ final class PersonalisedWalk {
     private final int from;
     private final int until;
     private final double[] own;
+    private final double[] symptom;
 
     PersonalisedWalk(List<NodeState> candidates, Map<Integer, NodeState> states, int[][] callees, int[][] callers,
-            double restart, int anomalousFrom, int anomalousUntil, double[] own) {
+            double restart, int anomalousFrom, int anomalousUntil, double[] own, double[] symptom) {
         this.candidates = candidates;
         this.states = states;
         this.callees = callees;
@@ -36,6 +37,7 @@ final class PersonalisedWalk {
         this.from = anomalousFrom;
         this.until = anomalousUntil;
         this.own = own;
+        this.symptom = symptom;
     }
 
     void apply() {
@@ -61,7 +63,7 @@ final class PersonalisedWalk {
                     continue;
                 }
                 t[k] = local[c];
-                w[k++] = own[c] * (CORRELATION_FLOOR + (1 - CORRELATION_FLOOR) * Math.abs(correlation(s, states.get(c))));
+                w[k++] = own[c] * (CORRELATION_FLOOR + (1 - CORRELATION_FLOOR) * followsSymptom(states.get(c)));
                 strongestCallee = Math.max(strongestCallee, own[c]);
             }
             for (int p : up) {
@@ -122,10 +124,15 @@ final class PersonalisedWalk {
         }
     }
 
-    private double correlation(NodeState a, NodeState b) {
-        if (a.strongest == null || b.strongest == null) {
+    /** The strongest absolute correlation of the node's metrics with the symptom's series. */
+    private double followsSymptom(NodeState node) {
+        if (symptom == null) {
             return 0;
         }
-        return RobustStats.correlation(a.strongest.series(), b.strongest.series(), from, until);
+        double best = 0;
+        for (MetricReading r : node.readings) {
+            best = Math.max(best, Math.abs(RobustStats.correlation(r.series(), symptom, from, until)));
+        }
+        return best;
     }
 }

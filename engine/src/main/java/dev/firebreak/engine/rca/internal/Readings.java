@@ -11,21 +11,27 @@ final class Readings {
     /** Fewer valid normal samples than this and the series cannot be judged. */
     static final int MIN_NORMAL_SAMPLES = 3;
     /** An IQR of 0 (a flat series) would make any wiggle infinite; the scale is at least this share of the median. */
-    private static final double RELATIVE_SCALE_FLOOR = 0.01;
+    private static final double RELATIVE_SCALE_FLOOR = 0.001;
     private static final double ABSOLUTE_SCALE_FLOOR = 1e-6;
     /** IQR of the standard normal distribution: the scale is then comparable to a standard deviation. */
     private static final double IQR_TO_SIGMA = 1.349;
+    /** Mean absolute deviation of the standard normal distribution, inverted. */
+    private static final double MEAN_DEVIATION_TO_SIGMA = 1.2533;
 
     private final long[] times;
     private final int normalFrom;
     private final int normalUntil;
+    /** The level is the median from here to the normal period's end: where the system was just before the onset. */
+    private final int recentFrom;
     private final int anomalousFrom;
     private final int anomalousUntil;
     private final double threshold;
     private final double[] scratch;
 
-    Readings(long[] times, int normalFrom, int normalUntil, int anomalousFrom, int anomalousUntil, double threshold) {
+    Readings(long[] times, int normalFrom, int normalUntil, int recentFrom, int anomalousFrom, int anomalousUntil,
+            double threshold) {
         this.times = times;
+        this.recentFrom = Math.max(normalFrom, recentFrom);
         this.normalFrom = normalFrom;
         this.normalUntil = normalUntil;
         this.anomalousFrom = anomalousFrom;
@@ -41,7 +47,7 @@ final class Readings {
                     + times.length);
         }
         int span = normalUntil - normalFrom;
-        int stride = Math.max(1, span / MAX_NORMAL_SAMPLES);
+        int stride = Math.max(1, (span + MAX_NORMAL_SAMPLES - 1) / MAX_NORMAL_SAMPLES);
         int n = 0;
         for (int i = normalFrom; i < normalUntil; i += stride) {
             double v = series[i];
@@ -56,14 +62,24 @@ final class Readings {
             return Optional.empty();
         }
         double q1 = RobustStats.quantile(scratch, n, 0.25);
-        double median = RobustStats.quantile(scratch, n, 0.5);
         double q3 = RobustStats.quantile(scratch, n, 0.75);
-        double scale = Math.max(Math.max((q3 - q1) / IQR_TO_SIGMA, RELATIVE_SCALE_FLOOR * Math.abs(median)),
-                ABSOLUTE_SCALE_FLOOR);
+        double centre = RobustStats.quantile(scratch, n, 0.5);
+        double median = recentLevel(series);
+        if (Double.isNaN(median)) {
+            median = centre;
+        }
+        double spread = (q3 - q1) / IQR_TO_SIGMA;
+        if (spread <= 0) {
+            // more than half the samples equal (a mostly idle series): the mean absolute deviation still sees the
+            // bursts, where the IQR sees none and would make any sample an outlier
+            spread = MEAN_DEVIATION_TO_SIGMA * meanAbsoluteDeviation(scratch, n, centre);
+        }
+        double scale = Math.max(Math.max(spread, RELATIVE_SCALE_FLOOR * Math.abs(median)), ABSOLUTE_SCALE_FLOOR);
         double sign = spec.bad() == MetricSpec.Bad.DOWN ? -1 : 1;
         boolean either = spec.bad() == MetricSpec.Bad.EITHER;
         int m = 0;
         long onset = Long.MAX_VALUE;
+        long firstBeyond = Long.MAX_VALUE;
         boolean previousBeyond = false;
         long previousTime = Long.MAX_VALUE;
         int lastValid = -1;
@@ -79,6 +95,9 @@ final class Readings {
             d = either ? Math.abs(d) : sign * d;
             scratch[m++] = d;
             boolean beyond = d >= threshold;
+            if (beyond && firstBeyond == Long.MAX_VALUE) {
+                firstBeyond = times[i];
+            }
             // two samples in a row beyond the threshold: one noisy sample does not set the onset
             if (onset == Long.MAX_VALUE && beyond && previousBeyond) {
                 onset = previousTime;
@@ -90,6 +109,9 @@ final class Readings {
         if (onset == Long.MAX_VALUE && previousBeyond && lastValid >= 0) {
             onset = times[lastValid];
         }
+        if (onset == Long.MAX_VALUE) {
+            onset = firstBeyond;
+        }
         if (m == 0) {
             return Optional.empty();
         }
@@ -97,7 +119,32 @@ final class Readings {
         double deviation = Math.max(0, high);
         double reached = either ? median + Math.signum(valueAtHigh(series, median)) * deviation * scale
                 : median + sign * deviation * scale;
-        return Optional.of(new MetricReading(spec, deviation, onset, median, reached, series));
+        return Optional.of(new MetricReading(spec, deviation, onset, median, reached, series, spec.name()));
+    }
+
+    private static double meanAbsoluteDeviation(double[] values, int n, double centre) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.abs(values[i] - centre);
+        }
+        return sum / n;
+    }
+
+    /**
+     * The median of the normal period's recent samples, NaN if none: a system that drifted since the start of the
+     * normal period (or since reference data was recorded) is judged against where it was just before the onset,
+     * with the spread of the whole period.
+     */
+    private double recentLevel(double[] series) {
+        int stride = Math.max(1, (normalUntil - recentFrom + MAX_NORMAL_SAMPLES - 1) / MAX_NORMAL_SAMPLES);
+        double[] recent = new double[Math.min(MAX_NORMAL_SAMPLES, normalUntil - recentFrom) + 1];
+        int n = 0;
+        for (int i = recentFrom; i < normalUntil; i += stride) {
+            if (!Double.isNaN(series[i])) {
+                recent[n++] = series[i];
+            }
+        }
+        return n == 0 ? Double.NaN : RobustStats.quantile(recent, n, 0.5);
     }
 
     /** For a metric bad either way: which way the anomalous period went (its mean against the median). */
