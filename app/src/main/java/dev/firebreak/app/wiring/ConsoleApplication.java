@@ -19,6 +19,7 @@ import dev.firebreak.views.shell.ConsoleContext;
 import dev.firebreak.views.shell.ConsoleView;
 import dev.firebreak.views.shell.Preference;
 import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.rca.FeedbackStore;
 import dev.firebreak.engine.notify.NotificationConfig;
 import dev.firebreak.engine.notify.NotificationConfigException;
 import dev.firebreak.views.shell.ConsoleViewModel;
@@ -119,7 +120,7 @@ public final class ConsoleApplication extends Application {
         tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
                 sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
-                        .withRealChecks(realChecks), detectionSettings, audit, actor), themes, initial, options.seed(),
+                        .withRealChecks(realChecks).withVerdicts(FeedbackStore.in(database)), detectionSettings, audit, actor), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);

@@ -228,7 +228,7 @@ public final class Analysis {
         }
         NodeState symptom = states.get(indexOf.get(input.symptom().node()));
         boolean hasMetric = symptom.readings.stream().anyMatch(r -> r.spec().name().equals(input.symptom().metric()));
-        if (!hasMetric) {
+        if (!hasMetric && !input.symptom().metric().isBlank()) {
             notes.add("the symptom's metric '" + input.symptom().metric() + "' is missing on " + symptom.id
                     + "; its other metrics were used");
         }
