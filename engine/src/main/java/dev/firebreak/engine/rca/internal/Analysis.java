@@ -34,6 +34,7 @@ public final class Analysis {
     private static final double EXPLAINED_SHARE = 0.15;
     /** Load from above halves what the node's own metrics say: busy because called more, not broken. */
     private static final double LOAD_SHARE = 0.5;
+    private static final int SIMULTANEOUS_STEPS = 5;
     /** Sharpening of the raw share: a clear winner should read as one. */
     private static final double SHARE_POWER = 4;
     /** Causes after this rank get kind and evidence only from their strongest metric. */
@@ -97,16 +98,16 @@ public final class Analysis {
     }
 
     /**
-     * Two sampling steps of the anomalous period: onsets this close are simultaneous (a fault reaches a caller within
-     * a sample or two).
+     * Five sampling steps of the anomalous period: onsets this close are simultaneous (a fault reaches a caller within
+     * a sample or two, and rates, averaged over their window, move a few samples late).
      */
     private long tolerance(int[] window) {
         int from = window[2];
         int until = window[3];
         if (until - from < 2) {
-            return from > 0 ? 2 * (times[from] - times[from - 1]) : 0;
+            return from > 0 ? SIMULTANEOUS_STEPS * (times[from] - times[from - 1]) : 0;
         }
-        return 2 * (times[until - 1] - times[from]) / (until - from - 1);
+        return SIMULTANEOUS_STEPS * (times[until - 1] - times[from]) / (until - from - 1);
     }
 
     private void index(CallGraph graph) {

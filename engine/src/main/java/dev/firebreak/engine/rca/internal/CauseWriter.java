@@ -49,6 +49,9 @@ final class CauseWriter {
         if (ownQuiet && s.moved) {
             evidence.add("no metric of its own moved: its callers' calls to it did");
         }
+        if (s.lostTraffic) {
+            evidence.add("its requests dropped while its callers kept sending and failed: their calls to it are lost");
+        }
         if (s.loadFromAbove) {
             evidence.add("its traffic moved after its callers' did: it may just be called more");
         }
@@ -98,7 +101,7 @@ final class CauseWriter {
             return "bad " + c.kind() + " (" + c.description() + ")";
         }
         boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
-        if (ownQuiet && s.moved) {
+        if (ownQuiet && s.moved || s.lostTraffic) {
             return "dependency failing: calls to it fail";
         }
         if (!s.moved) {

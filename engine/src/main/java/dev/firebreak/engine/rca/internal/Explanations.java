@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Reads the call graph with the onsets: which anomalies are passed-on ones. A caller whose callee moved no later is
  * explained by it (faults travel up the calls); a node whose traffic moved after a caller's did is busy because it was
- * called more (load travels down).
+ * called more (load travels down); a node whose traffic dropped while a caller fails and the callers' traffic did not
+ * drop is where the calls are lost.
  */
 final class Explanations {
 
@@ -16,6 +17,8 @@ final class Explanations {
     private final int[][] callers;
     private final double threshold;
     private final long tolerance;
+    /** Lost traffic below a failing caller counts from half the usual threshold. */
+    private static final double LOST_TRAFFIC_SHARE = 0.5;
 
     Explanations(List<NodeState> candidates, Map<Integer, NodeState> states, int[][] callees, int[][] callers,
             double threshold, long tolerance) {
@@ -30,6 +33,14 @@ final class Explanations {
     void apply() {
         for (NodeState s : candidates) {
             s.loadFromAbove = loadFromAbove(s);
+        }
+        for (NodeState s : candidates) {
+            long failing = failingCallersOnset(s);
+            if (!s.loadFromAbove && failing != Long.MAX_VALUE) {
+                // a failing caller points at its callees: a smaller drop is enough to say which one it fails on
+                s.callersOnset = failing;
+                s.trafficLost(threshold * LOST_TRAFFIC_SHARE);
+            }
         }
         for (NodeState s : candidates) {
             s.explainedBy = explainingCallee(s);
@@ -48,6 +59,18 @@ final class Explanations {
             }
         }
         return false;
+    }
+
+    /** The earliest fault onset among the node's callers; Long.MAX_VALUE if none fails. */
+    private long failingCallersOnset(NodeState s) {
+        long first = Long.MAX_VALUE;
+        for (int p : callers[s.index]) {
+            NodeState caller = states.get(p);
+            if (caller != null && caller.faultMoved(threshold)) {
+                first = Math.min(first, caller.faultOnset());
+            }
+        }
+        return first;
     }
 
     /** The callee whose fault moved earliest, no later than this node; -1 if none. */

@@ -21,6 +21,8 @@ final class NodeState {
     /** The other of latency and errors than the symptom's role. */
     double otherDeviation;
     long faultOnset = Long.MAX_VALUE;
+    /** Its calls stopped arriving (see {@link #trafficLost}). */
+    boolean lostTraffic;
     long onset = Long.MAX_VALUE;
     MetricReading strongest;
     MetricReading strongestFault;
@@ -77,6 +79,33 @@ final class NodeState {
             onset = Long.MAX_VALUE;
         }
     }
+
+    /**
+     * Traffic that stopped arriving while the callers' own traffic did not drop: the calls to this node are lost or
+     * refused on the way, so it is a failing dependency of its callers even if its own metrics are quiet otherwise.
+     * Called by {@link Explanations} once load from above is known.
+     */
+    void trafficLost(double bar) {
+        for (MetricReading r : readings) {
+            if (r.spec().role() == MetricSpec.Role.TRAFFIC && r.moved(bar) && r.reached() < r.normal()
+                    && r.deviation() > faultDeviation) {
+                faultDeviation = r.deviation();
+                strongestFault = r;
+                faultOnset = Math.min(faultOnset, onsetOrStart(r));
+                lostTraffic = true;
+                moved = true;
+                onset = Math.min(onset, onsetOrStart(r));
+            }
+        }
+    }
+
+    /** A reading below the usual threshold may have no onset of its own: it counts from when the callers failed. */
+    private long onsetOrStart(MetricReading r) {
+        return r.onset() == Long.MAX_VALUE ? callersOnset : r.onset();
+    }
+
+    /** When the failing callers moved; set with {@link #trafficLost}. */
+    long callersOnset = Long.MAX_VALUE;
 
     /** Half: involved, but not an explanation of the symptom by itself. */
     static final double OTHER_SHARE = 0.5;
