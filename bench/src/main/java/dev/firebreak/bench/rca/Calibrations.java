@@ -1,5 +1,6 @@
 package dev.firebreak.bench.rca;
 
+import dev.firebreak.engine.rca.Calibration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,10 @@ final class Calibrations {
     }
 
     /** Bins of the shipped confidence: how many, their mean confidence, and the share whose top cause was right. */
-    static void table(List<RcaTrial.Outcome> diagnosed) {
+    static void table(List<RcaTrial.Outcome> given, Calibration calibration) {
+        List<RcaTrial.Outcome> diagnosed = calibration == null ? given : given.stream()
+                .map(o -> new RcaTrial.Outcome(o.type(), o.seed(), o.truth(), o.rank(), calibration.apply(o.rawShare()),
+                        o.rawShare(), o.methodRanks(), o.top(), o.topKind())).toList();
         System.out.printf(Locale.ROOT, "%n| confidence | trials | mean confidence | share correct |%n|---|---|---|---|%n");
         for (int b = 0; b < BINS; b++) {
             double low = (double) b / BINS;
@@ -31,6 +35,20 @@ final class Calibrations {
         double brier = diagnosed.stream().mapToDouble(o -> Math.pow(o.confidence() - (o.rank() == 1 ? 1 : 0), 2))
                 .average().orElse(0);
         System.out.printf(Locale.ROOT, "Brier score of the top confidence: %.3f%n", brier);
+    }
+
+    /** "r1,r2,..;c1,c2,..": raw shares and their confidences. */
+    static Calibration parse(String text) {
+        String[] parts = text.split(";");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--calibration needs RAW1,RAW2,..;CONF1,CONF2,.. , was '" + text + "'");
+        }
+        return new Calibration(numbers(parts[0]), numbers(parts[1]));
+    }
+
+    private static double[] numbers(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                .mapToDouble(Double::parseDouble).toArray();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.firebreak.bench.rca;
 
 import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.rca.Calibration;
 import dev.firebreak.engine.rca.RcaMethod;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyException;
@@ -20,19 +21,20 @@ import java.util.function.ToIntFunction;
 
 /**
  * Root-cause accuracy on the simulator (issue 13), through the real composition root (detection with ML, incidents,
- * root cause). For every fault type, N seeded injections (default magnitude, 10 minutes, after 30 minutes of warm-up)
- * on the shop topology and on a generated 300-component topology; the first incident opened while the fault acts is
- * scored by its diagnosis at the fault's end.
+ * root cause). For every fault type, N seeded injections (default magnitude, 10 minutes, after 20 minutes of warm-up)
+ * on the shop topology and on a generated 300-component topology; the first incident opened in the fault's first 5
+ * minutes is scored by its diagnosis 5 minutes into the fault.
  *
  * <pre>
  * bench/rca-accuracy [--runs-per-type 15] [--seed 1] [--topologies shop,generated-300] [--threads 1]
- *                    [--types latency,...] [--fit-calibration]
+ *                    [--types latency,...] [--fit-calibration] [--calibration RAW1,RAW2,..;CONF1,CONF2,..]
  * </pre>
  *
  * Prints per topology a table per fault type (AC@1, AC@3, Avg@5 of the trials whose fault opened an incident), each
  * method alone against all combined, and the calibration table of the top cause's confidence; with
  * {@code --fit-calibration} also the isotonic fit of raw share to share correct (to paste into the engine's
- * {@code FittedCalibration}). The last line is JSON over every topology: {@code {"ac1":..,"ac3":..,"avg5":..,"trials":..}}.
+ * {@code FittedCalibration}); {@code --calibration} tabulates the raw shares through the given calibration instead
+ * of the shipped one (the ranking does not depend on it). The last line is JSON over every topology: {@code {"ac1":..,"ac3":..,"avg5":..,"trials":..}}.
  */
 public final class RcaAccuracy {
 
@@ -44,6 +46,7 @@ public final class RcaAccuracy {
         long seed = 1;
         int threads = 1;
         boolean fit = false;
+        Calibration calibration = null;
         List<String> topologies = List.of("shop", "generated-300");
         List<FaultType> types = List.of(FaultType.values());
         for (int i = 0; i < args.length; i++) {
@@ -54,6 +57,7 @@ public final class RcaAccuracy {
                 case "--topologies" -> topologies = Arrays.asList(args[++i].split(","));
                 case "--types" -> types = Arrays.stream(args[++i].split(",")).map(FaultType::parse).toList();
                 case "--fit-calibration" -> fit = true;
+                case "--calibration" -> calibration = Calibrations.parse(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -76,7 +80,7 @@ public final class RcaAccuracy {
                     System.err.printf(Locale.ROOT, "%s %s seed %d: truth %s rank %d top %s (%s) confidence %.2f%n", name,
                             o.type(), o.seed(), o.truth(), o.rank(), o.top(), o.topKind(), o.confidence());
                 }
-                report(name, topology, outcomes, fit);
+                report(name, topology, outcomes, fit, calibration);
                 everything.addAll(outcomes);
             }
         } finally {
@@ -98,7 +102,8 @@ public final class RcaAccuracy {
         throw new IllegalArgumentException("unknown topology '" + name + "' (shop or generated-N)");
     }
 
-    private static void report(String name, Topology topology, List<RcaTrial.Outcome> outcomes, boolean fit) {
+    private static void report(String name, Topology topology, List<RcaTrial.Outcome> outcomes, boolean fit,
+            Calibration calibration) {
         System.out.printf(Locale.ROOT, "%n### %s (%d components)%n%n", name, topology.size());
         System.out.println("| fault type | trials | with incident | AC@1 | AC@3 | Avg@5 | top cause when wrong (kind) |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -115,7 +120,7 @@ public final class RcaAccuracy {
         }
         System.out.printf(Locale.ROOT, "| all combined | %.3f | %.3f | %.3f |%n", ac(diagnosed, 1, RcaTrial.Outcome::rank),
                 ac(diagnosed, 3, RcaTrial.Outcome::rank), avg5(diagnosed, RcaTrial.Outcome::rank));
-        Calibrations.table(diagnosed);
+        Calibrations.table(diagnosed, calibration);
         if (fit) {
             Calibrations.fit(diagnosed);
         }

@@ -31,8 +31,10 @@ import java.util.SplittableRandom;
  */
 final class RcaTrial {
 
-    static final Duration WARM_UP = Duration.ofMinutes(30);
+    static final Duration WARM_UP = Duration.ofMinutes(20);
     static final Duration FAULT = Duration.ofMinutes(10);
+    /** The diagnosis is scored this far into the fault: incidents open within seconds, and it keeps the runs short. */
+    static final Duration OBSERVED = Duration.ofMinutes(5);
 
     /**
      * @param rank         rank of the true cause by the shipped service, 0 if not ranked; -1 if no incident opened
@@ -65,11 +67,11 @@ final class RcaTrial {
             engine.simulator().inject(new FaultSpec(type, topology.component(target).id(), peer, type.defaultMagnitude(),
                     faultStart, FAULT));
             String truth = type == FaultType.DEPENDENCY_FAILURE ? peer.orElseThrow() : topology.component(target).id();
-            long seconds = WARM_UP.plus(FAULT).toSeconds();
+            long seconds = WARM_UP.plus(OBSERVED).toSeconds();
             for (long s = 0; s < seconds; s++) {
                 engine.step();
             }
-            Instant faultEnd = faultStart.plus(FAULT);
+            Instant faultEnd = faultStart.plus(OBSERVED);
             Optional<Incident> first = engine.incidents().incidents().stream()
                     .filter(i -> !i.openedAt().isBefore(faultStart) && i.openedAt().isBefore(faultEnd))
                     .min(Comparator.comparing(Incident::openedAt));

@@ -56,7 +56,6 @@ public final class RootCauseService implements AutoCloseable {
     private final RootCauseSettings settings;
     private final RootCauseAnalyzer analyzer;
     private final CallGraph graph;
-    private final Map<String, MetricSpec> metrics = StoreSeries.metricSpecs();
     private final Deque<ChangeEvent> changes = new ArrayDeque<>();
     private final Map<String, Deque<Instant>> anomalies = new HashMap<>();
     private final Map<Long, Diagnosis> diagnoses = new LinkedHashMap<>();
@@ -165,7 +164,6 @@ public final class RootCauseService implements AutoCloseable {
         Instant anomalousFrom = onset.minus(settings.lead());
         Instant normalFrom = anomalousFrom.minus(settings.normal());
         long until = Math.max(now.getEpochSecond(), anomalousFrom.getEpochSecond() + 1);
-        StoreSeries series = new StoreSeries(store, normalFrom.getEpochSecond(), until);
         List<String> nodes = incident.components().stream().filter(graph::contains).toList();
         String symptomNode = nodes.isEmpty() ? incident.components().getFirst() : nodes.getFirst();
         List<ChangeRecord> recent = new ArrayList<>();
@@ -179,10 +177,25 @@ public final class RootCauseService implements AutoCloseable {
         List<PastIncident> past = feedback.all().stream().filter(f -> f.incidentId() != incident.id())
                 .map(Feedback::asPastIncident).toList();
         // the symptom's metric is left open: an incident is about a component, and any of its signals may be the one
-        return new RcaInput(graph, series.axis(), series, metrics,
-                new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
+        return fromStore(graph, store, new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
                 new Period(anomalousFrom.getEpochSecond(), until + 1), new Symptom(symptomNode, "", onset.getEpochSecond()),
                 nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past);
+    }
+
+    /**
+     * An analysis input over the simulator's metric store, one-second samples from the normal period's start to the
+     * anomalous period's end; series are copied from the store only when the analysis reads them.
+     */
+    public static RcaInput fromStore(CallGraph graph, MetricStore store, Period normal, Period anomalous, Symptom symptom,
+            List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
+        StoreSeries series = new StoreSeries(store, normal.from(), anomalous.until() - 1);
+        return new RcaInput(graph, series.axis(), series, StoreSeries.metricSpecs(), normal, anomalous, symptom, affected,
+                changes, past);
+    }
+
+    /** The call graph of a topology: every component, every dependency as a call. */
+    public static CallGraph callGraphOf(Topology topology) {
+        return callGraph(topology);
     }
 
     /** Detection's first anomaly on the incident's components shortly before it opened, else its opening. */

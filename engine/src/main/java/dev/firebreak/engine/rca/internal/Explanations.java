@@ -35,15 +35,23 @@ final class Explanations {
             s.loadFromAbove = loadFromAbove(s);
         }
         for (NodeState s : candidates) {
-            long failing = failingCallersOnset(s);
+            s.explainedBy = explainingCallee(s);
+        }
+        // a failing caller that nothing below explains points at its callees: a smaller traffic drop is enough to
+        // say which one its calls are lost to
+        boolean found = false;
+        for (NodeState s : candidates) {
+            long failing = unexplainedFailingCallersOnset(s);
             if (!s.loadFromAbove && failing != Long.MAX_VALUE) {
-                // a failing caller points at its callees: a smaller drop is enough to say which one it fails on
                 s.callersOnset = failing;
                 s.trafficLost(threshold * LOST_TRAFFIC_SHARE);
+                found |= s.lostTraffic;
             }
         }
-        for (NodeState s : candidates) {
-            s.explainedBy = explainingCallee(s);
+        if (found) {
+            for (NodeState s : candidates) {
+                s.explainedBy = explainingCallee(s);
+            }
         }
     }
 
@@ -61,12 +69,12 @@ final class Explanations {
         return false;
     }
 
-    /** The earliest fault onset among the node's callers; Long.MAX_VALUE if none fails. */
-    private long failingCallersOnset(NodeState s) {
+    /** The earliest fault onset among the node's callers that fail with nothing below to explain it. */
+    private long unexplainedFailingCallersOnset(NodeState s) {
         long first = Long.MAX_VALUE;
         for (int p : callers[s.index]) {
             NodeState caller = states.get(p);
-            if (caller != null && caller.faultMoved(threshold)) {
+            if (caller != null && caller.faultMoved(threshold) && caller.explainedBy < 0) {
                 first = Math.min(first, caller.faultOnset());
             }
         }
