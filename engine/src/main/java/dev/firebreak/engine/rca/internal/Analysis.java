@@ -283,15 +283,17 @@ public final class Analysis {
      * ones keep a little.
      */
     private void scoreOnset() {
-        List<Long> onsets = candidates.stream().filter(s -> s.moved).map(s -> s.onset).sorted().toList();
+        long[] onsets = candidates.stream().filter(s -> s.moved).mapToLong(s -> s.onset).sorted().toArray();
         long anomalous = states.values().stream().filter(s -> s.moved).count();
+        int[] seen = new int[callers.length];
+        int visit = 0;
         for (NodeState s : candidates) {
             if (!s.moved) {
                 continue;
             }
-            long later = onsets.stream().filter(o -> o >= s.onset).count();
-            double earliness = onsets.isEmpty() ? 1 : (double) later / onsets.size();
-            double coverage = anomalous == 0 ? 0 : (double) anomalousAbove(s) / anomalous;
+            int firstAtOrAfter = firstAtOrAfter(onsets, s.onset);
+            double earliness = onsets.length == 0 ? 1 : (double) (onsets.length - firstAtOrAfter) / onsets.length;
+            double coverage = anomalous == 0 ? 0 : (double) anomalousAbove(s, seen, ++visit) / anomalous;
             double explained = s.explainedBy >= 0 ? EXPLAINED_SHARE : 1;
             // moved, but not in a way that explains the symptom (latency only, for an error symptom): involved at most
             double relevant = s.faultMoved(config.anomalyThreshold()) ? 1 : NodeState.OTHER_SHARE;
@@ -299,19 +301,40 @@ public final class Analysis {
         }
     }
 
-    /** Anomalous nodes among this one and everything that calls it, directly or not. */
-    private int anomalousAbove(NodeState start) {
-        Set<Integer> seen = new java.util.HashSet<>();
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(start.index);
-        seen.add(start.index);
+    /** Index of the first onset at or after {@code onset} in a sorted array. */
+    private static int firstAtOrAfter(long[] sorted, long onset) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < onset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * Anomalous nodes among this one and everything that calls it, directly or not. {@code seen} marks visited nodes
+     * with this visit's number, so one array serves every call.
+     */
+    private int anomalousAbove(NodeState start, int[] seen, int visit) {
+        int[] queue = new int[callers.length];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = start.index;
+        seen[start.index] = visit;
         int count = 0;
-        while (!queue.isEmpty()) {
-            NodeState s = states.get(queue.poll());
+        while (head < tail) {
+            int u = queue[head++];
+            NodeState s = states.get(u);
             count += s.moved ? 1 : 0;
-            for (int p : callers[s.index]) {
-                if (states.containsKey(p) && seen.add(p)) {
-                    queue.add(p);
+            for (int p : callers[u]) {
+                if (seen[p] != visit && states.containsKey(p)) {
+                    seen[p] = visit;
+                    queue[tail++] = p;
                 }
             }
         }
@@ -413,9 +436,11 @@ public final class Analysis {
             causes.add(writer.write(s, config.calibration().apply(share), rank < DETAILED));
         }
         // every other node, last: nothing on the symptom's calls points at them
+        Set<Integer> blamable = new java.util.HashSet<>();
+        candidates.forEach(s -> blamable.add(s.index));
         List<String> others = new ArrayList<>();
         for (String node : input.graph().nodes()) {
-            if (!states.containsKey(indexOf.get(node))) {
+            if (!blamable.contains(indexOf.get(node))) {
                 others.add(node);
             }
         }

@@ -32,6 +32,8 @@ final class NodeState {
     /** A moved callee moved no later: this node's anomaly is the callee's, passed up. */
     int explainedBy = -1;
 
+    /** Cached by the walk: how well its metrics follow the symptom's series; NaN until computed. */
+    double followsSymptom = Double.NaN;
     double robust;
     double onsetScore;
     double walk;

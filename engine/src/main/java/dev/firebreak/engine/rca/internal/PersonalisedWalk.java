@@ -124,15 +124,19 @@ final class PersonalisedWalk {
         }
     }
 
-    /** The strongest absolute correlation of the node's metrics with the symptom's series. */
+    /** The strongest absolute correlation of the node's metrics with the symptom's series (once per node). */
     private double followsSymptom(NodeState node) {
         if (symptom == null) {
             return 0;
+        }
+        if (!Double.isNaN(node.followsSymptom)) {
+            return node.followsSymptom;
         }
         double best = 0;
         for (MetricReading r : node.readings) {
             best = Math.max(best, Math.abs(RobustStats.correlation(r.series(), symptom, from, until)));
         }
+        node.followsSymptom = best;
         return best;
     }
 }

@@ -22,6 +22,17 @@ final class RobustStats {
         return lowValue + (position - low) * (highValue - lowValue);
     }
 
+    /** The q-quantile (0..1) of the first n values of a sorted array, interpolated as {@link #quantile} does. */
+    static double sortedQuantile(double[] sorted, int n, double q) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double position = q * (n - 1);
+        int low = (int) Math.floor(position);
+        int high = Math.min(n - 1, low + 1);
+        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+    }
+
     /** The k-th smallest (0-based) of the first n values (Hoare's selection). */
     static double select(double[] a, int n, int k) {
         int left = 0;

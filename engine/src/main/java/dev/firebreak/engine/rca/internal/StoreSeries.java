@@ -47,6 +47,9 @@ public final class StoreSeries implements SeriesSource {
             return Optional.empty();
         }
         SeriesSnapshot snapshot = store.range(handle.get(), from, from + length - 1);
+        if (snapshot.stepSeconds() == 1 && snapshot.startEpochSecond() == from && snapshot.size() == length) {
+            return Optional.of(snapshot.values()); // already on the axis, and the snapshot's array is ours
+        }
         double[] values = new double[length];
         Arrays.fill(values, Double.NaN);
         for (int i = 0; i < snapshot.size(); i++) {
