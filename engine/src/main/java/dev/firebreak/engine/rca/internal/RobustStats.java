@@ -18,7 +18,11 @@ final class RobustStats {
         if (high == low) {
             return lowValue;
         }
-        double highValue = select(values, n, high);
+        // after selection everything past `low` is at least as large: the next order statistic is their minimum
+        double highValue = Double.POSITIVE_INFINITY;
+        for (int i = low + 1; i < n; i++) {
+            highValue = Math.min(highValue, values[i]);
+        }
         return lowValue + (position - low) * (highValue - lowValue);
     }
 
