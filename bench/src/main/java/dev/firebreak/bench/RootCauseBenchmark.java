@@ -1,4 +1,4 @@
-package dev.firebreak.bench.rca;
+package dev.firebreak.bench;
 
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.fault.FaultSpec;
@@ -33,12 +33,16 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Cost of one root-cause analysis as the service runs it on an incident update: the input over the real metric store
  * (series copied on demand) and the analysis with every method. The simulator runs 15 simulated minutes with a
  * latency fault on the deepest component for the last 3; the symptom is the first entry point, so every component
- * below it is a candidate (the worst case: an incident at the front door).
+ * below it is a candidate (the worst case: an incident at the front door). Besides JMH's wall-clock score it prints
+ * the CPU time of the benchmark thread per analysis ({@link CpuTimeMeter}): on the shared machine the wall figure
+ * measures the neighbours too.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,6 +59,7 @@ public class RootCauseBenchmark {
     private Period normal;
     private Period anomalous;
     private final RootCauseAnalyzer analyzer = RootCauseAnalyzer.ofDefaults();
+    private final CpuTimeMeter meter = new CpuTimeMeter();
 
     @Setup(Level.Trial)
     public void simulateAFault() throws TopologyException {
@@ -79,8 +84,24 @@ public class RootCauseBenchmark {
         anomalous = new Period(at - 120, clock.instant().getEpochSecond() + 1);
     }
 
+    @Setup(Level.Iteration)
+    public void startMeter(IterationParams iteration) {
+        meter.start(iteration);
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuRate() {
+        meter.stopAndPrint("analyses");
+    }
+
+    @TearDown(Level.Trial)
+    public void printCpuSummary() {
+        meter.printSummary("analyses");
+    }
+
     @Benchmark
     public Diagnosis analyse() {
+        meter.count(1);
         return analyzer.analyze(RootCauseService.fromStore(graph, store, normal, anomalous, symptom, List.of(), List.of(),
                 List.of()));
     }
