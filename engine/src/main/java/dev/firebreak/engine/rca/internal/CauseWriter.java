@@ -46,7 +46,8 @@ final class CauseWriter {
                     + ", so its own anomaly may be passed on from there");
         }
         boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
-        if (ownQuiet && s.moved) {
+        boolean callsMoved = s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith("calls from "));
+        if (ownQuiet && callsMoved) {
             evidence.add("no metric of its own moved: its callers' calls to it did");
         }
         if (s.lostTraffic) {
