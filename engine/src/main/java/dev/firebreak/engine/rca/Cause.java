@@ -1,7 +1,9 @@
 package dev.firebreak.engine.rca;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One candidate cause.
@@ -14,9 +16,10 @@ import java.util.Objects;
  *                   similar past incident
  * @param path       the call path from the symptom's node down to this one (symptom first); just this node if it is
  *                   the symptom's
+ * @param onset      when its first metric moved beyond the threshold, empty if none did (where a chart marks it)
  */
 public record Cause(String component, String kind, double confidence, double score, List<String> evidence,
-        List<String> path) {
+        List<String> path, Optional<Instant> onset) {
     public Cause {
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(kind, "kind");
@@ -25,5 +28,6 @@ public record Cause(String component, String kind, double confidence, double sco
         }
         evidence = List.copyOf(evidence);
         path = List.copyOf(path);
+        Objects.requireNonNull(onset, "onset");
     }
 }

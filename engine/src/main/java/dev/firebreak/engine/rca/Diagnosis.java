@@ -12,9 +12,12 @@ import java.util.Set;
  * @param causes    every node that could be blamed, best first (anomalous or not)
  * @param signature which (node, metric) pairs moved, as "node/metric": what similarity compares with later
  * @param notes     what the analysis could not use and why (a metric missing, no normal period), for the reader
+ * @param similar   past incidents that resemble this one, most similar first, with their cause and resolution
  */
-public record Diagnosis(Symptom symptom, List<Cause> causes, Set<String> signature, List<String> notes) {
+public record Diagnosis(Symptom symptom, List<Cause> causes, Set<String> signature, List<String> notes,
+        List<SimilarIncident> similar) {
     public Diagnosis {
+        similar = List.copyOf(similar);
         Objects.requireNonNull(symptom, "symptom");
         causes = List.copyOf(causes);
         signature = Set.copyOf(signature);

@@ -29,6 +29,7 @@ class RootCauseAnalyzerTests {
         assertThat(top.component()).isEqualTo("db");
         assertThat(top.kind()).isEqualTo("latency in its own handling");
         assertThat(top.path()).containsExactly("gateway", "api", "db");
+        assertThat(top.onset()).contains(java.time.Instant.ofEpochSecond(600));
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("LATENCY_P99 moved first at 1970-01-01T00:10:00Z"));
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).contains("gateway -> api -> db"));
         assertThat(diagnosis.rankOf("api")).isEqualTo(2);
@@ -135,6 +136,8 @@ class RootCauseAnalyzerTests {
         Cause top = diagnosis.top().orElseThrow();
         assertThat(top.component()).isEqualTo(other);
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).contains("resembles INC-0007").contains("restarted it"));
+        assertThat(diagnosis.similar()).singleElement()
+                .satisfies(s -> assertThat(s.incident().resolution()).isEqualTo("restarted it"));
     }
 
     @Test

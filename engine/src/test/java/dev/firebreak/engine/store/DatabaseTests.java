@@ -3,6 +3,7 @@ package dev.firebreak.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.firebreak.engine.store.internal.Migrator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class DatabaseTests {
         }
 
         try (Database again = Database.openFile(dataDir, CLOCK)) {
-            assertThat(schemaVersions(again)).hasSize(3);
+            assertThat(schemaVersions(again)).hasSize(Migrator.DEFAULT_SCRIPTS.size());
             assertThat(again.settings().get("theme")).contains("dark");
         }
     }

@@ -9,6 +9,7 @@ import dev.firebreak.engine.rca.PastIncident;
 import dev.firebreak.engine.rca.RcaConfig;
 import dev.firebreak.engine.rca.RcaInput;
 import dev.firebreak.engine.rca.RcaMethod;
+import dev.firebreak.engine.rca.SimilarIncident;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,12 +65,12 @@ public final class Analysis {
         CallGraph graph = input.graph();
         if (graph.nodes().isEmpty()) {
             notes.add("the call graph is empty: there is nothing to blame");
-            return new Diagnosis(input.symptom(), List.of(), Set.of(), notes);
+            return new Diagnosis(input.symptom(), List.of(), Set.of(), notes, List.of());
         }
         index(graph);
         int[] window = window();
         if (window == null) {
-            return new Diagnosis(input.symptom(), List.of(), Set.of(), notes);
+            return new Diagnosis(input.symptom(), List.of(), Set.of(), notes, List.of());
         }
         findCandidates();
         findContext();
@@ -92,9 +93,9 @@ public final class Analysis {
             scoreChanges();
         }
         Set<String> signature = signature();
-        List<Similar> similar = config.uses(RcaMethod.SIMILARITY) ? scoreSimilarity(signature) : List.of();
+        List<SimilarIncident> similar = config.uses(RcaMethod.SIMILARITY) ? scoreSimilarity(signature) : List.of();
         combine();
-        return new Diagnosis(input.symptom(), causes(similar), signature, notes);
+        return new Diagnosis(input.symptom(), causes(similar), signature, notes, similar);
     }
 
     /**
@@ -371,12 +372,8 @@ public final class Analysis {
         return signature;
     }
 
-    /** A past incident like this one, and how alike (Jaccard index of the signatures). */
-    record Similar(PastIncident incident, double similarity) {
-    }
-
-    private List<Similar> scoreSimilarity(Set<String> signature) {
-        List<Similar> similar = new ArrayList<>();
+    private List<SimilarIncident> scoreSimilarity(Set<String> signature) {
+        List<SimilarIncident> similar = new ArrayList<>();
         for (PastIncident past : input.past()) {
             double jaccard = jaccard(signature, past.signature());
             Integer index = indexOf.get(past.cause());
@@ -384,13 +381,13 @@ public final class Analysis {
             if (jaccard <= 0 || s == null) {
                 continue;
             }
-            similar.add(new Similar(past, jaccard));
+            similar.add(new SimilarIncident(past, jaccard));
             s.similarity = past.confirmed() ? Math.max(s.similarity, jaccard) : s.similarity - 0.5 * jaccard;
         }
         for (NodeState s : candidates) {
             s.similarity = Math.max(0, s.similarity);
         }
-        similar.sort(Comparator.comparingDouble(Similar::similarity).reversed());
+        similar.sort(Comparator.comparingDouble(SimilarIncident::similarity).reversed());
         return similar;
     }
 
@@ -418,7 +415,7 @@ public final class Analysis {
         }
     }
 
-    private List<Cause> causes(List<Similar> similar) {
+    private List<Cause> causes(List<SimilarIncident> similar) {
         List<NodeState> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble((NodeState s) -> s.combined).reversed()
                 .thenComparing(Comparator.comparingDouble((NodeState s) -> s.robust).reversed())
@@ -447,7 +444,8 @@ public final class Analysis {
         others.sort(Comparator.naturalOrder());
         for (String node : others) {
             causes.add(new Cause(node, "not on the symptom's calls", 0, 0,
-                    List.of(input.symptom().node() + " does not call it, directly or through others"), List.of(node)));
+                    List.of(input.symptom().node() + " does not call it, directly or through others"), List.of(node),
+                    Optional.empty()));
         }
         return causes;
     }

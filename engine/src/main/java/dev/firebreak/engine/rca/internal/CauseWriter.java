@@ -4,6 +4,7 @@ import dev.firebreak.engine.rca.Cause;
 import dev.firebreak.engine.rca.ChangeRecord;
 import dev.firebreak.engine.rca.MetricSpec;
 import dev.firebreak.engine.rca.RcaInput;
+import dev.firebreak.engine.rca.SimilarIncident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,10 +21,10 @@ final class CauseWriter {
     private final Map<Integer, NodeState> states;
     private final int[][] callers;
     private final double threshold;
-    private final List<Analysis.Similar> similar;
+    private final List<SimilarIncident> similar;
 
     CauseWriter(RcaInput input, Map<Integer, NodeState> states, int[][] callers, double threshold,
-            List<Analysis.Similar> similar) {
+            List<SimilarIncident> similar) {
         this.input = input;
         this.states = states;
         this.callers = callers;
@@ -36,7 +37,7 @@ final class CauseWriter {
         String kind = kind(s, change);
         List<String> path = path(s);
         if (!detailed) {
-            return new Cause(s.id, kind, confidence, s.combined, List.of(), path);
+            return new Cause(s.id, kind, confidence, s.combined, List.of(), path, onset(s));
         }
         List<String> evidence = new ArrayList<>();
         moved(s, evidence);
@@ -62,7 +63,7 @@ final class CauseWriter {
         change.ifPresent(c -> evidence.add(c.kind() + " '" + c.description() + "' on " + s.id + " at "
                 + Instant.ofEpochSecond(c.epochSecond()) + ", " + seconds(input.symptom().epochSecond() - c.epochSecond())
                 + " before the symptom"));
-        for (Analysis.Similar like : similar) {
+        for (SimilarIncident like : similar) {
             if (like.incident().cause().equals(s.id)) {
                 evidence.add(String.format(Locale.ROOT, "resembles %s (%.0f %% of what moved is shared), where a person %s"
                         + " %s as the cause (%s)%s", like.incident().reference(), 100 * like.similarity(),
@@ -74,7 +75,11 @@ final class CauseWriter {
         if (evidence.isEmpty()) {
             evidence.add("none of its metrics moved beyond " + fmt(threshold) + " deviations from normal");
         }
-        return new Cause(s.id, kind, confidence, s.combined, evidence, path);
+        return new Cause(s.id, kind, confidence, s.combined, evidence, path, onset(s));
+    }
+
+    private static Optional<Instant> onset(NodeState s) {
+        return s.moved && s.onset != Long.MAX_VALUE ? Optional.of(Instant.ofEpochSecond(s.onset)) : Optional.empty();
     }
 
     private void moved(NodeState s, List<String> evidence) {
