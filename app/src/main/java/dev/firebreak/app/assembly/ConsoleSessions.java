@@ -3,6 +3,7 @@ package dev.firebreak.app.assembly;
 import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.escalation.EscalationConfig;
 import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.rca.FeedbackStore;
 import dev.firebreak.engine.notify.NotificationConfig;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.views.session.ConsoleSession;
@@ -22,9 +23,11 @@ public final class ConsoleSessions implements SessionFactory {
     private final boolean paused;
     private final RealChecks realChecks;
     private final EscalationConfig escalation;
+    private final FeedbackStore verdicts;
 
     private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, NotificationConfig notifications,
-            boolean paused, RealChecks realChecks, EscalationConfig escalation) {
+            boolean paused, RealChecks realChecks, EscalationConfig escalation, FeedbackStore verdicts) {
+        this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.detection = Objects.requireNonNull(detection, "detection");
         this.incidents = Objects.requireNonNull(incidents, "incidents");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
@@ -37,7 +40,7 @@ public final class ConsoleSessions implements SessionFactory {
     public static ConsoleSessions running(Supplier<DetectionConfig> detection, IncidentStore incidents,
             NotificationConfig notifications) {
         return new ConsoleSessions(detection, incidents, notifications, false, RealChecks.none(),
-                EngineOptions.shippedEscalation());
+                EngineOptions.shippedEscalation(), FeedbackStore.inMemory());
     }
 
     /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
@@ -47,24 +50,29 @@ public final class ConsoleSessions implements SessionFactory {
 
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection, NotificationConfig notifications) {
         return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true, RealChecks.none(),
-                EngineOptions.shippedEscalation());
+                EngineOptions.shippedEscalation(), FeedbackStore.inMemory());
     }
 
     /** The same sessions with health checks against real endpoints ({@code --checks}). */
     public ConsoleSessions withRealChecks(RealChecks checks) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation);
+        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation, verdicts);
     }
 
     /** The same sessions with other escalation policies and rotations ({@code --escalation}, or the data directory's). */
     public ConsoleSessions withEscalation(EscalationConfig config) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config, verdicts);
+    }
+
+    /** The same sessions keeping people's verdicts on diagnosed causes in {@code store} (the console's database). */
+    public ConsoleSessions withVerdicts(FeedbackStore store) {
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, store);
     }
 
     /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
     public EngineSession assemble(Topology topology, long seed, double speed) {
         EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get())
                 .withNotifications(notifications).withRealChecks(realChecks).withEscalation(escalation);
-        return EngineSession.assemble(topology, options, incidents).startRunner(paused);
+        return EngineSession.assemble(topology, options, incidents, verdicts).startRunner(paused);
     }
 
     @Override

@@ -21,6 +21,9 @@ import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.notify.IncidentNotifications;
 import dev.firebreak.engine.predict.ForecastEngine;
 import dev.firebreak.engine.predict.ForecastEngineConfig;
+import dev.firebreak.engine.rca.FeedbackStore;
+import dev.firebreak.engine.rca.RootCauseService;
+import dev.firebreak.engine.rca.RootCauseSettings;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.sim.SimulationRunner;
 import dev.firebreak.engine.sim.SimulationSession;
@@ -61,8 +64,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>escalation</b>: each incident's policy chain and the auto-escalation triggers, after incidents;
  *   <li><b>notifications</b>: incident openings, acknowledgements, updates, escalations and resolutions to the
  *       configured channels, delivered off the engine's thread, outcomes back on the timeline;
- *   <li>the services the later capabilities add (root cause, runbooks, healing) go here, each
- *       after what it reads;
+ *   <li><b>root cause</b>: diagnoses each incident as it opens and grows, from the metric store, detection's anomaly
+ *       onsets, changes and people's earlier verdicts; after incidents and escalation (it subscribes to incident
+ *       changes, so it runs after the services that shape them) and before anything that acts on its diagnosis;
+ *   <li>the services the later capabilities add (runbooks, healing) go here, each after what it reads;
  *   <li><b>runner</b>: started last (console only), so no tick reaches a half-built system.
  * </ol>
  *
@@ -87,6 +92,7 @@ public final class EngineSession implements AutoCloseable {
     private final IncidentService incidents;
     private final EscalationService escalation;
     private final IncidentNotifications notifications;
+    private final RootCauseService rootCauses;
     private final ComponentHealth health;
     private final HealthCheckScheduler simulatedChecks;
     private final Optional<HealthCheckScheduler> realChecks;
@@ -94,7 +100,8 @@ public final class EngineSession implements AutoCloseable {
     /** What to stop, last started first. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
-    private EngineSession(Topology topology, EngineOptions options, IncidentStore incidentStore) {
+    private EngineSession(Topology topology, EngineOptions options, IncidentStore incidentStore,
+            FeedbackStore feedbackStore) {
         this.options = options;
         SimulationConfig simulation = SimulationConfig.defaults(options.seed());
         this.source = SimulationSession.create(topology, options.start().map(simulation::withStart).orElse(simulation),
@@ -119,6 +126,9 @@ public final class EngineSession implements AutoCloseable {
         started.push(escalation);
         this.notifications = IncidentNotifications.attach(source.events(), incidents, options.notifications());
         started.push(notifications);
+        this.rootCauses = RootCauseService.attach(topology, source.store(), source.events(), incidents, feedbackStore,
+                RootCauseSettings.defaults(), source.clock());
+        started.push(rootCauses);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
     }
@@ -165,13 +175,19 @@ public final class EngineSession implements AutoCloseable {
      * until {@link #startRunner} or {@link #step}.
      */
     public static EngineSession assemble(Topology topology, EngineOptions options) {
-        return assemble(topology, options, IncidentStore.inMemory());
+        return assemble(topology, options, IncidentStore.inMemory(), FeedbackStore.inMemory());
     }
 
-    /** As above, with incidents kept in {@code incidentStore} (the console's database). */
+    /** As above, with incidents kept in {@code incidentStore} (the console's database); verdicts in memory. */
     public static EngineSession assemble(Topology topology, EngineOptions options, IncidentStore incidentStore) {
+        return assemble(topology, options, incidentStore, FeedbackStore.inMemory());
+    }
+
+    /** As above, with people's verdicts on diagnosed causes kept in {@code feedbackStore} (the console's database). */
+    public static EngineSession assemble(Topology topology, EngineOptions options, IncidentStore incidentStore,
+            FeedbackStore feedbackStore) {
         return new EngineSession(Objects.requireNonNull(topology, "topology"), Objects.requireNonNull(options, "options"),
-                Objects.requireNonNull(incidentStore, "incidentStore"));
+                Objects.requireNonNull(incidentStore, "incidentStore"), Objects.requireNonNull(feedbackStore, "feedbackStore"));
     }
 
     /** Starts the paced runner (the console); {@code paused} leaves it waiting for play. */
@@ -234,6 +250,11 @@ public final class EngineSession implements AutoCloseable {
 
     public IncidentNotifications notifications() {
         return notifications;
+    }
+
+    /** Root-cause analysis of every incident: diagnoses, and people's verdicts on them. */
+    public RootCauseService rootCauses() {
+        return rootCauses;
     }
 
     /** Each component's health as the console shows it: detection and its checks combined (ADR 0025). */

@@ -85,7 +85,7 @@ public final class HeadlessRun {
                 double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
                 ObjectNode report = RunReport.build(options, topology, runStart, engine.clock().instant(), wallSeconds,
                         faults, recorder, simulator, detection, engine.health(),
-                        engine.incidents());
+                        engine.incidents(), engine.rootCauses());
                 write(report);
                 out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy; %d check verdict change(s), %d assessed health change(s); %d incident(s)%n",
                         dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),

@@ -9,21 +9,27 @@ import dev.firebreak.engine.incident.TimelineChain;
 import dev.firebreak.engine.incident.TimelineEntry;
 import dev.firebreak.engine.incident.TimelineKind;
 import dev.firebreak.engine.incident.TimelineVerification;
+import dev.firebreak.engine.rca.Diagnosis;
+import dev.firebreak.engine.rca.RootCauseService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The report's {@code incidents}: one object per incident with its timeline, hash chain included, and the check
+ * The report's {@code incidents}: one object per incident with its timeline, hash chain included, its
+ * {@code rootCauses} (ranked {@code {component, kind, confidence, evidence}}), and the check
  * that {@code firebreak --verify-timeline REPORT.json} runs on a report written earlier (or elsewhere).
  */
 final class IncidentReport {
 
+    /** A report lists the best few causes; the console shows them all. */
+    static final int ROOT_CAUSES = 5;
+
     private IncidentReport() {
     }
 
-    static void write(ObjectNode report, IncidentService incidents) {
+    static void write(ObjectNode report, IncidentService incidents, RootCauseService rootCauses) {
         ArrayNode array = report.putArray("incidents");
         for (Incident incident : incidents.incidents()) {
             ObjectNode node = array.addObject();
@@ -39,6 +45,7 @@ final class IncidentReport {
             ArrayNode components = node.putArray("components");
             incident.components().forEach(components::add);
             node.put("alertCount", incident.alertCount());
+            rootCauses(node.putArray("rootCauses"), rootCauses.diagnosis(incident.id()));
             ArrayNode timeline = node.putArray("timeline");
             for (TimelineEntry entry : incidents.timeline(incident.id())) {
                 timeline.addObject()
@@ -51,6 +58,18 @@ final class IncidentReport {
                         .put("hash", entry.hash());
             }
         }
+    }
+
+    /** The latest diagnosis's causes that point somewhere (score above 0), best first, at most {@value #ROOT_CAUSES}. */
+    private static void rootCauses(ArrayNode array, Optional<Diagnosis> diagnosis) {
+        diagnosis.ifPresent(d -> d.causes().stream().filter(c -> c.score() > 0).limit(ROOT_CAUSES).forEach(cause -> {
+            ObjectNode node = array.addObject();
+            node.put("component", cause.component());
+            node.put("kind", cause.kind());
+            node.put("confidence", Math.round(cause.confidence() * 1000) / 1000.0);
+            ArrayNode evidence = node.putArray("evidence");
+            cause.evidence().forEach(evidence::add);
+        }));
     }
 
     /**

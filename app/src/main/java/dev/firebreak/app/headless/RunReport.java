@@ -10,6 +10,7 @@ import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultSpecParser;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.rca.RootCauseService;
 import dev.firebreak.engine.sim.GroundTruth;
 import dev.firebreak.engine.sim.Simulator;
 import dev.firebreak.engine.topology.Topology;
@@ -32,7 +33,7 @@ final class RunReport {
 
     static ObjectNode build(LaunchOptions options, Topology topology, Instant start, Instant end, double wallSeconds,
             List<FaultSpec> faults, RunRecorder recorder, Simulator simulator, DetectionEngine detection,
-            ComponentHealth assessedHealth, IncidentService incidents) {
+            ComponentHealth assessedHealth, IncidentService incidents, RootCauseService rootCauses) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         ObjectNode run = report.putObject("run");
         run.put("topology", topology.name());
@@ -137,7 +138,7 @@ final class RunReport {
                     .put("maxP99Ms", round(recorder.maxP99Millis[i]))
                     .put("maxErrorPercent", round(recorder.maxErrorPercent[i]));
         }
-        IncidentReport.write(report, incidents);
+        IncidentReport.write(report, incidents, rootCauses);
         return report;
     }
 

@@ -21,6 +21,7 @@ import dev.firebreak.views.shell.Preference;
 import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.escalation.EscalationConfig;
 import dev.firebreak.engine.escalation.EscalationConfigException;
+import dev.firebreak.engine.rca.FeedbackStore;
 import dev.firebreak.engine.notify.NotificationConfig;
 import dev.firebreak.engine.notify.NotificationConfigException;
 import dev.firebreak.views.shell.ConsoleViewModel;
@@ -125,7 +126,8 @@ public final class ConsoleApplication extends Application {
         tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
                 sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
-                        .withRealChecks(realChecks).withEscalation(escalation), detectionSettings, audit, actor), themes, initial, options.seed(),
+                        .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database)),
+                        detectionSettings, audit, actor), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);

@@ -3,6 +3,7 @@ package dev.firebreak.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.firebreak.engine.store.internal.Migrator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ class DatabaseTests {
     @Test
     void openFileAppliesEveryMigrationOnce() throws SQLException {
         try (Database database = Database.openFile(dataDir, CLOCK)) {
-            assertThat(schemaVersions(database)).containsExactly("1 V1__audit_log.sql", "2 V2__settings.sql", "3 V3__incidents.sql");
+            assertThat(schemaVersions(database)).containsExactly("1 V1__audit_log.sql", "2 V2__settings.sql", "3 V3__incidents.sql",
+                    "4 V4__rca_feedback.sql");
         }
 
         assertThat(dataDir.resolve("firebreak.mv.db")).exists();
@@ -42,7 +44,7 @@ class DatabaseTests {
         }
 
         try (Database again = Database.openFile(dataDir, CLOCK)) {
-            assertThat(schemaVersions(again)).hasSize(3);
+            assertThat(schemaVersions(again)).hasSize(Migrator.DEFAULT_SCRIPTS.size());
             assertThat(again.settings().get("theme")).contains("dark");
         }
     }

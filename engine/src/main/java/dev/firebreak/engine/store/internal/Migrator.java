@@ -30,7 +30,8 @@ public final class Migrator {
     /** Where the engine's own scripts live on the classpath. */
     public static final String DEFAULT_BASE = "dev/firebreak/engine/store/migrations";
     /** The engine's scripts, in order. A new script is added here and never edited once released. */
-    public static final List<String> DEFAULT_SCRIPTS = List.of("V1__audit_log.sql", "V2__settings.sql", "V3__incidents.sql");
+    public static final List<String> DEFAULT_SCRIPTS = List.of("V1__audit_log.sql", "V2__settings.sql", "V3__incidents.sql",
+            "V4__rca_feedback.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 

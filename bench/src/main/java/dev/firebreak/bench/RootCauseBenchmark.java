@@ -1,0 +1,108 @@
+package dev.firebreak.bench;
+
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.fault.FaultSpec;
+import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.rca.CallGraph;
+import dev.firebreak.engine.rca.Diagnosis;
+import dev.firebreak.engine.rca.Period;
+import dev.firebreak.engine.rca.RootCauseAnalyzer;
+import dev.firebreak.engine.rca.RootCauseService;
+import dev.firebreak.engine.rca.Symptom;
+import dev.firebreak.engine.sim.SimulationConfig;
+import dev.firebreak.engine.sim.Simulator;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.MetricStores;
+import dev.firebreak.engine.telemetry.StoreRetention;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.engine.topology.TopologyException;
+import dev.firebreak.engine.topology.TopologyGenerator;
+import dev.firebreak.engine.topology.TopologyLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * Cost of one root-cause analysis as the service runs it on an incident update: the input over the real metric store
+ * (series copied on demand) and the analysis with every method. The simulator runs 15 simulated minutes with a
+ * latency fault on the deepest component for the last 3; the symptom is the first entry point, so every component
+ * below it is a candidate (the worst case: an incident at the front door). Besides JMH's wall-clock score it prints
+ * the CPU time of the benchmark thread per analysis ({@link CpuTimeMeter}): on the shared machine the wall figure
+ * measures the neighbours too.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class RootCauseBenchmark {
+
+    /** "shop" or the size of a generated topology. */
+    @Param({"shop", "2000"})
+    String topology;
+
+    private MetricStore store;
+    private CallGraph graph;
+    private Symptom symptom;
+    private Period normal;
+    private Period anomalous;
+    private final RootCauseAnalyzer analyzer = RootCauseAnalyzer.ofDefaults();
+    private final CpuTimeMeter meter = new CpuTimeMeter();
+
+    @Setup(Level.Trial)
+    public void simulateAFault() throws TopologyException {
+        Topology system = topology.equals("shop") ? TopologyLoader.loadResource("topologies/shop.yaml")
+                : TopologyGenerator.generate(Integer.parseInt(topology), 42);
+        SimulationConfig config = SimulationConfig.defaults(42);
+        store = MetricStores.inMemory(StoreRetention.DEFAULT);
+        SimulationClock clock = new SimulationClock(config.start());
+        Simulator simulator = new Simulator(system, config, store, new EventBus(), clock);
+        int[] order = system.topologicalOrder();
+        String deepest = system.component(order[order.length - 1]).id();
+        Instant onset = config.start().plus(Duration.ofMinutes(12));
+        simulator.inject(new FaultSpec(FaultType.LATENCY, deepest, Optional.empty(), 500, onset, Duration.ofMinutes(10)));
+        for (int i = 0; i < 15 * 60; i++) {
+            simulator.step();
+        }
+        graph = RootCauseService.callGraphOf(system);
+        String entry = system.component(system.entryPoints()[0]).id();
+        long at = onset.getEpochSecond();
+        symptom = new Symptom(entry, "", at);
+        normal = new Period(at - 720, at - 120);
+        anomalous = new Period(at - 120, clock.instant().getEpochSecond() + 1);
+    }
+
+    @Setup(Level.Iteration)
+    public void startMeter(IterationParams iteration) {
+        meter.start(iteration);
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuRate() {
+        meter.stopAndPrint("analyses");
+    }
+
+    @TearDown(Level.Trial)
+    public void printCpuSummary() {
+        meter.printSummary("analyses");
+    }
+
+    @Benchmark
+    public Diagnosis analyse() {
+        meter.count(1);
+        return analyzer.analyze(RootCauseService.fromStore(graph, store, normal, anomalous, symptom, List.of(), List.of(),
+                List.of()));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.firebreak.engine.rca;
+
+import java.util.Objects;
+
+/**
+ * What a metric means to the analysis: how faults move it and which way is bad.
+ *
+ * @param name      the metric's name as the series use it
+ * @param role      how the metric travels along calls
+ * @param bad       which direction of change is a symptom
+ * @param resource  for {@link Role#RESOURCE}: the resource in words ("memory", "disk"), used in the fault kind;
+ *                  empty otherwise
+ */
+public record MetricSpec(String name, Role role, Bad bad, String resource) {
+
+    /** How a metric's anomaly travels along calls. */
+    public enum Role {
+        /** Response time: a slow callee makes its callers slow. */
+        LATENCY,
+        /** Failures (error rate, or availability with {@link Bad#DOWN}): a failing callee fails its callers. */
+        ERRORS,
+        /** Requests served: load travels from callers to callees. */
+        TRAFFIC,
+        /** A resource of the node itself (CPU, memory, disk, pools, queues). */
+        RESOURCE
+    }
+
+    /** The direction of change that is a symptom. */
+    public enum Bad { UP, DOWN, EITHER }
+
+    public MetricSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(bad, "bad");
+        Objects.requireNonNull(resource, "resource");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a metric needs a name");
+        }
+        if (role == Role.RESOURCE && resource.isBlank()) {
+            throw new IllegalArgumentException("resource metric '" + name + "' needs the resource it measures in words");
+        }
+    }
+
+    public static MetricSpec of(String name, Role role, Bad bad) {
+        return new MetricSpec(name, role, bad, role == Role.RESOURCE ? name : "");
+    }
+
+    public static MetricSpec resource(String name, String resource) {
+        return new MetricSpec(name, Role.RESOURCE, Bad.UP, resource);
+    }
+}

@@ -1,0 +1,293 @@
+package dev.firebreak.engine.rca;
+
+import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.change.ChangeKind;
+import dev.firebreak.engine.detect.AnomalyDetected;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.event.Subscription;
+import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.incident.IncidentChanged;
+import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.incident.TimelineKind;
+import dev.firebreak.engine.lifecycle.EngineService;
+import dev.firebreak.engine.rca.internal.StoreSeries;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.topology.Dependency;
+import dev.firebreak.engine.topology.Topology;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Diagnoses every incident: when it opens, when components join it, and as its picture settles (an update at least
+ * {@link RootCauseSettings#refresh()} after the last analysis). Reads the metric store around the incident's onset
+ * (detection's first anomaly on its components, or its opening), the changes and the verdicts people gave on earlier
+ * diagnoses; publishes {@link DiagnosisUpdated} and writes a {@link TimelineKind#DIAGNOSIS} entry when the best cause
+ * changes. People confirm or reject a cause; the verdict is stored and feeds the similarity method next time.
+ *
+ * <p>Time is the injected clock (the simulation's) for verdicts; analyses use the incident events' engine time.
+ * Runs on the engine's thread, inside the incident service's event delivery: the analysis is cheap (bench
+ * {@code RootCauseBenchmark}). Queries and commands may come from other threads; one lock orders them.
+ */
+@EngineService
+public final class RootCauseService implements AutoCloseable {
+
+    /** Changes and anomalies older than this are forgotten: no incident looks that far back. */
+    private static final Duration MEMORY = Duration.ofHours(2);
+
+    private final Clock clock;
+    private final Topology topology;
+    private final MetricStore store;
+    private final EventBus bus;
+    private final IncidentService incidents;
+    private final FeedbackStore feedback;
+    private final RootCauseSettings settings;
+    private final RootCauseAnalyzer analyzer;
+    private final CallGraph graph;
+    private final Deque<ChangeEvent> changes = new ArrayDeque<>();
+    private final Map<String, Deque<Instant>> anomalies = new HashMap<>();
+    private final Map<Long, Diagnosis> diagnoses = new LinkedHashMap<>();
+    private final Map<Long, Instant> analysedAt = new HashMap<>();
+    private final Map<Long, RcaInput> inputs = new HashMap<>();
+    private final Map<Long, Integer> componentsSeen = new HashMap<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private boolean analysing;
+
+    private RootCauseService(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
+            FeedbackStore feedback, RootCauseSettings settings, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.store = Objects.requireNonNull(store, "store");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.incidents = Objects.requireNonNull(incidents, "incidents");
+        this.feedback = Objects.requireNonNull(feedback, "feedback");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.analyzer = new RootCauseAnalyzer(settings.analysis());
+        this.graph = callGraph(topology);
+    }
+
+    /** Builds the service and subscribes it to incidents, anomalies and changes on the bus. */
+    public static RootCauseService attach(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
+            FeedbackStore feedback, RootCauseSettings settings, Clock clock) {
+        RootCauseService service = new RootCauseService(topology, store, bus, incidents, feedback, settings, clock);
+        service.subscriptions.add(bus.subscribe(ChangeEvent.class, service::onChange));
+        service.subscriptions.add(bus.subscribe(AnomalyDetected.class, service::onAnomaly));
+        service.subscriptions.add(bus.subscribe(IncidentChanged.class, service::onIncident));
+        return service;
+    }
+
+    static CallGraph callGraph(Topology topology) {
+        List<String> nodes = topology.components().stream().map(c -> c.id()).toList();
+        Set<CallGraph.Call> calls = new LinkedHashSet<>();
+        for (Dependency d : topology.dependencies()) {
+            calls.add(new CallGraph.Call(d.callerId(), d.calleeId()));
+        }
+        return new CallGraph(nodes, List.copyOf(calls));
+    }
+
+    private synchronized void onChange(ChangeEvent change) {
+        changes.addLast(change);
+        while (!changes.isEmpty() && changes.peekFirst().at().isBefore(change.at().minus(MEMORY))) {
+            changes.removeFirst();
+        }
+    }
+
+    private synchronized void onAnomaly(AnomalyDetected anomaly) {
+        Deque<Instant> seen = anomalies.computeIfAbsent(anomaly.componentId(), id -> new ArrayDeque<>());
+        seen.addLast(anomaly.at());
+        while (!seen.isEmpty() && seen.peekFirst().isBefore(anomaly.at().minus(MEMORY))) {
+            seen.removeFirst();
+        }
+    }
+
+    private synchronized void onIncident(IncidentChanged changed) {
+        Incident incident = changed.incident();
+        if (analysing || changed.kind() == IncidentChanged.Kind.RESOLVED || incident.components().isEmpty()) {
+            return;
+        }
+        boolean grew = incident.components().size() > componentsSeen.getOrDefault(incident.id(), 0);
+        Instant last = analysedAt.get(incident.id());
+        boolean settled = last != null && !changed.at().isBefore(last.plus(settings.refresh()));
+        if (changed.kind() == IncidentChanged.Kind.OPENED || grew || settled) {
+            analyse(incident, changed.at());
+        }
+    }
+
+    private void analyse(Incident incident, Instant now) {
+        analysing = true;
+        try {
+            RcaInput input = input(incident, now);
+            inputs.put(incident.id(), input);
+            Diagnosis diagnosis = analyzer.analyze(input);
+            Diagnosis previous = diagnoses.put(incident.id(), diagnosis);
+            analysedAt.put(incident.id(), now);
+            componentsSeen.put(incident.id(), incident.components().size());
+            boolean topChanged = !sameTop(previous, diagnosis);
+            bus.publish(new DiagnosisUpdated(now, incident.id(), diagnosis, topChanged));
+            if (topChanged && diagnosis.top().isPresent()) {
+                incidents.record(incident.id(), TimelineKind.DIAGNOSIS, IncidentService.ENGINE, summary(diagnosis.top().get()));
+            }
+        } finally {
+            analysing = false;
+        }
+    }
+
+    private static boolean sameTop(Diagnosis previous, Diagnosis current) {
+        if (previous == null) {
+            return false;
+        }
+        Optional<Cause> a = previous.top();
+        Optional<Cause> b = current.top();
+        return a.map(Cause::component).equals(b.map(Cause::component)) && a.map(Cause::kind).equals(b.map(Cause::kind));
+    }
+
+    private static String summary(Cause cause) {
+        return String.format(Locale.ROOT, "probable cause: %s, %s (confidence %.2f)%s", cause.component(), cause.kind(),
+                cause.confidence(), cause.evidence().isEmpty() ? "" : "; " + cause.evidence().getFirst());
+    }
+
+    /** The generic input: the store around the onset, the incident's nodes, recent changes and past verdicts. */
+    private RcaInput input(Incident incident, Instant now) {
+        Instant onset = onset(incident);
+        Instant anomalousFrom = onset.minus(settings.lead());
+        Instant normalFrom = anomalousFrom.minus(settings.normal());
+        long until = Math.max(now.getEpochSecond(), anomalousFrom.getEpochSecond() + 1);
+        List<String> nodes = incident.components().stream().filter(graph::contains).toList();
+        String symptomNode = nodes.isEmpty() ? incident.components().getFirst() : nodes.getFirst();
+        List<ChangeRecord> recent = new ArrayList<>();
+        Instant changesFrom = anomalousFrom.minusSeconds(settings.analysis().changeLookbackSeconds());
+        for (ChangeEvent change : changes) {
+            if (!change.at().isBefore(changesFrom) && !change.at().isAfter(now)) {
+                recent.add(new ChangeRecord(change.componentId(), change.at().getEpochSecond(), kindOf(change.kind()),
+                        change.description(), change.toVersion()));
+            }
+        }
+        List<PastIncident> past = feedback.all().stream().filter(f -> f.incidentId() != incident.id())
+                .map(Feedback::asPastIncident).toList();
+        // the symptom's metric is left open: an incident is about a component, and any of its signals may be the one
+        return fromStore(graph, store, new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
+                new Period(anomalousFrom.getEpochSecond(), until + 1), new Symptom(symptomNode, "", onset.getEpochSecond()),
+                nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past);
+    }
+
+    /**
+     * An analysis input over the simulator's metric store, one-second samples from the normal period's start to the
+     * anomalous period's end; series are copied from the store only when the analysis reads them.
+     */
+    public static RcaInput fromStore(CallGraph graph, MetricStore store, Period normal, Period anomalous, Symptom symptom,
+            List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
+        StoreSeries series = new StoreSeries(store, normal.from(), anomalous.until() - 1);
+        return new RcaInput(graph, series.axis(), series, StoreSeries.metricSpecs(), normal, anomalous, symptom, affected,
+                changes, past);
+    }
+
+    /** The call graph of a topology: every component, every dependency as a call. */
+    public static CallGraph callGraphOf(Topology topology) {
+        return callGraph(topology);
+    }
+
+    /** Detection's first anomaly on the incident's components shortly before it opened, else its opening. */
+    private Instant onset(Incident incident) {
+        Instant onset = incident.openedAt();
+        Instant earliest = incident.openedAt().minus(settings.normal().dividedBy(2));
+        for (String component : incident.components()) {
+            for (Instant at : anomalies.getOrDefault(component, new ArrayDeque<>())) {
+                if (!at.isBefore(earliest) && at.isBefore(onset)) {
+                    onset = at;
+                }
+            }
+        }
+        return onset;
+    }
+
+    private static String kindOf(ChangeKind kind) {
+        return switch (kind) {
+            case DEPLOYMENT -> "deployment";
+            case CONFIG_CHANGE -> "config change";
+            case ROLLBACK -> "rollback";
+            case SCALING -> "scaling";
+            case FAILOVER -> "failover";
+        };
+    }
+
+    // ---- Queries ----
+
+    /** The latest diagnosis of an incident, if it was analysed. */
+    public synchronized Optional<Diagnosis> diagnosis(long incidentId) {
+        return Optional.ofNullable(diagnoses.get(incidentId));
+    }
+
+    /**
+     * What the latest diagnosis of an incident looked at (its series are read from the store on demand, so read them
+     * before the store's full-resolution retention passes): to show it, or to analyse it again another way.
+     */
+    public synchronized Optional<RcaInput> input(long incidentId) {
+        return Optional.ofNullable(inputs.get(incidentId));
+    }
+
+    /** Every verdict people gave, oldest first. */
+    public List<Feedback> feedback() {
+        return feedback.all();
+    }
+
+    public RootCauseSettings settings() {
+        return settings;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    // ---- Commands ----
+
+    /** A person confirms a component as the incident's cause; stored, on the timeline, and used by similarity. */
+    public Feedback confirm(long incidentId, String componentId, String actor) {
+        return verdict(incidentId, componentId, actor, true);
+    }
+
+    /** A person rejects a component as the incident's cause. */
+    public Feedback reject(long incidentId, String componentId, String actor) {
+        return verdict(incidentId, componentId, actor, false);
+    }
+
+    private Feedback verdict(long incidentId, String componentId, String actor, boolean confirmed) {
+        Objects.requireNonNull(componentId, "componentId");
+        Objects.requireNonNull(actor, "actor");
+        Incident incident = incidents.incident(incidentId).orElseThrow(() -> new IllegalArgumentException(
+                "there is no incident " + Incident.key(incidentId)));
+        if (topology.indexOf(componentId) < 0) {
+            throw new IllegalArgumentException("'" + componentId + "' is not a component of " + topology.name());
+        }
+        Feedback verdict;
+        synchronized (this) {
+            Diagnosis diagnosis = diagnoses.get(incidentId);
+            String kind = diagnosis == null ? "" : diagnosis.causes().stream().filter(c -> c.component().equals(componentId))
+                    .findFirst().map(Cause::kind).orElse("");
+            verdict = new Feedback(incidentId, incident.key(), componentId, kind, confirmed, actor,
+                    clock.instant(),
+                    diagnosis == null ? Set.of() : diagnosis.signature());
+            feedback.add(verdict);
+        }
+        incidents.record(incidentId, TimelineKind.DIAGNOSIS, actor, (confirmed ? "confirmed " : "rejected ") + componentId
+                + " as the cause" + (verdict.kind().isEmpty() ? "" : " (" + verdict.kind() + ")"));
+        return verdict;
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(Subscription::close);
+        subscriptions.clear();
+    }
+}

@@ -1,0 +1,452 @@
+package dev.firebreak.engine.rca.internal;
+
+import dev.firebreak.engine.rca.CallGraph;
+import dev.firebreak.engine.rca.Cause;
+import dev.firebreak.engine.rca.ChangeRecord;
+import dev.firebreak.engine.rca.Diagnosis;
+import dev.firebreak.engine.rca.MetricSpec;
+import dev.firebreak.engine.rca.PastIncident;
+import dev.firebreak.engine.rca.RcaConfig;
+import dev.firebreak.engine.rca.RcaInput;
+import dev.firebreak.engine.rca.RcaMethod;
+import dev.firebreak.engine.rca.SimilarIncident;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One run of root-cause analysis. The candidates are the symptom's node, the incident's other nodes and everything
+ * they call, directly or not: a fault travels up the calls (a failing callee fails its callers), so a cause lies
+ * below what hurts. Each method scores every candidate in [0, 1]; the combined score is their weighted mean.
+ */
+public final class Analysis {
+
+    /** Weights of the methods in the combined score; onset ordering carries the graph's main argument. */
+    private static final Map<RcaMethod, Double> WEIGHTS = Map.of(RcaMethod.ROBUST_CHANGE, 1.0, RcaMethod.ONSET_ORDER, 2.0,
+            RcaMethod.RANDOM_WALK, 1.0, RcaMethod.CHANGE_EVENTS, 1.0, RcaMethod.SIMILARITY, 1.0);
+    /** A node explained by a callee keeps this share of its onset score: it is still on the path. */
+    private static final double EXPLAINED_SHARE = 0.15;
+    /** Load from above halves what the node's own metrics say: busy because called more, not broken. */
+    private static final double LOAD_SHARE = 0.5;
+    private static final int SIMULTANEOUS_STEPS = 5;
+    /** Sharpening of the raw share: a clear winner should read as one. */
+    private static final double SHARE_POWER = 4;
+    /** Causes after this rank get kind and evidence only from their strongest metric. */
+    private static final int DETAILED = 10;
+
+    private final RcaConfig config;
+    private final RcaInput input;
+    private final long[] times;
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private int[][] callees;
+    /** The first sample of the normal period's recent part: correlations span it and the anomalous period. */
+    private int recentFrom;
+    private int[][] callers;
+    private final Map<Integer, NodeState> states = new HashMap<>();
+    private final List<NodeState> candidates = new ArrayList<>();
+    /** Callers of the candidates that are not candidates themselves: their anomalies are what a cause explains. */
+    private final List<NodeState> context = new ArrayList<>();
+
+    public Analysis(RcaConfig config, RcaInput input) {
+        this.config = config;
+        this.input = input;
+        this.times = input.times();
+    }
+
+    public Diagnosis run() {
+        CallGraph graph = input.graph();
+        if (graph.nodes().isEmpty()) {
+            notes.add("the call graph is empty: there is nothing to blame");
+            return new Diagnosis(input.symptom(), List.of(), Set.of(), notes, List.of());
+        }
+        index(graph);
+        int[] window = window();
+        if (window == null) {
+            return new Diagnosis(input.symptom(), List.of(), Set.of(), notes, List.of());
+        }
+        findCandidates();
+        findContext();
+        read(window);
+        double threshold = config.anomalyThreshold();
+        MetricSpec.Role symptomRole = Optional.ofNullable(input.metrics().get(input.symptom().metric()))
+                .map(MetricSpec::role).orElse(null);
+        candidates.forEach(s -> s.summarise(threshold, symptomRole));
+        context.forEach(s -> s.summarise(threshold, symptomRole));
+        new Explanations(candidates, states, callees, callers, threshold, tolerance(window)).apply();
+        scoreRobust();
+        if (config.uses(RcaMethod.ONSET_ORDER)) {
+            scoreOnset();
+        }
+        if (config.uses(RcaMethod.RANDOM_WALK)) {
+            new PersonalisedWalk(candidates, states, callees, callers, config.walkRestart(), recentFrom, window[3],
+                    ownScore(), symptomSeries()).apply();
+        }
+        if (config.uses(RcaMethod.CHANGE_EVENTS)) {
+            scoreChanges();
+        }
+        Set<String> signature = signature();
+        List<SimilarIncident> similar = config.uses(RcaMethod.SIMILARITY) ? scoreSimilarity(signature) : List.of();
+        combine();
+        return new Diagnosis(input.symptom(), causes(similar), signature, notes, similar);
+    }
+
+    /**
+     * Five sampling steps of the anomalous period: onsets this close are simultaneous (a fault reaches a caller within
+     * a sample or two, and rates, averaged over their window, move a few samples late).
+     */
+    private long tolerance(int[] window) {
+        int from = window[2];
+        int until = window[3];
+        if (until - from < 2) {
+            return from > 0 ? SIMULTANEOUS_STEPS * (times[from] - times[from - 1]) : 0;
+        }
+        return SIMULTANEOUS_STEPS * (times[until - 1] - times[from]) / (until - from - 1);
+    }
+
+    private void index(CallGraph graph) {
+        List<String> nodes = graph.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            indexOf.put(nodes.get(i), i);
+        }
+        List<List<Integer>> down = new ArrayList<>();
+        List<List<Integer>> up = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            down.add(new ArrayList<>());
+            up.add(new ArrayList<>());
+        }
+        for (CallGraph.Call call : graph.calls()) {
+            int caller = indexOf.get(call.caller());
+            int callee = indexOf.get(call.callee());
+            down.get(caller).add(callee);
+            up.get(callee).add(caller);
+        }
+        callees = down.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        callers = up.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    /** Sample indices {normalFrom, normalUntil, anomalousFrom, anomalousUntil}; null (with a note) if one is empty. */
+    private int[] window() {
+        int nf = lowerBound(input.normal().from());
+        int nu = lowerBound(input.normal().until());
+        int af = lowerBound(input.anomalous().from());
+        int au = lowerBound(input.anomalous().until());
+        nu = Math.min(nu, af);
+        if (nu - nf < Readings.MIN_NORMAL_SAMPLES) {
+            notes.add("the normal period " + input.normal() + " holds " + Math.max(0, nu - nf) + " samples, fewer than "
+                    + Readings.MIN_NORMAL_SAMPLES + ": nothing to compare with");
+            return null;
+        }
+        if (au <= af) {
+            notes.add("the anomalous period " + input.anomalous() + " holds no samples");
+            return null;
+        }
+        return new int[] {nf, nu, af, au};
+    }
+
+    private int lowerBound(long epochSecond) {
+        int i = Arrays.binarySearch(times, epochSecond);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /** Breadth first from the symptom's node and then the incident's other nodes, down the calls. */
+    private void findCandidates() {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        List<String> roots = new ArrayList<>();
+        roots.add(input.symptom().node());
+        roots.addAll(input.affected());
+        for (String root : roots) {
+            int r = indexOf.get(root);
+            if (!states.containsKey(r)) {
+                NodeState s = new NodeState(r, root);
+                states.put(r, s);
+                candidates.add(s);
+                queue.add(r);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            for (int c : callees[u]) {
+                if (!states.containsKey(c)) {
+                    NodeState s = new NodeState(c, input.graph().nodes().get(c));
+                    s.depth = states.get(u).depth + 1;
+                    s.parent = u;
+                    states.put(c, s);
+                    candidates.add(s);
+                    queue.add(c);
+                }
+            }
+        }
+    }
+
+    /** Up the calls from the candidates: every node whose anomaly a candidate could explain. */
+    private void findContext() {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        candidates.forEach(s -> queue.add(s.index));
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            for (int p : callers[u]) {
+                if (!states.containsKey(p)) {
+                    NodeState s = new NodeState(p, input.graph().nodes().get(p));
+                    states.put(p, s);
+                    context.add(s);
+                    queue.add(p);
+                }
+            }
+        }
+    }
+
+    private void read(int[] window) {
+        recentFrom = lowerBound(times[window[1] - 1] + 1 - config.recentLevelSeconds());
+        Readings readings = new Readings(times, window[0], window[1], recentFrom, window[2], window[3],
+                config.anomalyThreshold());
+        List<MetricSpec> specs = input.metrics().values().stream().sorted(Comparator.comparing(MetricSpec::name)).toList();
+        List<NodeState> all = new ArrayList<>(candidates);
+        all.addAll(context);
+        for (NodeState s : all) {
+            for (MetricSpec spec : specs) {
+                Optional<double[]> series = input.series().series(s.id, spec.name());
+                Optional<MetricReading> reading = series.flatMap(v -> readings.read(spec, v, s.id + "/" + spec.name()));
+                if (reading.isPresent()) {
+                    s.readings.add(reading.get());
+                } else if (series.isPresent()) {
+                    s.missing.add(spec.name() + " (too few samples in the normal period)");
+                }
+                for (int p : callers[s.index]) {
+                    String caller = input.graph().nodes().get(p);
+                    input.series().callSeries(caller, s.id, spec.name())
+                            .flatMap(v -> readings.read(spec, v, caller + " -> " + s.id + "/" + spec.name()))
+                            .ifPresent(r -> s.readings.add(new MetricReading(r.spec(), r.deviation(), r.onset(), r.normal(),
+                                    r.reached(), r.series(), "calls from " + caller + ": " + spec.name())));
+                }
+            }
+        }
+        NodeState symptom = states.get(indexOf.get(input.symptom().node()));
+        boolean hasMetric = symptom.readings.stream().anyMatch(r -> r.spec().name().equals(input.symptom().metric()));
+        if (!hasMetric && !input.symptom().metric().isBlank()) {
+            notes.add("the symptom's metric '" + input.symptom().metric() + "' is missing on " + symptom.id
+                    + "; its other metrics were used");
+        }
+        for (NodeState s : candidates) {
+            if (s.readings.isEmpty()) {
+                notes.add(s.id + " reports none of the metrics, so only the call graph speaks for or against it");
+            }
+        }
+    }
+
+    /** The symptom's own series (its metric, else its node's strongest), null if the node reports nothing. */
+    private double[] symptomSeries() {
+        NodeState symptom = states.get(indexOf.get(input.symptom().node()));
+        return symptom.readings.stream().filter(r -> r.spec().name().equals(input.symptom().metric())).findFirst()
+                .or(() -> Optional.ofNullable(symptom.strongest)).map(MetricReading::series).orElse(null);
+    }
+
+    /** What a node's own metrics say, load from above discounted, blame from its callers added. */
+    private double[] ownScore() {
+        double[] own = new double[callees.length];
+        for (NodeState s : candidates) {
+            own[s.index] = s.robust;
+        }
+        return own;
+    }
+
+    private double squash(double deviation) {
+        return deviation / (deviation + config.halfScore());
+    }
+
+    private void scoreRobust() {
+        double threshold = config.anomalyThreshold();
+        // load from above and blame from callers are the onset ordering's reading of the graph
+        boolean graphAware = config.uses(RcaMethod.ONSET_ORDER);
+        for (NodeState s : candidates) {
+            if (!graphAware) {
+                // BARO alone: the largest deviation of any metric, nothing else
+                s.robust = s.strongest == null ? 0 : squash(s.strongest.deviation());
+                continue;
+            }
+            double own = Math.max(s.faultDeviation, NodeState.OTHER_SHARE * Math.max(s.otherDeviation,
+                    s.loadFromAbove ? 0 : s.trafficDeviation));
+            double score = squash(own) * (s.loadFromAbove ? LOAD_SHARE : 1);
+            s.robust = s.moved ? score : score * Math.min(1, own / threshold);
+        }
+    }
+
+    /**
+     * Unexplained anomalous nodes score by how early they moved and by how much of what moved they can explain (the
+     * share of anomalous nodes that call them, directly or through others: a fault travels up the calls); explained
+     * ones keep a little.
+     */
+    private void scoreOnset() {
+        long[] onsets = candidates.stream().filter(s -> s.moved).mapToLong(s -> s.onset).sorted().toArray();
+        long anomalous = states.values().stream().filter(s -> s.moved).count();
+        int[] seen = new int[callers.length];
+        int visit = 0;
+        for (NodeState s : candidates) {
+            if (!s.moved) {
+                continue;
+            }
+            int firstAtOrAfter = firstAtOrAfter(onsets, s.onset);
+            double earliness = onsets.length == 0 ? 1 : (double) (onsets.length - firstAtOrAfter) / onsets.length;
+            double coverage = anomalous == 0 ? 0 : (double) anomalousAbove(s, seen, ++visit) / anomalous;
+            double explained = s.explainedBy >= 0 ? EXPLAINED_SHARE : 1;
+            // moved, but not in a way that explains the symptom (latency only, for an error symptom): involved at most
+            double relevant = s.faultMoved(config.anomalyThreshold()) ? 1 : NodeState.OTHER_SHARE;
+            s.onsetScore = explained * relevant * (0.4 + 0.3 * earliness + 0.3 * coverage);
+        }
+    }
+
+    /** Index of the first onset at or after {@code onset} in a sorted array. */
+    private static int firstAtOrAfter(long[] sorted, long onset) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < onset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * Anomalous nodes among this one and everything that calls it, directly or not. {@code seen} marks visited nodes
+     * with this visit's number, so one array serves every call.
+     */
+    private int anomalousAbove(NodeState start, int[] seen, int visit) {
+        int[] queue = new int[callers.length];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = start.index;
+        seen[start.index] = visit;
+        int count = 0;
+        while (head < tail) {
+            int u = queue[head++];
+            NodeState s = states.get(u);
+            count += s.moved ? 1 : 0;
+            for (int p : callers[u]) {
+                if (seen[p] != visit && states.containsKey(p)) {
+                    seen[p] = visit;
+                    queue[tail++] = p;
+                }
+            }
+        }
+        return count;
+    }
+
+    private void scoreChanges() {
+        long onset = input.symptom().epochSecond();
+        long from = Math.min(onset, input.anomalous().from()) - config.changeLookbackSeconds();
+        double threshold = config.anomalyThreshold();
+        for (ChangeRecord change : input.changes()) {
+            Integer index = indexOf.get(change.node());
+            NodeState s = index == null ? null : states.get(index);
+            if (s == null || change.epochSecond() < from || change.epochSecond() > input.anomalous().until()) {
+                continue;
+            }
+            // a change matters when its node moved; a routine release elsewhere at the same time earns little
+            double gate = s.moved ? 1 : Math.min(1, s.faultDeviation / threshold) * 0.25;
+            double before = Math.max(0, onset - change.epochSecond());
+            double recency = Math.exp(-before / (config.changeLookbackSeconds() / 3.0));
+            s.change = Math.max(s.change, gate * recency);
+        }
+    }
+
+    private Set<String> signature() {
+        Set<String> signature = new LinkedHashSet<>();
+        for (NodeState s : candidates) {
+            for (MetricReading r : s.readings) {
+                if (r.moved(config.anomalyThreshold())) {
+                    signature.add(Diagnosis.signatureKey(s.id, r.spec().name()));
+                }
+            }
+        }
+        return signature;
+    }
+
+    private List<SimilarIncident> scoreSimilarity(Set<String> signature) {
+        List<SimilarIncident> similar = new ArrayList<>();
+        for (PastIncident past : input.past()) {
+            double jaccard = jaccard(signature, past.signature());
+            Integer index = indexOf.get(past.cause());
+            NodeState s = index == null ? null : states.get(index);
+            if (jaccard <= 0 || s == null) {
+                continue;
+            }
+            similar.add(new SimilarIncident(past, jaccard));
+            s.similarity = past.confirmed() ? Math.max(s.similarity, jaccard) : s.similarity - 0.5 * jaccard;
+        }
+        for (NodeState s : candidates) {
+            s.similarity = Math.max(0, s.similarity);
+        }
+        similar.sort(Comparator.comparingDouble(SimilarIncident::similarity).reversed());
+        return similar;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long both = a.stream().filter(b::contains).count();
+        return (double) both / (a.size() + b.size() - both);
+    }
+
+    private void combine() {
+        double total = 0;
+        for (RcaMethod m : config.methods()) {
+            total += WEIGHTS.get(m);
+        }
+        for (NodeState s : candidates) {
+            double sum = 0;
+            sum += config.uses(RcaMethod.ROBUST_CHANGE) ? WEIGHTS.get(RcaMethod.ROBUST_CHANGE) * s.robust : 0;
+            sum += config.uses(RcaMethod.ONSET_ORDER) ? WEIGHTS.get(RcaMethod.ONSET_ORDER) * s.onsetScore : 0;
+            sum += config.uses(RcaMethod.RANDOM_WALK) ? WEIGHTS.get(RcaMethod.RANDOM_WALK) * s.walk : 0;
+            sum += config.uses(RcaMethod.CHANGE_EVENTS) ? WEIGHTS.get(RcaMethod.CHANGE_EVENTS) * s.change : 0;
+            sum += config.uses(RcaMethod.SIMILARITY) ? WEIGHTS.get(RcaMethod.SIMILARITY) * s.similarity : 0;
+            s.combined = sum / total;
+        }
+    }
+
+    private List<Cause> causes(List<SimilarIncident> similar) {
+        List<NodeState> ranked = new ArrayList<>(candidates);
+        ranked.sort(Comparator.comparingDouble((NodeState s) -> s.combined).reversed()
+                .thenComparing(Comparator.comparingDouble((NodeState s) -> s.robust).reversed())
+                .thenComparing(Comparator.comparingInt((NodeState s) -> s.depth).reversed())
+                .thenComparing(s -> s.id));
+        double denominator = 0;
+        for (NodeState s : ranked) {
+            denominator += Math.pow(s.combined, SHARE_POWER);
+        }
+        CauseWriter writer = new CauseWriter(input, states, callers, config.anomalyThreshold(), similar);
+        List<Cause> causes = new ArrayList<>();
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            NodeState s = ranked.get(rank);
+            double share = denominator > 0 ? Math.pow(s.combined, SHARE_POWER) / denominator : 0;
+            causes.add(writer.write(s, config.calibration().apply(share), rank < DETAILED));
+        }
+        // every other node, last: nothing on the symptom's calls points at them
+        Set<Integer> blamable = new java.util.HashSet<>();
+        candidates.forEach(s -> blamable.add(s.index));
+        List<String> others = new ArrayList<>();
+        for (String node : input.graph().nodes()) {
+            if (!blamable.contains(indexOf.get(node))) {
+                others.add(node);
+            }
+        }
+        others.sort(Comparator.naturalOrder());
+        for (String node : others) {
+            causes.add(new Cause(node, "not on the symptom's calls", 0, 0,
+                    List.of(input.symptom().node() + " does not call it, directly or through others"), List.of(node),
+                    Optional.empty()));
+        }
+        return causes;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.firebreak.engine.rca.internal;
+
+import dev.firebreak.engine.rca.Cause;
+import dev.firebreak.engine.rca.ChangeRecord;
+import dev.firebreak.engine.rca.MetricSpec;
+import dev.firebreak.engine.rca.RcaInput;
+import dev.firebreak.engine.rca.SimilarIncident;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Names a candidate's likely fault and writes its evidence in plain sentences. */
+final class CauseWriter {
+
+    private final RcaInput input;
+    private final Map<Integer, NodeState> states;
+    private final int[][] callers;
+    private final double threshold;
+    private final List<SimilarIncident> similar;
+
+    CauseWriter(RcaInput input, Map<Integer, NodeState> states, int[][] callers, double threshold,
+            List<SimilarIncident> similar) {
+        this.input = input;
+        this.states = states;
+        this.callers = callers;
+        this.threshold = threshold;
+        this.similar = similar;
+    }
+
+    Cause write(NodeState s, double confidence, boolean detailed) {
+        Optional<ChangeRecord> change = changeBefore(s);
+        String kind = kind(s, change);
+        List<String> path = path(s);
+        if (!detailed) {
+            return new Cause(s.id, kind, confidence, s.combined, List.of(), path, onset(s));
+        }
+        List<String> evidence = new ArrayList<>();
+        moved(s, evidence);
+        if (s.explainedBy >= 0) {
+            NodeState by = states.get(s.explainedBy);
+            evidence.add("its callee " + by.id + " moved " + (by.onset < s.onset ? "before it" : "with it")
+                    + ", so its own anomaly may be passed on from there");
+        }
+        boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
+        boolean callsMoved = s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith("calls from "));
+        if (ownQuiet && callsMoved) {
+            evidence.add("no metric of its own moved: its callers' calls to it did");
+        }
+        if (s.lostTraffic) {
+            evidence.add("its requests dropped while its callers kept sending and failed: their calls to it are lost");
+        }
+        if (s.loadFromAbove) {
+            evidence.add("its traffic moved after its callers' did: it may just be called more");
+        }
+        if (path.size() > 1) {
+            evidence.add("call path from the symptom: " + String.join(" -> ", path));
+        }
+        change.ifPresent(c -> evidence.add(c.kind() + " '" + c.description() + "' on " + s.id + " at "
+                + Instant.ofEpochSecond(c.epochSecond()) + ", " + seconds(input.symptom().epochSecond() - c.epochSecond())
+                + " before the symptom"));
+        for (SimilarIncident like : similar) {
+            if (like.incident().cause().equals(s.id)) {
+                evidence.add(String.format(Locale.ROOT, "resembles %s (%.0f %% of what moved is shared), where a person %s"
+                        + " %s as the cause (%s)%s", like.incident().reference(), 100 * like.similarity(),
+                        like.incident().confirmed() ? "confirmed" : "rejected", s.id, like.incident().kind(),
+                        like.incident().resolution().isBlank() ? "" : "; resolved by: " + like.incident().resolution()));
+                break;
+            }
+        }
+        if (evidence.isEmpty()) {
+            evidence.add("none of its metrics moved beyond " + fmt(threshold) + " deviations from normal");
+        }
+        return new Cause(s.id, kind, confidence, s.combined, evidence, path, onset(s));
+    }
+
+    private static Optional<Instant> onset(NodeState s) {
+        return s.moved && s.onset != Long.MAX_VALUE ? Optional.of(Instant.ofEpochSecond(s.onset)) : Optional.empty();
+    }
+
+    private void moved(NodeState s, List<String> evidence) {
+        List<MetricReading> moved = new ArrayList<>(s.readings.stream().filter(r -> r.moved(threshold)).toList());
+        moved.sort(Comparator.comparingLong(MetricReading::onset).thenComparing(
+                Comparator.comparingDouble(MetricReading::deviation).reversed()));
+        int shown = 0;
+        for (MetricReading r : moved) {
+            if (shown++ == 3) {
+                evidence.add((moved.size() - 3) + " more of its metrics moved");
+                break;
+            }
+            evidence.add(String.format(Locale.ROOT, "%s %s at %s, %s deviations %s normal (%s -> %s)", r.label(),
+                    shown == 1 ? "moved first" : "moved", Instant.ofEpochSecond(r.onset()), fmt(r.deviation()),
+                    r.reached() >= r.normal() ? "above" : "below", fmt(r.normal()), fmt(r.reached())));
+        }
+    }
+
+    private String kind(NodeState s, Optional<ChangeRecord> change) {
+        if (change.isPresent() && s.moved) {
+            ChangeRecord c = change.get();
+            if (c.isDeployment()) {
+                return "bad deployment " + (c.version().isBlank() ? c.description() : c.version());
+            }
+            return "bad " + c.kind() + " (" + c.description() + ")";
+        }
+        boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
+        if (ownQuiet && s.moved || s.lostTraffic) {
+            return "dependency failing: calls to it fail";
+        }
+        if (!s.moved) {
+            return "no anomaly of its own";
+        }
+        MetricReading fault = s.strongestFault != null && s.strongestFault.moved(threshold) ? s.strongestFault
+                : s.readings.stream().filter(r -> r.spec().role() != MetricSpec.Role.TRAFFIC)
+                        .max(Comparator.comparingDouble(MetricReading::deviation)).orElse(null);
+        boolean ownSymptoms = s.readings.stream().anyMatch(r -> r.moved(threshold)
+                && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS));
+        if (fault == null || !fault.moved(threshold)) {
+            return "traffic " + (trafficUp(s) ? "surge" : "drop") + (s.loadFromAbove ? " from its callers" : "");
+        }
+        return switch (fault.spec().role()) {
+            case RESOURCE -> !ownSymptoms && callersFailing(s) ? "dependency failing: calls to it fail or hang ("
+                    + fault.spec().resource() + " up)" : "resource exhaustion: " + fault.spec().resource();
+            case LATENCY -> s.explainedBy >= 0 ? "slow because a callee is slow" : "latency in its own handling";
+            case ERRORS -> s.explainedBy >= 0 ? "failing because a callee fails" : "errors in its own handling";
+            case TRAFFIC -> "traffic change";
+        };
+    }
+
+    private boolean trafficUp(NodeState s) {
+        return s.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.TRAFFIC)
+                .max(Comparator.comparingDouble(MetricReading::deviation))
+                .map(r -> r.reached() >= r.normal()).orElse(true);
+    }
+
+    private boolean callersFailing(NodeState s) {
+        for (int p : callers[s.index]) {
+            NodeState caller = states.get(p);
+            if (caller != null && caller.faultMoved(threshold)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The latest change on the node in the look-back before the symptom (or during the anomalous period). */
+    private Optional<ChangeRecord> changeBefore(NodeState s) {
+        ChangeRecord latest = null;
+        for (ChangeRecord c : input.changes()) {
+            if (c.node().equals(s.id) && c.epochSecond() <= input.anomalous().until()
+                    && c.epochSecond() >= input.anomalous().from() - 15 * 60
+                    && (latest == null || c.epochSecond() > latest.epochSecond())) {
+                latest = c;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    private List<String> path(NodeState s) {
+        List<String> path = new ArrayList<>();
+        NodeState at = s;
+        while (at != null) {
+            path.add(at.id);
+            at = at.parent < 0 ? null : states.get(at.parent);
+        }
+        Collections.reverse(path);
+        return path;
+    }
+
+    private static String seconds(long seconds) {
+        if (seconds < 0) {
+            return (-seconds) + " s after";
+        }
+        return seconds < 120 ? seconds + " s" : (seconds / 60) + " min";
+    }
+
+    static String fmt(double value) {
+        double a = Math.abs(value);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

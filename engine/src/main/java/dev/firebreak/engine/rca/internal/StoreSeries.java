@@ -1,0 +1,89 @@
+package dev.firebreak.engine.rca.internal;
+
+import dev.firebreak.engine.rca.MetricSpec;
+import dev.firebreak.engine.rca.SeriesSource;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.SeriesKey;
+import dev.firebreak.engine.telemetry.SeriesSnapshot;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metric store as an analysis's series, on a one-second axis; a series is copied only when the analysis asks for
+ * it, so a large topology costs what the incident's part of it costs.
+ */
+public final class StoreSeries implements SeriesSource {
+
+    private static final Map<MetricName, MetricSpec> SPECS = specs();
+
+    private final MetricStore store;
+    private final long from;
+    private final int length;
+
+    /** The axis is every second of {@code [from, until]}. */
+    public StoreSeries(MetricStore store, long from, long until) {
+        this.store = store;
+        this.from = from;
+        this.length = (int) (until - from + 1);
+    }
+
+    public long[] axis() {
+        long[] times = new long[length];
+        for (int i = 0; i < length; i++) {
+            times[i] = from + i;
+        }
+        return times;
+    }
+
+    @Override
+    public Optional<double[]> series(String node, String metric) {
+        MetricName name = MetricName.valueOf(metric);
+        Optional<Integer> handle = store.handle(new SeriesKey(node, name));
+        if (handle.isEmpty()) {
+            return Optional.empty();
+        }
+        SeriesSnapshot snapshot = store.range(handle.get(), from, from + length - 1);
+        if (snapshot.stepSeconds() == 1 && snapshot.startEpochSecond() == from && snapshot.size() == length) {
+            return Optional.of(snapshot.values()); // already on the axis, and the snapshot's array is ours
+        }
+        double[] values = new double[length];
+        Arrays.fill(values, Double.NaN);
+        for (int i = 0; i < snapshot.size(); i++) {
+            long at = snapshot.epochSecondAt(i) - from;
+            if (at >= 0 && at < length) {
+                values[(int) at] = snapshot.values()[i];
+            }
+        }
+        return Optional.of(values);
+    }
+
+    /** What each of the simulator's metrics means to root-cause analysis, keyed by {@link MetricName#name()}. */
+    public static Map<String, MetricSpec> metricSpecs() {
+        Map<String, MetricSpec> byName = new LinkedHashMap<>();
+        SPECS.forEach((name, spec) -> byName.put(name.name(), spec));
+        return byName;
+    }
+
+    private static Map<MetricName, MetricSpec> specs() {
+        Map<MetricName, MetricSpec> specs = new EnumMap<>(MetricName.class);
+        for (MetricName name : MetricName.values()) {
+            String id = name.name();
+            specs.put(name, switch (name) {
+                case REQUEST_RATE -> MetricSpec.of(id, MetricSpec.Role.TRAFFIC, MetricSpec.Bad.EITHER);
+                case ERROR_RATE -> MetricSpec.of(id, MetricSpec.Role.ERRORS, MetricSpec.Bad.UP);
+                case LATENCY_P50, LATENCY_P95, LATENCY_P99 -> MetricSpec.of(id, MetricSpec.Role.LATENCY, MetricSpec.Bad.UP);
+                case CPU -> MetricSpec.resource(id, "CPU");
+                case MEMORY -> MetricSpec.resource(id, "memory");
+                case DISK_USED -> MetricSpec.resource(id, "disk");
+                case CONNECTIONS -> MetricSpec.resource(id, "connection pool");
+                case QUEUE_DEPTH -> MetricSpec.resource(id, "queue");
+                case REPLICATION_LAG -> MetricSpec.resource(id, "replication");
+            });
+        }
+        return specs;
+    }
+}

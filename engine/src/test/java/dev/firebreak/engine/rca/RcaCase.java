@@ -1,0 +1,100 @@
+package dev.firebreak.engine.rca;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A constructed case for the analyzer: one-second samples, 600 s normal then 120 s anomalous; every series is a level
+ * with seeded noise, and a fault adds a step from its onset.
+ */
+final class RcaCase {
+
+    static final int NORMAL = 600;
+    static final int LENGTH = 720;
+    static final String LATENCY = "LATENCY_P99";
+    static final String ERRORS = "ERROR_RATE";
+    static final String REQUESTS = "REQUEST_RATE";
+    static final Map<String, MetricSpec> METRICS = Map.of(
+            LATENCY, MetricSpec.of(LATENCY, MetricSpec.Role.LATENCY, MetricSpec.Bad.UP),
+            ERRORS, MetricSpec.of(ERRORS, MetricSpec.Role.ERRORS, MetricSpec.Bad.UP),
+            REQUESTS, MetricSpec.of(REQUESTS, MetricSpec.Role.TRAFFIC, MetricSpec.Bad.EITHER));
+
+    private final List<String> nodes = new ArrayList<>();
+    private final List<CallGraph.Call> calls = new ArrayList<>();
+    private final Map<String, Map<String, double[]>> series = new HashMap<>();
+    private final Map<String, Map<String, double[]>> callSeries = new HashMap<>();
+    private final List<ChangeRecord> changes = new ArrayList<>();
+    private final List<PastIncident> past = new ArrayList<>();
+    private final Random random = new Random(42);
+
+    /** A node reporting latency (50 ms), errors (0.5 %) and requests (100/s), each with noise. */
+    RcaCase node(String id) {
+        nodes.add(id);
+        Map<String, double[]> metrics = new HashMap<>();
+        metrics.put(LATENCY, noisy(50, 2));
+        metrics.put(ERRORS, noisy(0.5, 0.1));
+        metrics.put(REQUESTS, noisy(100, 3));
+        series.put(id, metrics);
+        return this;
+    }
+
+    RcaCase calls(String caller, String callee) {
+        calls.add(new CallGraph.Call(caller, callee));
+        return this;
+    }
+
+    /** Adds {@code by} to a node's metric from second {@code onset} on. */
+    RcaCase step(String node, String metric, int onset, double by) {
+        double[] values = series.get(node).get(metric);
+        for (int i = onset; i < LENGTH; i++) {
+            values[i] += by;
+        }
+        return this;
+    }
+
+    RcaCase without(String node, String metric) {
+        series.get(node).remove(metric);
+        return this;
+    }
+
+    /** What the caller saw of its calls to the callee: a steady metric that steps at {@code onset}. */
+    RcaCase callStep(String caller, String callee, String metric, double level, int onset, double by) {
+        double[] values = noisy(level, level * 0.05);
+        for (int i = onset; i < LENGTH; i++) {
+            values[i] += by;
+        }
+        callSeries.computeIfAbsent(SeriesSource.callKey(caller, callee), k -> new HashMap<>()).put(metric, values);
+        return this;
+    }
+
+    RcaCase change(String node, int at, String kind, String description, String version) {
+        changes.add(new ChangeRecord(node, at, kind, description, version));
+        return this;
+    }
+
+    RcaCase past(PastIncident incident) {
+        past.add(incident);
+        return this;
+    }
+
+    RcaInput input(String symptomNode, String symptomMetric, String... affected) {
+        long[] times = new long[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            times[i] = i;
+        }
+        return new RcaInput(new CallGraph(nodes, calls), times, SeriesSource.of(series, callSeries), METRICS,
+                new Period(0, NORMAL), new Period(NORMAL, LENGTH), new Symptom(symptomNode, symptomMetric, NORMAL + 10),
+                List.of(affected), changes, past);
+    }
+
+    private double[] noisy(double level, double sigma) {
+        double[] values = new double[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            values[i] = level + sigma * random.nextGaussian();
+        }
+        return values;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.firebreak.engine.rca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RootCauseAnalyzerTests {
+
+    private final RootCauseAnalyzer analyzer = RootCauseAnalyzer.ofDefaults();
+
+    /** gateway -> api -> db, the fault in db: each caller slows a second after its callee. */
+    private static RcaCase chain() {
+        return new RcaCase().node("gateway").node("api").node("db").node("cache")
+                .calls("gateway", "api").calls("api", "db").calls("api", "cache")
+                .step("db", RcaCase.LATENCY, 600, 400)
+                .step("api", RcaCase.LATENCY, 601, 420)
+                .step("gateway", RcaCase.LATENCY, 602, 430);
+    }
+
+    @Test
+    void deepestAnomalousCalleeOfAChainIsRankedFirstWithItsPathAndWhatMovedFirst() {
+        Diagnosis diagnosis = analyzer.analyze(chain().input("gateway", RcaCase.LATENCY));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("db");
+        assertThat(top.kind()).isEqualTo("latency in its own handling");
+        assertThat(top.path()).containsExactly("gateway", "api", "db");
+        assertThat(top.onset()).contains(java.time.Instant.ofEpochSecond(600));
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("LATENCY_P99 moved first at 1970-01-01T00:10:00Z"));
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).contains("gateway -> api -> db"));
+        assertThat(diagnosis.rankOf("api")).isEqualTo(2);
+        assertThat(diagnosis.rankOf("cache")).isGreaterThan(2);
+    }
+
+    @Test
+    void everyNodeIsRankedAndConfidencesStayInTheUnitInterval() {
+        Diagnosis diagnosis = analyzer.analyze(chain().input("gateway", RcaCase.LATENCY));
+
+        assertThat(diagnosis.causes()).extracting(Cause::component)
+                .containsExactlyInAnyOrder("gateway", "api", "db", "cache");
+        assertThat(diagnosis.causes()).allSatisfy(c -> assertThat(c.confidence()).isBetween(0.0, 1.0));
+        assertThat(diagnosis.top().orElseThrow().confidence()).isGreaterThan(diagnosis.causes().get(1).confidence());
+    }
+
+    @Test
+    void twoSimultaneousIndependentFaultsGiveEachSymptomItsOwnCause() {
+        RcaCase twoFaults = new RcaCase().node("shop").node("cart").node("cart-db").node("search").node("index")
+                .calls("shop", "cart").calls("cart", "cart-db").calls("search", "index")
+                .step("cart-db", RcaCase.ERRORS, 600, 20).step("cart", RcaCase.ERRORS, 601, 20)
+                .step("shop", RcaCase.ERRORS, 602, 20)
+                .step("index", RcaCase.LATENCY, 600, 300).step("search", RcaCase.LATENCY, 601, 310);
+
+        Diagnosis shopIncident = analyzer.analyze(twoFaults.input("shop", RcaCase.ERRORS));
+        Diagnosis searchIncident = analyzer.analyze(twoFaults.input("search", RcaCase.LATENCY));
+
+        assertThat(shopIncident.top().orElseThrow().component()).isEqualTo("cart-db");
+        assertThat(searchIncident.top().orElseThrow().component()).isEqualTo("index");
+        // neither incident blames the other's fault: it is not below its symptom
+        assertThat(shopIncident.rankOf("index")).isGreaterThan(3);
+        assertThat(searchIncident.rankOf("cart-db")).isGreaterThan(2);
+    }
+
+    @Test
+    void causeQuietOnItsOwnMetricsButFailingEveryCallersCallsToItIsRankedFirst() {
+        RcaCase quietCause = new RcaCase().node("web").node("mobile").node("ledger").node("web-cache").node("mobile-cache")
+                .calls("web", "ledger").calls("mobile", "ledger").calls("web", "web-cache").calls("mobile", "mobile-cache")
+                .callStep("web", "ledger", RcaCase.ERRORS, 0.5, 600, 30)
+                .callStep("mobile", "ledger", RcaCase.ERRORS, 0.5, 600, 30)
+                .step("web", RcaCase.ERRORS, 601, 15).step("mobile", RcaCase.ERRORS, 601, 15);
+
+        Diagnosis diagnosis = analyzer.analyze(quietCause.input("web", RcaCase.ERRORS, "mobile"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("ledger");
+        assertThat(top.kind()).isEqualTo("dependency failing: calls to it fail");
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("calls from "));
+    }
+
+    @Test
+    void missingMetricIsNotedAndTheOthersStillFindTheCause() {
+        RcaCase missing = chain().without("gateway", RcaCase.LATENCY).without("db", RcaCase.ERRORS)
+                .step("gateway", RcaCase.ERRORS, 602, 5);
+
+        Diagnosis diagnosis = analyzer.analyze(missing.input("gateway", RcaCase.LATENCY));
+
+        assertThat(diagnosis.notes()).anySatisfy(n -> assertThat(n).contains("'LATENCY_P99' is missing on gateway"));
+        assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("db");
+    }
+
+    @Test
+    void emptyGraphHasNoCausesAndSaysWhy() {
+        RcaInput input = new RcaInput(CallGraph.empty(), new long[] {0, 1, 2, 3}, SeriesSource.of(java.util.Map.of()),
+                RcaCase.METRICS, new Period(0, 2), new Period(2, 4), new Symptom("gone", RcaCase.LATENCY, 2), List.of(),
+                List.of(), List.of());
+
+        Diagnosis diagnosis = analyzer.analyze(input);
+
+        assertThat(diagnosis.causes()).isEmpty();
+        assertThat(diagnosis.top()).isEmpty();
+        assertThat(diagnosis.notes()).containsExactly("the call graph is empty: there is nothing to blame");
+    }
+
+    @Test
+    void badDeploymentOnInventoryIsRankedFirstWithTheDeploymentNamedAndARoutineOneElsewhereStaysBelow() {
+        RcaCase deployments = new RcaCase().node("checkout").node("inventory").node("payments")
+                .calls("checkout", "inventory").calls("checkout", "payments")
+                .change("inventory", 590, "deployment", "release 5.5.1", "5.5.1")
+                .change("payments", 590, "deployment", "routine release 2.0.7", "2.0.7")
+                .step("inventory", RcaCase.ERRORS, 600, 25).step("checkout", RcaCase.ERRORS, 601, 20);
+
+        Diagnosis diagnosis = analyzer.analyze(deployments.input("checkout", RcaCase.ERRORS));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("inventory");
+        assertThat(top.kind()).isEqualTo("bad deployment 5.5.1");
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).contains("deployment 'release 5.5.1' on inventory"));
+        assertThat(diagnosis.rankOf("payments")).isGreaterThan(diagnosis.rankOf("inventory"));
+        assertThat(diagnosis.causes().get(diagnosis.rankOf("payments") - 1).kind()).doesNotContain("deployment");
+    }
+
+    @Test
+    void confirmedPastIncidentWithTheSameSignatureTipsTwoEquallyAnomalousCalleesAndIsCited() {
+        RcaCase twins = new RcaCase().node("api").node("left").node("right").calls("api", "left").calls("api", "right")
+                .step("left", RcaCase.LATENCY, 600, 300).step("right", RcaCase.LATENCY, 600, 300)
+                .step("api", RcaCase.LATENCY, 601, 300);
+        Set<String> signature = analyzer.analyze(twins.input("api", RcaCase.LATENCY)).signature();
+        String other = analyzer.analyze(twins.input("api", RcaCase.LATENCY)).causes().get(1).component();
+
+        Diagnosis diagnosis = analyzer.analyze(twins.past(new PastIncident("INC-0007", signature, other,
+                "latency in its own handling", "restarted it", true)).input("api", RcaCase.LATENCY));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo(other);
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).contains("resembles INC-0007").contains("restarted it"));
+        assertThat(diagnosis.similar()).singleElement()
+                .satisfies(s -> assertThat(s.incident().resolution()).isEqualTo("restarted it"));
+    }
+
+    @Test
+    void eachMethodAloneStillRanksEveryCandidate() {
+        for (RcaMethod method : RcaMethod.values()) {
+            Diagnosis diagnosis = new RootCauseAnalyzer(RcaConfig.ofDefaults().only(method))
+                    .analyze(chain().input("gateway", RcaCase.LATENCY));
+
+            assertThat(diagnosis.causes()).as(method.name()).hasSize(4);
+        }
+    }
+
+    @Test
+    void infiniteSampleIsRejectedNamingTheSeries() {
+        RcaCase broken = chain();
+        RcaInput input = broken.input("gateway", RcaCase.LATENCY);
+        double[] bad = input.series().series("db", RcaCase.LATENCY).orElseThrow();
+        bad[650] = Double.POSITIVE_INFINITY;
+
+        assertThatThrownBy(() -> analyzer.analyze(input)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("db/LATENCY_P99").hasMessageContaining("infinite");
+    }
+
+    @Test
+    void symptomOutsideTheGraphIsRejected() {
+        assertThatThrownBy(() -> chain().input("nowhere", RcaCase.LATENCY)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'nowhere' is not in the call graph");
+    }
+
+    @Test
+    void configurationRejectsNonsense() {
+        assertThatThrownBy(() -> RcaConfig.ofDefaults().withMethods(EnumSet.noneOf(RcaMethod.class)))
+                .hasMessageContaining("at least one method");
+        assertThatThrownBy(() -> new RcaConfig(EnumSet.allOf(RcaMethod.class), 0, 8, 900, 900, 0.15,
+                Calibration.identity())).hasMessageContaining("anomalyThreshold");
+        assertThatThrownBy(() -> new Calibration(new double[] {0, 0.5, 1}, new double[] {0.2, 0.1, 0.9}))
+                .hasMessageContaining("must rise");
+    }
+
+    @Test
+    void calibrationInterpolatesBetweenItsPoints() {
+        Calibration calibration = new Calibration(new double[] {0, 0.5, 1}, new double[] {0.1, 0.3, 0.9});
+
+        assertThat(calibration.apply(0.25)).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(calibration.apply(0.75)).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(calibration.apply(2)).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.firebreak.engine.rca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebreak.engine.change.ChangeEvent;
+import dev.firebreak.engine.change.ChangeKind;
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.incident.Alert;
+import dev.firebreak.engine.incident.AlertLevel;
+import dev.firebreak.engine.incident.AlertSource;
+import dev.firebreak.engine.incident.Incident;
+import dev.firebreak.engine.incident.IncidentConfig;
+import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.incident.TimelineEntry;
+import dev.firebreak.engine.incident.TimelineKind;
+import dev.firebreak.engine.store.Database;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.MetricStore;
+import dev.firebreak.engine.telemetry.MetricStores;
+import dev.firebreak.engine.telemetry.SeriesKey;
+import dev.firebreak.engine.time.SimulationClock;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.engine.topology.TopologyLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RootCauseServiceTests {
+
+    private static final Instant START = Instant.parse("2026-11-02T00:00:00Z");
+    /** The fault starts this many seconds into the recorded series. */
+    private static final int ONSET = 900;
+    private final SimulationClock clock = new SimulationClock(START);
+    private final EventBus bus = new EventBus();
+    private final MetricStore store = MetricStores.inMemory();
+    private final List<DiagnosisUpdated> updates = new ArrayList<>();
+    private final FeedbackStore verdicts = FeedbackStore.inMemory();
+    private IncidentService incidents;
+    private RootCauseService rootCauses;
+
+    @BeforeEach
+    void start() throws Exception {
+        Topology shop = TopologyLoader.loadResource("topologies/shop.yaml");
+        incidents = new IncidentService(shop, IncidentConfig.defaults(), IncidentStore.inMemory(), bus, clock);
+        rootCauses = RootCauseService.attach(shop, store, bus, incidents, verdicts, RootCauseSettings.defaults(), clock);
+        bus.subscribe(DiagnosisUpdated.class, updates::add);
+    }
+
+    /**
+     * Twenty minutes of one-second samples for the database and its callers: postgres-primary's errors jump at
+     * {@link #ONSET}, its callers' a second later; the clock ends a minute after the onset.
+     */
+    private void recordDatabaseFailure() {
+        Random random = new Random(7);
+        List<String> nodes = List.of("postgres-primary", "orders", "payments", "checkout", "inventory");
+        int[][] handles = new int[nodes.size()][2];
+        for (int n = 0; n < nodes.size(); n++) {
+            handles[n][0] = store.register(new SeriesKey(nodes.get(n), MetricName.ERROR_RATE));
+            handles[n][1] = store.register(new SeriesKey(nodes.get(n), MetricName.LATENCY_P99));
+        }
+        for (int s = 0; s < ONSET + 60; s++) {
+            long second = START.getEpochSecond() + s;
+            for (int n = 0; n < nodes.size(); n++) {
+                boolean failing = n == 0 ? s >= ONSET : n <= 2 && s >= ONSET + 1;
+                store.append(handles[n][0], second, 0.5 + 0.1 * random.nextGaussian() + (failing ? 30 : 0));
+                store.append(handles[n][1], second, 80 + 3 * random.nextGaussian());
+            }
+        }
+        clock.advance(Duration.ofSeconds(ONSET + 59));
+    }
+
+    private Incident openDatabaseIncident() {
+        incidents.accept(Alert.firing(AlertSource.HEALTH, "health:postgres-primary", "postgres-primary",
+                AlertLevel.CRITICAL, "postgres-primary failed", clock.instant()));
+        for (String caller : List.of("orders", "payments")) {
+            incidents.accept(Alert.firing(AlertSource.HEALTH, "health:" + caller, caller, AlertLevel.WARNING,
+                    caller + " degraded", clock.instant()));
+        }
+        return incidents.incidents().getLast();
+    }
+
+    @Test
+    void openedIncidentIsDiagnosedWithTheDatabaseFirstAndTheTimelineSaysSo() {
+        recordDatabaseFailure();
+
+        Incident incident = openDatabaseIncident();
+
+        Diagnosis diagnosis = rootCauses.diagnosis(incident.id()).orElseThrow();
+        assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("postgres-primary");
+        assertThat(updates).isNotEmpty();
+        assertThat(updates.getFirst().topChanged()).isTrue();
+        List<TimelineEntry> diagnosisEntries = incidents.timeline(incident.id()).stream()
+                .filter(e -> e.kind() == TimelineKind.DIAGNOSIS).toList();
+        assertThat(diagnosisEntries).hasSize(1);
+        assertThat(diagnosisEntries.getFirst().text()).startsWith("probable cause: postgres-primary");
+    }
+
+    @Test
+    void growingIncidentIsAnalysedAgainButTheTimelineOnlyHearsOfANewTopCause() {
+        recordDatabaseFailure();
+        Incident incident = openDatabaseIncident();
+        int before = updates.size();
+
+        incidents.accept(Alert.firing(AlertSource.HEALTH, "health:checkout", "checkout", AlertLevel.WARNING,
+                "checkout degraded", clock.instant()));
+
+        assertThat(updates.size()).isGreaterThan(before);
+        assertThat(updates.getLast().topChanged()).isFalse();
+        assertThat(incidents.timeline(incident.id()).stream().filter(e -> e.kind() == TimelineKind.DIAGNOSIS)).hasSize(1);
+    }
+
+    @Test
+    void deploymentBeforeTheOnsetNamesTheVersionInTheKind() {
+        bus.publish(new ChangeEvent(START.plusSeconds(ONSET - 5), "postgres-primary", ChangeKind.DEPLOYMENT, "15.3",
+                "15.4", "ci-pipeline", "release 15.4"));
+        recordDatabaseFailure();
+
+        Incident incident = openDatabaseIncident();
+
+        Cause top = rootCauses.diagnosis(incident.id()).orElseThrow().top().orElseThrow();
+        assertThat(top.kind()).isEqualTo("bad deployment 15.4");
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).contains("deployment 'release 15.4'"));
+    }
+
+    @Test
+    void confirmedCauseIsStoredWrittenOnTheTimelineAndOfferedToTheNextAnalysis() {
+        recordDatabaseFailure();
+        Incident first = openDatabaseIncident();
+
+        Feedback verdict = rootCauses.confirm(first.id(), "postgres-primary", "alice");
+
+        assertThat(verdicts.all()).containsExactly(verdict);
+        assertThat(verdict.signature()).isNotEmpty();
+        assertThat(incidents.timeline(first.id()).getLast().actor()).isEqualTo("alice");
+        assertThat(incidents.timeline(first.id()).getLast().text()).startsWith("confirmed postgres-primary as the cause");
+
+        incidents.transition(first.id(), dev.firebreak.engine.incident.IncidentState.RESOLVED, "alice", "fixed");
+        clock.advance(Duration.ofHours(1));
+        incidents.accept(Alert.firing(AlertSource.HEALTH, "health:inventory", "inventory", AlertLevel.CRITICAL,
+                "inventory failed", clock.instant()));
+        long second = incidents.incidents().getLast().id();
+        assertThat(second).isNotEqualTo(first.id());
+        assertThat(rootCauses.input(second).orElseThrow().past()).singleElement()
+                .satisfies(p -> assertThat(p.cause()).isEqualTo("postgres-primary"));
+    }
+
+    @Test
+    void verdictOnAnUnknownComponentIsRefused() {
+        recordDatabaseFailure();
+        Incident incident = openDatabaseIncident();
+
+        assertThatThrownBy(() -> rootCauses.reject(incident.id(), "postgress", "bob"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'postgress' is not a component");
+    }
+
+    @Test
+    void verdictsSurviveInTheDatabase() {
+        try (Database database = Database.inMemory("rca-feedback", clock)) {
+            FeedbackStore stored = FeedbackStore.in(database);
+            Feedback verdict = new Feedback(3, "INC-0003", "inventory", "bad deployment 5.5.1", false, "bob",
+                    START, Set.of("inventory/ERROR_RATE", "checkout/ERROR_RATE"));
+
+            stored.add(verdict);
+
+            assertThat(FeedbackStore.in(database).all()).containsExactly(verdict);
+        }
+    }
+}
