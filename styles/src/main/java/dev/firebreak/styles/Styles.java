@@ -64,6 +64,10 @@ public final class Styles {
     public static final String VERIFICATION_BADGE = "verification-badge";
     /** Health-map ring around a component that is part of an open incident. */
     public static final String INCIDENT_MARK = "incident-mark";
+    /** The incident view's probable-cause panel. */
+    public static final String PROBABLE_CAUSE = "probable-cause";
+    /** A candidate cause's component name in the panel. */
+    public static final String CAUSE_NAME = "cause-name";
     /** The incident's small health map. */
     public static final String INCIDENT_MAP = "incident-map";
     /** A component or call on the probable cause's call path, on the incident's map. */

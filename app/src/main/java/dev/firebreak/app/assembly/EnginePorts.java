@@ -16,6 +16,9 @@ import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.incident.Incident;
 import dev.firebreak.engine.escalation.EscalationService;
 import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.rca.Diagnosis;
+import dev.firebreak.engine.rca.Feedback;
+import dev.firebreak.engine.rca.RootCauseService;
 import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.engine.incident.IncidentState;
 import dev.firebreak.engine.incident.Role;
@@ -32,6 +35,7 @@ import dev.firebreak.views.session.DetectionSettings;
 import dev.firebreak.views.session.FaultControl;
 import dev.firebreak.views.session.Forecasts;
 import dev.firebreak.views.session.IncidentDesk;
+import dev.firebreak.views.session.RootCauses;
 import dev.firebreak.views.session.HealthStatus;
 import dev.firebreak.views.session.SessionPorts;
 import dev.firebreak.views.session.SimulationControl;
@@ -49,7 +53,7 @@ public final class EnginePorts {
     /** The ports of {@code engine}; closing them closes the engine. */
     public static SessionPorts of(EngineSession engine) {
         return new SessionPorts(telemetry(engine), status(engine), faults(engine), detection(engine.detection()),
-                forecasts(engine), control(engine), incidents(engine.incidents(), engine.escalation()), engine::close);
+                forecasts(engine), control(engine), incidents(engine.incidents(), engine.escalation()), rootCauses(engine.rootCauses()), engine::close);
     }
 
     private static Telemetry telemetry(EngineSession engine) {
@@ -115,6 +119,19 @@ public final class EnginePorts {
             @Override public boolean isPaused() { return engine.runner().isPaused(); }
             @Override public void setSpeed(double speed) { engine.runner().setSpeed(speed); }
             @Override public double speed() { return engine.runner().speed(); }
+        };
+    }
+
+    static RootCauses rootCauses(RootCauseService service) {
+        return new RootCauses() {
+            @Override public Optional<Diagnosis> diagnosis(long incidentId) { return service.diagnosis(incidentId); }
+            @Override public List<Feedback> verdicts() { return service.feedback(); }
+            @Override public Feedback confirm(long incidentId, String componentId, String actor) {
+                return service.confirm(incidentId, componentId, actor);
+            }
+            @Override public Feedback reject(long incidentId, String componentId, String actor) {
+                return service.reject(incidentId, componentId, actor);
+            }
         };
     }
 

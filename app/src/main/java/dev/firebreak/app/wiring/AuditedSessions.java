@@ -20,6 +20,9 @@ import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.DetectionSettings;
 import dev.firebreak.views.session.FaultControl;
 import dev.firebreak.views.session.IncidentDesk;
+import dev.firebreak.views.session.RootCauses;
+import dev.firebreak.engine.rca.Diagnosis;
+import dev.firebreak.engine.rca.Feedback;
 import dev.firebreak.views.session.SessionFactory;
 import dev.firebreak.views.session.SessionPorts;
 import java.time.Instant;
@@ -53,7 +56,8 @@ final class AuditedSessions implements SessionFactory {
         SessionPorts ports = SessionPorts.of(delegate.start(topology, seed, speed));
         return ports.withFaultControl(new AuditedFaultControl(ports.faultControl()))
                 .withDetection(new AuditedDetection(ports.detection()))
-                .withIncidents(new AuditedIncidentDesk(ports.incidents()));
+                .withIncidents(new AuditedIncidentDesk(ports.incidents()))
+                .withRootCauses(new AuditedRootCauses(ports.rootCauses()));
     }
 
     private final class AuditedDetection implements DetectionSettings {
@@ -142,6 +146,30 @@ final class AuditedSessions implements SessionFactory {
         public Incident reportDataIntegrityRisk(long id, String check, String person) {
             audit(person, "data-integrity.reported", id, Map.of("check", check == null ? "" : check));
             return desk.reportDataIntegrityRisk(id, check, person);
+        }
+    }
+
+    /** Verdicts on causes are audited by the person who gave them, before they are stored. */
+    private final class AuditedRootCauses implements RootCauses {
+        private final RootCauses rootCauses;
+
+        AuditedRootCauses(RootCauses rootCauses) {
+            this.rootCauses = rootCauses;
+        }
+
+        @Override public Optional<Diagnosis> diagnosis(long incidentId) { return rootCauses.diagnosis(incidentId); }
+        @Override public List<Feedback> verdicts() { return rootCauses.verdicts(); }
+
+        @Override
+        public Feedback confirm(long incidentId, String componentId, String person) {
+            audit.append(person, "incident.cause.confirmed", Incident.key(incidentId), Map.of("component", componentId));
+            return rootCauses.confirm(incidentId, componentId, person);
+        }
+
+        @Override
+        public Feedback reject(long incidentId, String componentId, String person) {
+            audit.append(person, "incident.cause.rejected", Incident.key(incidentId), Map.of("component", componentId));
+            return rootCauses.reject(incidentId, componentId, person);
         }
     }
 

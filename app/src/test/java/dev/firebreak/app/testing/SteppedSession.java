@@ -88,6 +88,7 @@ public final class SteppedSession implements ConsoleSession {
     @Override public DetectionSettings detection() { return ports.detection(); }
     @Override public Forecasts forecasts() { return ports.forecasts(); }
     @Override public SimulationControl control() { return ports.control(); }
+    @Override public dev.firebreak.views.session.RootCauses rootCauses() { return ports.rootCauses(); }
     @Override public IncidentDesk incidents() { return ports.incidents(); }
     @Override public void close() { ports.close(); }
 }

@@ -75,6 +75,8 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     private final Consumer<SeriesKey> openForecast;
     private final FxCoalescer coalescer;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.time.Instant> markedMoment =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "markedMoment");
 
     private final ReadOnlyObjectWrapper<HealthState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper(this, "version");
@@ -309,6 +311,16 @@ public final class ComponentDetailViewModel implements AutoCloseable {
     }
 
     // ---- Commands ----
+
+    /** The moment marked on every chart (a probable cause's onset), or null for none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.time.Instant> markedMomentProperty() {
+        return markedMoment.getReadOnlyProperty();
+    }
+
+    /** Marks a moment on the charts; null clears it. */
+    public void markMoment(java.time.Instant moment) {
+        markedMoment.set(moment);
+    }
 
     /** Shows the explanation of a marker (one of this component's), or hides it with null. */
     public void selectMark(SeriesVerdict mark) {

@@ -47,6 +47,7 @@ final class MetricChart extends Region {
     private final ThemePalette palette;
     private final Canvas canvas = new Canvas();
     private final List<DrawnMark> drawnMarks = new ArrayList<>();
+    private double markedMomentX = Double.NaN;
 
     MetricChart(ComponentDetailViewModel viewModel, MetricName metric, ThemePalette palette) {
         this.viewModel = viewModel;
@@ -59,6 +60,7 @@ final class MetricChart extends Region {
         setMinSize(200, 110);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> markAt(e.getX(), e.getY()));
         viewModel.selectedMarkProperty().addListener((obs, old, now) -> redraw());
+        viewModel.markedMomentProperty().addListener((obs, old, now) -> redraw());
     }
 
     @Override
@@ -174,6 +176,37 @@ final class MetricChart extends Region {
         drawLine(g, columns, columnWidth, plotHeight, ceiling);
         drawScoreStrip(g, score, columnWidth, TOP + plotHeight + STRIP_GAP, w);
         drawMarks(g, trace.marks(), firstSecond, span, columnCount, columnWidth, plotHeight, ceiling);
+        drawMarkedMoment(g, firstSecond, span, columnCount, columnWidth, plotHeight);
+    }
+
+    /** A dashed vertical line at the marked moment (a probable cause's onset), if it is inside the window. */
+    private void drawMarkedMoment(GraphicsContext g, long firstSecond, int span, int columnCount, double columnWidth,
+            double plotHeight) {
+        java.time.Instant moment = viewModel.markedMomentProperty().get();
+        markedMomentX = Double.NaN;
+        if (moment == null) {
+            return;
+        }
+        long offset = moment.getEpochSecond() - firstSecond;
+        if (offset < 0 || offset >= span) {
+            return;
+        }
+        double x = LEFT + (offset * columnCount / (double) span + 0.5) * columnWidth;
+        markedMomentX = x;
+        g.setStroke(palette.foreground());
+        g.setLineWidth(1.2);
+        g.setLineDashes(4, 3);
+        g.strokeLine(x, TOP, x, TOP + plotHeight);
+        g.setLineDashes();
+        g.setFill(palette.foreground());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("onset", x + 3, TOP + 1);
+    }
+
+    /** Where the marked moment is drawn, in the chart's coordinates; NaN if not drawn (for tests). */
+    double markedMomentX() {
+        return markedMomentX;
     }
 
     private void drawBand(GraphicsContext g, Decimator.Columns low, Decimator.Columns high, double columnWidth,

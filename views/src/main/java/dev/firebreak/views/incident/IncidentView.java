@@ -17,6 +17,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
@@ -35,7 +37,8 @@ import org.controlsfx.control.CheckComboBox;
  *
  * <p>Shortcuts: Ctrl+K acknowledge, Ctrl+M take command (me), Ctrl+H hand command over, Ctrl+E override the
  * severity, Ctrl+U write the status update, Ctrl+N add a note, Ctrl+R give a role, Ctrl+P report impact (customers,
- * VIP, data check); Alt with the underlined letter moves the state.
+ * VIP, data check), Ctrl+J the timeline (journal), Ctrl+D the probable cause (diagnosis), Ctrl+G open its component, Ctrl+Y confirm it, Ctrl+Shift+Y reject it; Alt
+ * with the underlined letter moves the state.
  */
 public final class IncidentView extends VBox {
 
@@ -48,6 +51,10 @@ public final class IncidentView extends VBox {
     private final HBox moves = new HBox(6);
     private final FlowPane components = new FlowPane(6, 6);
     private final IncidentMap map;
+    private final TabPane tabs = new TabPane();
+    private final Tab timelineTab = new Tab("Timeline");
+    private final Tab causeTab = new Tab("Probable cause");
+    private final ProbableCausePanel causePanel;
     private final ListView<TimelineEntry> timeline = new ListView<>();
     private final TextField note = new TextField();
 
@@ -174,18 +181,31 @@ public final class IncidentView extends VBox {
                         .map(e -> IncidentViewModel.time(e.at()) + " " + e.text().lines().findFirst().orElse("")).toList()));
         viewModel.notifications().addListener((ListChangeListener<TimelineEntry>) c -> showNotified.run());
         showNotified.run();
-        Label affectedTitle = new Label("Affected components");
-        affectedTitle.getStyleClass().add(Styles.SETTINGS_SECTION);
         map = new IncidentMap(viewModel.topology(), viewModel::stateOf, viewModel::openComponent);
         VBox timelinePane = new VBox(6, timelineHeader, timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
-        SplitPane mapAndTimeline = new SplitPane(map, timelinePane);
-        mapAndTimeline.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        mapAndTimeline.setDividerPositions(0.55);
-        getChildren().setAll(header, actions, lifecycle, roles, due, notified, message, affectedTitle, components, mapAndTimeline, noteRow);
-        VBox.setVgrow(mapAndTimeline, Priority.ALWAYS);
+        causePanel = new ProbableCausePanel(viewModel);
+        SplitPane mapAndCause = new SplitPane(map, causePanel);
+        mapAndCause.setDividerPositions(0.45);
+        // Tabs keep the timeline tall enough to read on a laptop screen; the cause tab's title names the likeliest
+        // cause, so it is seen from the timeline too. Ctrl+J / Ctrl+D switch to them.
+        timelineTab.setContent(timelinePane);
+        timelineTab.setClosable(false);
+        causeTab.setContent(mapAndCause);
+        causeTab.setClosable(false);
+        Tab componentsTab = new Tab("Affected components", components);
+        componentsTab.setClosable(false);
+        tabs.setId("incident-tabs");
+        tabs.getTabs().setAll(timelineTab, causeTab, componentsTab);
+        causeTab.setId("incident-cause-tab");
+        timelineTab.setId("incident-timeline-tab");
+        viewModel.causes().addListener((ListChangeListener<IncidentViewModel.CauseRow>) c -> nameCauseTab());
+        nameCauseTab();
+        getChildren().setAll(header, actions, lifecycle, roles, due, notified, message, tabs, noteRow);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         viewModel.revisionProperty().addListener((obs, old, now) -> showMap());
         viewModel.highlightedPath().addListener((ListChangeListener<String>) c -> map.highlight(viewModel.highlightedPath()));
+        map.highlight(viewModel.highlightedPath());
 
         viewModel.incidentProperty().addListener((obs, old, now) -> {
             show(now);
@@ -231,6 +251,17 @@ public final class IncidentView extends VBox {
             button.setMinWidth(Region.USE_PREF_SIZE);
             moves.getChildren().add(button);
         }
+    }
+
+    private void nameCauseTab() {
+        causeTab.setText(viewModel.causes().isEmpty() ? "Probable cause: not analysed yet"
+                : String.format(java.util.Locale.ROOT, "Probable cause: %s (%.0f %%)",
+                        viewModel.causes().getFirst().cause().component(), 100 * viewModel.causes().getFirst().cause().confidence()));
+    }
+
+    /** Shows the timeline tab or the probable-cause tab. */
+    public void showTab(boolean cause) {
+        tabs.getSelectionModel().select(cause ? causeTab : timelineTab);
     }
 
     private void showMap() {
@@ -327,6 +358,16 @@ public final class IncidentView extends VBox {
             case E -> overrideSeverity();
             case U -> statusUpdate();
             case R -> assignRole(Role.TECHNICAL_LEAD);
+            case G -> viewModel.openCause(viewModel.selectedCauseProperty().get());
+            case J -> showTab(false);
+            case D -> showTab(true);
+            case Y -> {
+                if (e.isShiftDown()) {
+                    viewModel.rejectCause(viewModel.selectedCauseProperty().get());
+                } else {
+                    viewModel.confirmCause(viewModel.selectedCauseProperty().get());
+                }
+            }
             case P -> reportImpact();
             case N -> note.requestFocus();
             default -> {

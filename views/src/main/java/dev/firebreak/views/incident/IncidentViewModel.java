@@ -5,6 +5,11 @@ import dev.firebreak.engine.health.ComponentHealthChanged;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.incident.Incident;
 import dev.firebreak.engine.incident.IncidentChanged;
+import dev.firebreak.engine.rca.Cause;
+import dev.firebreak.engine.rca.Diagnosis;
+import dev.firebreak.engine.rca.DiagnosisUpdated;
+import dev.firebreak.engine.rca.Feedback;
+import dev.firebreak.engine.rca.SimilarIncident;
 import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.engine.incident.IncidentState;
 import dev.firebreak.engine.incident.Role;
@@ -76,7 +81,28 @@ public final class IncidentViewModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyLongWrapper revision = new javafx.beans.property.ReadOnlyLongWrapper(this, "revision");
     /** The call path to draw on the incident's map (symptom first), e.g. the chosen cause's; empty for none. */
     private final ObservableList<String> highlightedPath = FXCollections.observableArrayList();
+    private final ObservableList<CauseRow> causes = FXCollections.observableArrayList();
+    private final ObservableList<SimilarIncident> similar = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<CauseRow> selectedCause =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "selectedCause");
+    private final ReadOnlyStringWrapper diagnosisSummary = new ReadOnlyStringWrapper(this, "diagnosisSummary",
+            "Not analysed yet: root-cause analysis runs when the incident opens and as it grows.");
+    private Diagnosis shownDiagnosis;
+    private int shownVerdicts = -1;
+    private java.util.function.BiConsumer<String, Optional<Instant>> openComponentAt;
+
+    /**
+     * One candidate cause as the probable-cause panel shows it.
+     *
+     * @param rank    1 for the likeliest
+     * @param verdict what a person said of it on this incident: confirmed (true), rejected (false), or nothing yet
+     */
+    public record CauseRow(int rank, Cause cause, Optional<Boolean> verdict) {
+    }
     private long shownHead = -1;
+
+    /** Causes shown in the panel: the likeliest few; the rest rank below anything a person would check first. */
+    static final int SHOWN_CAUSES = 5;
 
     public IncidentViewModel(ConsoleSession session, long id, Supplier<String> operator, Consumer<String> openComponent) {
         this.session = Objects.requireNonNull(session, "session");
@@ -90,6 +116,12 @@ public final class IncidentViewModel implements AutoCloseable {
             }
         }));
         subscriptions.add(session.telemetry().events().subscribe(ComponentHealthChanged.class, e -> coalescer.markDirty()));
+        subscriptions.add(session.telemetry().events().subscribe(DiagnosisUpdated.class, e -> {
+            if (e.incidentId() == id) {
+                coalescer.markDirty();
+            }
+        }));
+        selectedCause.addListener((obs, old, now) -> highlightedPath.setAll(now == null ? List.of() : now.cause().path()));
         subscriptions.add(session.telemetry().events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
         kinds.addListener((javafx.collections.SetChangeListener<TimelineKind>) change -> {
             shownHead = -1;
@@ -305,6 +337,7 @@ public final class IncidentViewModel implements AutoCloseable {
             components.setAll(affected);
         }
         rolesText.set(roles(now));
+        refreshDiagnosis();
         revision.set(revision.get() + 1);
         Instant clock = session.telemetry().clock().instant();
         Optional<Instant> due = desk.statusUpdateDue(id);
@@ -320,6 +353,77 @@ public final class IncidentViewModel implements AutoCloseable {
                             + " update overdue by " + IncidentsViewModel.age(due.get(), clock) + " (" + now.severity().name() + ": " + cadence + ")"
                     : "Status update due in " + IncidentsViewModel.age(clock, due.get()) + " (" + now.severity().name() + ": " + cadence + ")");
         }
+    }
+
+    /** The ranked causes of the latest diagnosis, best first. */
+    public ObservableList<CauseRow> causes() {
+        return causes;
+    }
+
+    /** Past incidents that moved the same metrics, most alike first, with their cause and resolution. */
+    public ObservableList<SimilarIncident> similar() {
+        return similar;
+    }
+
+    /** The cause the panel shows the evidence of; its call path is drawn on the incident's map. */
+    public javafx.beans.property.ObjectProperty<CauseRow> selectedCauseProperty() {
+        return selectedCause;
+    }
+
+    /** One line on the diagnosis: what it explained, what it could not use. */
+    public ReadOnlyStringProperty diagnosisSummaryProperty() {
+        return diagnosisSummary.getReadOnlyProperty();
+    }
+
+    /** Where opening a cause goes: its component's detail with the moment its metrics moved marked. */
+    public void setOpenComponentAt(java.util.function.BiConsumer<String, Optional<Instant>> opener) {
+        this.openComponentAt = opener;
+    }
+
+    /** The person confirms the cause: stored, on the timeline, and similar incidents learn from it. */
+    public boolean confirmCause(CauseRow row) {
+        return row != null && run(() -> session.rootCauses().confirm(id, row.cause().component(), operator.get()));
+    }
+
+    public boolean rejectCause(CauseRow row) {
+        return row != null && run(() -> session.rootCauses().reject(id, row.cause().component(), operator.get()));
+    }
+
+    /** Opens the cause's component, at the moment its metrics moved when the diagnosis knows it. */
+    public void openCause(CauseRow row) {
+        if (row == null) {
+            return;
+        }
+        if (openComponentAt != null) {
+            openComponentAt.accept(row.cause().component(), row.cause().onset());
+        } else {
+            openComponent.accept(row.cause().component());
+        }
+    }
+
+    private void refreshDiagnosis() {
+        Optional<Diagnosis> read = session.rootCauses().diagnosis(id);
+        List<Feedback> verdicts = session.rootCauses().verdicts();
+        if (read.isEmpty() || (read.get() == shownDiagnosis && verdicts.size() == shownVerdicts)) {
+            return;
+        }
+        Diagnosis diagnosis = read.get();
+        shownDiagnosis = diagnosis;
+        shownVerdicts = verdicts.size();
+        java.util.Map<String, Boolean> said = new java.util.HashMap<>();
+        verdicts.stream().filter(v -> v.incidentId() == id).forEach(v -> said.put(v.component(), v.confirmed()));
+        String selected = selectedCause.get() == null ? null : selectedCause.get().cause().component();
+        List<CauseRow> rows = new ArrayList<>();
+        for (int i = 0; i < diagnosis.causes().size() && i < SHOWN_CAUSES; i++) {
+            Cause cause = diagnosis.causes().get(i);
+            rows.add(new CauseRow(i + 1, cause, Optional.ofNullable(said.get(cause.component()))));
+        }
+        causes.setAll(rows);
+        similar.setAll(diagnosis.similar());
+        selectedCause.set(rows.stream().filter(r -> r.cause().component().equals(selected)).findFirst()
+                .orElse(rows.isEmpty() ? null : rows.getFirst()));
+        diagnosisSummary.set("Explains " + diagnosis.symptom().node() + " " + diagnosis.symptom().metric().toLowerCase(java.util.Locale.ROOT)
+                + (diagnosis.notes().isEmpty() ? "" : "; " + String.join("; ", diagnosis.notes())));
     }
 
     /** Refreshes so far: the map's cue to read the health of the components around the incident again. */

@@ -187,6 +187,16 @@ public final class IncidentsViewModel implements AutoCloseable {
                 + incident.type() + " " + incident.commander().orElse("")).toLowerCase(Locale.ROOT);
     }
 
+    /** Where an incident's probable cause opens: its component's detail at the moment it moved. */
+    public void setOpenComponentAt(java.util.function.BiConsumer<String, java.util.Optional<java.time.Instant>> opener) {
+        this.openComponentAt = opener;
+        if (selected.get() != null) {
+            selected.get().setOpenComponentAt(opener);
+        }
+    }
+
+    private java.util.function.BiConsumer<String, java.util.Optional<java.time.Instant>> openComponentAt;
+
     private void select(Long id) {
         IncidentViewModel old = selected.get();
         if (old != null && id != null && old.id() == id) {
@@ -194,6 +204,9 @@ public final class IncidentsViewModel implements AutoCloseable {
         }
         IncidentViewModel next = id == null || desk.incident(id).isEmpty() ? null
                 : new IncidentViewModel(session, id, operator::get, openComponent);
+        if (next != null && openComponentAt != null) {
+            next.setOpenComponentAt(openComponentAt);
+        }
         if (next != null && started) {
             next.start();
         }

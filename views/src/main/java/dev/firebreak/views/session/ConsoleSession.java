@@ -24,6 +24,8 @@ public interface ConsoleSession extends AutoCloseable {
 
     IncidentDesk incidents();
 
+    RootCauses rootCauses();
+
     /** Stops the engine services behind the ports, in the reverse of the order they started. */
     @Override
     void close();

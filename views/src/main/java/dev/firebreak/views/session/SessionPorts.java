@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultControl faultControl,
         DetectionSettings detection, Forecasts forecasts, SimulationControl control, IncidentDesk incidents,
-        Runnable closer)
+        RootCauses rootCauses, Runnable closer)
         implements ConsoleSession {
 
     public SessionPorts {
@@ -19,6 +19,7 @@ public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultContro
         Objects.requireNonNull(forecasts, "forecasts");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(incidents, "incidents");
+        Objects.requireNonNull(rootCauses, "rootCauses");
         Objects.requireNonNull(closer, "closer");
     }
 
@@ -26,19 +27,23 @@ public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultContro
     public static SessionPorts of(ConsoleSession session) {
         return session instanceof SessionPorts ports ? ports
                 : new SessionPorts(session.telemetry(), session.status(), session.faultControl(), session.detection(),
-                        session.forecasts(), session.control(), session.incidents(), session::close);
+                        session.forecasts(), session.control(), session.incidents(), session.rootCauses(), session::close);
     }
 
     public SessionPorts withFaultControl(FaultControl replacement) {
-        return new SessionPorts(telemetry, status, replacement, detection, forecasts, control, incidents, closer);
+        return new SessionPorts(telemetry, status, replacement, detection, forecasts, control, incidents, rootCauses, closer);
     }
 
     public SessionPorts withDetection(DetectionSettings replacement) {
-        return new SessionPorts(telemetry, status, faultControl, replacement, forecasts, control, incidents, closer);
+        return new SessionPorts(telemetry, status, faultControl, replacement, forecasts, control, incidents, rootCauses, closer);
     }
 
     public SessionPorts withIncidents(IncidentDesk replacement) {
-        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, replacement, closer);
+        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, replacement, rootCauses, closer);
+    }
+
+    public SessionPorts withRootCauses(RootCauses replacement) {
+        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, incidents, replacement, closer);
     }
 
     @Override

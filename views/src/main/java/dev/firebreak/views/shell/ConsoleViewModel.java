@@ -339,6 +339,12 @@ public final class ConsoleViewModel implements AutoCloseable {
         screen.set(Screen.COMPONENT_DETAIL);
     }
 
+    /** Opens a component's detail with a moment marked on its charts (a probable cause's onset). */
+    public void openComponentAt(String componentId, java.util.Optional<java.time.Instant> moment) {
+        openComponent(componentId);
+        detail.get().markMoment(moment.orElse(null));
+    }
+
     /** A fresh fault dialog model, its target pre-filled with the selected component. */
     public FaultDialogViewModel newFaultDialog() {
         ConsoleSession s = session.get();
@@ -444,6 +450,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         healthMap.set(map);
         settings.set(new DetectionSettingsViewModel(next.detection()));
         IncidentsViewModel incidentScreen = new IncidentsViewModel(next, operator, this::setOperator, this::openComponent);
+        incidentScreen.setOpenComponentAt(this::openComponentAt);
         if (started) {
             incidentScreen.start();
         }

@@ -80,6 +80,8 @@ class IncidentsScreenTests {
     void incidentMapShowsTheComponentsAndTheirNeighboursAndDrawsACallPath(FxRobot robot) {
         databaseFailsAndIncidentIsOpen(robot);
         IncidentView view = console.view().incidentsView().incidentView();
+        robot.interact(() -> view.showTab(true));
+        console.settle(robot);
 
         Node database = robot.lookup("#incident-map-postgres-primary").query();
         Node neighbour = robot.lookup("#incident-map-auth").query();

@@ -26,6 +26,11 @@ import dev.firebreak.engine.escalation.EscalationConfigException;
 import dev.firebreak.engine.escalation.EscalationConfigLoader;
 import dev.firebreak.engine.escalation.EscalationService;
 import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.rca.Diagnosis;
+import dev.firebreak.engine.rca.Feedback;
+import dev.firebreak.engine.rca.FeedbackStore;
+import dev.firebreak.engine.rca.RootCauseService;
+import dev.firebreak.engine.rca.RootCauseSettings;
 import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.predict.ForecastEngineConfig;
 import dev.firebreak.engine.predict.SeriesOutlook;
@@ -42,6 +47,7 @@ import dev.firebreak.views.session.FaultControl;
 import dev.firebreak.views.session.Forecasts;
 import dev.firebreak.views.session.HealthStatus;
 import dev.firebreak.views.session.IncidentDesk;
+import dev.firebreak.views.session.RootCauses;
 import dev.firebreak.views.session.SimulationControl;
 import dev.firebreak.views.session.Telemetry;
 import java.time.Duration;
@@ -67,6 +73,7 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     /** The real incident engine on the scripted health changes, so incident screens can be tested here. */
     private final IncidentService incidentService;
     private final EscalationService escalation;
+    private final RootCauseService rootCauseService;
     private final IncidentDesk desk;
 
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
@@ -108,6 +115,8 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
         AlertIntake.attach(events, incidentService);
         this.escalation = EscalationService.attach(topology, shippedEscalation(), incidentService, events);
         this.desk = new ScriptedDesk(incidentService, escalation);
+        this.rootCauseService = RootCauseService.attach(topology, store, events, incidentService, FeedbackStore.inMemory(),
+                RootCauseSettings.defaults(), clock);
     }
 
     /** Sets a component's state and publishes the change, as the simulator's health model would. */
@@ -267,6 +276,21 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     @Override public Forecasts forecasts() { return this; }
     @Override public SimulationControl control() { return this; }
     @Override public IncidentDesk incidents() { return desk; }
+
+    /** The real root-cause service on the scripted metrics. */
+    @Override
+    public RootCauses rootCauses() {
+        return new RootCauses() {
+            @Override public Optional<Diagnosis> diagnosis(long incidentId) { return rootCauseService.diagnosis(incidentId); }
+            @Override public List<Feedback> verdicts() { return rootCauseService.feedback(); }
+            @Override public Feedback confirm(long incidentId, String componentId, String actor) {
+                return rootCauseService.confirm(incidentId, componentId, actor);
+            }
+            @Override public Feedback reject(long incidentId, String componentId, String actor) {
+                return rootCauseService.reject(incidentId, componentId, actor);
+            }
+        };
+    }
 
     private static EscalationConfig shippedEscalation() {
         try {
