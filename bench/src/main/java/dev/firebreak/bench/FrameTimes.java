@@ -3,10 +3,25 @@ package dev.firebreak.bench;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Prints a set of frame intervals the way the frame benchmarks report them: median, p99, max, long frames. */
+/** What the frame benchmarks share: the toolkit set-up, and frame intervals printed as median, p99, max, long frames. */
 public final class FrameTimes {
 
     private FrameTimes() {
+    }
+
+    /**
+     * Pulses as fast as the FX thread allows (so a pulse interval is a frame's cost), headless Monocle with the
+     * software pipeline unless {@code -Dbench.window=true} asks for the real toolkit (under xvfb-run). Call before
+     * the toolkit starts.
+     */
+    public static void configureToolkit() {
+        System.setProperty("javafx.animation.fullspeed", "true");
+        if (!Boolean.getBoolean("bench.window")) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("headless.geometry", "1600x1000-32");
+        }
     }
 
     public static void print(String label, long[] nanos) {

@@ -55,13 +55,7 @@ public final class HealthMapFrameBench {
         if (args.length > 0) {
             runSeconds = Integer.parseInt(args[0]);
         }
-        System.setProperty("javafx.animation.fullspeed", "true");
-        if (!Boolean.getBoolean("bench.window")) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("headless.geometry", "1600x1000-32");
-        }
+        FrameTimes.configureToolkit();
         // Not an Application subclass: the java launcher refuses those when JavaFX is on the class path.
         Platform.startup(() -> new HealthMapFrameBench().start(new Stage()));
         if (!DONE.await(runSeconds + 60L, TimeUnit.SECONDS)) {

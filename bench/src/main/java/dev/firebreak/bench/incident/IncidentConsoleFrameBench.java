@@ -79,13 +79,7 @@ public final class IncidentConsoleFrameBench {
         if (args.length > 1) {
             rate = Integer.parseInt(args[1]);
         }
-        System.setProperty("javafx.animation.fullspeed", "true");
-        if (!Boolean.getBoolean("bench.window")) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("headless.geometry", "1600x1000-32");
-        }
+        FrameTimes.configureToolkit();
         Platform.startup(() -> {
             try {
                 new IncidentConsoleFrameBench().start(new Stage());
