@@ -53,6 +53,8 @@ public final class IncidentService implements AutoCloseable {
     private final Map<Long, Tracked> incidents = new LinkedHashMap<>();
     /** Each incident's latest snapshot, for the queries: written under the lock, read without it. */
     private final java.util.concurrent.ConcurrentSkipListMap<Long, Incident> published = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** The most components a younger incident may have and still fold into an older one it comes to touch. */
+    static final int MERGE_AT_MOST = 3;
     /** Changes made under the lock by the current thread, published when it lets go of the lock. */
     private final ThreadLocal<List<IncidentChanged>> outbox = ThreadLocal.withInitial(ArrayList::new);
     private final Map<String, Long> incidentOfFingerprint = new HashMap<>();
@@ -320,8 +322,10 @@ public final class IncidentService implements AutoCloseable {
     /**
      * The grouping rule applied again as an incident grows: another open, recently active incident with a member
      * near the component that just joined is the same fault seen from its other end (two symptoms that each opened
-     * an incident before the components between them alerted), so the younger folds into the older. The younger
-     * keeps its timeline, ends as {@link IncidentState#MERGED} naming the older, and its alerts count on.
+     * an incident before the components between them alerted), so the younger folds into the older. Only a
+     * young incident of a few components folds: a stray symptom. Two incidents that have both grown are more
+     * likely two faults, and merging them would snowball through a large topology's noise. The younger keeps its
+     * timeline, ends as {@link IncidentState#MERGED} naming the older, and its alerts count on.
      */
     private Tracked mergeNeighbours(Tracked grown, String componentId, Instant now) {
         int index = topology.indexOf(componentId);
@@ -333,6 +337,9 @@ public final class IncidentService implements AutoCloseable {
             }
             Tracked older = other.id < survivor.id ? other : survivor;
             Tracked younger = older == other ? survivor : other;
+            if (younger.components.size() > MERGE_AT_MOST) {
+                continue;
+            }
             merge(younger, older, now);
             survivor = older;
         }

@@ -21,7 +21,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,8 @@ import java.util.Set;
  *
  * <p>Time is the injected clock (the simulation's) for verdicts; analyses use the incident events' engine time.
  * Runs on the engine's thread, inside the incident service's event delivery: the analysis is cheap (bench
- * {@code RootCauseBenchmark}). Queries and commands may come from other threads; one lock orders them.
+ * {@code RootCauseBenchmark}). Commands may come from other threads; one lock orders them. Queries read the
+ * latest diagnoses without it.
  */
 @EngineService
 public final class RootCauseService implements AutoCloseable {
@@ -58,9 +58,11 @@ public final class RootCauseService implements AutoCloseable {
     private final CallGraph graph;
     private final Deque<ChangeEvent> changes = new ArrayDeque<>();
     private final Map<String, Deque<Instant>> anomalies = new HashMap<>();
-    private final Map<Long, Diagnosis> diagnoses = new LinkedHashMap<>();
+    // read without the lock: the console asks on its thread while an analysis (hundreds of ms on 2,000 components)
+    // holds it
+    private final Map<Long, Diagnosis> diagnoses = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Instant> analysedAt = new HashMap<>();
-    private final Map<Long, RcaInput> inputs = new HashMap<>();
+    private final Map<Long, RcaInput> inputs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Integer> componentsSeen = new HashMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private boolean analysing;
@@ -225,7 +227,7 @@ public final class RootCauseService implements AutoCloseable {
     // ---- Queries ----
 
     /** The latest diagnosis of an incident, if it was analysed. */
-    public synchronized Optional<Diagnosis> diagnosis(long incidentId) {
+    public Optional<Diagnosis> diagnosis(long incidentId) {
         return Optional.ofNullable(diagnoses.get(incidentId));
     }
 
@@ -233,7 +235,7 @@ public final class RootCauseService implements AutoCloseable {
      * What the latest diagnosis of an incident looked at (its series are read from the store on demand, so read them
      * before the store's full-resolution retention passes): to show it, or to analyse it again another way.
      */
-    public synchronized Optional<RcaInput> input(long incidentId) {
+    public Optional<RcaInput> input(long incidentId) {
         return Optional.ofNullable(inputs.get(incidentId));
     }
 

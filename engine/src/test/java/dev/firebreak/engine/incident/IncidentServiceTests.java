@@ -123,6 +123,22 @@ class IncidentServiceTests {
     }
 
     @Test
+    void twoIncidentsThatHaveBothGrownStaySeparateWhenTheyComeToTouch() {
+        health("email-provider", HealthState.HEALTHY, HealthState.DEGRADED);
+        for (String component : new String[] {"orders", "shipping", "carrier-api", "postgres-primary"}) {
+            clock.advance(Duration.ofSeconds(1));
+            health(component, HealthState.HEALTHY, HealthState.CRITICAL);
+        }
+        assertThat(service.incidents()).hasSize(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        health("kafka", HealthState.HEALTHY, HealthState.DEGRADED);
+
+        assertThat(service.incidents()).extracting(Incident::state).containsOnly(IncidentState.DETECTED);
+        assertThat(service.incident(2).orElseThrow().components()).contains("kafka", "orders");
+    }
+
+    @Test
     void repeatedFiringOfOneAlertIsCountedNotWrittenAgain() {
         health("catalog", HealthState.HEALTHY, HealthState.DEGRADED);
         long entries = service.timeline(only().id()).size();
