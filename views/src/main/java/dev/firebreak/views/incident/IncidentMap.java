@@ -26,7 +26,8 @@ import javafx.scene.shape.Line;
 /**
  * A small health map of one incident: its components and the components one call away from them (dimmed), laid
  * out top-down like the console's health map, each in its health colour and letter. A call path (the probable
- * cause's, from the symptom down) is drawn over it. Clicking a component opens its detail.
+ * cause's, from the symptom down) is drawn over it. Clicking a component opens its detail. At most
+ * {@link #MOST_SHOWN} components are drawn: the incident's first, then their neighbours.
  */
 final class IncidentMap extends ScrollPane {
 
@@ -35,6 +36,8 @@ final class IncidentMap extends ScrollPane {
     private static final double LAYER_GAP = 26;
     private static final double SIBLING_GAP = 8;
     private static final double MARGIN = 10;
+    /** Most components drawn: beyond this a map is no longer read at a glance (and costs a frame to lay out). */
+    static final int MOST_SHOWN = 48;
     /** Below this the labels cannot be read; the map scrolls instead. */
     private static final double MIN_SCALE = 0.6;
 
@@ -174,17 +177,20 @@ final class IncidentMap extends ScrollPane {
     /** The members, their callers and callees, and the primaries of any replicas among them, with their calls. */
     private Topology around(Set<String> incidentComponents) {
         Set<String> ids = new LinkedHashSet<>();
+        // members first (in the order they joined), then their neighbours while there is room
         for (String id : incidentComponents) {
+            if (topology.indexOf(id) >= 0 && ids.size() < MOST_SHOWN) {
+                ids.add(id);
+            }
+        }
+        for (String id : List.copyOf(ids)) {
             int index = topology.indexOf(id);
-            if (index < 0) {
-                continue;
-            }
-            ids.add(id);
-            for (int near : topology.callersOf(index)) {
-                ids.add(topology.component(near).id());
-            }
-            for (int near : topology.calleesOf(index)) {
-                ids.add(topology.component(near).id());
+            for (int[] near : new int[][] {topology.callersOf(index), topology.calleesOf(index)}) {
+                for (int n : near) {
+                    if (ids.size() < MOST_SHOWN) {
+                        ids.add(topology.component(n).id());
+                    }
+                }
             }
         }
         for (String id : List.copyOf(ids)) {

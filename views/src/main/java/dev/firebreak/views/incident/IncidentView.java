@@ -8,6 +8,7 @@ import dev.firebreak.engine.incident.TimelineKind;
 import dev.firebreak.styles.Styles;
 import dev.firebreak.views.fx.HealthStyles;
 import java.util.Locale;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -54,6 +55,7 @@ public final class IncidentView extends VBox {
     private final TabPane tabs = new TabPane();
     private final Tab timelineTab = new Tab("Timeline");
     private final Tab causeTab = new Tab("Probable cause");
+    private final Tab componentsTab = new Tab("Affected components");
     private final ProbableCausePanel causePanel;
     private final ListView<TimelineEntry> timeline = new ListView<>();
     private final TextField note = new TextField();
@@ -193,7 +195,8 @@ public final class IncidentView extends VBox {
         timelineTab.setClosable(false);
         causeTab.setContent(mapAndCause);
         causeTab.setClosable(false);
-        Tab componentsTab = new Tab("Affected components", components);
+        componentsTab.setContent(components);
+        componentsTab.selectedProperty().addListener((obs, old, now) -> showComponents());
         componentsTab.setClosable(false);
         tabs.setId("incident-tabs");
         tabs.getTabs().setAll(timelineTab, causeTab, componentsTab);
@@ -204,6 +207,7 @@ public final class IncidentView extends VBox {
         getChildren().setAll(header, actions, lifecycle, roles, due, notified, message, tabs, noteRow);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         viewModel.revisionProperty().addListener((obs, old, now) -> showMap());
+        causeTab.selectedProperty().addListener((obs, old, now) -> showMap());
         viewModel.highlightedPath().addListener((ListChangeListener<String>) c -> map.highlight(viewModel.highlightedPath()));
         map.highlight(viewModel.highlightedPath());
 
@@ -264,9 +268,15 @@ public final class IncidentView extends VBox {
         tabs.getSelectionModel().select(cause ? causeTab : timelineTab);
     }
 
+    /** Shows the affected components' tab. */
+    public void showComponentsTab() {
+        tabs.getSelectionModel().select(componentsTab);
+    }
+
+    /** Redraws the map only while its tab shows: laying out a large incident is the dearest thing this view does. */
     private void showMap() {
         Incident incident = viewModel.incidentProperty().get();
-        if (incident != null) {
+        if (incident != null && causeTab.isSelected()) {
             map.show(incident.components());
         }
     }
@@ -276,9 +286,14 @@ public final class IncidentView extends VBox {
         return map;
     }
 
+    /** The chips are built only while their tab shows, and at most {@link IncidentMap#MOST_SHOWN} of them. */
     private void showComponents() {
+        if (!componentsTab.isSelected()) {
+            return;
+        }
         components.getChildren().clear();
-        for (IncidentViewModel.AffectedComponent c : viewModel.components()) {
+        List<IncidentViewModel.AffectedComponent> all = viewModel.components();
+        for (IncidentViewModel.AffectedComponent c : all.subList(0, Math.min(all.size(), IncidentMap.MOST_SHOWN))) {
             Button chip = new Button(HealthStyles.letter(c.state()) + " " + c.id());
             chip.setId("affected-" + c.id());
             chip.getStyleClass().add(Styles.HEALTH_BADGE);
@@ -286,6 +301,11 @@ public final class IncidentView extends VBox {
             chip.setTooltip(new Tooltip(c.id() + ": " + HealthStyles.word(c.state()) + "; open its detail"));
             chip.setOnAction(e -> viewModel.openComponent(c.id()));
             components.getChildren().add(chip);
+        }
+        if (all.size() > IncidentMap.MOST_SHOWN) {
+            Label more = new Label("and " + (all.size() - IncidentMap.MOST_SHOWN) + " more (search the incidents list by component)");
+            more.getStyleClass().add(Styles.MUTED);
+            components.getChildren().add(more);
         }
     }
 

@@ -68,7 +68,9 @@ class IncidentsScreenTests {
         assertThat(robot.lookup("#incident-severity").queryAs(Label.class).getText()).isEqualTo("P1");
         assertThat(moveButtons(robot)).containsExactlyInAnyOrder("move-triaged", "move-investigating", "move-mitigating",
                 "move-resolved", "move-cancelled");
+        robot.interact(() -> console.view().incidentsView().incidentView().showComponentsTab());
         assertThat(robot.lookup("#affected-orders").tryQuery()).isPresent();
+        robot.interact(() -> console.view().incidentsView().incidentView().showTab(false));
         assertThat(console.view().lastNotification()).startsWith("P1 INC-0001: postgres-primary failed");
         console.shoot(robot, "incidents-list-and-incident");
         robot.interact(() -> console.viewModel().themeProperty().set(Theme.DARK));
