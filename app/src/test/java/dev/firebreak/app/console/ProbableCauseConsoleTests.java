@@ -98,9 +98,9 @@ class ProbableCauseConsoleTests {
         assertThat(top.cause().component()).isEqualTo("inventory");
         assertThat(top.cause().kind()).contains("deployment");
         assertThat(top.cause().evidence()).anySatisfy(line -> assertThat(line).containsIgnoringCase("deploy"));
-        assertThat(robot.lookup("#incident-map-inventory").query().getStyleClass()).contains("incident-map-path");
         robot.interact(() -> view.showTab(true));
         console.settle(robot);
+        assertThat(robot.lookup("#incident-map-inventory").query().getStyleClass()).contains("incident-map-path");
         console.shoot(robot, "probable-cause-bad-deployment");
     }
 }
