@@ -140,6 +140,7 @@ public final class EnginePorts {
             @Override public List<Incident> incidents() { return incidents.incidents(); }
             @Override public Optional<Incident> incident(long id) { return incidents.incident(id); }
             @Override public List<TimelineEntry> timeline(long id) { return incidents.timeline(id); }
+            @Override public List<TimelineEntry> timelineAfter(long id, long afterSeq) { return incidents.timelineAfter(id, afterSeq); }
             @Override public TimelineVerification verify(long id) { return incidents.verify(id); }
             @Override public Optional<Instant> statusUpdateDue(long id) { return incidents.statusUpdateDue(id); }
             @Override public Incident acknowledge(long id, String actor) { return incidents.acknowledge(id, actor); }

@@ -97,6 +97,7 @@ final class AuditedSessions implements SessionFactory {
         @Override public List<Incident> incidents() { return desk.incidents(); }
         @Override public Optional<Incident> incident(long id) { return desk.incident(id); }
         @Override public List<TimelineEntry> timeline(long id) { return desk.timeline(id); }
+        @Override public List<TimelineEntry> timelineAfter(long id, long afterSeq) { return desk.timelineAfter(id, afterSeq); }
         @Override public TimelineVerification verify(long id) { return desk.verify(id); }
         @Override public Optional<Instant> statusUpdateDue(long id) { return desk.statusUpdateDue(id); }
 

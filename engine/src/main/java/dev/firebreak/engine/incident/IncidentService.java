@@ -684,6 +684,11 @@ public final class IncidentService implements AutoCloseable {
         return store.timeline(id);
     }
 
+    /** The stored entries after sequence number {@code afterSeq}. */
+    public List<TimelineEntry> timelineAfter(long id, long afterSeq) {
+        return store.timelineAfter(id, afterSeq);
+    }
+
     /** Checks the stored timeline against its hash chain and the incident's recorded head. */
     public TimelineVerification verify(long id) {
         Incident incident = incident(id).orElseThrow(() -> new IllegalArgumentException("no incident " + Incident.key(id)));

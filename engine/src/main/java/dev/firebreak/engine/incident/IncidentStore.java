@@ -20,6 +20,11 @@ public interface IncidentStore {
     /** An incident's timeline as stored, in sequence order. */
     List<TimelineEntry> timeline(long incidentId);
 
+    /** The entries after sequence number {@code afterSeq}, in order: what a live view has not read yet. */
+    default List<TimelineEntry> timelineAfter(long incidentId, long afterSeq) {
+        return timeline(incidentId).stream().filter(e -> e.seq() > afterSeq).toList();
+    }
+
     /** A store that keeps everything in memory: headless runs and tests. */
     static IncidentStore inMemory() {
         return new dev.firebreak.engine.incident.internal.MemoryIncidentStore();

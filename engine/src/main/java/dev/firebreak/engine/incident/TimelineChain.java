@@ -52,8 +52,18 @@ public final class TimelineChain {
      * @param head the newest sequence number and hash the incident recorded, if known
      */
     public static TimelineVerification verify(long incidentId, List<TimelineEntry> entries, Optional<Head> head) {
-        String previousHash = GENESIS;
-        long expectedSeq = 1;
+        return verifyAfter(incidentId, new Head(0, GENESIS), entries, head);
+    }
+
+    /**
+     * Checks the entries stored after {@code from} (an entry already checked): that they continue its chain, and
+     * end at the incident's recorded head. What a live view does as a timeline grows, instead of hashing it all
+     * again; an edit before {@code from} is only found by {@link #verify}.
+     */
+    public static TimelineVerification verifyAfter(long incidentId, Head from, List<TimelineEntry> entries,
+            Optional<Head> head) {
+        String previousHash = from.hash();
+        long expectedSeq = from.seq() + 1;
         for (TimelineEntry entry : entries) {
             if (entry.seq() != expectedSeq) {
                 return TimelineVerification.broken(incidentId, entry.seq(), "entry " + expectedSeq
@@ -76,7 +86,7 @@ public final class TimelineChain {
             return TimelineVerification.broken(incidentId, expectedSeq, "the timeline ends at entry " + (expectedSeq - 1)
                     + " but the incident recorded " + head.get().seq() + " entries: entries were removed from the end");
         }
-        return TimelineVerification.intact(incidentId, entries.size());
+        return TimelineVerification.intact(incidentId, (int) (expectedSeq - 1));
     }
 
     /** The newest entry's sequence number and hash, kept apart from the entries. */

@@ -32,6 +32,23 @@ class TimelineChainTests {
     }
 
     @Test
+    void entriesAfterACheckedOneAreCheckedAsItsContinuation() {
+        List<TimelineEntry> entries = chain(8);
+        TimelineChain.Head checked = head(entries.subList(0, 5));
+
+        TimelineVerification continued = TimelineChain.verifyAfter(7, checked, entries.subList(5, 8), Optional.of(head(entries)));
+        TimelineVerification skipped = TimelineChain.verifyAfter(7, checked, entries.subList(6, 8), Optional.empty());
+        TimelineVerification elsewhere = TimelineChain.verifyAfter(7, head(entries.subList(0, 4)), entries.subList(5, 8),
+                Optional.empty());
+
+        assertThat(continued.intact()).isTrue();
+        assertThat(continued.entries()).isEqualTo(8);
+        assertThat(skipped.intact()).isFalse();
+        assertThat(skipped.firstBad()).contains(7L);
+        assertThat(elsewhere.intact()).isFalse();
+    }
+
+    @Test
     void editedTextIsFoundAtItsEntry() {
         List<TimelineEntry> entries = chain(5);
         TimelineEntry third = entries.get(2);

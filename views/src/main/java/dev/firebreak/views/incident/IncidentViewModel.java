@@ -14,6 +14,7 @@ import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.engine.incident.IncidentState;
 import dev.firebreak.engine.incident.Role;
 import dev.firebreak.engine.incident.StatusTemplate;
+import dev.firebreak.engine.incident.TimelineChain;
 import dev.firebreak.engine.incident.TimelineEntry;
 import dev.firebreak.engine.incident.TimelineKind;
 import dev.firebreak.engine.incident.TimelineVerification;
@@ -100,6 +101,11 @@ public final class IncidentViewModel implements AutoCloseable {
     public record CauseRow(int rank, Cause cause, Optional<Boolean> verdict) {
     }
     private long shownHead = -1;
+    /** The newest entry read and checked, from which the next read continues; null to read it all again. */
+    private TimelineChain.Head readHead;
+    private int appendsSinceFullCheck;
+    /** Growths of the timeline taken incrementally between two full reads and checks of it. */
+    static final int FULL_CHECK_EVERY = 20;
 
     /** Causes shown in the panel: the likeliest few; the rest rank below anything a person would check first. */
     static final int SHOWN_CAUSES = 5;
@@ -125,6 +131,7 @@ public final class IncidentViewModel implements AutoCloseable {
         subscriptions.add(session.telemetry().events().subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
         kinds.addListener((javafx.collections.SetChangeListener<TimelineKind>) change -> {
             shownHead = -1;
+            readHead = null;
             refresh();
         });
         refresh();
@@ -325,12 +332,9 @@ public final class IncidentViewModel implements AutoCloseable {
         }
         if (now.timelineHead().seq() != shownHead) {
             shownHead = now.timelineHead().seq();
-            List<TimelineEntry> all = desk.timeline(id);
-            timeline.setAll(all.stream().filter(e -> kinds.contains(e.kind())).toList());
-            notifications.setAll(all.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION).toList());
-            TimelineVerification verified = desk.verify(id);
-            verification.set(verified.describe());
-            intact.set(verified.intact());
+            if (!appendNewEntries(now)) {
+                readWholeTimeline();
+            }
         }
         List<AffectedComponent> affected = now.components().stream().map(c -> new AffectedComponent(c, health(c))).toList();
         if (!affected.equals(components)) {
@@ -442,6 +446,43 @@ public final class IncidentViewModel implements AutoCloseable {
     /** A component's health as the console shows it (any component, not only the incident's). */
     public HealthState stateOf(String componentId) {
         return health(componentId);
+    }
+
+    /**
+     * Reads only the entries stored since the last read and checks that they continue the chain already checked:
+     * under a burst of alerts the timeline grows every pulse, and reading and hashing all of it again each time
+     * cost the console its frame rate. Every {@link #FULL_CHECK_EVERY}th time (and when the entries do not
+     * continue) the whole timeline is read and checked again, so an edit of an older entry is still found.
+     */
+    private boolean appendNewEntries(Incident now) {
+        if (readHead == null || appendsSinceFullCheck >= FULL_CHECK_EVERY) {
+            return false;
+        }
+        List<TimelineEntry> fresh = desk.timelineAfter(id, readHead.seq());
+        TimelineVerification verified = TimelineChain.verifyAfter(id, readHead, fresh, Optional.empty());
+        if (!verified.intact()) {
+            return false;
+        }
+        timeline.addAll(fresh.stream().filter(e -> kinds.contains(e.kind())).toList());
+        notifications.addAll(fresh.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION).toList());
+        if (!fresh.isEmpty()) {
+            readHead = new TimelineChain.Head(fresh.getLast().seq(), fresh.getLast().hash());
+        }
+        verification.set(verified.describe());
+        intact.set(true);
+        appendsSinceFullCheck++;
+        return true;
+    }
+
+    private void readWholeTimeline() {
+        List<TimelineEntry> all = desk.timeline(id);
+        timeline.setAll(all.stream().filter(e -> kinds.contains(e.kind())).toList());
+        notifications.setAll(all.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION).toList());
+        TimelineVerification verified = desk.verify(id);
+        verification.set(verified.describe());
+        intact.set(verified.intact());
+        readHead = verified.intact() && !all.isEmpty() ? new TimelineChain.Head(all.getLast().seq(), all.getLast().hash()) : null;
+        appendsSinceFullCheck = 0;
     }
 
     private HealthState health(String componentId) {

@@ -25,6 +25,11 @@ public interface IncidentDesk {
     /** The timeline as stored. */
     List<TimelineEntry> timeline(long id);
 
+    /** The stored entries after sequence number {@code afterSeq}: what a live view has not shown yet. */
+    default List<TimelineEntry> timelineAfter(long id, long afterSeq) {
+        return timeline(id).stream().filter(e -> e.seq() > afterSeq).toList();
+    }
+
     /** The stored timeline checked against its hash chain. */
     TimelineVerification verify(long id);
 

@@ -149,12 +149,18 @@ public final class JdbcIncidentStore implements IncidentStore {
     }
 
     @Override
-    public synchronized List<TimelineEntry> timeline(long incidentId) {
+    public List<TimelineEntry> timeline(long incidentId) {
+        return timelineAfter(incidentId, 0);
+    }
+
+    @Override
+    public synchronized List<TimelineEntry> timelineAfter(long incidentId, long afterSeq) {
         List<TimelineEntry> entries = new ArrayList<>();
         try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement("SELECT seq, recorded_at, kind, actor, text,"
-                        + " previous_hash, hash FROM incident_timeline WHERE incident_id = ? ORDER BY seq")) {
+                        + " previous_hash, hash FROM incident_timeline WHERE incident_id = ? AND seq > ? ORDER BY seq")) {
             select.setLong(1, incidentId);
+            select.setLong(2, afterSeq);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     entries.add(new TimelineEntry(incidentId, rows.getLong(1), instant(rows, 2),
