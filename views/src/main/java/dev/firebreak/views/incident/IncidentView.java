@@ -399,6 +399,13 @@ public final class IncidentView extends VBox {
 
     /** One timeline line: time, kind, who, what; notes and state changes stand out. */
     private static final class TimelineCell extends ListCell<TimelineEntry> {
+        // one tooltip per cell, its text changed: a new Tooltip per update cost the FX thread under a burst
+        private final Tooltip details = new Tooltip();
+
+        TimelineCell() {
+            setWrapText(true);
+        }
+
         @Override
         protected void updateItem(TimelineEntry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -408,8 +415,8 @@ public final class IncidentView extends VBox {
                 return;
             }
             setText(IncidentViewModel.time(entry.at()) + "  " + entry.kind().name() + "  " + entry.actor() + ": " + entry.text());
-            setWrapText(true);
-            setTooltip(new Tooltip(entry.text() + "\n#" + entry.seq() + " hash " + entry.hash().substring(0, 12) + "…"));
+            details.setText(entry.text() + "\n#" + entry.seq() + " hash " + entry.hash().substring(0, 12) + "…");
+            setTooltip(details);
         }
     }
 
