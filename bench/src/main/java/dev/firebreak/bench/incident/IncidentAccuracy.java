@@ -2,13 +2,13 @@ package dev.firebreak.bench.incident;
 
 import dev.firebreak.app.assembly.EngineOptions;
 import dev.firebreak.app.assembly.EngineSession;
+import dev.firebreak.bench.FaultTargets;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.incident.Incident;
 import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.engine.incident.IncidentState;
 import dev.firebreak.engine.sim.SimulationConfig;
-import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyException;
 import dev.firebreak.engine.topology.TopologyLoader;
@@ -85,7 +85,7 @@ public final class IncidentAccuracy {
         SplittableRandom random = new SplittableRandom(seed * 31 + type.ordinal());
         Instant start = SimulationConfig.DEFAULT_START.plus(Duration.ofHours(random.nextInt(7 * 24)));
         try (EngineSession engine = EngineSession.assemble(topology, EngineOptions.headless(seed, start))) {
-            int target = pickTarget(type, engine, random);
+            int target = FaultTargets.pick(type, engine, random);
             Optional<String> peer = Optional.empty();
             if (type.needsPeer()) {
                 int[] callees = topology.calleesOf(target);
@@ -114,23 +114,6 @@ public final class IncidentAccuracy {
             boolean resolved = opened.stream().allMatch(i -> !i.state().isOpen());
             return new Trial(type, topology.component(target).id(), opened.size(), worst, resolved);
         }
-    }
-
-    /** Any component for most faults; one with a callee for those that need a peer; one with a disk to fill. */
-    private static int pickTarget(FaultType type, EngineSession engine, SplittableRandom random) {
-        Topology topology = engine.topology();
-        List<Integer> candidates = new ArrayList<>();
-        for (int c = 0; c < topology.size(); c++) {
-            boolean suitable = switch (type) {
-                case NETWORK_PARTITION, DEPENDENCY_FAILURE -> topology.calleesOf(c).length > 0;
-                case DISK_FILL -> engine.simulator().seriesHandle(c, MetricName.DISK_USED) >= 0;
-                default -> true;
-            };
-            if (suitable) {
-                candidates.add(c);
-            }
-        }
-        return candidates.get(random.nextInt(candidates.size()));
     }
 
     private static void print(Map<FaultType, List<Trial>> byType) {

@@ -2,6 +2,7 @@ package dev.firebreak.bench.rca;
 
 import dev.firebreak.app.assembly.EngineOptions;
 import dev.firebreak.app.assembly.EngineSession;
+import dev.firebreak.bench.FaultTargets;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.incident.Incident;
@@ -12,14 +13,11 @@ import dev.firebreak.engine.rca.RcaInput;
 import dev.firebreak.engine.rca.RcaMethod;
 import dev.firebreak.engine.rca.RootCauseAnalyzer;
 import dev.firebreak.engine.sim.SimulationConfig;
-import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -57,7 +55,7 @@ final class RcaTrial {
         SplittableRandom random = new SplittableRandom(seed * 31 + type.ordinal());
         Instant start = SimulationConfig.DEFAULT_START.plus(Duration.ofHours(random.nextInt(7 * 24)));
         try (EngineSession engine = EngineSession.assemble(topology, EngineOptions.headless(seed, start))) {
-            int target = pickTarget(type, engine, random);
+            int target = FaultTargets.pick(type, engine, random);
             Optional<String> peer = Optional.empty();
             if (type.needsPeer()) {
                 int[] callees = topology.calleesOf(target);
@@ -112,22 +110,5 @@ final class RcaTrial {
             }
         }
         System.err.print(text);
-    }
-
-    /** Any component for most faults; one with a callee for those that need a peer; one with a disk to fill. */
-    private static int pickTarget(FaultType type, EngineSession engine, SplittableRandom random) {
-        Topology topology = engine.topology();
-        List<Integer> candidates = new ArrayList<>();
-        for (int c = 0; c < topology.size(); c++) {
-            boolean suitable = switch (type) {
-                case NETWORK_PARTITION, DEPENDENCY_FAILURE -> topology.calleesOf(c).length > 0;
-                case DISK_FILL -> engine.simulator().seriesHandle(c, MetricName.DISK_USED) >= 0;
-                default -> true;
-            };
-            if (suitable) {
-                candidates.add(c);
-            }
-        }
-        return candidates.get(random.nextInt(candidates.size()));
     }
 }
