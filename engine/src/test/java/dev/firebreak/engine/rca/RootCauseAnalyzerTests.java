@@ -123,6 +123,20 @@ class RootCauseAnalyzerTests {
     }
 
     @Test
+    void theFixForwardAfterTheOnsetDoesNotTakeTheBadDeploymentsPlace() {
+        RcaCase deployments = new RcaCase().node("checkout").node("inventory").calls("checkout", "inventory")
+                .change("inventory", 590, "deployment", "release 5.5.1", "5.5.1")
+                .change("inventory", 640, "deployment", "fix forward 5.5.2", "5.5.2")
+                .step("inventory", RcaCase.ERRORS, 600, 25).step("checkout", RcaCase.ERRORS, 601, 20);
+
+        Cause top = analyzer.analyze(deployments.input("checkout", RcaCase.ERRORS)).top().orElseThrow();
+
+        assertThat(top.kind()).isEqualTo("bad deployment 5.5.1");
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).contains("'release 5.5.1'").endsWith("before the symptom"));
+        assertThat(top.evidence()).noneSatisfy(e -> assertThat(e).contains("5.5.2"));
+    }
+
+    @Test
     void confirmedPastIncidentWithTheSameSignatureTipsTwoEquallyAnomalousCalleesAndIsCited() {
         RcaCase twins = new RcaCase().node("api").node("left").node("right").calls("api", "left").calls("api", "right")
                 .step("left", RcaCase.LATENCY, 600, 300).step("right", RcaCase.LATENCY, 600, 300)

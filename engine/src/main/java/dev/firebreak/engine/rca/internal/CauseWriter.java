@@ -61,8 +61,7 @@ final class CauseWriter {
             evidence.add("call path from the symptom: " + String.join(" -> ", path));
         }
         change.ifPresent(c -> evidence.add(c.kind() + " '" + c.description() + "' on " + s.id + " at "
-                + Instant.ofEpochSecond(c.epochSecond()) + ", " + seconds(input.symptom().epochSecond() - c.epochSecond())
-                + " before the symptom"));
+                + Instant.ofEpochSecond(c.epochSecond()) + ", " + relative(input.symptom().epochSecond() - c.epochSecond())));
         for (SimilarIncident like : similar) {
             if (like.incident().cause().equals(s.id)) {
                 evidence.add(String.format(Locale.ROOT, "resembles %s (%.0f %% of what moved is shared), where a person %s"
@@ -146,17 +145,29 @@ final class CauseWriter {
         return false;
     }
 
-    /** The latest change on the node in the look-back before the symptom (or during the anomalous period). */
+    /**
+     * The change that explains the node: the latest one in the look-back up to the symptom; only when there is none,
+     * the first one during the anomalous period. A later change (the fix-forward or rollback that ended the fault)
+     * must not take the place of the one that started it.
+     */
     private Optional<ChangeRecord> changeBefore(NodeState s) {
-        ChangeRecord latest = null;
+        ChangeRecord before = null;
+        ChangeRecord during = null;
+        long symptom = input.symptom().epochSecond();
         for (ChangeRecord c : input.changes()) {
-            if (c.node().equals(s.id) && c.epochSecond() <= input.anomalous().until()
-                    && c.epochSecond() >= input.anomalous().from() - 15 * 60
-                    && (latest == null || c.epochSecond() > latest.epochSecond())) {
-                latest = c;
+            if (!c.node().equals(s.id) || c.epochSecond() > input.anomalous().until()
+                    || c.epochSecond() < input.anomalous().from() - 15 * 60) {
+                continue;
+            }
+            if (c.epochSecond() <= symptom) {
+                if (before == null || c.epochSecond() > before.epochSecond()) {
+                    before = c;
+                }
+            } else if (during == null || c.epochSecond() < during.epochSecond()) {
+                during = c;
             }
         }
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(before != null ? before : during);
     }
 
     private List<String> path(NodeState s) {
@@ -170,11 +181,11 @@ final class CauseWriter {
         return path;
     }
 
-    private static String seconds(long seconds) {
-        if (seconds < 0) {
-            return (-seconds) + " s after";
-        }
-        return seconds < 120 ? seconds + " s" : (seconds / 60) + " min";
+    /** "90 s before the symptom", "12 min after the symptom": {@code seconds} is the symptom's time less the change's. */
+    private static String relative(long seconds) {
+        long magnitude = Math.abs(seconds);
+        String span = magnitude < 120 ? magnitude + " s" : (magnitude / 60) + " min";
+        return span + (seconds >= 0 ? " before" : " after") + " the symptom";
     }
 
     static String fmt(double value) {
