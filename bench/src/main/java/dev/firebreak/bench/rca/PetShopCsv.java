@@ -50,11 +50,22 @@ final class PetShopCsv {
             }
         }
         try {
-            return new CallGraph(nodes, calls);
+            return new CallGraph(nodes, calls, observedOnly(nodes));
         } catch (IllegalArgumentException e) {
             throw new PetShopInputException(file + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * PetShop's node ids are X-Ray's name and node type. Type {@code remote} is an endpoint a caller's SDK recorded
+     * calls to without the endpoint sending any trace of its own (a load balancer's address, a web site): its metrics
+     * are the caller's view of those calls.
+     */
+    static java.util.Set<String> observedOnly(List<String> nodes) {
+        return nodes.stream().filter(n -> n.endsWith(REMOTE_TYPE)).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static final String REMOTE_TYPE = "_remote";
 
     /** {@code metrics.csv}: rows microservice, metric, statistic, unix_timestamp, then the samples. */
     static Metrics metrics(Path file) {

@@ -22,6 +22,17 @@ class PetShopFilesTests {
 
         assertThat(calls.nodes()).containsExactly("site", "search", "db");
         assertThat(calls.calls()).containsExactly(new CallGraph.Call("site", "search"), new CallGraph.Call("search", "db"));
+        assertThat(calls.observedOnly()).isEmpty();
+    }
+
+    @Test
+    void xrayRemoteNodesAreKnownOnlyThroughTheirCallers() throws Exception {
+        Path graph = Files.writeString(dir.resolve("graph.csv"),
+                ",site,search_AWS::ECS::Fargate,search-lb_remote\nsite,0,1,1\nsearch_AWS::ECS::Fargate,0,0,0\nsearch-lb_remote,0,0,0\n");
+
+        CallGraph calls = PetShopCsv.graph(graph);
+
+        assertThat(calls.observedOnly()).containsExactly("search-lb_remote");
     }
 
     @Test

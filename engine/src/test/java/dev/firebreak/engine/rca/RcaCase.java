@@ -24,6 +24,7 @@ final class RcaCase {
 
     private final List<String> nodes = new ArrayList<>();
     private final List<CallGraph.Call> calls = new ArrayList<>();
+    private final java.util.Set<String> observedOnly = new java.util.HashSet<>();
     private final Map<String, Map<String, double[]>> series = new HashMap<>();
     private final Map<String, Map<String, double[]>> callSeries = new HashMap<>();
     private final List<ChangeRecord> changes = new ArrayList<>();
@@ -38,6 +39,12 @@ final class RcaCase {
         metrics.put(ERRORS, noisy(0.5, 0.1));
         metrics.put(REQUESTS, noisy(100, 3));
         series.put(id, metrics);
+        return this;
+    }
+
+    /** The node sends no telemetry of its own: its series are what its callers measured of their calls to it. */
+    RcaCase observedOnly(String id) {
+        observedOnly.add(id);
         return this;
     }
 
@@ -85,7 +92,7 @@ final class RcaCase {
         for (int i = 0; i < LENGTH; i++) {
             times[i] = i;
         }
-        return new RcaInput(new CallGraph(nodes, calls), times, SeriesSource.of(series, callSeries), METRICS,
+        return new RcaInput(new CallGraph(nodes, calls, observedOnly), times, SeriesSource.of(series, callSeries), METRICS,
                 new Period(0, NORMAL), new Period(NORMAL, LENGTH), new Symptom(symptomNode, symptomMetric, NORMAL + 10),
                 List.of(affected), changes, past);
     }

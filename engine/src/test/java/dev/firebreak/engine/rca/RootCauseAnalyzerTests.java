@@ -37,6 +37,69 @@ class RootCauseAnalyzerTests {
     }
 
     @Test
+    void aSmallUnusualWobbleInACalleeDoesNotExplainItsCallersLargeSlowdown() {
+        // db's 10 ms is five times its noise, and comes first, but api got 400 ms slower: that is api's own
+        RcaCase wobble = new RcaCase().node("gateway").node("api").node("db")
+                .calls("gateway", "api").calls("api", "db")
+                .step("db", RcaCase.LATENCY, 600, 10)
+                .step("api", RcaCase.LATENCY, 601, 400)
+                .step("gateway", RcaCase.LATENCY, 602, 410);
+
+        Diagnosis diagnosis = analyzer.analyze(wobble.input("gateway", RcaCase.LATENCY));
+
+        assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("api");
+        assertThat(diagnosis.top().orElseThrow().kind()).isEqualTo("latency in its own handling");
+    }
+
+    @Test
+    void aServiceMeasuringItsOwnSlownessOutranksTheUninstrumentedFrontItsCallerAlsoSawSlowDown() {
+        // checkout reaches search both directly and through a load balancer's address that sends no telemetry: the
+        // front looks worse (the caller's clock adds the network), but search says from inside where the time goes
+        RcaCase front = new RcaCase().node("checkout").node("search").node("search-lb").node("stock")
+                .observedOnly("search-lb")
+                .calls("checkout", "search").calls("checkout", "search-lb").calls("checkout", "stock")
+                .step("search", RcaCase.LATENCY, 600, 400).step("search-lb", RcaCase.LATENCY, 600, 600)
+                .step("checkout", RcaCase.LATENCY, 601, 450);
+
+        Diagnosis diagnosis = analyzer.analyze(front.input("checkout", RcaCase.LATENCY));
+
+        assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("search");
+        Cause lb = diagnosis.causes().get(diagnosis.rankOf("search-lb") - 1);
+        assertThat(lb.evidence()).anySatisfy(e -> assertThat(e).contains("search").contains("measures it from inside"));
+    }
+
+    @Test
+    void anUninstrumentedThirdPartyThatAloneSlowedDownIsStillRankedFirst() {
+        RcaCase external = new RcaCase().node("checkout").node("card-api").node("stock")
+                .observedOnly("card-api")
+                .calls("checkout", "card-api").calls("checkout", "stock")
+                .step("card-api", RcaCase.LATENCY, 600, 800).step("checkout", RcaCase.LATENCY, 601, 790);
+
+        Diagnosis diagnosis = analyzer.analyze(external.input("checkout", RcaCase.LATENCY));
+
+        assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("card-api");
+    }
+
+    @Test
+    void ofTwoCalleesThatSlowedTogetherTheOneAlsoExplainingAnotherSufferingCallerRanksFirst() {
+        // mobile is not in the incident, but it suffers too and calls only shared: one fault explains both, though own
+        // moved first. Twelve
+        // other callees of web wobble later, as a busy system's do, and crowd the count of what moved.
+        RcaCase shared = new RcaCase().node("web").node("mobile").node("own").node("shared")
+                .calls("web", "own").calls("web", "shared").calls("mobile", "shared")
+                .step("own", RcaCase.LATENCY, 600, 450).step("shared", RcaCase.LATENCY, 603, 400)
+                .step("web", RcaCase.LATENCY, 601, 460).step("mobile", RcaCase.LATENCY, 604, 400);
+        for (int i = 1; i <= 12; i++) {
+            String busy = "busy-" + i;
+            shared.node(busy).calls("web", busy).step(busy, RcaCase.LATENCY, 650, 30);
+        }
+
+        Diagnosis diagnosis = analyzer.analyze(shared.input("web", RcaCase.LATENCY));
+
+        assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("shared");
+    }
+
+    @Test
     void everyNodeIsRankedAndConfidencesStayInTheUnitInterval() {
         Diagnosis diagnosis = analyzer.analyze(chain().input("gateway", RcaCase.LATENCY));
 

@@ -35,6 +35,8 @@ public final class Analysis {
     private static final double EXPLAINED_SHARE = 0.15;
     /** Load from above halves what the node's own metrics say: busy because called more, not broken. */
     private static final double LOAD_SHARE = 0.5;
+    /** A node seen only from outside, whose instrumented sibling moved with it, draws the walk half as much. */
+    private static final double OUTSIDE_VIEW_SHARE = 0.5;
     private static final int SIMULTANEOUS_STEPS = 5;
     /** Sharpening of the raw share: a clear winner should read as one. */
     private static final double SHARE_POWER = 4;
@@ -47,6 +49,7 @@ public final class Analysis {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Integer> indexOf = new HashMap<>();
     private int[][] callees;
+    private boolean[] observedOnly;
     /** The first sample of the normal period's recent part: correlations span it and the anomalous period. */
     private int recentFrom;
     private int[][] callers;
@@ -80,7 +83,7 @@ public final class Analysis {
                 .map(MetricSpec::role).orElse(null);
         candidates.forEach(s -> s.summarise(threshold, symptomRole));
         context.forEach(s -> s.summarise(threshold, symptomRole));
-        new Explanations(candidates, states, callees, callers, threshold, tolerance(window)).apply();
+        new Explanations(candidates, states, callees, callers, observedOnly, threshold, tolerance(window)).apply();
         scoreRobust();
         if (config.uses(RcaMethod.ONSET_ORDER)) {
             scoreOnset();
@@ -128,6 +131,8 @@ public final class Analysis {
             down.get(caller).add(callee);
             up.get(callee).add(caller);
         }
+        observedOnly = new boolean[nodes.size()];
+        graph.observedOnly().forEach(n -> observedOnly[indexOf.get(n)] = true);
         callees = down.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         callers = up.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
@@ -167,6 +172,7 @@ public final class Analysis {
             if (!states.containsKey(r)) {
                 NodeState s = new NodeState(r, root);
                 states.put(r, s);
+                s.candidate = true;
                 candidates.add(s);
                 queue.add(r);
             }
@@ -179,6 +185,7 @@ public final class Analysis {
                     s.depth = states.get(u).depth + 1;
                     s.parent = u;
                     states.put(c, s);
+                    s.candidate = true;
                     candidates.add(s);
                     queue.add(c);
                 }
@@ -252,7 +259,8 @@ public final class Analysis {
     private double[] ownScore() {
         double[] own = new double[callees.length];
         for (NodeState s : candidates) {
-            own[s.index] = s.robust;
+            // what can explain the symptom: a callee busy with traffic alone is not where the walk should go
+            own[s.index] = Math.min(s.robust, squash(s.faultDeviation)) * (s.seenInsideBy >= 0 ? OUTSIDE_VIEW_SHARE : 1);
         }
         return own;
     }
@@ -286,6 +294,7 @@ public final class Analysis {
     private void scoreOnset() {
         long[] onsets = candidates.stream().filter(s -> s.moved).mapToLong(s -> s.onset).sorted().toArray();
         long anomalous = states.values().stream().filter(s -> s.moved).count();
+        long suffering = context.stream().filter(this::suffers).count();
         int[] seen = new int[callers.length];
         int visit = 0;
         for (NodeState s : candidates) {
@@ -295,11 +304,42 @@ public final class Analysis {
             int firstAtOrAfter = firstAtOrAfter(onsets, s.onset);
             double earliness = onsets.length == 0 ? 1 : (double) (onsets.length - firstAtOrAfter) / onsets.length;
             double coverage = anomalous == 0 ? 0 : (double) anomalousAbove(s, seen, ++visit) / anomalous;
-            double explained = s.explainedBy >= 0 ? EXPLAINED_SHARE : 1;
+            double elsewhere = suffering == 0 ? 0 : (double) sufferingAbove(s, seen, ++visit) / suffering;
+            double explained = s.explainedBy >= 0 || s.seenInsideBy >= 0 ? EXPLAINED_SHARE : 1;
             // moved, but not in a way that explains the symptom (latency only, for an error symptom): involved at most
             double relevant = s.faultMoved(config.anomalyThreshold()) ? 1 : NodeState.OTHER_SHARE;
-            s.onsetScore = explained * relevant * (0.4 + 0.3 * earliness + 0.3 * coverage);
+            s.onsetScore = explained * relevant * (0.4 + 0.2 * earliness + 0.2 * coverage + 0.2 * elsewhere);
         }
+    }
+
+    /** Off the incident's calls, a caller with the symptom's kind of trouble: something below it must explain it too. */
+    private boolean suffers(NodeState s) {
+        return s.faultMoved(config.anomalyThreshold());
+    }
+
+    /**
+     * Suffering callers outside the candidates that call this node, directly or not: one fault that also explains the
+     * trouble beside the symptom's path is a better explanation than a sibling that explains the symptom alone.
+     */
+    private int sufferingAbove(NodeState start, int[] seen, int visit) {
+        int[] queue = new int[callers.length];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = start.index;
+        seen[start.index] = visit;
+        int count = 0;
+        while (head < tail) {
+            int u = queue[head++];
+            NodeState s = states.get(u);
+            count += s != start && !s.candidate && suffers(s) ? 1 : 0;
+            for (int p : callers[u]) {
+                if (seen[p] != visit && states.containsKey(p)) {
+                    seen[p] = visit;
+                    queue[tail++] = p;
+                }
+            }
+        }
+        return count;
     }
 
     /** Index of the first onset at or after {@code onset} in a sorted array. */

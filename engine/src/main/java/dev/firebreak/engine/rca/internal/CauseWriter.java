@@ -46,6 +46,10 @@ final class CauseWriter {
             evidence.add("its callee " + by.id + " moved " + (by.onset < s.onset ? "before it" : "with it")
                     + ", so its own anomaly may be passed on from there");
         }
+        if (s.seenInsideBy >= 0) {
+            evidence.add("it reports nothing of its own: its callers measured this; " + states.get(s.seenInsideBy).id
+                    + ", called by the same caller, moved with it and measures it from inside");
+        }
         boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
         boolean callsMoved = s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith("calls from "));
         if (ownQuiet && callsMoved) {

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.rca.internal;
 
+import dev.firebreak.engine.rca.MetricSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +17,16 @@ final class Explanations {
     private final int[][] callees;
     private final int[][] callers;
     private final double threshold;
+    private final boolean[] observedOnly;
     private final long tolerance;
     /** Lost traffic below a failing caller counts from half the usual threshold. */
     private static final double LOST_TRAFFIC_SHARE = 0.5;
+    /** A callee explains a slow caller only if it rose by at least this share of the caller's rise. */
+    static final double LATENCY_SHARE = 0.1;
 
     Explanations(List<NodeState> candidates, Map<Integer, NodeState> states, int[][] callees, int[][] callers,
-            double threshold, long tolerance) {
+            boolean[] observedOnly, double threshold, long tolerance) {
+        this.observedOnly = observedOnly;
         this.candidates = candidates;
         this.states = states;
         this.callees = callees;
@@ -53,6 +58,39 @@ final class Explanations {
                 s.explainedBy = explainingCallee(s);
             }
         }
+        for (NodeState s : candidates) {
+            if (observedOnly[s.index]) {
+                s.seenInsideBy = instrumentedTwin(s);
+            }
+        }
+    }
+
+    /**
+     * A node known only through its callers' calls, and a sibling with telemetry of its own (a callee of one of the
+     * same callers) whose fault moved with it: the sibling's own measurement places the fault; this one adds the
+     * network and whatever fronts it. The earliest such sibling; -1 if none.
+     */
+    private int instrumentedTwin(NodeState s) {
+        if (!s.faultMoved(threshold)) {
+            return -1;
+        }
+        int best = -1;
+        long bestOnset = Long.MAX_VALUE;
+        for (int p : callers[s.index]) {
+            for (int c : callees[p]) {
+                NodeState sibling = states.get(c);
+                if (c == s.index || observedOnly[c] || sibling == null || !sibling.faultMoved(threshold)
+                        || sibling.loadFromAbove) {
+                    continue;
+                }
+                long onset = sibling.faultOnset();
+                if (Math.abs(onset - s.faultOnset()) <= tolerance && onset < bestOnset) {
+                    best = c;
+                    bestOnset = onset;
+                }
+            }
+        }
+        return best;
     }
 
     private boolean loadFromAbove(NodeState s) {
@@ -81,6 +119,26 @@ final class Explanations {
         return first;
     }
 
+    /**
+     * A caller waits for its callee, so a slow callee adds its own rise to the caller's latency (once per call). A
+     * callee whose rise on the caller's slowest metric is a small share of the caller's (a 20 ms wobble under a 1 s
+     * jump) cannot be why the caller is slow, however unusual that wobble is for the callee. Only latency adds up
+     * like this; other roles, or a callee without that metric, keep the onset argument alone.
+     */
+    private static boolean largeEnough(NodeState callee, NodeState caller) {
+        MetricReading slowest = caller.strongestFault;
+        if (slowest == null || slowest.spec().role() != MetricSpec.Role.LATENCY) {
+            return true;
+        }
+        double callerRise = slowest.reached() - slowest.normal();
+        for (MetricReading r : callee.readings) {
+            if (r.label().equals(r.spec().name()) && r.spec().name().equals(slowest.spec().name())) {
+                return r.reached() - r.normal() >= LATENCY_SHARE * callerRise;
+            }
+        }
+        return true;
+    }
+
     /** The callee whose fault moved earliest, no later than this node; -1 if none. */
     private int explainingCallee(NodeState s) {
         if (!s.moved) {
@@ -94,7 +152,7 @@ final class Explanations {
                 continue;
             }
             long onset = callee.faultOnset();
-            if (onset <= s.onset + tolerance && onset < bestOnset) {
+            if (onset <= s.onset + tolerance && onset < bestOnset && largeEnough(callee, s)) {
                 best = c;
                 bestOnset = onset;
             }

@@ -15,6 +15,8 @@ final class NodeState {
     /** Calls from the symptom's node (or the nearest affected node) down to this one. */
     int depth;
     int parent = -1;
+    /** Below the symptom or the incident: blamable. Otherwise a caller, whose anomalies a candidate may explain. */
+    boolean candidate;
 
     double faultDeviation;
     double trafficDeviation;
@@ -31,6 +33,11 @@ final class NodeState {
     boolean loadFromAbove;
     /** A moved callee moved no later: this node's anomaly is the callee's, passed up. */
     int explainedBy = -1;
+    /**
+     * This node has no telemetry of its own and a sibling that does (same caller) moved with it: both are probably one
+     * fault, seen from outside here and from inside there.
+     */
+    int seenInsideBy = -1;
 
     /** Cached by the walk: how well its metrics follow the symptom's series; NaN until computed. */
     double followsSymptom = Double.NaN;
