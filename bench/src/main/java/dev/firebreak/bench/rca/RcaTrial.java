@@ -38,15 +38,19 @@ final class RcaTrial {
      * @param rank         rank of the true cause by the shipped service, 0 if not ranked; -1 if no incident opened
      * @param confidence   the service's confidence in its top cause (shipped calibration)
      * @param rawShare     the top cause's raw share of the evidence (before calibration)
+     * @param rawShares    the raw shares of the first five causes, best first (fewer if fewer were ranked)
      * @param methodRanks  rank of the true cause by each method alone
      * @param topKind      the fault kind the top cause was given
      */
     record Outcome(FaultType type, long seed, String truth, int rank, double confidence, double rawShare,
-            Map<RcaMethod, Integer> methodRanks, String top, String topKind) {
+            Map<RcaMethod, Integer> methodRanks, String top, String topKind, double[] rawShares) {
         boolean diagnosed() {
             return rank >= 0;
         }
     }
+
+    /** Causes per trial whose confidence is fitted and checked. */
+    static final int TOP = 5;
 
     private RcaTrial() {
     }
@@ -74,7 +78,7 @@ final class RcaTrial {
                     .filter(i -> !i.openedAt().isBefore(faultStart) && i.openedAt().isBefore(faultEnd))
                     .min(Comparator.comparing(Incident::openedAt));
             if (first.isEmpty() || engine.rootCauses().diagnosis(first.get().id()).isEmpty()) {
-                return new Outcome(type, seed, truth, -1, 0, 0, Map.of(), "", "");
+                return new Outcome(type, seed, truth, -1, 0, 0, Map.of(), "", "", new double[0]);
             }
             long id = first.get().id();
             Diagnosis diagnosis = engine.rootCauses().diagnosis(id).orElseThrow();
@@ -91,7 +95,8 @@ final class RcaTrial {
             return new Outcome(type, seed, truth, diagnosis.rankOf(truth),
                     diagnosis.top().map(c -> c.confidence()).orElse(0.0),
                     raw.top().map(c -> c.confidence()).orElse(0.0), methods,
-                    diagnosis.top().map(c -> c.component()).orElse(""), diagnosis.top().map(c -> c.kind()).orElse(""));
+                    diagnosis.top().map(c -> c.component()).orElse(""), diagnosis.top().map(c -> c.kind()).orElse(""),
+                    raw.causes().stream().limit(TOP).mapToDouble(c -> c.confidence()).toArray());
         }
     }
 

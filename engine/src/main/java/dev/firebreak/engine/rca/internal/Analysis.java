@@ -77,10 +77,10 @@ public final class Analysis {
         }
         findCandidates();
         findContext();
-        read(window);
-        double threshold = config.anomalyThreshold();
         MetricSpec.Role symptomRole = Optional.ofNullable(input.metrics().get(input.symptom().metric()))
                 .map(MetricSpec::role).orElse(null);
+        read(window, symptomRole);
+        double threshold = config.anomalyThreshold();
         candidates.forEach(s -> s.summarise(threshold, symptomRole));
         context.forEach(s -> s.summarise(threshold, symptomRole));
         new Explanations(candidates, states, callees, callers, observedOnly, threshold, tolerance(window)).apply();
@@ -210,15 +210,19 @@ public final class Analysis {
         }
     }
 
-    private void read(int[] window) {
+    private void read(int[] window, MetricSpec.Role symptomRole) {
         recentFrom = lowerBound(times[window[1] - 1] + 1 - config.recentLevelSeconds());
         Readings readings = new Readings(times, window[0], window[1], recentFrom, window[2], window[3],
                 config.anomalyThreshold());
         List<MetricSpec> specs = input.metrics().values().stream().sorted(Comparator.comparing(MetricSpec::name)).toList();
+        // a caller outside the candidates is read for whether it suffers the symptom's kind of trouble and whether its
+        // traffic moved; its resources say nothing about a fault below it (and are half of a large graph's series)
+        List<MetricSpec> contextSpecs = specs.stream().filter(spec -> spec.role() == MetricSpec.Role.TRAFFIC
+                || spec.role() != MetricSpec.Role.RESOURCE && NodeState.explains(spec.role(), symptomRole)).toList();
         List<NodeState> all = new ArrayList<>(candidates);
         all.addAll(context);
         for (NodeState s : all) {
-            for (MetricSpec spec : specs) {
+            for (MetricSpec spec : s.candidate ? specs : contextSpecs) {
                 Optional<double[]> series = input.series().series(s.id, spec.name());
                 Optional<MetricReading> reading = series.flatMap(v -> readings.read(spec, v, s.id + "/" + spec.name()));
                 if (reading.isPresent()) {

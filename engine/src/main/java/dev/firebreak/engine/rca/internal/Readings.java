@@ -61,11 +61,10 @@ final class Readings {
         if (n < MIN_NORMAL_SAMPLES) {
             return Optional.empty();
         }
-        // one sort serves the three quartiles (the same values selection would find)
-        java.util.Arrays.sort(scratch, 0, n);
-        double q1 = RobustStats.sortedQuantile(scratch, n, 0.25);
-        double q3 = RobustStats.sortedQuantile(scratch, n, 0.75);
-        double centre = RobustStats.sortedQuantile(scratch, n, 0.5);
+        double[] quartiles = RobustStats.quartiles(scratch, n);
+        double q1 = quartiles[0];
+        double centre = quartiles[1];
+        double q3 = quartiles[2];
         // when the recent part is the whole normal period its median is the one just found
         double median = recentFrom <= normalFrom ? centre : recentLevel(series);
         if (Double.isNaN(median)) {

@@ -52,6 +52,17 @@ public final class StoreSeries implements SeriesSource {
         }
         double[] values = new double[length];
         Arrays.fill(values, Double.NaN);
+        if (snapshot.stepSeconds() == 1) {
+            // one sample a second, shifted or shorter (the newest second not written yet): one block copy
+            long offset = snapshot.startEpochSecond() - from;
+            int skip = (int) Math.max(0, -offset);
+            int at = (int) Math.max(0, offset);
+            int count = Math.min(snapshot.size() - skip, length - at);
+            if (count > 0) {
+                System.arraycopy(snapshot.values(), skip, values, at, count);
+            }
+            return Optional.of(values);
+        }
         for (int i = 0; i < snapshot.size(); i++) {
             long at = snapshot.epochSecondAt(i) - from;
             if (at >= 0 && at < length) {
