@@ -25,6 +25,22 @@ public interface SeriesSource {
         return Optional.empty();
     }
 
+    /**
+     * The node's series written into {@code into} (as long as the axis); false, and {@code into} untouched, when the node
+     * does not report the metric. For summaries that need each series only once: no array per series.
+     */
+    default boolean seriesInto(String node, String metric, double[] into) {
+        Optional<double[]> series = series(node, metric);
+        series.ifPresent(values -> {
+            if (values.length != into.length) {
+                throw new IllegalArgumentException("series " + node + "/" + metric + " has " + values.length
+                        + " samples; the time axis has " + into.length);
+            }
+            System.arraycopy(values, 0, into, 0, into.length);
+        });
+        return series.isPresent();
+    }
+
     /** Series held in memory: node, then metric name, then values. */
     static SeriesSource of(Map<String, Map<String, double[]>> series) {
         return of(series, Map.of());

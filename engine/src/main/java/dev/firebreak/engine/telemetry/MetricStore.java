@@ -38,6 +38,25 @@ public interface MetricStore {
     /** Full-resolution samples in {@code [fromEpochSecond, toEpochSecond]}, clipped to what is retained. */
     SeriesSnapshot range(int handle, long fromEpochSecond, long toEpochSecond);
 
+    /**
+     * Full-resolution samples of {@code [fromEpochSecond, fromEpochSecond + into.length)} written into {@code into},
+     * one second per slot, NaN where nothing is retained: for readers that put many series on one time axis and
+     * should not pay for a snapshot and a second copy.
+     */
+    default void copyRange(int handle, long fromEpochSecond, double[] into) {
+        java.util.Arrays.fill(into, Double.NaN);
+        if (into.length == 0) {
+            return;
+        }
+        SeriesSnapshot snapshot = range(handle, fromEpochSecond, fromEpochSecond + into.length - 1);
+        for (int i = 0; i < snapshot.size(); i++) {
+            long at = snapshot.epochSecondAt(i) - fromEpochSecond;
+            if (at >= 0 && at < into.length) {
+                into[(int) at] = snapshot.values()[i];
+            }
+        }
+    }
+
     /** The last {@code seconds} seconds of full-resolution samples, ending at the newest sample. */
     SeriesSnapshot recent(int handle, int seconds);
 

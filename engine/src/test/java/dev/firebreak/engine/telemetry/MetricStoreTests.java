@@ -110,6 +110,57 @@ class MetricStoreTests {
     }
 
     @Test
+    void rangeAcrossTheRingsSeamHoldsEverySecondInOrder() {
+        int h = store.register(API_CPU);
+        appendRamp(h, T0, 155);
+
+        // a retention of 60 s over 155 s of samples: the ring's seam lies inside every window of 60 s
+        for (long from = T0 + 95; from <= T0 + 154; from += 7) {
+            SeriesSnapshot snapshot = store.range(h, from, from + 20);
+
+            assertThat(snapshot.startEpochSecond()).isEqualTo(from);
+            assertThat(snapshot.size()).isEqualTo((int) Math.min(21, T0 + 155 - from));
+            assertSamplesFollowRamp(snapshot);
+        }
+    }
+
+    @Test
+    void copyRangePutsEverySecondInItsSlotWithNotANumberWhereNothingIsRetained() {
+        int h = store.register(API_CPU);
+        appendRamp(h, T0, 155);
+        double[] into = new double[90];
+
+        // from 40 s before the oldest retained second to 10 s past the newest, across the ring's seam
+        store.copyRange(h, T0 + 75, into);
+
+        for (int i = 0; i < into.length; i++) {
+            long second = T0 + 75 + i;
+            if (second < T0 + 95 || second >= T0 + 155) {
+                assertThat(into[i]).as("second %d", second).isNaN();
+            } else {
+                assertThat(into[i]).as("second %d", second).isEqualTo(valueAt(second));
+            }
+        }
+    }
+
+    @Test
+    void copyRangeOfAStoreWithoutItsOwnAgreesWithTheRingBuffers() {
+        int h = store.register(API_CPU);
+        appendRamp(h, T0, 155);
+        MetricStore snapshotsOnly = (MetricStore) java.lang.reflect.Proxy.newProxyInstance(MetricStore.class.getClassLoader(),
+                new Class<?>[] {MetricStore.class}, (proxy, method, args) -> method.isDefault()
+                        ? java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args)
+                        : method.invoke(store, args));
+        double[] fast = new double[90];
+        double[] general = new double[90];
+
+        store.copyRange(h, T0 + 75, fast);
+        snapshotsOnly.copyRange(h, T0 + 75, general);
+
+        assertThat(general).containsExactly(fast);
+    }
+
+    @Test
     void recentEndsAtNewestSample() {
         int h = store.register(API_CPU);
         appendRamp(h, T0, 100);

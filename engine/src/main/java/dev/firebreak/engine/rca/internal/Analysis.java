@@ -221,10 +221,14 @@ public final class Analysis {
                 || spec.role() != MetricSpec.Role.RESOURCE && NodeState.explains(spec.role(), symptomRole)).toList();
         List<NodeState> all = new ArrayList<>(candidates);
         all.addAll(context);
+        // a caller's series is summarised and dropped (only the candidates' are correlated later): one buffer serves all
+        double[] scratch = new double[times.length];
         for (NodeState s : all) {
             for (MetricSpec spec : s.candidate ? specs : contextSpecs) {
-                Optional<double[]> series = input.series().series(s.id, spec.name());
-                Optional<MetricReading> reading = series.flatMap(v -> readings.read(spec, v, s.id + "/" + spec.name()));
+                Optional<double[]> series = s.candidate ? input.series().series(s.id, spec.name())
+                        : input.series().seriesInto(s.id, spec.name(), scratch) ? Optional.of(scratch) : Optional.empty();
+                Optional<MetricReading> reading = series.flatMap(v -> readings.read(spec, v, s.id + "/" + spec.name()))
+                        .map(r -> s.candidate ? r : r.withoutSeries());
                 if (reading.isPresent()) {
                     s.readings.add(reading.get());
                 } else if (series.isPresent()) {

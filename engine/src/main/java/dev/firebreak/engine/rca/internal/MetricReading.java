@@ -11,11 +11,15 @@ import dev.firebreak.engine.rca.MetricSpec;
  * @param onset     the first epoch second it stayed beyond the threshold; Long.MAX_VALUE if it never did
  * @param normal    the normal period's median
  * @param reached   the value at the anomalous high
- * @param series    the whole series (for correlation)
+ * @param series    the whole series (for correlation); null for a node outside the candidates, never correlated
  * @param label     how evidence names it: the metric, or "calls from X: metric" for a call series
  */
 record MetricReading(MetricSpec spec, double deviation, long onset, double normal, double reached, double[] series,
         String label) {
+
+    MetricReading withoutSeries() {
+        return new MetricReading(spec, deviation, onset, normal, reached, null, label);
+    }
 
     boolean moved(double threshold) {
         return deviation >= threshold;

@@ -46,30 +46,16 @@ public final class StoreSeries implements SeriesSource {
         if (handle.isEmpty()) {
             return Optional.empty();
         }
-        SeriesSnapshot snapshot = store.range(handle.get(), from, from + length - 1);
-        if (snapshot.stepSeconds() == 1 && snapshot.startEpochSecond() == from && snapshot.size() == length) {
-            return Optional.of(snapshot.values()); // already on the axis, and the snapshot's array is ours
-        }
         double[] values = new double[length];
-        Arrays.fill(values, Double.NaN);
-        if (snapshot.stepSeconds() == 1) {
-            // one sample a second, shifted or shorter (the newest second not written yet): one block copy
-            long offset = snapshot.startEpochSecond() - from;
-            int skip = (int) Math.max(0, -offset);
-            int at = (int) Math.max(0, offset);
-            int count = Math.min(snapshot.size() - skip, length - at);
-            if (count > 0) {
-                System.arraycopy(snapshot.values(), skip, values, at, count);
-            }
-            return Optional.of(values);
-        }
-        for (int i = 0; i < snapshot.size(); i++) {
-            long at = snapshot.epochSecondAt(i) - from;
-            if (at >= 0 && at < length) {
-                values[(int) at] = snapshot.values()[i];
-            }
-        }
+        store.copyRange(handle.get(), from, values);
         return Optional.of(values);
+    }
+
+    @Override
+    public boolean seriesInto(String node, String metric, double[] into) {
+        Optional<Integer> handle = store.handle(new SeriesKey(node, MetricName.valueOf(metric)));
+        handle.ifPresent(h -> store.copyRange(h, from, into));
+        return handle.isPresent();
     }
 
     /** What each of the simulator's metrics means to root-cause analysis, keyed by {@link MetricName#name()}. */

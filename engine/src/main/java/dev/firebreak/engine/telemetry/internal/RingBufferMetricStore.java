@@ -94,6 +94,11 @@ public final class RingBufferMetricStore implements MetricStore {
     }
 
     @Override
+    public void copyRange(int handle, long fromEpochSecond, double[] into) {
+        buffer(handle).copyRange(fromEpochSecond, into);
+    }
+
+    @Override
     public SeriesSnapshot recent(int handle, int seconds) {
         if (seconds <= 0) {
             throw new IllegalArgumentException("seconds must be positive, was " + seconds);

@@ -259,6 +259,36 @@ final class SeriesBuffer {
         return copyFull(fromEpochSecond, toEpochSecond, 0);
     }
 
+    /** Seconds [from, from + into.length) into {@code into}, NaN where not retained; retried like the snapshots. */
+    void copyRange(long fromEpochSecond, double[] into) {
+        while (true) {
+            long v = beginRead();
+            long newest = newestSecond;
+            long oldest = newest - Math.min(Math.max(filled, 0), capacity) + 1;
+            long lo = Math.max(fromEpochSecond, oldest);
+            long hi = Math.min(fromEpochSecond + into.length - 1, newest);
+            int size = filled == 0 || lo > hi ? 0 : (int) (hi - lo + 1);
+            int at = (int) (lo - fromEpochSecond);
+            if (size == 0) {
+                java.util.Arrays.fill(into, Double.NaN);
+            } else {
+                java.util.Arrays.fill(into, 0, at, Double.NaN);
+                java.util.Arrays.fill(into, at + size, into.length, Double.NaN);
+                int start = Math.floorMod(lo, capacity);
+                int first = Math.min(size, capacity - start);
+                for (int i = 0; i < first; i++) {
+                    into[at + i] = full[start + i];
+                }
+                for (int i = first; i < size; i++) {
+                    into[at + i] = full[i - first];
+                }
+            }
+            if (validate(v)) {
+                return;
+            }
+        }
+    }
+
     SeriesSnapshot recent(int seconds) {
         return copyFull(0, 0, seconds);
     }
@@ -282,8 +312,16 @@ final class SeriesBuffer {
             if (values.length != size) {
                 values = new double[size];
             }
-            for (int i = 0; i < size; i++) {
-                values[i] = full[Math.floorMod(lo + i, capacity)];
+            if (size > 0) {
+                // two straight runs, up to the ring's end and then from its start: no division per sample
+                int start = Math.floorMod(lo, capacity);
+                int first = Math.min(size, capacity - start);
+                for (int i = 0; i < first; i++) {
+                    values[i] = full[start + i];
+                }
+                for (int i = first; i < size; i++) {
+                    values[i] = full[i - first];
+                }
             }
             if (validate(v)) {
                 return new SeriesSnapshot(key, size == 0 ? from : lo, 1, values);
