@@ -41,6 +41,15 @@ public interface SeriesSource {
         return series.isPresent();
     }
 
+    /**
+     * What names this source's history when the history never changes once written (the metric store: a second, once
+     * past, keeps its sample), so that summaries of a past period may be kept between analyses; null, the default,
+     * when nothing may be kept.
+     */
+    default Object history() {
+        return null;
+    }
+
     /** Series held in memory: node, then metric name, then values. */
     static SeriesSource of(Map<String, Map<String, double[]>> series) {
         return of(series, Map.of());

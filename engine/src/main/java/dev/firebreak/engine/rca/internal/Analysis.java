@@ -58,7 +58,15 @@ public final class Analysis {
     /** Callers of the candidates that are not candidates themselves: their anomalies are what a cause explains. */
     private final List<NodeState> context = new ArrayList<>();
 
+    private final NormalSummaries summaries;
+
     public Analysis(RcaConfig config, RcaInput input) {
+        this(config, input, null);
+    }
+
+    /** With {@code summaries}, normal summaries of a source with a stable history are kept for the next analysis. */
+    public Analysis(RcaConfig config, RcaInput input, NormalSummaries summaries) {
+        this.summaries = summaries;
         this.config = config;
         this.input = input;
         this.times = input.times();
@@ -213,7 +221,7 @@ public final class Analysis {
     private void read(int[] window, MetricSpec.Role symptomRole) {
         recentFrom = lowerBound(times[window[1] - 1] + 1 - config.recentLevelSeconds());
         Readings readings = new Readings(times, window[0], window[1], recentFrom, window[2], window[3],
-                config.anomalyThreshold());
+                config.anomalyThreshold(), summaries, input.series().history());
         List<MetricSpec> specs = input.metrics().values().stream().sorted(Comparator.comparing(MetricSpec::name)).toList();
         // a caller outside the candidates is read for whether it suffers the symptom's kind of trouble and whether its
         // traffic moved; its resources say nothing about a fault below it (and are half of a large graph's series)

@@ -28,8 +28,19 @@ final class Readings {
     private final double threshold;
     private final double[] scratch;
 
+    private final NormalSummaries summaries;
+    private final Object history;
+
     Readings(long[] times, int normalFrom, int normalUntil, int recentFrom, int anomalousFrom, int anomalousUntil,
             double threshold) {
+        this(times, normalFrom, normalUntil, recentFrom, anomalousFrom, anomalousUntil, threshold, null, null);
+    }
+
+    /** With {@code summaries} and a non-null {@code history}, normal summaries are kept and reused. */
+    Readings(long[] times, int normalFrom, int normalUntil, int recentFrom, int anomalousFrom, int anomalousUntil,
+            double threshold, NormalSummaries summaries, Object history) {
+        this.summaries = history == null ? null : summaries;
+        this.history = history;
         this.times = times;
         this.recentFrom = Math.max(normalFrom, recentFrom);
         this.normalFrom = normalFrom;
@@ -46,6 +57,24 @@ final class Readings {
             throw new IllegalArgumentException("series " + where + " has " + series.length + " samples; the time axis has "
                     + times.length);
         }
+        NormalSummaries.Key key = summaries == null || normalUntil <= normalFrom ? null
+                : new NormalSummaries.Key(history, where, times[normalFrom], times[normalUntil - 1],
+                        times[Math.min(recentFrom, normalUntil - 1)]);
+        double[] known = key == null ? null : summaries.get(key);
+        double[] summary = known != null ? known : summarise(series, where);
+        if (summary == null) {
+            return Optional.empty();
+        }
+        if (key != null && known == null) {
+            summaries.put(key, summary);
+        }
+        double median = summary[0];
+        double scale = summary[1];
+        return anomalous(spec, series, where, median, scale);
+    }
+
+    /** {level, scale} of the normal period; null when it has too few samples to judge the series by. */
+    private double[] summarise(double[] series, String where) {
         int span = normalUntil - normalFrom;
         int stride = Math.max(1, (span + MAX_NORMAL_SAMPLES - 1) / MAX_NORMAL_SAMPLES);
         int n = 0;
@@ -59,7 +88,7 @@ final class Readings {
             }
         }
         if (n < MIN_NORMAL_SAMPLES) {
-            return Optional.empty();
+            return null;
         }
         double[] quartiles = RobustStats.quartiles(scratch, n);
         double q1 = quartiles[0];
@@ -77,6 +106,11 @@ final class Readings {
             spread = MEAN_DEVIATION_TO_SIGMA * meanAbsoluteDeviation(scratch, n, centre);
         }
         double scale = Math.max(Math.max(spread, RELATIVE_SCALE_FLOOR * Math.abs(median)), ABSOLUTE_SCALE_FLOOR);
+        return new double[] {median, scale};
+    }
+
+    private Optional<MetricReading> anomalous(MetricSpec spec, double[] series, String where, double median,
+            double scale) {
         double sign = spec.bad() == MetricSpec.Bad.DOWN ? -1 : 1;
         boolean either = spec.bad() == MetricSpec.Bad.EITHER;
         int m = 0;

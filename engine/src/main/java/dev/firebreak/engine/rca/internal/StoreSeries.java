@@ -51,6 +51,12 @@ public final class StoreSeries implements SeriesSource {
         return Optional.of(values);
     }
 
+    /** The store: its past seconds never change, so summaries of them may be kept. */
+    @Override
+    public Object history() {
+        return store;
+    }
+
     @Override
     public boolean seriesInto(String node, String metric, double[] into) {
         Optional<Integer> handle = store.handle(new SeriesKey(node, MetricName.valueOf(metric)));
