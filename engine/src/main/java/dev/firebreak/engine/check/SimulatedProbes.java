@@ -26,6 +26,14 @@ public final class SimulatedProbes {
         return checks;
     }
 
+    /**
+     * A health endpoint the component answers itself: up, with an error rate at most {@code maxErrorPercent}. Its
+     * answer does not wait for the component's dependencies, so slow calls below do not time it out.
+     */
+    public static Probe liveness(ComponentSignals signals, String componentId, double maxErrorPercent) {
+        return SimulatedProbe.liveness(signals, componentId, maxErrorPercent);
+    }
+
     /** Answers within the timeout and with an error rate at most {@code maxErrorPercent}. */
     public static Probe endpoint(ComponentSignals signals, String componentId, double maxErrorPercent) {
         return SimulatedProbe.endpoint(signals, componentId, maxErrorPercent);
@@ -45,13 +53,16 @@ public final class SimulatedProbes {
     }
 
     /**
-     * The console's default checks for a simulated component: shallow endpoint (errors <= 5 %), instances
-     * and resources, and a deep endpoint check that is strict about errors (<= 1 %).
+     * The console's default checks for a simulated component: a shallow health endpoint (up, errors <= 5 %),
+     * instances and resources, and a deep endpoint check, a real request through the dependencies, that is strict
+     * about errors (<= 1 %) and times out at the deep tier's limit. The shallow check does not time a request: a
+     * component at the top of a deep call chain takes over a second per request normally (the generated topologies'
+     * entry services do), and a one-second shallow timeout on that would report it degraded from the first second.
      */
     public static List<HealthCheck> defaultChecks(ComponentSignals signals, String componentId) {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck(componentId + "/endpoint", componentId, CheckTier.SHALLOW,
-                endpoint(signals, componentId, 5)));
+                liveness(signals, componentId, 5)));
         checks.add(new HealthCheck(componentId + "/instances", componentId, CheckTier.SHALLOW,
                 instances(signals, componentId)));
         checks.add(new HealthCheck(componentId + "/resources", componentId, CheckTier.SHALLOW,

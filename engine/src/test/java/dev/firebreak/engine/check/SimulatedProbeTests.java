@@ -51,6 +51,32 @@ class SimulatedProbeTests {
     }
 
     @Test
+    void aSlowRequestPathTimesOutTheEndpointButNotTheHealthEndpointThatAnswersWithoutItsDependencies() {
+        SimulationRunner.runFor(simulator, Duration.ofMinutes(2));
+        simulator.inject(FaultSpecParser.parse("latency:cart,magnitude=1500", simulator.clock().instant()));
+        SimulationRunner.runFor(simulator, Duration.ofSeconds(30));
+
+        ProbeResult request = SimulatedProbes.endpoint(signals, "cart", 5).run(Duration.ofSeconds(1));
+        ProbeResult health = SimulatedProbes.liveness(signals, "cart", 5).run(Duration.ofSeconds(1));
+
+        assertThat(request.outcome()).as(request.message()).isEqualTo(ProbeOutcome.TIMEOUT);
+        assertThat(request.message()).contains("exceeds the 1000 ms timeout");
+        assertThat(health.outcome()).as(health.message()).isEqualTo(ProbeOutcome.PASS);
+    }
+
+    @Test
+    void healthEndpointFailsWhenTheComponentFailsItsOwnRequests() {
+        SimulationRunner.runFor(simulator, Duration.ofMinutes(2));
+        simulator.inject(FaultSpecParser.parse("config-error:cart,magnitude=0.5", simulator.clock().instant()));
+        SimulationRunner.runFor(simulator, Duration.ofSeconds(30));
+
+        ProbeResult health = SimulatedProbes.liveness(signals, "cart", 5).run(Duration.ofSeconds(1));
+
+        assertThat(health.outcome()).as(health.message()).isEqualTo(ProbeOutcome.FAIL);
+        assertThat(health.message()).contains("cart: expected error rate <= 5.0 %");
+    }
+
+    @Test
     void resourceProbeFailsWhenALeakPushesMemoryOverItsLimitAfterSayingItIsRising() {
         SimulationRunner.runFor(simulator, Duration.ofMinutes(5));
         Probe resources = SimulatedProbes.resources(signals, "cart", Map.of(MetricName.MEMORY, 80.0));

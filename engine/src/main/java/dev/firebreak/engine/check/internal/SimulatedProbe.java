@@ -20,6 +20,9 @@ import java.util.Set;
 /**
  * A probe of a simulated component: what a real probe would see, read from simulated state.
  * <ul>
+ * <li>liveness: a health endpoint the component answers itself, without calling its dependencies: fails if the
+ * component is down or its error rate is above a limit; its answer does not wait for the calls below, so the
+ * component's request latency (which does) is not its own;</li>
  * <li>endpoint: fails if the component is down (FAILED) or its error rate is above a limit; times out
  * if its p99 latency exceeds the probe's timeout (a real request would not have returned in time);</li>
  * <li>resources: fails if a resource metric is above its limit, or if memory or disk use is rising steadily
@@ -33,7 +36,7 @@ public final class SimulatedProbe implements Probe {
     /** Resources that fill up over time, so a steady rise toward the limit is worth saying before it is crossed. */
     private static final Set<MetricName> FILLING = Set.of(MetricName.MEMORY, MetricName.DISK_USED);
 
-    private enum Kind { ENDPOINT, RESOURCES, INSTANCES }
+    private enum Kind { LIVENESS, ENDPOINT, RESOURCES, INSTANCES }
 
     private final Kind kind;
     private final ComponentSignals signals;
@@ -59,6 +62,13 @@ public final class SimulatedProbe implements Probe {
         return new SimulatedProbe(Kind.ENDPOINT, signals, componentId, maxErrorPercent, Map.of());
     }
 
+    public static SimulatedProbe liveness(ComponentSignals signals, String componentId, double maxErrorPercent) {
+        if (!(maxErrorPercent >= 0 && maxErrorPercent <= 100)) {
+            throw new IllegalArgumentException("maxErrorPercent must be in [0, 100], was " + maxErrorPercent);
+        }
+        return new SimulatedProbe(Kind.LIVENESS, signals, componentId, maxErrorPercent, Map.of());
+    }
+
     public static SimulatedProbe resources(ComponentSignals signals, String componentId, Map<MetricName, Double> limits) {
         if (limits.isEmpty()) {
             throw new IllegalArgumentException("a resource probe needs at least one limit");
@@ -73,6 +83,8 @@ public final class SimulatedProbe implements Probe {
     @Override
     public String description() {
         return switch (kind) {
+            case LIVENESS -> "simulated health endpoint of " + componentId + " (answers, errors <= " + maxErrorPercent
+                    + " %)";
             case ENDPOINT -> "simulated endpoint of " + componentId + " (errors <= " + maxErrorPercent + " %)";
             case RESOURCES -> "simulated resources of " + componentId + " within " + limits
                     + ", memory and disk not rising toward them";
@@ -87,6 +99,7 @@ public final class SimulatedProbe implements Probe {
             return ProbeResult.fail("no simulated component '" + componentId + "'", Duration.ZERO);
         }
         return switch (kind) {
+            case LIVENESS -> endpoint(health, null);
             case ENDPOINT -> endpoint(health, timeout);
             case RESOURCES -> resources();
             case INSTANCES -> instances();
@@ -98,7 +111,7 @@ public final class SimulatedProbe implements Probe {
             return ProbeResult.fail(componentId + ": expected an answer, the component is down", Duration.ZERO);
         }
         OptionalDouble latency = signals.latest(componentId, MetricName.LATENCY_P99);
-        if (latency.isPresent() && latency.getAsDouble() > timeout.toMillis()) {
+        if (timeout != null && latency.isPresent() && latency.getAsDouble() > timeout.toMillis()) {
             return ProbeResult.timeout(String.format(Locale.ROOT, "%s: p99 latency %.0f ms exceeds the %d ms timeout",
                     componentId, latency.getAsDouble(), timeout.toMillis()), timeout);
         }
@@ -107,7 +120,8 @@ public final class SimulatedProbe implements Probe {
             return ProbeResult.fail(String.format(Locale.ROOT, "%s: expected error rate <= %.1f %%, got %.1f %%",
                     componentId, maxErrorPercent, errors.getAsDouble()), Duration.ZERO);
         }
-        Duration elapsed = Duration.ofMillis(Math.round(latency.orElse(0)));
+        // a health endpoint answers without waiting for the calls below: its time is not the requests'
+        Duration elapsed = timeout == null ? Duration.ZERO : Duration.ofMillis(Math.round(latency.orElse(0)));
         return ProbeResult.pass(componentId + ": answering", elapsed);
     }
 
