@@ -27,7 +27,7 @@ public final class UiTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
-        tracker.started(task.title());
+        tracker.started(task);
         task.running();
         try {
             workers.execute(() -> run(task));
@@ -50,7 +50,7 @@ public final class UiTaskExecutor implements TaskExecutor {
         try {
             outcome.run();
         } finally {
-            tracker.ended(task.title());
+            tracker.ended(task);
             task.finished();
         }
     }
