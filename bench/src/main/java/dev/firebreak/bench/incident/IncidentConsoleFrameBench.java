@@ -20,6 +20,7 @@ import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.incident.IncidentsView;
 import dev.firebreak.views.incident.IncidentsViewModel;
 import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.task.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,8 +105,10 @@ public final class IncidentConsoleFrameBench {
                 NotificationConfig.none()).assemble(topology, 11, 1);
         ConsoleSession session = EnginePorts.of(engine);
         HealthMapViewModel map = new HealthMapViewModel(session.telemetry(), session.status());
+        // as the console: the open incident's timeline is read and checked on a task thread, applied on the FX thread
+        UiTaskExecutor tasks = new UiTaskExecutor();
         IncidentsViewModel incidents = new IncidentsViewModel(session, new SimpleStringProperty("bench"), name -> true,
-                component -> { });
+                component -> { }, tasks);
         SplitPane screen = new SplitPane(new HealthMapView(map), new IncidentsView(incidents));
         screen.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(new Scene(screen, 1440, 900));
@@ -140,6 +143,7 @@ public final class IncidentConsoleFrameBench {
                     stop();
                     load.interrupt();
                     report(engine.incidents());
+                    tasks.close();
                     engine.close();
                     database.close();
                     Platform.exit();
