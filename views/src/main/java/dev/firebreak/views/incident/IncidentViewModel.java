@@ -94,7 +94,11 @@ public final class IncidentViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper diagnosisSummary = new ReadOnlyStringWrapper(this, "diagnosisSummary",
             "Not analysed yet: root-cause analysis runs when the incident opens and as it grows.");
     private Diagnosis shownDiagnosis;
-    private int shownVerdicts = -1;
+    /**
+     * Whether the verdicts must be read again: only when the diagnosis changed or a person gave a verdict here. The
+     * console keeps verdicts in H2, and reading them on every pulse was a query on the FX thread each pulse.
+     */
+    private boolean verdictsChanged = true;
     private java.util.function.BiConsumer<String, Optional<Instant>> openComponentAt;
 
     /**
@@ -413,11 +417,17 @@ public final class IncidentViewModel implements AutoCloseable {
 
     /** The person confirms the cause: stored, on the timeline, and similar incidents learn from it. */
     public boolean confirmCause(CauseRow row) {
-        return row != null && run(() -> session.rootCauses().confirm(id, row.cause().component(), operator.get()));
+        return row != null && run(() -> {
+            session.rootCauses().confirm(id, row.cause().component(), operator.get());
+            verdictsChanged = true;
+        });
     }
 
     public boolean rejectCause(CauseRow row) {
-        return row != null && run(() -> session.rootCauses().reject(id, row.cause().component(), operator.get()));
+        return row != null && run(() -> {
+            session.rootCauses().reject(id, row.cause().component(), operator.get());
+            verdictsChanged = true;
+        });
     }
 
     /** Opens the cause's component, at the moment its metrics moved when the diagnosis knows it. */
@@ -434,13 +444,13 @@ public final class IncidentViewModel implements AutoCloseable {
 
     private void refreshDiagnosis() {
         Optional<Diagnosis> read = session.rootCauses().diagnosis(id);
-        List<Feedback> verdicts = session.rootCauses().verdicts();
-        if (read.isEmpty() || (read.get() == shownDiagnosis && verdicts.size() == shownVerdicts)) {
+        if (read.isEmpty() || (read.get() == shownDiagnosis && !verdictsChanged)) {
             return;
         }
         Diagnosis diagnosis = read.get();
         shownDiagnosis = diagnosis;
-        shownVerdicts = verdicts.size();
+        List<Feedback> verdicts = session.rootCauses().verdicts();
+        verdictsChanged = false;
         java.util.Map<String, Boolean> said = new java.util.HashMap<>();
         verdicts.stream().filter(v -> v.incidentId() == id).forEach(v -> said.put(v.component(), v.confirmed()));
         String selected = selectedCause.get() == null ? null : selectedCause.get().cause().component();
