@@ -24,9 +24,12 @@ public final class UiTaskExecutor implements TaskExecutor {
         return thread;
     });
     private final TaskTracker tracker = new TaskTracker();
+    /** Tasks started and not finished, quiet ones included. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
+        pending.incrementAndGet();
         tracker.started(task);
         task.running();
         try {
@@ -52,7 +55,13 @@ public final class UiTaskExecutor implements TaskExecutor {
         } finally {
             tracker.ended(task);
             task.finished();
+            pending.decrementAndGet();
         }
+    }
+
+    /** Tasks started and not finished yet, quiet ones included: what a test waits out before it looks. */
+    public int pending() {
+        return pending.get();
     }
 
     @Override
