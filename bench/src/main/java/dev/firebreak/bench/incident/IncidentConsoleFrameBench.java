@@ -11,6 +11,7 @@ import dev.firebreak.engine.incident.Incident;
 import dev.firebreak.engine.incident.IncidentService;
 import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.notify.NotificationConfig;
+import dev.firebreak.engine.rca.FeedbackStore;
 import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyGenerator;
@@ -20,6 +21,7 @@ import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.incident.IncidentsView;
 import dev.firebreak.views.incident.IncidentsViewModel;
 import dev.firebreak.views.session.ConsoleSession;
+import dev.firebreak.views.task.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +70,12 @@ public final class IncidentConsoleFrameBench {
     private final long[] frames = new long[4_000_000];
     private int frameCount;
     private final AtomicLong sent = new AtomicLong();
+    /** CPU the FX thread, and the whole process, used while measured: what the console costs, whatever else runs. */
+    private long fxCpuStart = -1;
+    private long fxCpuEnd;
+    private long processCpuStart;
+    private long processCpuEnd;
+    private long measuredNanos;
 
     private IncidentConsoleFrameBench() {
     }
@@ -100,12 +108,15 @@ public final class IncidentConsoleFrameBench {
         Topology topology = TopologyGenerator.generate(COMPONENTS, 42);
         Path dir = Files.createTempDirectory("firebreak-frames");
         Database database = Database.openFile(dir);
+        // incidents and verdicts in H2, as the console keeps them
         EngineSession engine = ConsoleSessions.running(DetectionConfig::ofDefaults, IncidentStore.in(database),
-                NotificationConfig.none()).assemble(topology, 11, 1);
+                NotificationConfig.none()).withVerdicts(FeedbackStore.in(database)).assemble(topology, 11, 1);
         ConsoleSession session = EnginePorts.of(engine);
         HealthMapViewModel map = new HealthMapViewModel(session.telemetry(), session.status());
+        // as the console: the open incident's timeline is read and checked on a task thread, applied on the FX thread
+        UiTaskExecutor tasks = new UiTaskExecutor();
         IncidentsViewModel incidents = new IncidentsViewModel(session, new SimpleStringProperty("bench"), name -> true,
-                component -> { });
+                component -> { }, tasks);
         SplitPane screen = new SplitPane(new HealthMapView(map), new IncidentsView(incidents));
         screen.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(new Scene(screen, 1440, 900));
@@ -128,6 +139,11 @@ public final class IncidentConsoleFrameBench {
             public void handle(long ignored) {
                 long now = System.nanoTime();
                 long elapsed = now - startNanos;
+                if (fxCpuStart < 0 && elapsed > TimeUnit.SECONDS.toNanos(WARMUP_SECONDS)) {
+                    fxCpuStart = threadCpu();
+                    processCpuStart = processCpu();
+                    measuredNanos = now;
+                }
                 if (previous >= 0 && elapsed > TimeUnit.SECONDS.toNanos(WARMUP_SECONDS) && frameCount < frames.length) {
                     frames[frameCount++] = now - previous;
                     if (now - previous > 100_000_000L) {
@@ -138,8 +154,12 @@ public final class IncidentConsoleFrameBench {
                 previous = now;
                 if (elapsed > TimeUnit.SECONDS.toNanos(WARMUP_SECONDS + runSeconds)) {
                     stop();
+                    fxCpuEnd = threadCpu();
+                    processCpuEnd = processCpu();
+                    measuredNanos = now - measuredNanos;
                     load.interrupt();
                     report(engine.incidents());
+                    tasks.close();
                     engine.close();
                     database.close();
                     Platform.exit();
@@ -183,5 +203,18 @@ public final class IncidentConsoleFrameBench {
                 + "timelines intact: %s; by state %s%n", sent.get(), intake.alertsReceived(), intake.incidents().size(), open.size(), intact,
                 byState);
         FrameTimes.print("all frames", all);
+        System.out.printf(Locale.ROOT, "CPU while measured: FX thread %.1f s (%.0f ms a second), whole process %.1f s of %.1f s "
+                + "(%.2f cores of %d)%n", (fxCpuEnd - fxCpuStart) / 1e9, (fxCpuEnd - fxCpuStart) / (measuredNanos / 1e9) / 1e6,
+                (processCpuEnd - processCpuStart) / 1e9, measuredNanos / 1e9, (processCpuEnd - processCpuStart) / (double) measuredNanos,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static long threadCpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -45,6 +45,8 @@ public final class IncidentView extends VBox {
 
     private final IncidentViewModel viewModel;
     private final Label severity = SeverityBadges.badge(dev.firebreak.engine.incident.IncidentSeverity.P4);
+    /** One tooltip, its text changed: the header is shown again on every alert the incident takes. */
+    private final Tooltip severityDetails = new Tooltip();
     private final Label title = new Label();
     private final Label state = new Label();
     private final Label type = new Label();
@@ -232,9 +234,12 @@ public final class IncidentView extends VBox {
             return;
         }
         SeverityBadges.apply(severity, incident.severity());
-        severity.setTooltip(new Tooltip(incident.severity().label() + ": " + incident.severity().impact()
+        severityDetails.setText(incident.severity().label() + ": " + incident.severity().impact()
                 + incident.severityOverride().map(r -> "\nSet by a person: " + r).orElse("")
-                + "\nComputed from impact: " + incident.computedSeverity().name()));
+                + "\nComputed from impact: " + incident.computedSeverity().name());
+        if (severity.getTooltip() != severityDetails) {
+            severity.setTooltip(severityDetails);
+        }
         key.setText(incident.key());
         title.setText(incident.title());
         state.setText(incident.state().name().toLowerCase(Locale.ROOT));

@@ -23,6 +23,9 @@ import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.IncidentDesk;
+import dev.firebreak.views.task.BackgroundTask;
+import dev.firebreak.views.task.CurrentThreadTaskExecutor;
+import dev.firebreak.views.task.TaskExecutor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -64,6 +67,8 @@ public final class IncidentViewModel implements AutoCloseable {
     private final Supplier<String> operator;
     private final Consumer<String> openComponent;
     private final FxCoalescer coalescer = new FxCoalescer(this::refresh);
+    /** Where the timeline is read and its chain checked: off the FX thread in the console. */
+    private final TaskExecutor reads;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
     private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>(this, "incident");
@@ -89,7 +94,11 @@ public final class IncidentViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper diagnosisSummary = new ReadOnlyStringWrapper(this, "diagnosisSummary",
             "Not analysed yet: root-cause analysis runs when the incident opens and as it grows.");
     private Diagnosis shownDiagnosis;
-    private int shownVerdicts = -1;
+    /**
+     * Whether the verdicts must be read again: only when the diagnosis changed or a person gave a verdict here. The
+     * console keeps verdicts in H2, and reading them on every pulse was a query on the FX thread each pulse.
+     */
+    private boolean verdictsChanged = true;
     private java.util.function.BiConsumer<String, Optional<Instant>> openComponentAt;
 
     /**
@@ -104,14 +113,37 @@ public final class IncidentViewModel implements AutoCloseable {
     /** The newest entry read and checked, from which the next read continues; null to read it all again. */
     private TimelineChain.Head readHead;
     private int appendsSinceFullCheck;
+    /** A timeline read is under way; the next starts after it is applied. */
+    private boolean reading;
+    /** Bumped when the shown timeline must be read again from its start (the kinds shown changed). */
+    private long generation;
+    private boolean closed;
+
+    /**
+     * What one background read found: the entries after the last one read, checked as the chain's continuation, or
+     * (when {@code whole}) the whole timeline with its verification.
+     */
+    private record TimelineRead(long generation, boolean whole, List<TimelineEntry> entries, TimelineVerification verification) {
+    }
     /** Growths of the timeline taken incrementally between two full reads and checks of it. */
     static final int FULL_CHECK_EVERY = 20;
 
     /** Causes shown in the panel: the likeliest few; the rest rank below anything a person would check first. */
     static final int SHOWN_CAUSES = 5;
 
+    /** Reads the timeline on the calling thread: tests, and screens without a task executor. */
     public IncidentViewModel(ConsoleSession session, long id, Supplier<String> operator, Consumer<String> openComponent) {
+        this(session, id, operator, openComponent, new CurrentThreadTaskExecutor());
+    }
+
+    /**
+     * @param reads where the timeline is read from the store and its hash chain checked; in the console an executor
+     *              off the FX thread, which then only applies the entries read
+     */
+    public IncidentViewModel(ConsoleSession session, long id, Supplier<String> operator, Consumer<String> openComponent,
+            TaskExecutor reads) {
         this.session = Objects.requireNonNull(session, "session");
+        this.reads = Objects.requireNonNull(reads, "reads");
         this.desk = session.incidents();
         this.id = id;
         this.operator = Objects.requireNonNull(operator, "operator");
@@ -132,6 +164,7 @@ public final class IncidentViewModel implements AutoCloseable {
         kinds.addListener((javafx.collections.SetChangeListener<TimelineKind>) change -> {
             shownHead = -1;
             readHead = null;
+            generation++;
             refresh();
         });
         refresh();
@@ -330,11 +363,9 @@ public final class IncidentViewModel implements AutoCloseable {
         if (!legal.equals(moves)) {
             moves.setAll(legal);
         }
-        if (now.timelineHead().seq() != shownHead) {
+        if (now.timelineHead().seq() != shownHead && !reading) {
             shownHead = now.timelineHead().seq();
-            if (!appendNewEntries(now)) {
-                readWholeTimeline();
-            }
+            readTimeline();
         }
         List<AffectedComponent> affected = now.components().stream().map(c -> new AffectedComponent(c, health(c))).toList();
         if (!affected.equals(components)) {
@@ -386,11 +417,17 @@ public final class IncidentViewModel implements AutoCloseable {
 
     /** The person confirms the cause: stored, on the timeline, and similar incidents learn from it. */
     public boolean confirmCause(CauseRow row) {
-        return row != null && run(() -> session.rootCauses().confirm(id, row.cause().component(), operator.get()));
+        return row != null && run(() -> {
+            session.rootCauses().confirm(id, row.cause().component(), operator.get());
+            verdictsChanged = true;
+        });
     }
 
     public boolean rejectCause(CauseRow row) {
-        return row != null && run(() -> session.rootCauses().reject(id, row.cause().component(), operator.get()));
+        return row != null && run(() -> {
+            session.rootCauses().reject(id, row.cause().component(), operator.get());
+            verdictsChanged = true;
+        });
     }
 
     /** Opens the cause's component, at the moment its metrics moved when the diagnosis knows it. */
@@ -407,13 +444,13 @@ public final class IncidentViewModel implements AutoCloseable {
 
     private void refreshDiagnosis() {
         Optional<Diagnosis> read = session.rootCauses().diagnosis(id);
-        List<Feedback> verdicts = session.rootCauses().verdicts();
-        if (read.isEmpty() || (read.get() == shownDiagnosis && verdicts.size() == shownVerdicts)) {
+        if (read.isEmpty() || (read.get() == shownDiagnosis && !verdictsChanged)) {
             return;
         }
         Diagnosis diagnosis = read.get();
         shownDiagnosis = diagnosis;
-        shownVerdicts = verdicts.size();
+        List<Feedback> verdicts = session.rootCauses().verdicts();
+        verdictsChanged = false;
         java.util.Map<String, Boolean> said = new java.util.HashMap<>();
         verdicts.stream().filter(v -> v.incidentId() == id).forEach(v -> said.put(v.component(), v.confirmed()));
         String selected = selectedCause.get() == null ? null : selectedCause.get().cause().component();
@@ -449,40 +486,79 @@ public final class IncidentViewModel implements AutoCloseable {
     }
 
     /**
-     * Reads only the entries stored since the last read and checks that they continue the chain already checked:
-     * under a burst of alerts the timeline grows every pulse, and reading and hashing all of it again each time
-     * cost the console its frame rate. Every {@link #FULL_CHECK_EVERY}th time (and when the entries do not
-     * continue) the whole timeline is read and checked again, so an edit of an older entry is still found.
+     * Reads the timeline in the background and applies what was read on the FX thread. Only the entries stored since
+     * the last read are read, and checked as the continuation of the chain already checked: under a burst of alerts
+     * the timeline grows every few pulses, and reading and hashing all of it again each time cost the console its
+     * frame rate. Every {@link #FULL_CHECK_EVERY}th time (and when the new entries do not continue the chain) the
+     * whole timeline is read and checked again, so an edit of an older entry is still found. The read, the SQL and
+     * the hashing run on {@link #reads}; the FX thread only appends the ready entries. One read at a time: growth
+     * during a read is picked up by the next one.
      */
-    private boolean appendNewEntries(Incident now) {
-        if (readHead == null || appendsSinceFullCheck >= FULL_CHECK_EVERY) {
-            return false;
-        }
-        List<TimelineEntry> fresh = desk.timelineAfter(id, readHead.seq());
-        TimelineVerification verified = TimelineChain.verifyAfter(id, readHead, fresh, Optional.empty());
-        if (!verified.intact()) {
-            return false;
-        }
-        timeline.addAll(fresh.stream().filter(e -> kinds.contains(e.kind())).toList());
-        notifications.addAll(fresh.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION).toList());
-        if (!fresh.isEmpty()) {
-            readHead = new TimelineChain.Head(fresh.getLast().seq(), fresh.getLast().hash());
-        }
-        verification.set(verified.describe());
-        intact.set(true);
-        appendsSinceFullCheck++;
-        return true;
+    private void readTimeline() {
+        TimelineChain.Head from = appendsSinceFullCheck >= FULL_CHECK_EVERY ? null : readHead;
+        long asked = generation;
+        reading = true;
+        BackgroundTask.wrap(() -> read(from, asked))
+                .withTitle("Reading the timeline of " + Incident.key(id))
+                .quietly()
+                .onSuccess(this::apply)
+                .onFailure(e -> {
+                    shownHead = -1;
+                    verification.set("Timeline not read: " + e.getMessage());
+                })
+                .onFinished(() -> {
+                    reading = false;
+                    Incident shown = incident.get();
+                    if (!closed && (shown == null || shown.timelineHead().seq() != shownHead)) {
+                        coalescer.markDirty();
+                    }
+                })
+                .executeWith(reads);
     }
 
-    private void readWholeTimeline() {
+    /** Off the FX thread: the new entries checked as the chain's continuation, or the whole timeline checked. */
+    private TimelineRead read(TimelineChain.Head from, long asked) {
+        if (from != null) {
+            List<TimelineEntry> fresh = desk.timelineAfter(id, from.seq());
+            TimelineVerification verified = TimelineChain.verifyAfter(id, from, fresh, Optional.empty());
+            if (verified.intact()) {
+                return new TimelineRead(asked, false, fresh, verified);
+            }
+        }
         List<TimelineEntry> all = desk.timeline(id);
-        timeline.setAll(all.stream().filter(e -> kinds.contains(e.kind())).toList());
-        notifications.setAll(all.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION).toList());
-        TimelineVerification verified = desk.verify(id);
+        return new TimelineRead(asked, true, all, desk.verify(id));
+    }
+
+    /** On the FX thread: shows what a read found, unless the kinds shown changed while it ran (then it reads again). */
+    private void apply(TimelineRead read) {
+        if (closed || read.generation() != generation) {
+            shownHead = -1;
+            return;
+        }
+        List<TimelineEntry> entries = read.entries();
+        List<TimelineEntry> shown = entries.stream().filter(e -> kinds.contains(e.kind())).toList();
+        List<TimelineEntry> sent = entries.stream().filter(e -> e.kind() == TimelineKind.NOTIFICATION).toList();
+        TimelineVerification verified = read.verification();
+        if (read.whole()) {
+            timeline.setAll(shown);
+            notifications.setAll(sent);
+            readHead = verified.intact() && !entries.isEmpty()
+                    ? new TimelineChain.Head(entries.getLast().seq(), entries.getLast().hash()) : null;
+            appendsSinceFullCheck = 0;
+        } else {
+            if (!shown.isEmpty()) {
+                timeline.addAll(shown);
+            }
+            if (!sent.isEmpty()) {
+                notifications.addAll(sent);
+            }
+            if (!entries.isEmpty()) {
+                readHead = new TimelineChain.Head(entries.getLast().seq(), entries.getLast().hash());
+            }
+            appendsSinceFullCheck++;
+        }
         verification.set(verified.describe());
         intact.set(verified.intact());
-        readHead = verified.intact() && !all.isEmpty() ? new TimelineChain.Head(all.getLast().seq(), all.getLast().hash()) : null;
-        appendsSinceFullCheck = 0;
     }
 
     private HealthState health(String componentId) {
@@ -513,6 +589,7 @@ public final class IncidentViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         coalescer.close();
         subscriptions.forEach(Subscription::close);
     }

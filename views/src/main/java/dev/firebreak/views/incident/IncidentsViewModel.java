@@ -9,6 +9,8 @@ import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.IncidentDesk;
+import dev.firebreak.views.task.CurrentThreadTaskExecutor;
+import dev.firebreak.views.task.TaskExecutor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public final class IncidentsViewModel implements AutoCloseable {
     private final ReadOnlyStringProperty operator;
     private final Predicate<String> changeOperator;
     private final Consumer<String> openComponent;
+    private final TaskExecutor reads;
     private final FxCoalescer coalescer = new FxCoalescer(this::refresh);
     private final List<Subscription> subscriptions = new ArrayList<>();
     /** Incidents opened since the last pulse, for the desktop notification; filled on the engine's thread. */
@@ -67,6 +70,16 @@ public final class IncidentsViewModel implements AutoCloseable {
      */
     public IncidentsViewModel(ConsoleSession session, ReadOnlyStringProperty operator, Predicate<String> changeOperator,
             Consumer<String> openComponent) {
+        this(session, operator, changeOperator, openComponent, new CurrentThreadTaskExecutor());
+    }
+
+    /**
+     * @param reads where the open incident's timeline is read and checked; off the FX thread in the console (its
+     *              reads do not show on the busy indicator)
+     */
+    public IncidentsViewModel(ConsoleSession session, ReadOnlyStringProperty operator, Predicate<String> changeOperator,
+            Consumer<String> openComponent, TaskExecutor reads) {
+        this.reads = Objects.requireNonNull(reads, "reads");
         this.session = Objects.requireNonNull(session, "session");
         this.desk = session.incidents();
         this.operator = Objects.requireNonNull(operator, "operator");
@@ -168,7 +181,7 @@ public final class IncidentsViewModel implements AutoCloseable {
                 .filter(i -> text.isEmpty() || haystack(i).contains(text))
                 .sorted(ORDER).toList();
         if (!shown.equals(rows)) {
-            rows.setAll(shown);
+            update(rows, shown, (a, b) -> a.id() == b.id());
         }
         long open = all.stream().filter(i -> i.state().isOpen()).count();
         long unacknowledged = all.stream().filter(i -> i.state().isOpen() && !i.isAcknowledged()).count();
@@ -176,6 +189,27 @@ public final class IncidentsViewModel implements AutoCloseable {
                 + (all.size() - open) + " resolved or closed" + (shown.size() < all.size() ? "; " + shown.size() + " shown" : ""));
         if (selected.get() != null) {
             selected.get().refresh();
+        }
+    }
+
+    /**
+     * Makes {@code rows} equal to {@code next}. When the same incidents are shown in the same order (the usual case
+     * under a burst: only alert counts and severities change), only the rows that changed are replaced, so the table
+     * updates those cells instead of taking a whole new list and laying out every row again.
+     */
+    static <T> void update(ObservableList<T> rows, List<T> next, java.util.function.BiPredicate<T, T> same) {
+        boolean inPlace = rows.size() == next.size();
+        for (int i = 0; inPlace && i < next.size(); i++) {
+            inPlace = same.test(rows.get(i), next.get(i));
+        }
+        if (!inPlace) {
+            rows.setAll(next);
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!rows.get(i).equals(next.get(i))) {
+                rows.set(i, next.get(i));
+            }
         }
     }
 
@@ -203,7 +237,7 @@ public final class IncidentsViewModel implements AutoCloseable {
             return;
         }
         IncidentViewModel next = id == null || desk.incident(id).isEmpty() ? null
-                : new IncidentViewModel(session, id, operator::get, openComponent);
+                : new IncidentViewModel(session, id, operator::get, openComponent, reads);
         if (next != null && openComponentAt != null) {
             next.setOpenComponentAt(openComponentAt);
         }

@@ -449,7 +449,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
         healthMap.set(map);
         settings.set(new DetectionSettingsViewModel(next.detection()));
-        IncidentsViewModel incidentScreen = new IncidentsViewModel(next, operator, this::setOperator, this::openComponent);
+        IncidentsViewModel incidentScreen = new IncidentsViewModel(next, operator, this::setOperator, this::openComponent,
+                context.tasks());
         incidentScreen.setOpenComponentAt(this::openComponentAt);
         if (started) {
             incidentScreen.start();

@@ -26,6 +26,7 @@ public final class BackgroundTask<T> {
 
     private final Callable<T> work;
     private String title = "Working";
+    private boolean quiet;
     private Runnable onRunning = () -> { };
     private Consumer<T> onSuccess = result -> { };
     private Consumer<Exception> onFailure = error -> { };
@@ -51,6 +52,20 @@ public final class BackgroundTask<T> {
     public BackgroundTask<T> withTitle(String title) {
         this.title = Objects.requireNonNull(title, "title");
         return this;
+    }
+
+    /**
+     * Keeps the work off the busy indicator: for short reads a screen repeats while it is live (a timeline read as
+     * it grows), which would otherwise make the indicator flicker several times a second.
+     */
+    public BackgroundTask<T> quietly() {
+        this.quiet = true;
+        return this;
+    }
+
+    /** Whether the busy indicator leaves this task out. */
+    public boolean isQuiet() {
+        return quiet;
     }
 
     /** Runs on the FX thread just before the work starts. */

@@ -13,7 +13,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
-        tracker.started(task.title());
+        tracker.started(task);
         task.running();
         try {
             T result;
@@ -25,7 +25,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
             }
             task.succeeded(result);
         } finally {
-            tracker.ended(task.title());
+            tracker.ended(task);
             task.finished();
         }
     }

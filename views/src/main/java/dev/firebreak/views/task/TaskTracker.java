@@ -14,14 +14,18 @@ final class TaskTracker {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "busyTitle", "");
 
-    void started(String taskTitle) {
-        running.push(taskTitle);
-        update();
+    void started(BackgroundTask<?> task) {
+        if (!task.isQuiet()) {
+            running.push(task.title());
+            update();
+        }
     }
 
-    void ended(String taskTitle) {
-        running.removeFirstOccurrence(taskTitle);
-        update();
+    void ended(BackgroundTask<?> task) {
+        if (!task.isQuiet()) {
+            running.removeFirstOccurrence(task.title());
+            update();
+        }
     }
 
     private void update() {

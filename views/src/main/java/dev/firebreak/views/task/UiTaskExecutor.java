@@ -24,10 +24,13 @@ public final class UiTaskExecutor implements TaskExecutor {
         return thread;
     });
     private final TaskTracker tracker = new TaskTracker();
+    /** Tasks started and not finished, quiet ones included. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
-        tracker.started(task.title());
+        pending.incrementAndGet();
+        tracker.started(task);
         task.running();
         try {
             workers.execute(() -> run(task));
@@ -50,9 +53,15 @@ public final class UiTaskExecutor implements TaskExecutor {
         try {
             outcome.run();
         } finally {
-            tracker.ended(task.title());
+            tracker.ended(task);
             task.finished();
+            pending.decrementAndGet();
         }
+    }
+
+    /** Tasks started and not finished yet, quiet ones included: what a test waits out before it looks. */
+    public int pending() {
+        return pending.get();
     }
 
     @Override

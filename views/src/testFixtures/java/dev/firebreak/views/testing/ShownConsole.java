@@ -33,6 +33,7 @@ public final class ShownConsole<S extends ConsoleSession> {
     private final ConsoleViewModel viewModel;
     private final ConsoleView view;
     private S session;
+    private final UiTaskExecutor tasks = new UiTaskExecutor();
 
     private ShownConsole(Stage stage, Map<String, Supplier<Topology>> topologies, String initial,
             SessionMaker<S> sessions) {
@@ -42,7 +43,7 @@ public final class ShownConsole<S extends ConsoleSession> {
             return session;
         };
         viewModel = new ConsoleViewModel(new ConsoleContext(topologies, factory, Preference.inMemory("light"),
-                initial, 42, 1, new UiTaskExecutor(), Preference.inMemory("alice")));
+                initial, 42, 1, tasks, Preference.inMemory("alice")));
         view = new ConsoleView(viewModel);
         stage.setScene(new Scene(view, WIDTH, HEIGHT));
         stage.show();
@@ -99,13 +100,21 @@ public final class ShownConsole<S extends ConsoleSession> {
 
     /** Lets queued FX work run, then pulls the coalesced engine state into the screens and lays them out. */
     public void settle(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            viewModel.refreshNow();
-            view.applyCss();
-            view.layout();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        // background work (the open incident's timeline reads) posts its outcome to the FX thread when done: refresh
+        // until none is under way after a refresh, so what the test looks at has been applied
+        for (int round = 0; round < 200; round++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                viewModel.refreshNow();
+                view.applyCss();
+                view.layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            if (tasks.pending() == 0) {
+                return;
+            }
+            WaitForAsyncUtils.sleep(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Settles, then writes the scene to {@code target/screenshots/<name>.png}. */
