@@ -12,8 +12,8 @@ final class FittedCalibration {
      * of succession, so no block claims certainty. Reported on seeds 1-15 of the shop in bench/README.md.
      */
     static final Calibration SIMULATOR = new Calibration(
-            new double[] {0.0000, 0.0084, 0.0296, 0.0945, 0.2127, 0.2910, 0.4469, 0.6231, 0.8828, 0.9881, 1.0},
-            new double[] {0.0044, 0.0224, 0.0345, 0.1212, 0.2857, 0.3462, 0.5600, 0.7143, 0.7778, 0.9032, 0.9722});
+            new double[] {0.0000, 0.0071, 0.0284, 0.0959, 0.2128, 0.2943, 0.4081, 0.7350, 0.9892, 1.0},
+            new double[] {0.0044, 0.0219, 0.0333, 0.1290, 0.2308, 0.2609, 0.5500, 0.7708, 0.9167, 0.9722});
 
     private FittedCalibration() {
     }

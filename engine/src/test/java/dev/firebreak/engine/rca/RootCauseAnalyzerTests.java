@@ -100,6 +100,19 @@ class RootCauseAnalyzerTests {
     }
 
     @Test
+    void whenNothingMovedBeyondNoiseTheNodeTheIncidentStartedOnLeadsAndTheNotesSaySo() {
+        // detection flagged api (its own, lower bar); against this normal period nothing stands out anywhere
+        RcaCase quiet = new RcaCase().node("gateway").node("api").node("db").node("cache")
+                .calls("gateway", "api").calls("api", "db").calls("api", "cache")
+                .step("api", RcaCase.ERRORS, 600, 0.15);
+
+        Diagnosis diagnosis = analyzer.analyze(quiet.input("api", RcaCase.ERRORS));
+
+        assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("api");
+        assertThat(diagnosis.notes()).anySatisfy(n -> assertThat(n).contains("api, where the incident started, leads"));
+    }
+
+    @Test
     void everyNodeIsRankedAndConfidencesStayInTheUnitInterval() {
         Diagnosis diagnosis = analyzer.analyze(chain().input("gateway", RcaCase.LATENCY));
 

@@ -37,6 +37,8 @@ public final class Analysis {
     private static final double LOAD_SHARE = 0.5;
     /** A node seen only from outside, whose instrumented sibling moved with it, draws the walk half as much. */
     private static final double OUTSIDE_VIEW_SHARE = 0.5;
+    /** With nothing moved, the flagged node leads the best noise-sized score by this factor. */
+    private static final double NOTHING_MOVED_LEAD = 1.1;
     private static final int SIMULTANEOUS_STEPS = 5;
     /** Sharpening of the raw share: a clear winner should read as one. */
     private static final double SHARE_POWER = 4;
@@ -106,6 +108,7 @@ public final class Analysis {
         Set<String> signature = signature();
         List<SimilarIncident> similar = config.uses(RcaMethod.SIMILARITY) ? scoreSimilarity(signature) : List.of();
         combine();
+        whenNothingMoved();
         return new Diagnosis(input.symptom(), causes(similar), signature, notes, similar);
     }
 
@@ -408,12 +411,36 @@ public final class Analysis {
             if (s == null || change.epochSecond() < from || change.epochSecond() > input.anomalous().until()) {
                 continue;
             }
-            // a change matters when its node moved; a routine release elsewhere at the same time earns little
-            double gate = s.moved ? 1 : Math.min(1, s.faultDeviation / threshold) * 0.25;
+            // a change matters when its node moved, or the incident itself holds the node (detection flagged it even
+            // if the move is small against this normal period); a routine release elsewhere at the same time earns
+            // little
+            double gate = s.moved || flagged(s) ? 1 : Math.min(1, s.faultDeviation / threshold) * 0.25;
             double before = Math.max(0, onset - change.epochSecond());
             double recency = Math.exp(-before / (config.changeLookbackSeconds() / 3.0));
             s.change = Math.max(s.change, gate * recency);
         }
+    }
+
+    /** The symptom's node or one of the incident's: what detection or the checks flagged. */
+    private boolean flagged(NodeState s) {
+        return s.id.equals(input.symptom().node()) || input.affected().contains(s.id);
+    }
+
+    /**
+     * When no candidate moved beyond the threshold, the scores are noise-sized and a quiet callee can lead by chance;
+     * the metrics then say nothing beyond what detection saw, so the node it flagged first leads, just ahead.
+     */
+    private void whenNothingMoved() {
+        if (candidates.stream().anyMatch(s -> s.moved)) {
+            return;
+        }
+        NodeState symptom = states.get(indexOf.get(input.symptom().node()));
+        double best = candidates.stream().mapToDouble(s -> s.combined).max().orElse(0);
+        if (symptom.combined < best) {
+            symptom.combined = best * NOTHING_MOVED_LEAD;
+        }
+        notes.add("no candidate's metrics moved beyond " + config.anomalyThreshold() + " deviations from normal: "
+                + symptom.id + ", where the incident started, leads on that alone");
     }
 
     private Set<String> signature() {
