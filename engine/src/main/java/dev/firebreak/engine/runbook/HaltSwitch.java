@@ -1,0 +1,16 @@
+package dev.firebreak.engine.runbook;
+
+import java.util.Optional;
+
+/**
+ * The latched emergency stop (owned by healing): while it reports a reason, every execution stops at its next safe
+ * point (before a step, before a retry, between a validation's polls) and pauses, saying why.
+ */
+@FunctionalInterface
+public interface HaltSwitch {
+
+    HaltSwitch NEVER = Optional::empty;
+
+    /** Why everything is halted, or empty when it is not. */
+    Optional<String> halted();
+}
