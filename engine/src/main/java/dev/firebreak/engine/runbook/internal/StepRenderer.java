@@ -7,6 +7,7 @@ import dev.firebreak.engine.runbook.MetricSource;
 import dev.firebreak.engine.runbook.RunbookStep;
 import dev.firebreak.engine.runbook.StepAction;
 import dev.firebreak.engine.runbook.StepRun;
+import dev.firebreak.engine.runbook.StepState;
 import dev.firebreak.engine.runbook.StepType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -183,9 +184,12 @@ public final class StepRenderer {
             return Optional.empty();
         }
         StepRun run = execution.step(stepId);
+        // Only a step that succeeded has results to build on; a skipped or failed one's are unknown, not empty.
+        boolean done = run.state() == StepState.SUCCEEDED || run.state() == StepState.ROLLED_BACK
+                || run.state() == StepState.ROLLBACK_FAILED;
         return switch (rest.substring(dot + 1)) {
-            case "output" -> run.attempts() == 0 ? Optional.empty() : Optional.of(run.output().strip());
-            case "exitCode" -> run.attempts() == 0 ? Optional.empty() : Optional.of(String.valueOf(run.exitCode()));
+            case "output" -> done ? Optional.of(run.output().strip()) : Optional.empty();
+            case "exitCode" -> done ? Optional.of(String.valueOf(run.exitCode())) : Optional.empty();
             case "state" -> Optional.of(run.state().name().toLowerCase(Locale.ROOT));
             default -> Optional.empty();
         };
