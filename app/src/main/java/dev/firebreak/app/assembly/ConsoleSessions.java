@@ -24,9 +24,11 @@ public final class ConsoleSessions implements SessionFactory {
     private final RealChecks realChecks;
     private final EscalationConfig escalation;
     private final FeedbackStore verdicts;
+    private final RunbookSetup runbooks;
 
     private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, NotificationConfig notifications,
-            boolean paused, RealChecks realChecks, EscalationConfig escalation, FeedbackStore verdicts) {
+            boolean paused, RealChecks realChecks, EscalationConfig escalation, FeedbackStore verdicts, RunbookSetup runbooks) {
+        this.runbooks = Objects.requireNonNull(runbooks, "runbooks");
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.detection = Objects.requireNonNull(detection, "detection");
         this.incidents = Objects.requireNonNull(incidents, "incidents");
@@ -40,7 +42,8 @@ public final class ConsoleSessions implements SessionFactory {
     public static ConsoleSessions running(Supplier<DetectionConfig> detection, IncidentStore incidents,
             NotificationConfig notifications) {
         return new ConsoleSessions(detection, incidents, notifications, false, RealChecks.none(),
-                EngineOptions.shippedEscalation(), FeedbackStore.inMemory());
+                EngineOptions.shippedEscalation(), FeedbackStore.inMemory(),
+                RunbookSetup.inMemory());
     }
 
     /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
@@ -50,29 +53,35 @@ public final class ConsoleSessions implements SessionFactory {
 
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection, NotificationConfig notifications) {
         return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true, RealChecks.none(),
-                EngineOptions.shippedEscalation(), FeedbackStore.inMemory());
+                EngineOptions.shippedEscalation(), FeedbackStore.inMemory(),
+                RunbookSetup.inMemory());
     }
 
     /** The same sessions with health checks against real endpoints ({@code --checks}). */
     public ConsoleSessions withRealChecks(RealChecks checks) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation, verdicts);
+        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation, verdicts, runbooks);
     }
 
     /** The same sessions with other escalation policies and rotations ({@code --escalation}, or the data directory's). */
     public ConsoleSessions withEscalation(EscalationConfig config) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config, verdicts);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config, verdicts, runbooks);
     }
 
     /** The same sessions keeping people's verdicts on diagnosed causes in {@code store} (the console's database). */
     public ConsoleSessions withVerdicts(FeedbackStore store) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, store);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, store, runbooks);
+    }
+
+    /** The same sessions keeping runbook runs and finding runbooks as {@code setup} says (the console's data directory). */
+    public ConsoleSessions withRunbooks(RunbookSetup setup) {
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, setup);
     }
 
     /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
     public EngineSession assemble(Topology topology, long seed, double speed) {
         EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get())
                 .withNotifications(notifications).withRealChecks(realChecks).withEscalation(escalation);
-        return EngineSession.assemble(topology, options, incidents, verdicts).startRunner(paused);
+        return EngineSession.assemble(topology, options, incidents, verdicts, runbooks).startRunner(paused);
     }
 
     @Override

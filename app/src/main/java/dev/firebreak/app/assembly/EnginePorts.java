@@ -53,7 +53,8 @@ public final class EnginePorts {
     /** The ports of {@code engine}; closing them closes the engine. */
     public static SessionPorts of(EngineSession engine) {
         return new SessionPorts(telemetry(engine), status(engine), faults(engine), detection(engine.detection()),
-                forecasts(engine), control(engine), incidents(engine.incidents(), engine.escalation()), rootCauses(engine.rootCauses()), engine::close);
+                forecasts(engine), control(engine), incidents(engine.incidents(), engine.escalation()), rootCauses(engine.rootCauses()),
+                new EngineRunbookDesk(engine), engine::close);
     }
 
     private static Telemetry telemetry(EngineSession engine) {

@@ -24,6 +24,13 @@ import dev.firebreak.engine.predict.ForecastEngineConfig;
 import dev.firebreak.engine.rca.FeedbackStore;
 import dev.firebreak.engine.rca.RootCauseService;
 import dev.firebreak.engine.rca.RootCauseSettings;
+import dev.firebreak.engine.executor.ProcessPolicy;
+import dev.firebreak.engine.runbook.MetricSource;
+import dev.firebreak.engine.runbook.RunbookEngine;
+import dev.firebreak.engine.runbook.RunbookJournal;
+import dev.firebreak.engine.runbook.Waiter;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.sim.SimulationRunner;
 import dev.firebreak.engine.sim.SimulationSession;
@@ -37,11 +44,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +76,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>root cause</b>: diagnoses each incident as it opens and grows, from the metric store, detection's anomaly
  *       onsets, changes and people's earlier verdicts; after incidents and escalation (it subscribes to incident
  *       changes, so it runs after the services that shape them) and before anything that acts on its diagnosis;
- *   <li>the services the later capabilities add (runbooks, healing) go here, each after what it reads;
+ *   <li><b>runbooks</b>: the runbook engine on the simulator's actions and the real executors (process argv, HTTP,
+ *       kubectl), its runs kept in the setup's store and journaled to the audit log and the incident's timeline;
+ *       runs found RUNNING in the store come back INTERRUPTED; drive loops on their own threads;
+ *   <li>the services the later capabilities add (healing) go here, each after what it reads;
  *   <li><b>runner</b>: started last (console only), so no tick reaches a half-built system.
  * </ol>
  *
@@ -82,6 +94,8 @@ public final class EngineSession implements AutoCloseable {
     public static final int HISTORY_SECONDS = 3600;
     /** Threads for real checks: probes block up to their timeout, and a few run at once. */
     private static final int REAL_CHECK_THREADS = 4;
+    /** How often a waiting run looks at the simulated clock, in real time. */
+    private static final java.time.Duration RUNBOOK_WAIT_POLL = java.time.Duration.ofMillis(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
 
@@ -93,6 +107,8 @@ public final class EngineSession implements AutoCloseable {
     private final EscalationService escalation;
     private final IncidentNotifications notifications;
     private final RootCauseService rootCauses;
+    private final RunbookEngine runbooks;
+    private final RunbookSetup runbookSetup;
     private final ComponentHealth health;
     private final HealthCheckScheduler simulatedChecks;
     private final Optional<HealthCheckScheduler> realChecks;
@@ -101,7 +117,8 @@ public final class EngineSession implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     private EngineSession(Topology topology, EngineOptions options, IncidentStore incidentStore,
-            FeedbackStore feedbackStore) {
+            FeedbackStore feedbackStore, RunbookSetup runbookSetup) {
+        this.runbookSetup = runbookSetup;
         this.options = options;
         SimulationConfig simulation = SimulationConfig.defaults(options.seed());
         this.source = SimulationSession.create(topology, options.start().map(simulation::withStart).orElse(simulation),
@@ -129,8 +146,41 @@ public final class EngineSession implements AutoCloseable {
         this.rootCauses = RootCauseService.attach(topology, source.store(), source.events(), incidents, feedbackStore,
                 RootCauseSettings.defaults(), source.clock());
         started.push(rootCauses);
+        this.runbooks = runbookEngine(runbookSetup);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
+    }
+
+    /** Drive loops on daemon threads (a run may wait minutes for its validation); stopped with the session. */
+    private RunbookEngine runbookEngine(RunbookSetup setup) {
+        ExecutorService worker = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("firebreak-runbook-", 1).factory());
+        started.push(worker::shutdownNow);
+        OkHttpClient http = new OkHttpClient();
+        started.push(() -> {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        });
+        ProcessPolicy policy = ProcessPolicy.defaults();
+        dev.firebreak.engine.executor.Executor executor = dev.firebreak.engine.executor.Executors.dispatching(List.of(
+                dev.firebreak.engine.executor.Executors.simulator(source.simulator()),
+                dev.firebreak.engine.executor.Executors.process(policy),
+                dev.firebreak.engine.executor.Executors.http(http),
+                dev.firebreak.engine.executor.Executors.kubectl(policy)));
+        RunbookJournal journal = setup.audit().map(audit -> RunbookJournal.auditing(audit, incidents))
+                .orElseGet(() -> RunbookJournal.timeline(incidents));
+        MetricStore store = source.store();
+        MetricSource metrics = (component, metric) -> {
+            MetricName name;
+            try {
+                name = MetricName.valueOf(metric.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return OptionalDouble.empty();
+            }
+            Optional<Integer> handle = store.handle(new SeriesKey(component, name));
+            return handle.isPresent() ? OptionalDouble.of(store.latest(handle.get())) : OptionalDouble.empty();
+        };
+        return new RunbookEngine(setup.config(), new RunbookEngine.Wiring(executor, setup.executions(), metrics, journal,
+                source.events(), source.clock(), Waiter.following(source.clock(), RUNBOOK_WAIT_POLL), worker, setup.halt()));
     }
 
     /** The simulated default checks of every component no real check speaks for, run on simulated time. */
@@ -175,19 +225,26 @@ public final class EngineSession implements AutoCloseable {
      * until {@link #startRunner} or {@link #step}.
      */
     public static EngineSession assemble(Topology topology, EngineOptions options) {
-        return assemble(topology, options, IncidentStore.inMemory(), FeedbackStore.inMemory());
+        return assemble(topology, options, IncidentStore.inMemory(), FeedbackStore.inMemory(), RunbookSetup.inMemory());
     }
 
     /** As above, with incidents kept in {@code incidentStore} (the console's database); verdicts in memory. */
     public static EngineSession assemble(Topology topology, EngineOptions options, IncidentStore incidentStore) {
-        return assemble(topology, options, incidentStore, FeedbackStore.inMemory());
+        return assemble(topology, options, incidentStore, FeedbackStore.inMemory(), RunbookSetup.inMemory());
     }
 
     /** As above, with people's verdicts on diagnosed causes kept in {@code feedbackStore} (the console's database). */
     public static EngineSession assemble(Topology topology, EngineOptions options, IncidentStore incidentStore,
             FeedbackStore feedbackStore) {
+        return assemble(topology, options, incidentStore, feedbackStore, RunbookSetup.inMemory());
+    }
+
+    /** As above, with runbook runs kept and journaled as {@code runbooks} says (the console's database). */
+    public static EngineSession assemble(Topology topology, EngineOptions options, IncidentStore incidentStore,
+            FeedbackStore feedbackStore, RunbookSetup runbooks) {
         return new EngineSession(Objects.requireNonNull(topology, "topology"), Objects.requireNonNull(options, "options"),
-                Objects.requireNonNull(incidentStore, "incidentStore"), Objects.requireNonNull(feedbackStore, "feedbackStore"));
+                Objects.requireNonNull(incidentStore, "incidentStore"), Objects.requireNonNull(feedbackStore, "feedbackStore"),
+                Objects.requireNonNull(runbooks, "runbooks"));
     }
 
     /** Starts the paced runner (the console); {@code paused} leaves it waiting for play. */
@@ -255,6 +312,16 @@ public final class EngineSession implements AutoCloseable {
     /** Root-cause analysis of every incident: diagnoses, and people's verdicts on them. */
     public RootCauseService rootCauses() {
         return rootCauses;
+    }
+
+    /** The runbook engine: runs, approvals, rollbacks. */
+    public RunbookEngine runbooks() {
+        return runbooks;
+    }
+
+    /** The runbook library and where runs are kept. */
+    public RunbookSetup runbookSetup() {
+        return runbookSetup;
     }
 
     /** Each component's health as the console shows it: detection and its checks combined (ADR 0025). */

@@ -4,6 +4,8 @@ import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.engine.store.AuditLog;
 import dev.firebreak.engine.store.DataDirectoryInUseException;
 import dev.firebreak.engine.store.DataDirectoryLock;
+import dev.firebreak.app.assembly.RunbookSetup;
+import dev.firebreak.engine.runbook.ExecutionStore;
 import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.store.StoreException;
 import dev.firebreak.engine.topology.Topology;
@@ -126,7 +128,9 @@ public final class ConsoleApplication extends Application {
         tasks = new UiTaskExecutor();
         ConsoleContext context = new ConsoleContext(topologies,
                 sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
-                        .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database)),
+                        .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database))
+                        .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), ExecutionStore.jdbc(database),
+                                database.auditLog())),
                         detectionSettings, audit, actor), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);

@@ -90,5 +90,6 @@ public final class SteppedSession implements ConsoleSession {
     @Override public SimulationControl control() { return ports.control(); }
     @Override public dev.firebreak.views.session.RootCauses rootCauses() { return ports.rootCauses(); }
     @Override public IncidentDesk incidents() { return ports.incidents(); }
+    @Override public dev.firebreak.views.session.RunbookDesk runbooks() { return ports.runbooks(); }
     @Override public void close() { ports.close(); }
 }

@@ -4,6 +4,7 @@ import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.executor.Executor;
 import dev.firebreak.engine.executor.Invocation;
 import dev.firebreak.engine.executor.Outcome;
+import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.runbook.internal.StepRenderer;
 import dev.firebreak.engine.runbook.internal.Templates;
 import dev.firebreak.engine.time.Durations;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * the engine's lock; people's actions (approve, deny, skip, retry, roll back, abort, resume) are checked against the
  * state tables and refused with {@link ExecutionRefusedException} naming why.
  */
+@EngineService
 public final class RunbookEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunbookEngine.class);

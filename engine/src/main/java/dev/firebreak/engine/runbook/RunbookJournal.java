@@ -21,7 +21,7 @@ public interface RunbookJournal {
     /** Audit log entries (subject {@code runbook-run/ID}) and, for a run started from an incident, timeline entries. */
     static RunbookJournal auditing(AuditLog audit, IncidentService incidents) {
         Objects.requireNonNull(audit, "audit");
-        Objects.requireNonNull(incidents, "incidents");
+        RunbookJournal timeline = timeline(incidents);
         return (execution, actor, action, text) -> {
             Map<String, Object> details = new TreeMap<>();
             details.put("runbook", execution.runbook().id());
@@ -30,9 +30,15 @@ public interface RunbookJournal {
             details.put("text", text);
             execution.currentStep().ifPresent(step -> details.put("step", step.stepId()));
             audit.append(actor, action, "runbook-run/" + execution.id(), details);
-            execution.incidentId().ifPresent(id -> incidents.incident(id).ifPresent(incident ->
-                    incidents.record(id, TimelineKind.RUNBOOK, actor, execution.runbook().id() + " run " + execution.id()
-                            + ": " + text)));
+            timeline.record(execution, actor, action, text);
         };
+    }
+
+    /** Timeline entries of the run's incident only (no database, so no audit log: headless runs, tests). */
+    static RunbookJournal timeline(IncidentService incidents) {
+        Objects.requireNonNull(incidents, "incidents");
+        return (execution, actor, action, text) -> execution.incidentId().ifPresent(id -> incidents.incident(id)
+                .ifPresent(incident -> incidents.record(id, TimelineKind.RUNBOOK, actor, execution.runbook().id() + " run "
+                        + execution.id() + ": " + text)));
     }
 }

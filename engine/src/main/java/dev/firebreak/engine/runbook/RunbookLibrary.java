@@ -185,6 +185,38 @@ public final class RunbookLibrary {
         return matches;
     }
 
+    /**
+     * Runbooks for a diagnosed cause, best first: those whose fault kinds the cause's words name (a cause "memory leak
+     * in its own process" names {@code memory-leak}) before those that only share words with it; the component kind
+     * filters out runbooks written for other kinds.
+     */
+    public List<Match> suggest(String causeKind, String componentKind) {
+        String cause = " " + causeKind.toLowerCase(Locale.ROOT).replace('-', ' ') + " ";
+        List<Match> matches = new ArrayList<>();
+        for (Runbook runbook : all()) {
+            if (runbook.kind() == Runbook.Kind.TEMPLATE || !componentKind.isBlank() && !runbook.componentKinds().isEmpty()
+                    && !containsIgnoringCase(runbook.componentKinds(), componentKind)) {
+                continue;
+            }
+            double score = 0;
+            List<String> reasons = new ArrayList<>();
+            for (String fault : runbook.faultKinds()) {
+                if (cause.contains(" " + fault.toLowerCase(Locale.ROOT).replace('-', ' ') + " ")) {
+                    score += 8;
+                    reasons.add("answers " + fault);
+                }
+            }
+            double words = textScore(runbook, causeKind);
+            if (score == 0 && words < 2) {
+                continue;
+            }
+            score += words;
+            matches.add(new Match(runbook, score, reasons.isEmpty() ? List.of("shares words with the cause") : reasons));
+        }
+        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.runbook().id()));
+        return matches;
+    }
+
     /** Each query word found: in the title or an alert 2, in tags, description or a step title 1. */
     private static double textScore(Runbook runbook, String text) {
         Set<String> words = Stream.of(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).filter(w -> w.length() > 1)

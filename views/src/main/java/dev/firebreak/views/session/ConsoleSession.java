@@ -26,6 +26,8 @@ public interface ConsoleSession extends AutoCloseable {
 
     RootCauses rootCauses();
 
+    RunbookDesk runbooks();
+
     /** Stops the engine services behind the ports, in the reverse of the order they started. */
     @Override
     void close();

@@ -75,6 +75,7 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     private final EscalationService escalation;
     private final RootCauseService rootCauseService;
     private final IncidentDesk desk;
+    private volatile dev.firebreak.views.session.RunbookDesk runbookDesk;
 
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final MetricName[] REPORTED = {MetricName.REQUEST_RATE, MetricName.ERROR_RATE,
@@ -276,6 +277,20 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     @Override public Forecasts forecasts() { return this; }
     @Override public SimulationControl control() { return this; }
     @Override public IncidentDesk incidents() { return desk; }
+
+    /** Gives this session a runbook desk (tests of the runbook screens build one on a real runbook engine). */
+    public ScriptedSession withRunbooks(dev.firebreak.views.session.RunbookDesk runbooks) {
+        this.runbookDesk = runbooks;
+        return this;
+    }
+
+    @Override
+    public dev.firebreak.views.session.RunbookDesk runbooks() {
+        if (runbookDesk == null) {
+            throw new IllegalStateException("this scripted session has no runbooks; give it some with withRunbooks");
+        }
+        return runbookDesk;
+    }
 
     /** The real root-cause service on the scripted metrics. */
     @Override
