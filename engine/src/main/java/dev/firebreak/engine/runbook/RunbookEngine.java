@@ -519,7 +519,11 @@ public final class RunbookEngine {
                     case Next.Stop stop -> {
                         return;
                     }
-                    case Next.Wait wait -> waiter.await(wait.delay());
+                    case Next.Wait wait -> {
+                        if (!wait.delay().isZero()) {
+                            waiter.awaitUnless(wait.delay(), () -> stopAsked(id));
+                        }
+                    }
                     case Next.Run run -> execute(id, run);
                     case Next.RollBack rollBack -> rollBack(id, rollBack);
                 }
@@ -741,6 +745,9 @@ public final class RunbookEngine {
             if (halted.isPresent()) {
                 return new Outcome(Outcome.Status.REFUSED, -1, last, false, "HALT during validation: " + halted.get());
             }
+            if (stopAsked(id)) {
+                return new Outcome(Outcome.Status.REFUSED, -1, last, false, "stopped during validation: abort asked");
+            }
             Instant now = clock.instant();
             try {
                 StepRenderer.Evaluation verdict = renderer.evaluate(snapshot, condition);
@@ -758,7 +765,7 @@ public final class RunbookEngine {
                         + Durations.format(step.hold()) + " within " + Durations.format(step.timeout()) + " (last: " + last + ")");
             }
             Duration left = Duration.between(now, deadline);
-            waiter.await(left.compareTo(config.validationPoll()) < 0 ? left : config.validationPoll());
+            waiter.awaitUnless(left.compareTo(config.validationPoll()) < 0 ? left : config.validationPoll(), () -> stopAsked(id));
         }
     }
 
@@ -842,6 +849,16 @@ public final class RunbookEngine {
         return run.approvals().stream()
                 .filter(approval -> approval.hash().equals(hash) && approval.at().plus(config.approvalTtl()).isAfter(now))
                 .toList();
+    }
+
+    /** Whether a wait of run {@code id} should end early: it was aborted, or HALT holds. */
+    private boolean stopAsked(long id) {
+        synchronized (this) {
+            if (abortRequested.containsKey(id)) {
+                return true;
+            }
+        }
+        return halt.halted().isPresent();
     }
 
     private void refuseWhileHalted() {
