@@ -44,8 +44,7 @@ public final class RunbookDrafts {
                 }
                 String body;
                 try {
-                    body = body(renderer.render(run, definition, definition.action(), true).invocation(), definition, run,
-                            renderer);
+                    body = body(renderer.render(run, definition, definition.action(), true).invocation(), definition, step);
                 } catch (RuntimeException e) {
                     body = "    type: manual\n    instructions: " + quote(step.rendered()) + "\n";
                 }
@@ -65,12 +64,14 @@ public final class RunbookDrafts {
         return yaml.toString();
     }
 
-    private static String body(Optional<Invocation> invocation, RunbookStep definition, Execution run, StepRenderer renderer) {
+    private static String body(Optional<Invocation> invocation, RunbookStep definition, StepRun step) {
         if (invocation.isEmpty()) {
             if (definition.type() == StepType.VALIDATION && definition.condition().isPresent()) {
                 return "    type: validation\n    condition: " + quote(definition.condition().get().toString()) + "\n";
             }
-            String text = definition.action() instanceof StepAction.Manual manual ? manual.instructions() : definition.title();
+            // The instructions as the person saw them, values filled in: the draft has no parameters yet.
+            String text = step.rendered().startsWith("manual: ") ? step.rendered().substring("manual: ".length())
+                    : definition.title();
             return "    type: manual\n    instructions: " + quote(text) + "\n";
         }
         String type = definition.type() == StepType.API_CALL ? "api_call" : "command";
