@@ -241,6 +241,34 @@ class RunbookEngineRunTests {
     }
 
     @Test
+    void metricOfTheComponentAParameterNamesIsReadThroughTheParameter() {
+        EngineFixture fixture = new EngineFixture();
+        fixture.metrics.put("search.error_rate", 0.2);
+        fixture.metrics.put("catalog.error_rate", 40.0);
+        RunbookEngine engine = fixture.engine();
+        Runbook runbook = EngineFixture.runbook("""
+                id: param-metric
+                title: Parameter metric
+                parameters:
+                  - name: service
+                    type: component
+                steps:
+                  - id: healthy
+                    type: validation
+                    condition: "{{metrics.@service.error_rate}} < 1"
+                    timeout: 10s
+                """);
+
+        Execution search = engine.start(EngineFixture.request(runbook, ExecutionMode.AUTOMATIC, "ana", Map.of("service", "search")));
+        Execution catalog = engine.start(EngineFixture.request(runbook, ExecutionMode.AUTOMATIC, "ana",
+                Map.of("service", "catalog")));
+
+        assertThat(search.state()).isEqualTo(ExecutionState.SUCCEEDED);
+        assertThat(catalog.state()).isEqualTo(ExecutionState.FAILED);
+        assertThat(catalog.step("healthy").message()).contains("40.0 < 1");
+    }
+
+    @Test
     void validationThatNeverHoldsTimesOut() {
         EngineFixture fixture = new EngineFixture();
         fixture.metrics.put("orders.error_rate", 12.0);

@@ -166,7 +166,16 @@ public final class StepRenderer {
                 if (dot <= 0) {
                     return Optional.empty();
                 }
-                OptionalDouble value = metrics.latest(rest.substring(0, dot), rest.substring(dot + 1).toLowerCase(Locale.ROOT));
+                String component = rest.substring(0, dot);
+                if (component.startsWith("@")) {
+                    // {{metrics.@service.error_rate}}: the component named by parameter "service"
+                    String parameter = execution.parameters().get(component.substring(1));
+                    if (parameter == null) {
+                        return Optional.empty();
+                    }
+                    component = parameter;
+                }
+                OptionalDouble value = metrics.latest(component, rest.substring(dot + 1).toLowerCase(Locale.ROOT));
                 return value.isPresent() && Double.isFinite(value.getAsDouble())
                         ? Optional.of(String.valueOf(value.getAsDouble())) : Optional.empty();
             }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class Templates {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*}}");
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.@\\-]+)\\s*}}");
 
     private Templates() {
     }
