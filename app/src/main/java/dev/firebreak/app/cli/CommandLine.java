@@ -1,5 +1,6 @@
 package dev.firebreak.app.cli;
 
+import dev.firebreak.engine.runbook.ExecutionMode;
 import dev.firebreak.engine.time.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +37,22 @@ public final class CommandLine {
                                        type:target[->peer][,magnitude=M][,at=OFFSET][,for=DURATION]
                                        e.g. dependency-failure:orders->payments,at=10m,for=5m
               --report FILE          headless: write the JSON report there (default: print it)
+              --runbook ID|suggested headless: start this runbook (from the shipped ones or DATA_DIR/runbooks), or
+                                       the best one for the first diagnosed incident's cause; runs and the audit
+                                       log are kept in DATA_DIR's database
+              --runbook-param N=V    headless: a runbook parameter, repeatable; V is taken literally
+              --runbook-mode MODE    headless: automatic (default), step-by-step, approval-only or dry-run
+              --runbook-environment ENV  headless: the environment to run in (default simulator); a protected
+                                       one (production) is confirmed by naming it here
+              --runbook-at OFFSET    headless: when to start it, from the run's start (default 0s)
               --verify-timeline FILE check the hash chain of every incident timeline in a headless report;
                                        exits 4 naming the first bad entry
+              --api                  serve the runbook HTTP API (docs/api/runbooks.openapi.yaml) on 127.0.0.1;
+                                       bearer token in DATA_DIR/api-token (made, mode 0600, if missing),
+                                       bound port in DATA_DIR/api.port
+              --api-port N           the API's port (default 7878; 0 = any free port); implies --api
+              --api-bind ADDR        serve the API on ADDR instead of 127.0.0.1, even an address other machines
+                                       can reach (anyone who can reach it may try the token); implies --api
               --help                 this text
             """;
 
@@ -62,6 +77,14 @@ public final class CommandLine {
         Optional<Path> escalationConfig = Optional.empty();
         Optional<Path> notificationConfig = Optional.empty();
         Optional<Path> checks = Optional.empty();
+        Optional<String> runbook = Optional.empty();
+        Map<String, String> runbookParameters = new java.util.LinkedHashMap<>();
+        ExecutionMode runbookMode = ExecutionMode.AUTOMATIC;
+        String runbookEnvironment = "simulator";
+        Duration runbookAt = Duration.ZERO;
+        boolean api = false;
+        Integer apiPort = null;
+        String apiBind = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -78,13 +101,31 @@ public final class CommandLine {
                 case "--escalation" -> escalationConfig = Optional.of(Path.of(value(args, ++i, option)));
                 case "--notifications" -> notificationConfig = Optional.of(Path.of(value(args, ++i, option)));
                 case "--checks" -> checks = Optional.of(Path.of(value(args, ++i, option)));
+                case "--api" -> api = true;
+                case "--api-port" -> apiPort = ApiLaunch.parsePort(value(args, ++i, option));
+                case "--api-bind" -> apiBind = value(args, ++i, option);
+                case "--runbook" -> runbook = Optional.of(value(args, ++i, option));
+                case "--runbook-param" -> RunbookLaunch.addParameter(value(args, ++i, option), runbookParameters);
+                case "--runbook-mode" -> runbookMode = RunbookLaunch.mode(value(args, ++i, option));
+                case "--runbook-environment" -> runbookEnvironment = value(args, ++i, option);
+                case "--runbook-at" -> runbookAt = parseOffset(value(args, ++i, option));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
         }
         OptionalDouble speed = parseSpeed(speedText, headless);
+        Optional<ApiLaunch> apiLaunch = Optional.empty();
+        if (api || apiPort != null || apiBind != null) {
+            int port = apiPort == null ? ApiLaunch.DEFAULT_PORT : apiPort;
+            apiLaunch = Optional.of(apiBind == null ? ApiLaunch.loopback(port) : new ApiLaunch(apiBind, port, true));
+        }
+        if (runbook.isEmpty() && (!runbookParameters.isEmpty() || runbookAt.compareTo(Duration.ZERO) > 0)) {
+            throw new IllegalArgumentException("--runbook-param and --runbook-at need --runbook");
+        }
+        Optional<RunbookLaunch> launch = runbook.isEmpty() ? Optional.empty() : Optional.of(new RunbookLaunch(runbook.get(),
+                runbookParameters, runbookMode, runbookEnvironment, runbookAt));
         return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
-                verifyTimeline, escalationConfig, notificationConfig, checks);
+                verifyTimeline, escalationConfig, notificationConfig, checks, apiLaunch, launch);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -92,6 +133,17 @@ public final class CommandLine {
             throw new IllegalArgumentException(option + " needs a value; try --help");
         }
         return args[index];
+    }
+
+    private static Duration parseOffset(String text) {
+        if (text.matches("0+(ms|s|m|h|d)?")) {
+            return Duration.ZERO;
+        }
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--runbook-at: " + e.getMessage(), e);
+        }
     }
 
     private static long parseSeed(String text) {

@@ -25,11 +25,13 @@ import java.util.OptionalDouble;
  * @param notificationConfig notification channels YAML, instead of DATA_DIR/notifications.yaml (if any)
  * @param checks    health checks against real endpoints (YAML), replacing the simulated checks of the components
  *                  they name
+ * @param api       the runbook HTTP API to serve, if asked for
+ * @param runbook   the runbook a headless run starts, if any
  */
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
         Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig,
         Optional<Path> verifyTimeline, Optional<Path> escalationConfig, Optional<Path> notificationConfig,
-        Optional<Path> checks) {
+        Optional<Path> checks, Optional<ApiLaunch> api, Optional<RunbookLaunch> runbook) {
 
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 3600;
@@ -46,6 +48,12 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(escalationConfig, "escalationConfig");
         Objects.requireNonNull(notificationConfig, "notificationConfig");
         Objects.requireNonNull(checks, "checks");
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(runbook, "runbook");
+        if (!headless && runbook.isPresent()) {
+            throw new IllegalArgumentException("--runbook belongs to --headless runs; in the console start runbooks from the"
+                    + " Runbooks screen");
+        }
         if (speed.isPresent() && !(speed.getAsDouble() >= MIN_SPEED && speed.getAsDouble() <= MAX_SPEED)) {
             throw new IllegalArgumentException("--speed must be between " + MIN_SPEED + " and " + MAX_SPEED + " (or 'max' with --headless), was " + speed.getAsDouble());
         }

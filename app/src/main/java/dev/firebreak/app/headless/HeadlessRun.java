@@ -10,6 +10,15 @@ import dev.firebreak.app.wiring.EscalationPolicies;
 import dev.firebreak.app.assembly.EngineSession;
 import dev.firebreak.app.wiring.Notifications;
 import dev.firebreak.app.assembly.RealChecks;
+import dev.firebreak.app.assembly.RunbookSetup;
+import dev.firebreak.app.assembly.EnginePorts;
+import dev.firebreak.app.api.ApiStartException;
+import dev.firebreak.app.api.RunbookApiServer;
+import dev.firebreak.engine.incident.IncidentStore;
+import dev.firebreak.engine.rca.FeedbackStore;
+import dev.firebreak.engine.runbook.ExecutionStore;
+import dev.firebreak.engine.store.Database;
+import java.util.Optional;
 import dev.firebreak.engine.check.CheckFileException;
 import dev.firebreak.app.wiring.TopologyCatalog;
 import dev.firebreak.engine.notify.NotificationConfigException;
@@ -66,7 +75,17 @@ public final class HeadlessRun {
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
                 options.speed().isPresent(), IncidentConfig.defaults(), EscalationPolicies.load(options),
                 java.util.Optional.empty(), Notifications.load(options), realChecks);
-        try (EngineSession engine = EngineSession.assemble(topology, engineOptions)) {
+        // A runbook's runs outlive the process (a restart finds an interrupted run), so they need the data directory.
+        Optional<Database> database = usesDataDirectory() ? Optional.of(Database.openFile(options.dataDir()))
+                : Optional.empty();
+        RunbookSetup runbookSetup = database.map(db -> RunbookSetup.inDataDirectory(options.dataDir(),
+                ExecutionStore.jdbc(db), db.auditLog())).orElseGet(RunbookSetup::inMemory);
+        try (AutoCloseable closesDatabase = () -> database.ifPresent(Database::close);
+                EngineSession engine = EngineSession.assemble(topology, engineOptions, IncidentStore.inMemory(),
+                        FeedbackStore.inMemory(), runbookSetup)) {
+            Optional<HeadlessRunbook> runbook = options.runbook().map(launch -> new HeadlessRunbook(launch, engine,
+                    engine.clock().instant(), out));
+            Optional<RunbookApiServer> api = startApi(engine, runbookSetup);
             Simulator simulator = engine.simulator();
             DetectionEngine detection = engine.detection();
             Instant runStart = engine.clock().instant();
@@ -80,12 +99,17 @@ public final class HeadlessRun {
             try (RunRecorder recorder = new RunRecorder(simulator, detection, engine.store(), engine.events())) {
                 for (long tick = 1; tick <= seconds; tick++) {
                     engine.step();
+                    Instant now = engine.clock().instant();
+                    runbook.ifPresent(r -> r.tick(now));
                     pace(wallStart, tick);
                 }
                 double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
                 ObjectNode report = RunReport.build(options, topology, runStart, engine.clock().instant(), wallSeconds,
                         faults, recorder, simulator, detection, engine.health(),
                         engine.incidents(), engine.rootCauses());
+                RunbookRunsReport.write(report, engine.runbooks());
+                runbook.filter(r -> !r.refusal().isEmpty()).ifPresent(r -> report.put("runbookRefused", r.refusal()));
+                api.ifPresent(RunbookApiServer::close);
                 write(report);
                 out.printf("firebreak: simulated %s of %s (%d components) in %.1f s wall; %d fault(s), %d anomaly report(s), %d detected health change(s), %d component(s) ended unhealthy; %d check verdict change(s), %d assessed health change(s); %d incident(s)%n",
                         dev.firebreak.engine.time.Durations.format(options.duration()), topology.name(), topology.size(),
@@ -94,6 +118,28 @@ public final class HeadlessRun {
                         recorder.assessedChanges.size(), engine.incidents().incidents().size());
                 return report;
             }
+        } catch (TopologyException | DetectionConfigException | EscalationConfigException | NotificationConfigException
+                | CheckFileException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the run failed: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean usesDataDirectory() {
+        return options.runbook().isPresent() || options.api().isPresent();
+    }
+
+    private Optional<RunbookApiServer> startApi(EngineSession engine, RunbookSetup setup) {
+        try {
+            Optional<RunbookApiServer> api = RunbookApiServer.startIfAsked(options, EnginePorts.of(engine).runbooks(),
+                    setup.executions()::saveOutcome, options.dataDir());
+            api.ifPresent(server -> out.printf("firebreak: runbook API on port %d (token in %s)%n",
+                    server.address().map(a -> a.getPort()).orElse(-1),
+                    options.dataDir().resolve("api-token")));
+            return api;
+        } catch (ApiStartException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

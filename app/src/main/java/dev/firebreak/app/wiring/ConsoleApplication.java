@@ -5,6 +5,9 @@ import dev.firebreak.engine.store.AuditLog;
 import dev.firebreak.engine.store.DataDirectoryInUseException;
 import dev.firebreak.engine.store.DataDirectoryLock;
 import dev.firebreak.app.assembly.RunbookSetup;
+import dev.firebreak.app.api.ApiStartException;
+import dev.firebreak.app.api.RunbookApiServer;
+import java.util.Optional;
 import dev.firebreak.engine.runbook.ExecutionStore;
 import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.store.StoreException;
@@ -57,6 +60,7 @@ public final class ConsoleApplication extends Application {
     private static RealChecks realChecks = RealChecks.none();
     private static EscalationConfig escalation;
     private UiTaskExecutor tasks;
+    private Optional<RunbookApiServer> api = Optional.empty();
 
     private ConsoleViewModel viewModel;
 
@@ -126,12 +130,13 @@ public final class ConsoleApplication extends Application {
         SettingsPreference operator = new SettingsPreference(database.settings(), SettingsPreference.OPERATOR);
         Supplier<String> actor = () -> operatorName(operator);
         tasks = new UiTaskExecutor();
+        ExecutionStore runs = ExecutionStore.jdbc(database);
+        CurrentRunbookDesk runbookDesk = new CurrentRunbookDesk();
         ConsoleContext context = new ConsoleContext(topologies,
                 sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
                         .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database))
-                        .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), ExecutionStore.jdbc(database),
-                                database.auditLog())),
-                        detectionSettings, audit, actor), themes, initial, options.seed(),
+                        .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), runs, database.auditLog())),
+                        detectionSettings, audit, actor, runbookDesk), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);
         ConsoleView view = new ConsoleView(viewModel);
@@ -140,6 +145,7 @@ public final class ConsoleApplication extends Application {
         stage.setScene(scene);
         stage.show();
         viewModel.start();
+        startApi(runbookDesk, runs);
         audit.append(actor.get(), "console.started", options.dataDir().toString(), Map.of("topology", initial, "seed", options.seed()));
         LOG.info("Console started on {} with seed {}", initial, options.seed());
     }
@@ -150,8 +156,14 @@ public final class ConsoleApplication extends Application {
      */
     static SessionFactory sessions(ConsoleSessions engine, SavedDetectionSettings settings, AuditLog audit,
             Supplier<String> actor) {
+        return sessions(engine, settings, audit, actor, new CurrentRunbookDesk());
+    }
+
+    static SessionFactory sessions(ConsoleSessions engine, SavedDetectionSettings settings, AuditLog audit,
+            Supplier<String> actor, CurrentRunbookDesk runbooks) {
         SessionFactory saving = (topology, seed, speed) -> {
             SessionPorts ports = SessionPorts.of(engine.start(topology, seed, speed));
+            runbooks.use(ports.runbooks());
             return ports.withDetection(settings.saving(ports.detection()));
         };
         return new AuditedSessions(saving, audit, actor);
@@ -175,8 +187,21 @@ public final class ConsoleApplication extends Application {
         return topologies.keySet().iterator().next();
     }
 
+    /** The runbook API, if --api asked for it; a failure to start it is reported and the console runs on without it. */
+    private void startApi(CurrentRunbookDesk runbookDesk, ExecutionStore runs) {
+        try {
+            api = RunbookApiServer.startIfAsked(options, runbookDesk.desk(), runs::saveOutcome, options.dataDir());
+        } catch (ApiStartException e) {
+            LOG.error("The runbook API did not start: {}", e.getMessage());
+            Alert alert = new Alert(Alert.AlertType.WARNING, e.getMessage());
+            alert.setHeaderText("The runbook API did not start");
+            alert.show();
+        }
+    }
+
     @Override
     public void stop() {
+        api.ifPresent(RunbookApiServer::close);
         if (viewModel != null) {
             viewModel.close();
         }

@@ -64,4 +64,22 @@ class CommandLineTests {
         assertThatThrownBy(() -> parse("--report", "x.json")).hasMessageContaining("--headless");
         assertThatThrownBy(() -> parse("--topology")).hasMessageContaining("--topology needs a value");
     }
+
+    @Test
+    void runbookApiIsOffUnlessAskedAndOnLoopbackUnlessAnAddressIsNamed() {
+        assertThat(parse().api()).isEmpty();
+        assertThat(parse("--api").api()).contains(new ApiLaunch("127.0.0.1", 7878, false));
+        assertThat(parse("--api", "--api-port", "0").api()).contains(new ApiLaunch("127.0.0.1", 0, false));
+        assertThat(parse("--headless", "--api-port", "9000").api()).contains(new ApiLaunch("127.0.0.1", 9000, false));
+        assertThat(parse("--api-bind", "0.0.0.0").api()).contains(new ApiLaunch("0.0.0.0", 7878, true));
+        assertThat(CommandLine.USAGE).contains("--api ").contains("--api-port N").contains("--api-bind ADDR");
+    }
+
+    @Test
+    void runbookApiMistakesAreNamed() {
+        assertThatThrownBy(() -> parse("--api-port", "http")).hasMessageContaining("--api-port").hasMessageContaining("'http'");
+        assertThatThrownBy(() -> parse("--api-port", "70000")).hasMessageContaining("--api-port").hasMessageContaining("70000");
+        assertThatThrownBy(() -> parse("--api-port")).hasMessageContaining("--api-port needs a value");
+        assertThatThrownBy(() -> parse("--api-bind")).hasMessageContaining("--api-bind needs a value");
+    }
 }

@@ -165,7 +165,7 @@ public final class RunbookLibrary {
                 reasons.add("tagged " + query.tag());
             }
             if (!query.componentKind().isEmpty()) {
-                if (!runbook.componentKinds().isEmpty() && !containsIgnoringCase(runbook.componentKinds(), query.componentKind())) {
+                if (!runbook.componentKinds().isEmpty() && !hasKind(runbook, query.componentKind())) {
                     continue;
                 }
                 score += runbook.componentKinds().isEmpty() ? 0.5 : 2;
@@ -191,17 +191,17 @@ public final class RunbookLibrary {
      * filters out runbooks written for other kinds.
      */
     public List<Match> suggest(String causeKind, String componentKind) {
-        String cause = " " + causeKind.toLowerCase(Locale.ROOT).replace('-', ' ') + " ";
+        String cause = words(causeKind);
         List<Match> matches = new ArrayList<>();
         for (Runbook runbook : all()) {
             if (runbook.kind() == Runbook.Kind.TEMPLATE || !componentKind.isBlank() && !runbook.componentKinds().isEmpty()
-                    && !containsIgnoringCase(runbook.componentKinds(), componentKind)) {
+                    && !hasKind(runbook, componentKind)) {
                 continue;
             }
             double score = 0;
             List<String> reasons = new ArrayList<>();
             for (String fault : runbook.faultKinds()) {
-                if (cause.contains(" " + fault.toLowerCase(Locale.ROOT).replace('-', ' ') + " ")) {
+                if (cause.contains(words(fault))) {
                     score += 8;
                     reasons.add("answers " + fault);
                 }
@@ -217,6 +217,14 @@ public final class RunbookLibrary {
         return matches;
     }
 
+    /**
+     * The words of {@code text}, lower case, each between single spaces: dashes and punctuation separate words, so a
+     * fault kind "dependency failing" is found in the cause "dependency failing: calls to it fail".
+     */
+    private static String words(String text) {
+        return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip() + " ";
+    }
+
     /** Each query word found: in the title or an alert 2, in tags, description or a step title 1. */
     private static double textScore(Runbook runbook, String text) {
         Set<String> words = Stream.of(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).filter(w -> w.length() > 1)
@@ -230,6 +238,15 @@ public final class RunbookLibrary {
             score += title.contains(word) ? 2 : rest.contains(word) ? 1 : 0;
         }
         return score;
+    }
+
+    /**
+     * Whether the runbook is written for {@code kind}: "search-index" (as topologies and runbooks write it) and
+     * "search_index" (the enum's name in lower case, as the console asks) are the same kind.
+     */
+    private static boolean hasKind(Runbook runbook, String kind) {
+        String wanted = kind.replace('_', '-');
+        return runbook.componentKinds().stream().anyMatch(value -> value.replace('_', '-').equalsIgnoreCase(wanted));
     }
 
     private static boolean containsIgnoringCase(List<String> values, String wanted) {

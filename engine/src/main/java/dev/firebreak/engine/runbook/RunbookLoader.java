@@ -120,8 +120,11 @@ public final class RunbookLoader {
             return builder.build();
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            for (int i = 0; i < steps.size(); i++) {
-                if (message.contains("'" + steps.get(i).id() + "'")) {
+            // The step at fault is the one the refusal starts with ("step 'b' jumps to 'a'", not 'a'); of a step id
+            // given twice, the later one.
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                String id = steps.get(i).id();
+                if (message.startsWith("step '" + id + "'") || message.startsWith("step id '" + id + "'")) {
                     throw yaml.error(stepNodes.get(i), "steps[" + i + "]", message);
                 }
             }
@@ -215,6 +218,10 @@ public final class RunbookLoader {
         String at = path + "." + kind;
         if (script && !kind.equals("script")) {
             throw yaml.error(value, at, "a SCRIPT step takes script: [file, args...]");
+        }
+        if (!script && kind.equals("script")) {
+            // Only a SCRIPT step's own script is found beside the runbook; anywhere else the path would not be.
+            throw yaml.error(value, at, "script belongs to SCRIPT steps (type: script); use command here");
         }
         if (!kind.equals("command") && !kind.equals("script")
                 && (f.containsKey("workingDirectory") || f.containsKey("env"))) {

@@ -63,6 +63,13 @@ public record RunbookStep(String id, String title, StepType type, StepAction act
         if (!undo.isEmpty() && type != StepType.ROLLBACK) {
             throw new IllegalArgumentException("undo belongs to ROLLBACK steps");
         }
+        // Nothing else reads them: a condition on a COMMAND would look like a guard and guard nothing.
+        if (condition.isPresent() && type != StepType.DECISION && type != StepType.VALIDATION) {
+            throw new IllegalArgumentException("condition belongs to DECISION and VALIDATION steps");
+        }
+        if (!hold.isZero() && (type != StepType.VALIDATION || condition.isEmpty())) {
+            throw new IllegalArgumentException("hold belongs to VALIDATION steps with a condition");
+        }
     }
 
     private static void require(boolean holds, String problem) {

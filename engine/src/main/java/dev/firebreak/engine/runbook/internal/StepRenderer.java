@@ -59,7 +59,9 @@ public final class StepRenderer {
                         ? Optional.of("<" + name + ">") : Optional.empty())
                 : known;
         Optional<Invocation> invocation = switch (action) {
-            case StepAction.Command command -> Optional.of(process(execution, step, command, vars));
+            // Only the step's own action of a SCRIPT step is a script; its rollback is a plain command.
+            case StepAction.Command command -> Optional.of(process(execution, step, command, vars,
+                    step.type() == StepType.SCRIPT && action == step.action()));
             case StepAction.Kubectl kubectl -> Optional.of(new Invocation.Kubectl(
                     Templates.render(kubectl.context(), vars), Templates.render(kubectl.namespace(), vars),
                     kubectl.args().stream().map(arg -> Templates.render(arg, vars)).toList(), step.timeout(),
@@ -95,12 +97,12 @@ public final class StepRenderer {
     }
 
     private Invocation.Process process(Execution execution, RunbookStep step, StepAction.Command command,
-            Function<String, Optional<String>> vars) {
+            Function<String, Optional<String>> vars, boolean runsAScript) {
         List<String> argv = new ArrayList<>();
         for (String element : command.argv()) {
             argv.add(Templates.render(element, vars));
         }
-        if (step.type() == StepType.SCRIPT) {
+        if (runsAScript) {
             Path directory = execution.runbook().directory().orElseThrow(() -> new IllegalArgumentException(
                     "script steps need the runbook's directory; this runbook was not read from a file"));
             Path script = directory.resolve(argv.getFirst()).normalize();
