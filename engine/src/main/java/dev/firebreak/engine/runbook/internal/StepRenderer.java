@@ -78,11 +78,34 @@ public final class StepRenderer {
         };
         String text = invocation.map(Invocation::render).orElseGet(() -> describe(step, action, vars));
         if (step.type() == StepType.VALIDATION && step.condition().isPresent()) {
-            text = (invocation.isPresent() ? text + " then " : "") + "assert " + step.condition().get() + " for "
+            text = (invocation.isPresent() ? text + " then " : "") + "assert " + symbolic(execution, step.condition().get(), vars)
+                    + " for "
                     + dev.firebreak.engine.time.Durations.format(step.hold()) + " within "
                     + dev.firebreak.engine.time.Durations.format(step.timeout());
         }
         return new Rendered(invocation, text, hash(step.id(), text));
+    }
+
+    /**
+     * The condition with parameters, labels and earlier results filled in but metrics left as names (their values
+     * move while the step polls, and the approved text must not): "{{metrics.catalog.memory}} > 75".
+     */
+    private static String symbolic(Execution execution, Condition condition, Function<String, Optional<String>> vars) {
+        Function<String, Optional<String>> keepMetrics = name -> {
+            if (!name.startsWith("metrics.")) {
+                return vars.apply(name);
+            }
+            String rest = name.substring("metrics.".length());
+            if (rest.startsWith("@") && rest.indexOf('.') > 1) {
+                String parameter = execution.parameters().get(rest.substring(1, rest.indexOf('.')));
+                if (parameter != null) {
+                    rest = parameter + rest.substring(rest.indexOf('.'));
+                }
+            }
+            return Optional.of("{{metrics." + rest + "}}");
+        };
+        return Templates.render(condition.left(), keepMetrics) + " " + condition.operator().symbol() + " "
+                + Templates.render(condition.right(), keepMetrics);
     }
 
     private String describe(RunbookStep step, StepAction action, Function<String, Optional<String>> vars) {
