@@ -4,7 +4,7 @@ CREATE TABLE runbook_execution (
     runbook_id VARCHAR(200) NOT NULL,
     state      VARCHAR(40) NOT NULL,
     updated_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
-    snapshot   CHARACTER LARGE OBJECT NOT NULL
+    snapshot   CHARACTER VARYING(1000000000) NOT NULL
 );
 
 -- Outcomes people report for runs outside the console (the runbook API's learn endpoint).
