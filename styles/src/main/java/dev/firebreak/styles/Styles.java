@@ -73,6 +73,33 @@ public final class Styles {
     /** A component or call on the probable cause's call path, on the incident's map. */
     public static final String INCIDENT_MAP_PATH = "incident-map-path";
 
+    /** The runbooks screen: library, runs, step-through, start dialog and YAML editor. */
+    public static final String RUNBOOKS_SCREEN = "runbooks-screen";
+    /** The exact text of what a step runs or ran, and its output: monospace and selectable. */
+    public static final String RENDERED_TEXT = "rendered-text";
+    /** A run's or a step's state: glyph and word, coloured by one of the tone pseudo-classes below. */
+    public static final String RUN_STATE = "run-state";
+    /** A small chip on a step or runbook: approval, critical, has rollback, a tag. */
+    public static final String RUNBOOK_CHIP = "runbook-chip";
+    /** The chip of a critical step (two approvers). */
+    public static final String RUNBOOK_CHIP_CRITICAL = "runbook-chip-critical";
+    /** Why a search result matched, under its title. */
+    public static final String MATCH_REASONS = "match-reasons";
+    /** The box asking for what an approval needs: a second person, the environment's name. */
+    public static final String APPROVAL_PROMPT = "approval-prompt";
+    /** The frame around one TilesFX tile of a runbook's learning figures. */
+    public static final String LEARNING_TILE = "learning-tile";
+    /** Invisible region whose CSS-resolved fill gives code-coloured controls (tiles) the theme's subtle background. */
+    public static final String CANVAS_SUBTLE_SWATCH = "canvas-subtle-swatch";
+
+    /** Tones of {@link #RUN_STATE}: done well, went wrong, waits for a person, under way, not reached, undone. */
+    public static final PseudoClass TONE_OK = PseudoClass.getPseudoClass("tone-ok");
+    public static final PseudoClass TONE_BAD = PseudoClass.getPseudoClass("tone-bad");
+    public static final PseudoClass TONE_WAITING = PseudoClass.getPseudoClass("tone-waiting");
+    public static final PseudoClass TONE_ACTIVE = PseudoClass.getPseudoClass("tone-active");
+    public static final PseudoClass TONE_IDLE = PseudoClass.getPseudoClass("tone-idle");
+    public static final PseudoClass TONE_UNDONE = PseudoClass.getPseudoClass("tone-undone");
+
     public static final PseudoClass HEALTH_HEALTHY = PseudoClass.getPseudoClass("healthy");
     public static final PseudoClass HEALTH_RECOVERING = PseudoClass.getPseudoClass("recovering");
     public static final PseudoClass HEALTH_DEGRADED = PseudoClass.getPseudoClass("degraded");

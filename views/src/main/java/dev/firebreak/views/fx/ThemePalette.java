@@ -23,6 +23,7 @@ public final class ThemePalette extends Pane {
     private final Region muted = swatch(Styles.CANVAS_MUTED_SWATCH);
     private final Region background = swatch(Styles.CANVAS_BG_SWATCH);
     private final Region accent = swatch(Styles.CANVAS_ACCENT_SWATCH);
+    private final Region subtle = swatch(Styles.CANVAS_SUBTLE_SWATCH);
 
     public ThemePalette() {
         setManaged(false);
@@ -33,7 +34,7 @@ public final class ThemePalette extends Pane {
             region.pseudoClassStateChanged(HealthStyles.pseudoClass(state), true);
             healthSwatches.put(state, region);
         }
-        getChildren().addAll(foreground, muted, background, accent);
+        getChildren().addAll(foreground, muted, background, accent, subtle);
         getChildren().addAll(healthSwatches.values());
     }
 
@@ -62,6 +63,11 @@ public final class ThemePalette extends Pane {
 
     public Color accent() {
         return colour(accent, Color.DODGERBLUE);
+    }
+
+    /** The theme's subtle background (panels, tiles). */
+    public Color subtle() {
+        return colour(subtle, Color.WHITESMOKE);
     }
 
     private static Color colour(Region region, Color fallback) {

@@ -30,6 +30,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
+import dev.firebreak.engine.runbook.RunbookLibrary;
+import dev.firebreak.views.runbook.RunbookEditorDialog;
+import dev.firebreak.views.runbook.StartRunDialog;
 
 /**
  * One incident: header (severity, key, title, state, type), the commander's buttons (only the lifecycle moves that
@@ -58,6 +61,7 @@ public final class IncidentView extends VBox {
     private final Tab timelineTab = new Tab("Timeline");
     private final Tab causeTab = new Tab("Probable cause");
     private final Tab componentsTab = new Tab("Affected components");
+    private final Tab runbooksTab = new Tab("Runbooks");
     private final ProbableCausePanel causePanel;
     private final ListView<TimelineEntry> timeline = new ListView<>();
     private final TextField note = new TextField();
@@ -201,7 +205,12 @@ public final class IncidentView extends VBox {
         componentsTab.selectedProperty().addListener((obs, old, now) -> showComponents());
         componentsTab.setClosable(false);
         tabs.setId("incident-tabs");
-        tabs.getTabs().setAll(timelineTab, causeTab, componentsTab);
+        runbooksTab.setContent(new SuggestedRunbooks(viewModel, this::openStart, this::openDraft));
+        runbooksTab.setClosable(false);
+        runbooksTab.setId("incident-runbooks-tab");
+        viewModel.suggestedRunbooks().addListener((ListChangeListener<RunbookLibrary.Match>) c -> nameRunbooksTab());
+        nameRunbooksTab();
+        tabs.getTabs().setAll(timelineTab, causeTab, runbooksTab, componentsTab);
         causeTab.setId("incident-cause-tab");
         timelineTab.setId("incident-timeline-tab");
         viewModel.causes().addListener((ListChangeListener<IncidentViewModel.CauseRow>) c -> nameCauseTab());
@@ -271,6 +280,32 @@ public final class IncidentView extends VBox {
     /** Shows the timeline tab or the probable-cause tab. */
     public void showTab(boolean cause) {
         tabs.getSelectionModel().select(cause ? causeTab : timelineTab);
+    }
+
+    private void nameRunbooksTab() {
+        int count = viewModel.suggestedRunbooks().size();
+        runbooksTab.setText(count == 0 ? "Runbooks" : "Runbooks (" + count + " suggested)");
+    }
+
+    /** Shows the runbooks tab: suggestions for the diagnosed cause, and the draft from a resolved incident. */
+    public void showRunbooksTab() {
+        tabs.getSelectionModel().select(runbooksTab);
+    }
+
+    /** Opens the start dialog for a suggested runbook, filled in for this incident. */
+    public StartRunDialog openStart(RunbookLibrary.Match match) {
+        StartRunDialog dialog = new StartRunDialog(viewModel.startRunbook(match));
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        dialog.show();
+        return dialog;
+    }
+
+    /** Opens the YAML editor on a runbook drafted from what was run during this incident. */
+    public RunbookEditorDialog openDraft() {
+        RunbookEditorDialog dialog = new RunbookEditorDialog(viewModel.draftRunbook());
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        dialog.show();
+        return dialog;
     }
 
     /** Shows the affected components' tab. */

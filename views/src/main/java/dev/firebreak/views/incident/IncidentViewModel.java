@@ -20,7 +20,13 @@ import dev.firebreak.engine.incident.TimelineKind;
 import dev.firebreak.engine.incident.TimelineVerification;
 import dev.firebreak.engine.lifecycle.IllegalTransitionException;
 import dev.firebreak.engine.telemetry.MetricsTicked;
+import dev.firebreak.engine.runbook.ExecutionMode;
+import dev.firebreak.engine.runbook.RunbookLearning;
+import dev.firebreak.engine.runbook.RunbookLibrary;
 import dev.firebreak.views.fx.FxCoalescer;
+import dev.firebreak.views.runbook.RunbookEditorViewModel;
+import dev.firebreak.views.runbook.RunbookNavigation;
+import dev.firebreak.views.runbook.StartRunViewModel;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.IncidentDesk;
 import dev.firebreak.views.task.BackgroundTask;
@@ -100,6 +106,11 @@ public final class IncidentViewModel implements AutoCloseable {
      */
     private boolean verdictsChanged = true;
     private java.util.function.BiConsumer<String, Optional<Instant>> openComponentAt;
+    private RunbookNavigation runbookNavigation = RunbookNavigation.NONE;
+    private final ObservableList<RunbookLibrary.Match> suggestions = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper resolved = new ReadOnlyBooleanWrapper(this, "resolved");
+    /** Bumped per suggestion read, so an older diagnosis's suggestions never replace a newer one's. */
+    private long suggestionsAsked;
 
     /**
      * One candidate cause as the probable-cause panel shows it.
@@ -372,6 +383,7 @@ public final class IncidentViewModel implements AutoCloseable {
             components.setAll(affected);
         }
         rolesText.set(roles(now));
+        resolved.set(now.state() == IncidentState.RESOLVED || now.state() == IncidentState.CLOSED);
         refreshDiagnosis();
         revision.set(revision.get() + 1);
         Instant clock = session.telemetry().clock().instant();
@@ -461,10 +473,63 @@ public final class IncidentViewModel implements AutoCloseable {
         }
         causes.setAll(rows);
         similar.setAll(diagnosis.similar());
+        readSuggestions();
         selectedCause.set(rows.stream().filter(r -> r.cause().component().equals(selected)).findFirst()
                 .orElse(rows.isEmpty() ? null : rows.getFirst()));
         diagnosisSummary.set("Explains " + diagnosis.symptom().node() + " " + diagnosis.symptom().metric().toLowerCase(java.util.Locale.ROOT)
                 + (diagnosis.notes().isEmpty() ? "" : "; " + String.join("; ", diagnosis.notes())));
+    }
+
+    // ---- Runbooks ----
+
+    /** Runbooks that fit the diagnosed cause (its fault kind, its component's kind), best first, with why. */
+    public ObservableList<RunbookLibrary.Match> suggestedRunbooks() {
+        return suggestions;
+    }
+
+    /** Whether the incident is resolved (or closed): what was done can be drafted into a runbook. */
+    public ReadOnlyBooleanProperty resolvedProperty() {
+        return resolved.getReadOnlyProperty();
+    }
+
+    /** Where a run started here opens, and who hears of a runbook saved from a draft. */
+    public void setRunbookNavigation(RunbookNavigation navigation) {
+        this.runbookNavigation = Objects.requireNonNull(navigation, "navigation");
+    }
+
+    /**
+     * The start dialog's model for a suggested runbook, filled in for this incident: parameters of type component
+     * take the diagnosed component, and the run is labelled with the component and the fault kind the runbook answers
+     * (learning counts that kind as resolved when the run succeeds).
+     */
+    public StartRunViewModel startRunbook(RunbookLibrary.Match match) {
+        Optional<String> component = causes.isEmpty() ? Optional.empty() : Optional.of(causes.getFirst().cause().component());
+        java.util.Map<String, String> labels = new java.util.TreeMap<>();
+        component.ifPresent(c -> labels.put("component", c));
+        labels.put("incident", Incident.key(id));
+        match.reasons().stream().filter(r -> r.startsWith("answers ")).map(r -> r.substring("answers ".length())).findFirst()
+                .ifPresent(kind -> labels.put(RunbookLearning.FAULT_KIND_LABEL, kind));
+        return new StartRunViewModel(session.runbooks(), match.runbook(), ExecutionMode.APPROVAL_ONLY, operator, reads,
+                runbookNavigation).forIncident(id, component, labels);
+    }
+
+    /** The YAML editor on a draft runbook written from what was run during this incident. */
+    public RunbookEditorViewModel draftRunbook() {
+        return new RunbookEditorViewModel(session.runbooks(), reads, runbookNavigation, "Draft from " + Incident.key(id), "")
+                .loadFrom(() -> session.runbooks().draftFrom(id), "the draft from " + Incident.key(id));
+    }
+
+    private void readSuggestions() {
+        long asked = ++suggestionsAsked;
+        BackgroundTask.wrap(() -> session.runbooks().suggestionsFor(id))
+                .withTitle("Finding runbooks for " + Incident.key(id))
+                .quietly()
+                .onSuccess(found -> {
+                    if (asked == suggestionsAsked && !closed && !found.equals(suggestions)) {
+                        suggestions.setAll(found);
+                    }
+                })
+                .executeWith(reads);
     }
 
     /** Refreshes so far: the map's cue to read the health of the components around the incident again. */

@@ -7,6 +7,7 @@ import dev.firebreak.engine.incident.IncidentSeverity;
 import dev.firebreak.engine.incident.IncidentState;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.views.fx.FxCoalescer;
+import dev.firebreak.views.runbook.RunbookNavigation;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.IncidentDesk;
 import dev.firebreak.views.task.CurrentThreadTaskExecutor;
@@ -230,6 +231,15 @@ public final class IncidentsViewModel implements AutoCloseable {
     }
 
     private java.util.function.BiConsumer<String, java.util.Optional<java.time.Instant>> openComponentAt;
+    private RunbookNavigation runbookNavigation = RunbookNavigation.NONE;
+
+    /** Where a run started from an incident's suggestions opens, and who hears of a runbook drafted and saved. */
+    public void setRunbookNavigation(RunbookNavigation navigation) {
+        this.runbookNavigation = Objects.requireNonNull(navigation, "navigation");
+        if (selected.get() != null) {
+            selected.get().setRunbookNavigation(navigation);
+        }
+    }
 
     private void select(Long id) {
         IncidentViewModel old = selected.get();
@@ -240,6 +250,9 @@ public final class IncidentsViewModel implements AutoCloseable {
                 : new IncidentViewModel(session, id, operator::get, openComponent, reads);
         if (next != null && openComponentAt != null) {
             next.setOpenComponentAt(openComponentAt);
+        }
+        if (next != null) {
+            next.setRunbookNavigation(runbookNavigation);
         }
         if (next != null && started) {
             next.start();

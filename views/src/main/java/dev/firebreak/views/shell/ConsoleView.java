@@ -9,6 +9,7 @@ import dev.firebreak.views.healthmap.HealthMapView;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.incident.IncidentsView;
 import dev.firebreak.views.incident.IncidentsViewModel;
+import dev.firebreak.views.runbook.RunbooksView;
 import org.controlsfx.control.Notifications;
 import dev.firebreak.views.shell.ConsoleViewModel.Screen;
 import dev.firebreak.views.simcontrol.FaultDialog;
@@ -44,8 +45,8 @@ import javafx.scene.layout.VBox;
  * theme, simulated clock), a sidebar listing the screens that work, and the current screen.
  *
  * <p>Shortcuts: Ctrl+1 health map, Ctrl+2 component detail, Ctrl+3 detection settings, Ctrl+4 forecast,
- * Ctrl+I inject fault, Space play/pause
- * (not while typing), Ctrl+F search, Ctrl+T toggle theme.
+ * Ctrl+5 incidents, Ctrl+6 runbooks, Ctrl+I inject fault, Space play/pause
+ * (not while typing), Ctrl+F search (the runbook library on the runbooks screen), Ctrl+T toggle theme.
  */
 public final class ConsoleView extends BorderPane {
 
@@ -56,12 +57,14 @@ public final class ConsoleView extends BorderPane {
     private final ToggleButton settingsNav = new ToggleButton("Detection settings");
     private final ToggleButton forecastNav = new ToggleButton("Forecast");
     private final ToggleButton incidentsNav = new ToggleButton("Incidents");
+    private final ToggleButton runbooksNav = new ToggleButton("Runbooks");
     private final Button play = new Button();
     private HealthMapView healthMapView;
     private ComponentDetailView detailView;
     private DetectionSettingsView settingsView;
     private ForecastView forecastView;
     private IncidentsView incidentsView;
+    private RunbooksView runbooksView;
     private FaultDialog openDialog;
     private String lastNotification = "";
 
@@ -96,6 +99,10 @@ public final class ConsoleView extends BorderPane {
             showScreen();
         });
         watchOpenings(viewModel.incidentsProperty().get());
+        viewModel.runbooksProperty().addListener((obs, old, now) -> {
+            runbooksView = null;
+            showScreen();
+        });
         viewModel.screenProperty().addListener((obs, old, now) -> showScreen());
         viewModel.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         applyTheme(viewModel.themeProperty().get());
@@ -203,12 +210,14 @@ public final class ConsoleView extends BorderPane {
         settingsNav.setId("nav-detection-settings");
         forecastNav.setId("nav-forecast");
         incidentsNav.setId("nav-incidents");
+        runbooksNav.setId("nav-runbooks");
+        runbooksNav.setTooltip(new Tooltip("The runbook library and runs: start, dry-run, step through, edit (Ctrl+6)"));
         incidentsNav.setTooltip(new Tooltip("Open and recent incidents: run them, keep their timeline (Ctrl+5)"));
         healthNav.setTooltip(new Tooltip("Every component coloured by health (Ctrl+1)"));
         detailNav.setTooltip(new Tooltip("The selected component's metrics, anomalies, faults and changes (Ctrl+2)"));
         settingsNav.setTooltip(new Tooltip("Detector parameters per metric kind, applied live (Ctrl+3)"));
         forecastNav.setTooltip(new Tooltip("A series' 30-minute forecast against its threshold (Ctrl+4)"));
-        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav, settingsNav, forecastNav, incidentsNav}) {
+        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav, settingsNav, forecastNav, incidentsNav, runbooksNav}) {
             b.setToggleGroup(group);
             b.getStyleClass().add(Styles.NAV_ITEM);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -219,10 +228,11 @@ public final class ConsoleView extends BorderPane {
         settingsNav.setOnAction(e -> viewModel.showDetectionSettings());
         forecastNav.setOnAction(e -> viewModel.showForecast());
         incidentsNav.setOnAction(e -> viewModel.showIncidents());
+        runbooksNav.setOnAction(e -> viewModel.showRunbooks());
         forecastNav.disableProperty().bind(viewModel.sessionProperty().map(s -> !viewModel.canForecast()));
         Label title = new Label("Screens");
         title.getStyleClass().add(Styles.MUTED);
-        VBox sidebar = new VBox(title, healthNav, incidentsNav, detailNav, settingsNav, forecastNav);
+        VBox sidebar = new VBox(title, healthNav, incidentsNav, runbooksNav, detailNav, settingsNav, forecastNav);
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         sidebar.setAlignment(Pos.TOP_LEFT);
         return sidebar;
@@ -230,7 +240,13 @@ public final class ConsoleView extends BorderPane {
 
     private void showScreen() {
         Screen screen = viewModel.screenProperty().get();
-        if (screen == Screen.INCIDENTS && viewModel.incidentsProperty().get() != null) {
+        if (screen == Screen.RUNBOOKS && viewModel.runbooksProperty().get() != null) {
+            if (runbooksView == null) {
+                runbooksView = new RunbooksView(viewModel.runbooksProperty().get());
+            }
+            content.getChildren().setAll(runbooksView);
+            runbooksNav.setSelected(true);
+        } else if (screen == Screen.INCIDENTS && viewModel.incidentsProperty().get() != null) {
             if (incidentsView == null) {
                 incidentsView = new IncidentsView(viewModel.incidentsProperty().get());
             }
@@ -273,11 +289,16 @@ public final class ConsoleView extends BorderPane {
                 case DIGIT3 -> viewModel.showDetectionSettings();
                 case DIGIT4 -> viewModel.showForecast();
                 case DIGIT5 -> viewModel.showIncidents();
+                case DIGIT6 -> viewModel.showRunbooks();
                 case I -> openFaultDialog();
                 case T -> viewModel.toggleTheme();
                 case F -> {
-                    viewModel.showHealthMap();
-                    healthMapView.focusSearch();
+                    if (viewModel.screenProperty().get() == Screen.RUNBOOKS && runbooksView != null) {
+                        runbooksView.focusSearch();
+                    } else {
+                        viewModel.showHealthMap();
+                        healthMapView.focusSearch();
+                    }
                 }
                 default -> {
                     return;
@@ -362,6 +383,11 @@ public final class ConsoleView extends BorderPane {
 
     public IncidentsView incidentsView() {
         return incidentsView;
+    }
+
+    /** The runbooks screen, once shown. */
+    public RunbooksView runbooksView() {
+        return runbooksView;
     }
 
     public ForecastView forecastView() {

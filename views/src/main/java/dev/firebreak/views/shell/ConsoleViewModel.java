@@ -10,6 +10,8 @@ import dev.firebreak.views.forecast.ForecastViewModel;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.incident.IncidentsViewModel;
+import dev.firebreak.views.runbook.RunbookNavigation;
+import dev.firebreak.views.runbook.RunbooksViewModel;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.SimulationControl;
 import dev.firebreak.views.simcontrol.FaultDialogViewModel;
@@ -54,7 +56,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
 
     public enum Screen {
-        HEALTH_MAP, COMPONENT_DETAIL, DETECTION_SETTINGS, FORECAST, INCIDENTS
+        HEALTH_MAP, COMPONENT_DETAIL, DETECTION_SETTINGS, FORECAST, INCIDENTS, RUNBOOKS
     }
 
     private final ConsoleContext context;
@@ -69,6 +71,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<DetectionSettingsViewModel> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyObjectWrapper<ForecastViewModel> forecast = new ReadOnlyObjectWrapper<>(this, "forecast");
     private final ReadOnlyObjectWrapper<IncidentsViewModel> incidents = new ReadOnlyObjectWrapper<>(this, "incidents");
+    private final ReadOnlyObjectWrapper<RunbooksViewModel> runbooks = new ReadOnlyObjectWrapper<>(this, "runbooks");
     private final StringProperty operator = new SimpleStringProperty(this, "operator");
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.HEALTH_MAP);
     private final ReadOnlyObjectWrapper<String> topologyName = new ReadOnlyObjectWrapper<>(this, "topologyName");
@@ -119,6 +122,11 @@ public final class ConsoleViewModel implements AutoCloseable {
     /** The incidents screen's view-model (one per session). */
     public ReadOnlyObjectProperty<IncidentsViewModel> incidentsProperty() {
         return incidents.getReadOnlyProperty();
+    }
+
+    /** The runbooks screen's view-model (one per session). */
+    public ReadOnlyObjectProperty<RunbooksViewModel> runbooksProperty() {
+        return runbooks.getReadOnlyProperty();
     }
 
     /** Who the person at the console is: their name goes on incident timelines and the audit log. */
@@ -282,6 +290,31 @@ public final class ConsoleViewModel implements AutoCloseable {
         screen.set(Screen.INCIDENTS);
     }
 
+    /** Shows the runbooks screen, its library read again (runbooks may have been saved from an incident). */
+    public void showRunbooks() {
+        runbooks.get().library().refresh();
+        screen.set(Screen.RUNBOOKS);
+    }
+
+    /** Shows a run in the runbooks screen's step-through. */
+    public void openRun(long executionId) {
+        runbooks.get().openRun(executionId);
+        screen.set(Screen.RUNBOOKS);
+    }
+
+    /** Where the incident screens send a run they started, or a runbook they saved: the runbooks screen. */
+    private final RunbookNavigation runbookNavigation = new RunbookNavigation() {
+        @Override
+        public void openRun(long executionId) {
+            ConsoleViewModel.this.openRun(executionId);
+        }
+
+        @Override
+        public void runbookSaved(dev.firebreak.engine.runbook.Runbook runbook) {
+            runbooks.get().runbookSaved(runbook);
+        }
+    };
+
     /** Shows the incidents screen with one incident open. */
     public void openIncident(long id) {
         incidents.get().open(id);
@@ -359,6 +392,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         clockCoalescer.start();
         healthMap.get().start();
         incidents.get().start();
+        runbooks.get().start();
         if (detail.get() != null) {
             detail.get().start();
         }
@@ -372,6 +406,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         updateClock();
         healthMap.get().refresh();
         incidents.get().refresh();
+        runbooks.get().refresh();
         if (detail.get() != null) {
             detail.get().refresh();
         }
@@ -452,10 +487,15 @@ public final class ConsoleViewModel implements AutoCloseable {
         IncidentsViewModel incidentScreen = new IncidentsViewModel(next, operator, this::setOperator, this::openComponent,
                 context.tasks());
         incidentScreen.setOpenComponentAt(this::openComponentAt);
+        incidentScreen.setRunbookNavigation(runbookNavigation);
+        RunbooksViewModel runbookScreen = new RunbooksViewModel(next.runbooks(), next.telemetry().events(), operator,
+                context.tasks());
         if (started) {
             incidentScreen.start();
+            runbookScreen.start();
         }
         incidents.set(incidentScreen);
+        runbooks.set(runbookScreen);
         screen.set(Screen.HEALTH_MAP);
         updateClock();
     }
@@ -475,6 +515,9 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
         if (incidents.get() != null) {
             incidents.get().close();
+        }
+        if (runbooks.get() != null) {
+            runbooks.get().close();
         }
         if (clockSubscription != null) {
             clockSubscription.close();

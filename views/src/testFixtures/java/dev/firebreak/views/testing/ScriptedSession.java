@@ -278,7 +278,10 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     @Override public SimulationControl control() { return this; }
     @Override public IncidentDesk incidents() { return desk; }
 
-    /** Gives this session a runbook desk (tests of the runbook screens build one on a real runbook engine). */
+    /**
+     * Gives this session a runbook desk (tests of the runbook screens build one on a real runbook engine, see
+     * {@link EngineBackedRunbookDesk}); without one it has an empty library.
+     */
     public ScriptedSession withRunbooks(dev.firebreak.views.session.RunbookDesk runbooks) {
         this.runbookDesk = runbooks;
         return this;
@@ -287,7 +290,13 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
     @Override
     public dev.firebreak.views.session.RunbookDesk runbooks() {
         if (runbookDesk == null) {
-            throw new IllegalStateException("this scripted session has no runbooks; give it some with withRunbooks");
+            // screens that are not about runbooks still show the runbook screen and an incident's suggestions: an empty
+            // library on a real engine, made once
+            synchronized (this) {
+                if (runbookDesk == null) {
+                    runbookDesk = EngineBackedRunbookDesk.on(this).build();
+                }
+            }
         }
         return runbookDesk;
     }
