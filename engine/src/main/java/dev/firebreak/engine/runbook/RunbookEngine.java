@@ -594,11 +594,6 @@ public final class RunbookEngine {
         if (step.type() == StepType.DECISION) {
             return decideBranch(execution, index, step, now);
         }
-        if (step.type() == StepType.ROLLBACK) {
-            Execution marked = execution.withStep(index, run.moveTo(StepState.RUNNING, "rolling back").started(now), now);
-            commit(marked, ENGINE, "runbook.step-started", "step " + step.id() + ": " + "roll back");
-            return new Next.RollBack(rollbackCandidates(marked, index, step.undo()), Optional.of(index));
-        }
         StepRenderer.Rendered rendered;
         try {
             rendered = renderer.render(execution, step, step.action());
@@ -630,6 +625,12 @@ public final class RunbookEngine {
                         "runbook.step-succeeded", "step " + step.id() + " done: " + rendered.text());
                 return new Next.Wait(Duration.ZERO);
             }
+        }
+        if (step.type() == StepType.ROLLBACK) {
+            // After its approval (step-by-step mode asks for one like any other step).
+            Execution marked = execution.withStep(index, run.moveTo(StepState.RUNNING, "rolling back").started(now), now);
+            commit(marked, ENGINE, "runbook.step-started", "step " + step.id() + ": " + rendered.text());
+            return new Next.RollBack(rollbackCandidates(marked, index, step.undo()), Optional.of(index));
         }
         // Written RUNNING before the executor is called: after a crash this step shows "outcome unknown".
         Execution started = execution.withStep(index, run.moveTo(StepState.RUNNING, "running").started(now), now);

@@ -209,6 +209,32 @@ class RunbookEngineApprovalTests {
     }
 
     @Test
+    void rollbackStepWaitsForApprovalInStepByStepModeLikeAnyOther() {
+        Execution run = engine.start(EngineFixture.request(EngineFixture.runbook("""
+                id: undo
+                title: Undo
+                steps:
+                  - id: scale
+                    type: command
+                    simulator: {action: scale, target: orders, replicas: "6"}
+                    rollback:
+                      simulator: {action: scale, target: orders, replicas: "2"}
+                  - id: undo
+                    type: rollback
+                """), ExecutionMode.STEP_BY_STEP, "ana", Map.of()));
+        Execution scaled = approve(run, "scale", "bob");
+
+        assertThat(scaled.step("undo").state()).isEqualTo(StepState.WAITING_FOR_APPROVAL);
+        assertThat(scaled.step("undo").rendered()).isEqualTo("roll back every succeeded step before this one, newest first");
+        assertThat(fixture.executor.calls).hasSize(1);
+
+        Execution undone = approve(run, "undo", "bob");
+        assertThat(undone.step("scale").state()).isEqualTo(StepState.ROLLED_BACK);
+        assertThat(fixture.executor.rendered()).containsExactly("action scale orders to 6 replicas",
+                "action scale orders to 2 replicas");
+    }
+
+    @Test
     void protectedEnvironmentNeedsItsNameTypedToStartAndToApprove() {
         Runbook anywhere = runbook;
         StartRequest production = StartRequest.of(anywhere, ExecutionMode.APPROVAL_ONLY, "production", "ana", Map.of());
