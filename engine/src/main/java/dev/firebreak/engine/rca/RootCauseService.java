@@ -65,7 +65,8 @@ public final class RootCauseService implements AutoCloseable {
     private final Map<Long, RcaInput> inputs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Integer> componentsSeen = new HashMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private boolean analysing;
+    /** Set while this thread writes a diagnosis to the timeline, whose change event comes straight back here. */
+    private final ThreadLocal<Boolean> recording = ThreadLocal.withInitial(() -> false);
 
     private RootCauseService(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
             FeedbackStore feedback, RootCauseSettings settings, Clock clock) {
@@ -114,36 +115,53 @@ public final class RootCauseService implements AutoCloseable {
         }
     }
 
-    private synchronized void onIncident(IncidentChanged changed) {
-        Incident incident = changed.incident();
-        if (analysing || changed.kind() == IncidentChanged.Kind.RESOLVED || incident.components().isEmpty()) {
-            return;
+    /**
+     * Analyses under this service's lock, then publishes and writes to the timeline after releasing it: the timeline
+     * write publishes the incident's change to escalation, whose tick holds its own lock while it calls the incident
+     * service, so holding ours across it deadlocked the two (found by the incident console frame bench).
+     */
+    private void onIncident(IncidentChanged changed) {
+        if (recording.get()) {
+            return; // our own diagnosis entry coming back through the incident service
         }
-        boolean grew = incident.components().size() > componentsSeen.getOrDefault(incident.id(), 0);
-        Instant last = analysedAt.get(incident.id());
-        boolean settled = last != null && !changed.at().isBefore(last.plus(settings.refresh()));
-        if (changed.kind() == IncidentChanged.Kind.OPENED || grew || settled) {
-            analyse(incident, changed.at());
+        Runnable effects;
+        synchronized (this) {
+            Incident incident = changed.incident();
+            if (changed.kind() == IncidentChanged.Kind.RESOLVED || incident.components().isEmpty()) {
+                return;
+            }
+            boolean grew = incident.components().size() > componentsSeen.getOrDefault(incident.id(), 0);
+            Instant last = analysedAt.get(incident.id());
+            boolean settled = last != null && !changed.at().isBefore(last.plus(settings.refresh()));
+            if (!(changed.kind() == IncidentChanged.Kind.OPENED || grew || settled)) {
+                return;
+            }
+            effects = analyse(incident, changed.at());
         }
+        effects.run();
     }
 
-    private void analyse(Incident incident, Instant now) {
-        analysing = true;
-        try {
-            RcaInput input = input(incident, now);
-            inputs.put(incident.id(), input);
-            Diagnosis diagnosis = analyzer.analyze(input);
-            Diagnosis previous = diagnoses.put(incident.id(), diagnosis);
-            analysedAt.put(incident.id(), now);
-            componentsSeen.put(incident.id(), incident.components().size());
-            boolean topChanged = !sameTop(previous, diagnosis);
+    /** Diagnoses {@code incident} (lock held); returns what to announce once the lock is released. */
+    private Runnable analyse(Incident incident, Instant now) {
+        RcaInput input = input(incident, now);
+        inputs.put(incident.id(), input);
+        Diagnosis diagnosis = analyzer.analyze(input);
+        Diagnosis previous = diagnoses.put(incident.id(), diagnosis);
+        analysedAt.put(incident.id(), now);
+        componentsSeen.put(incident.id(), incident.components().size());
+        boolean topChanged = !sameTop(previous, diagnosis);
+        return () -> {
             bus.publish(new DiagnosisUpdated(now, incident.id(), diagnosis, topChanged));
             if (topChanged && diagnosis.top().isPresent()) {
-                incidents.record(incident.id(), TimelineKind.DIAGNOSIS, IncidentService.ENGINE, summary(diagnosis.top().get()));
+                recording.set(true);
+                try {
+                    incidents.record(incident.id(), TimelineKind.DIAGNOSIS, IncidentService.ENGINE,
+                            summary(diagnosis.top().get()));
+                } finally {
+                    recording.set(false);
+                }
             }
-        } finally {
-            analysing = false;
-        }
+        };
     }
 
     private static boolean sameTop(Diagnosis previous, Diagnosis current) {
