@@ -1,5 +1,6 @@
 package dev.firebreak.app.assembly;
 
+import dev.firebreak.engine.heal.HealingConfig;
 import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.escalation.EscalationConfig;
 import dev.firebreak.engine.escalation.EscalationConfigException;
@@ -25,10 +26,11 @@ import java.util.Optional;
  * @param notifications   where incident notifications go (none by default)
  * @param realChecks      health checks against real endpoints ({@code --checks}), replacing the simulated defaults of
  *                        the components they name
+ * @param healing         how self-healing decides (its mode per environment, thresholds, gates)
  */
 public record EngineOptions(long seed, double speed, DetectionConfig detection, boolean backgroundRefits,
         IncidentConfig incidents, EscalationConfig escalation, Optional<Instant> start, NotificationConfig notifications,
-        RealChecks realChecks) {
+        RealChecks realChecks, HealingConfig healing) {
 
     public EngineOptions {
         Objects.requireNonNull(detection, "detection");
@@ -37,6 +39,7 @@ public record EngineOptions(long seed, double speed, DetectionConfig detection, 
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(realChecks, "realChecks");
+        Objects.requireNonNull(healing, "healing");
         if (!(speed >= SimulationRunner.MIN_SPEED && speed <= SimulationRunner.MAX_SPEED)) {
             throw new IllegalArgumentException("speed must be in [" + SimulationRunner.MIN_SPEED + ", "
                     + SimulationRunner.MAX_SPEED + "], was " + speed);
@@ -46,30 +49,40 @@ public record EngineOptions(long seed, double speed, DetectionConfig detection, 
     /** The console's: background refits, shipped detection settings, simulated checks only. */
     public static EngineOptions console(long seed, double speed) {
         return new EngineOptions(seed, speed, DetectionConfig.ofDefaults(), true, IncidentConfig.defaults(),
-                shippedEscalation(), Optional.empty(), NotificationConfig.none(), RealChecks.none());
+                shippedEscalation(), Optional.empty(), NotificationConfig.none(), RealChecks.none(),
+                HealingConfig.defaults());
     }
 
     public EngineOptions withDetection(DetectionConfig config) {
         return new EngineOptions(seed, speed, config, backgroundRefits, incidents, escalation, start, notifications,
-                realChecks);
+                realChecks, healing);
     }
 
     public EngineOptions withRealChecks(RealChecks checks) {
-        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, notifications, checks);
+        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation,
+                start, notifications, checks, healing);
     }
 
     public EngineOptions withEscalation(EscalationConfig config) {
-        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, config, start, notifications, realChecks);
+        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, config,
+                start, notifications, realChecks, healing);
     }
 
     public EngineOptions withNotifications(NotificationConfig config) {
-        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, config, realChecks);
+        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation,
+                start, config, realChecks, healing);
+    }
+
+    public EngineOptions withHealing(HealingConfig config) {
+        return new EngineOptions(seed, speed, detection, backgroundRefits, incidents, escalation, start, notifications,
+                realChecks, config);
     }
 
     /** The same options for a run (headless, unpaced: refits on the ticking thread) starting at {@code at}. */
     public static EngineOptions headless(long seed, Instant at) {
         return new EngineOptions(seed, 1, DetectionConfig.ofDefaults(), false, IncidentConfig.defaults(),
-                shippedEscalation(), Optional.of(at), NotificationConfig.none(), RealChecks.none());
+                shippedEscalation(), Optional.of(at), NotificationConfig.none(), RealChecks.none(),
+                HealingConfig.defaults());
     }
 
     /** The escalation policies shipped in sample-data ({@code escalation/policies.yaml}). */

@@ -1,5 +1,9 @@
 package dev.firebreak.app.assembly;
 
+import dev.firebreak.engine.event.Subscription;
+import dev.firebreak.engine.heal.HaltChanged;
+import dev.firebreak.engine.heal.HaltLatch;
+import dev.firebreak.engine.heal.HealingService;
 import dev.firebreak.engine.assess.ComponentHealth;
 import dev.firebreak.engine.check.CheckPolicies;
 import dev.firebreak.engine.check.ComponentChecks;
@@ -79,7 +83,12 @@ import org.slf4j.LoggerFactory;
  *   <li><b>runbooks</b>: the runbook engine on the simulator's actions and the real executors (process argv, HTTP,
  *       kubectl), its runs kept in the setup's store and journaled to the audit log and the incident's timeline;
  *       runs found RUNNING in the store come back INTERRUPTED; drive loops on their own threads;
- *   <li>the services the later capabilities add (healing) go here, each after what it reads;
+ *   <li><b>HALT</b>: the latched emergency stop, read back from its store (still latched after a restart); runbook runs
+ *       obey it at every safe point, and a press ends waiting runs with their rollbacks;
+ *   <li><b>healing</b>: playbooks chosen from each diagnosis through the decision chain's gates, run on the runbook
+ *       engine, verified on the fused health each tick, rolled back and handed to escalation when they do not help;
+ *       after root cause (it consumes its diagnoses) and the runbook engine (it runs on it);
+ *   <li>the services the later capabilities add (chaos) go here, each after what it reads;
  *   <li><b>runner</b>: started last (console only), so no tick reaches a half-built system.
  * </ol>
  *
@@ -109,6 +118,8 @@ public final class EngineSession implements AutoCloseable {
     private final RootCauseService rootCauses;
     private final RunbookEngine runbooks;
     private final RunbookSetup runbookSetup;
+    private final HaltLatch halt;
+    private final HealingService healing;
     private final ComponentHealth health;
     private final HealthCheckScheduler simulatedChecks;
     private final Optional<HealthCheckScheduler> realChecks;
@@ -146,13 +157,24 @@ public final class EngineSession implements AutoCloseable {
         this.rootCauses = RootCauseService.attach(topology, source.store(), source.events(), incidents, feedbackStore,
                 RootCauseSettings.defaults(), source.clock());
         started.push(rootCauses);
-        this.runbooks = runbookEngine(runbookSetup);
+        this.halt = new HaltLatch(runbookSetup.halts(), runbookSetup.audit(), source.events(), source.clock());
+        this.runbooks = runbookEngine(runbookSetup, halt);
+        Subscription haltToRuns = source.events().subscribe(HaltChanged.class, change -> {
+            if (change.record().latched()) {
+                runbooks.haltPressed();
+            }
+        });
+        started.push(haltToRuns);
+        this.healing = HealingService.attach(options.healing(), new HealingService.Wiring(topology, runbookSetup.playbooks(),
+                runbookSetup.healing(), runbooks, halt, id -> health.assessment(topology.indexOf(id)), escalation::handOver,
+                incidents, source.events(), source.clock(), runbookSetup.environment(), runbookSetup.config()::isProtected));
+        started.push(healing);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
     }
 
     /** Drive loops on daemon threads (a run may wait minutes for its validation); stopped with the session. */
-    private RunbookEngine runbookEngine(RunbookSetup setup) {
+    private RunbookEngine runbookEngine(RunbookSetup setup, HaltLatch haltLatch) {
         ExecutorService worker = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("firebreak-runbook-", 1).factory());
         started.push(worker::shutdownNow);
         OkHttpClient http = new OkHttpClient();
@@ -180,7 +202,7 @@ public final class EngineSession implements AutoCloseable {
             return handle.isPresent() ? OptionalDouble.of(store.latest(handle.get())) : OptionalDouble.empty();
         };
         return new RunbookEngine(setup.config(), new RunbookEngine.Wiring(executor, setup.executions(), metrics, journal,
-                source.events(), source.clock(), Waiter.following(source.clock(), RUNBOOK_WAIT_POLL), worker, setup.halt()));
+                source.events(), source.clock(), Waiter.following(source.clock(), RUNBOOK_WAIT_POLL), worker, haltLatch));
     }
 
     /** The simulated default checks of every component no real check speaks for, run on simulated time. */
@@ -317,6 +339,16 @@ public final class EngineSession implements AutoCloseable {
     /** The runbook engine: runs, approvals, rollbacks. */
     public RunbookEngine runbooks() {
         return runbooks;
+    }
+
+    /** The latched emergency stop over healing, runbook runs and (later) chaos experiments. */
+    public HaltLatch halt() {
+        return halt;
+    }
+
+    /** Self-healing: decisions, actions, gates. */
+    public HealingService healing() {
+        return healing;
     }
 
     /** The runbook library and where runs are kept. */

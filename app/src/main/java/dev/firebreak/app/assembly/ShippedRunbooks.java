@@ -11,28 +11,39 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * The runbooks shipped in sample-data, copied out of the classpath (listed in {@code runbooks/index.txt}) into a
- * directory, so SCRIPT steps have real files to run and a person can read what the console runs.
+ * The runbooks and healing playbooks shipped in sample-data, copied out of the classpath (listed in
+ * {@code runbooks/index.txt} and {@code playbooks/index.txt}) into a directory, so SCRIPT steps have real files to run
+ * and a person can read what the console runs.
  */
 public final class ShippedRunbooks {
 
     public static final String INDEX = "runbooks/index.txt";
     private static Path temporaryCopy;
+    private static Path temporaryPlaybooks;
 
     private ShippedRunbooks() {
     }
 
-    /** Copies every shipped file into {@code directory} (replacing older copies) and returns it. */
+    /** Copies every shipped runbook file into {@code directory} (replacing older copies) and returns it. */
     public static Path extract(Path directory) {
+        return extract("runbooks", directory);
+    }
+
+    /** Copies every shipped healing playbook into {@code directory} (replacing older copies) and returns it. */
+    public static Path extractPlaybooks(Path directory) {
+        return extract("playbooks", directory);
+    }
+
+    private static Path extract(String folder, Path directory) {
         try {
             Files.createDirectories(directory);
-            for (String name : index()) {
+            for (String name : index(folder + "/index.txt")) {
                 Path target = directory.resolve(name).normalize();
                 if (!target.startsWith(directory)) {
-                    throw new IllegalStateException(INDEX + " names a file outside the runbooks: " + name);
+                    throw new IllegalStateException(folder + "/index.txt names a file outside the " + folder + ": " + name);
                 }
                 Files.createDirectories(target.getParent());
-                try (InputStream in = resource("runbooks/" + name)) {
+                try (InputStream in = resource(folder + "/" + name)) {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
                 if (name.startsWith("scripts/")) {
@@ -41,7 +52,7 @@ public final class ShippedRunbooks {
             }
             return directory;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the shipped runbooks to " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot copy the shipped " + folder + " to " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -57,8 +68,20 @@ public final class ShippedRunbooks {
         return temporaryCopy;
     }
 
-    private static List<String> index() throws IOException {
-        try (InputStream in = resource(INDEX)) {
+    /** The shipped playbooks, one copy per process in a temporary directory. */
+    public static synchronized Path temporaryPlaybooks() {
+        if (temporaryPlaybooks == null) {
+            try {
+                temporaryPlaybooks = extractPlaybooks(Files.createTempDirectory("firebreak-playbooks"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a directory for the shipped playbooks: " + e.getMessage(), e);
+            }
+        }
+        return temporaryPlaybooks;
+    }
+
+    private static List<String> index(String name) throws IOException {
+        try (InputStream in = resource(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         }

@@ -1,5 +1,6 @@
 package dev.firebreak.app.cli;
 
+import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.runbook.ExecutionMode;
 import dev.firebreak.engine.time.Durations;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ public final class CommandLine {
               --runbook-environment ENV  headless: the environment to run in (default simulator); a protected
                                        one (production) is confirmed by naming it here
               --runbook-at OFFSET    headless: when to start it, from the run's start (default 0s)
+              --healing MODE         self-healing: off, shadow (default: decide and record "would have done",
+                                       act on nothing), approval (a person approves each step) or auto
               --verify-timeline FILE check the hash chain of every incident timeline in a headless report;
                                        exits 4 naming the first bad entry
               --api                  serve the runbook HTTP API (docs/api/runbooks.openapi.yaml) on 127.0.0.1;
@@ -83,6 +86,7 @@ public final class CommandLine {
         String runbookEnvironment = "simulator";
         Duration runbookAt = Duration.ZERO;
         boolean api = false;
+        HealingMode healing = HealingMode.SHADOW;
         Integer apiPort = null;
         String apiBind = null;
         for (int i = 0; i < args.length; i++) {
@@ -109,6 +113,7 @@ public final class CommandLine {
                 case "--runbook-mode" -> runbookMode = RunbookLaunch.mode(value(args, ++i, option));
                 case "--runbook-environment" -> runbookEnvironment = value(args, ++i, option);
                 case "--runbook-at" -> runbookAt = parseOffset(value(args, ++i, option));
+                case "--healing" -> healing = healingMode(value(args, ++i, option));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
@@ -125,7 +130,7 @@ public final class CommandLine {
         Optional<RunbookLaunch> launch = runbook.isEmpty() ? Optional.empty() : Optional.of(new RunbookLaunch(runbook.get(),
                 runbookParameters, runbookMode, runbookEnvironment, runbookAt));
         return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
-                verifyTimeline, escalationConfig, notificationConfig, checks, apiLaunch, launch);
+                verifyTimeline, escalationConfig, notificationConfig, checks, apiLaunch, launch, healing);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -183,5 +188,13 @@ public final class CommandLine {
             return Path.of(configured);
         }
         return Path.of(System.getProperty("user.home"), ".firebreak");
+    }
+
+    private static HealingMode healingMode(String text) {
+        try {
+            return HealingMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--healing: " + e.getMessage(), e);
+        }
     }
 }

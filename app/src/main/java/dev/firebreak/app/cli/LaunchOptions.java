@@ -1,5 +1,6 @@
 package dev.firebreak.app.cli;
 
+import dev.firebreak.engine.heal.HealingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ import java.util.OptionalDouble;
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
         Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig,
         Optional<Path> verifyTimeline, Optional<Path> escalationConfig, Optional<Path> notificationConfig,
-        Optional<Path> checks, Optional<ApiLaunch> api, Optional<RunbookLaunch> runbook) {
+        Optional<Path> checks, Optional<ApiLaunch> api, Optional<RunbookLaunch> runbook, HealingMode healing) {
 
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 3600;
@@ -50,6 +51,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(checks, "checks");
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(runbook, "runbook");
+        Objects.requireNonNull(healing, "healing");
         if (!headless && runbook.isPresent()) {
             throw new IllegalArgumentException("--runbook belongs to --headless runs; in the console start runbooks from the"
                     + " Runbooks screen");

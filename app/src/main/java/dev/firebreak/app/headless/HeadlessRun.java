@@ -74,12 +74,13 @@ public final class HeadlessRun {
         // background like the console, so a fit never delays a simulated second.
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
                 options.speed().isPresent(), IncidentConfig.defaults(), EscalationPolicies.load(options),
-                java.util.Optional.empty(), Notifications.load(options), realChecks);
+                java.util.Optional.empty(), Notifications.load(options), realChecks,
+                dev.firebreak.engine.heal.HealingConfig.defaults().withDefaultMode(options.healing()));
         // A runbook's runs outlive the process (a restart finds an interrupted run), so they need the data directory.
         Optional<Database> database = usesDataDirectory() ? Optional.of(Database.openFile(options.dataDir()))
                 : Optional.empty();
-        RunbookSetup runbookSetup = database.map(db -> RunbookSetup.inDataDirectory(options.dataDir(),
-                ExecutionStore.jdbc(db), db.auditLog())).orElseGet(RunbookSetup::inMemory);
+        RunbookSetup runbookSetup = database.map(db -> RunbookSetup.inDataDirectory(options.dataDir(), db))
+                .orElseGet(RunbookSetup::inMemory);
         try (AutoCloseable closesDatabase = () -> database.ifPresent(Database::close);
                 EngineSession engine = EngineSession.assemble(topology, engineOptions, IncidentStore.inMemory(),
                         FeedbackStore.inMemory(), runbookSetup)) {
@@ -108,6 +109,7 @@ public final class HeadlessRun {
                         faults, recorder, simulator, detection, engine.health(),
                         engine.incidents(), engine.rootCauses());
                 RunbookRunsReport.write(report, engine.runbooks());
+                HealingReport.write(report, engine.healing());
                 runbook.filter(r -> !r.refusal().isEmpty()).ifPresent(r -> report.put("runbookRefused", r.refusal()));
                 api.ifPresent(RunbookApiServer::close);
                 write(report);
@@ -116,6 +118,11 @@ public final class HeadlessRun {
                         wallSeconds, faults.size(), recorder.anomalies.size(), recorder.healthChanges.size(),
                         countUnhealthy(detection, topology.size()), recorder.checkedChanges.size(),
                         recorder.assessedChanges.size(), engine.incidents().incidents().size());
+                out.printf("firebreak: healing %s: %d decision(s), %d action(s), %d verified%n",
+                        engine.healing().config().modeFor(engine.healing().environment()).label(),
+                        engine.healing().decisions().size(), engine.healing().actions().size(),
+                        engine.healing().actions().stream().filter(a -> a.state()
+                                == dev.firebreak.engine.heal.HealingState.SUCCEEDED).count());
                 return report;
             }
         } catch (TopologyException | DetectionConfigException | EscalationConfigException | NotificationConfigException

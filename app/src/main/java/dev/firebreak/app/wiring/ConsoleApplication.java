@@ -135,7 +135,7 @@ public final class ConsoleApplication extends Application {
         ConsoleContext context = new ConsoleContext(topologies,
                 sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
                         .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database))
-                        .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), runs, database.auditLog())),
+                        .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), database)),
                         detectionSettings, audit, actor, runbookDesk), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);

@@ -15,7 +15,9 @@ import dev.firebreak.engine.rca.FeedbackStore;
 import dev.firebreak.engine.runbook.Execution;
 import dev.firebreak.engine.runbook.ExecutionChanged;
 import dev.firebreak.engine.runbook.ExecutionStore;
-import dev.firebreak.engine.runbook.HaltSwitch;
+import dev.firebreak.engine.heal.HaltStore;
+import dev.firebreak.engine.heal.HealingStore;
+import dev.firebreak.engine.heal.PlaybookLibrary;
 import dev.firebreak.engine.runbook.RunbookEngineConfig;
 import dev.firebreak.engine.runbook.RunbookLibrary;
 import dev.firebreak.views.session.RunbookDesk;
@@ -116,8 +118,8 @@ final class ApiFixture implements AutoCloseable {
         Files.writeString(shipped.resolve("cache-warm.yaml"), CACHE_WARM);
         this.executions = ExecutionStore.inMemory();
         RunbookSetup setup = new RunbookSetup(executions, Optional.empty(),
-                RunbookLibrary.load(List.of(shipped), Optional.of(dataDir.resolve("runbooks"))), HaltSwitch.NEVER,
-                RunbookSetup.SIMULATOR, RunbookEngineConfig.defaults());
+                RunbookLibrary.load(List.of(shipped), Optional.of(dataDir.resolve("runbooks"))), HaltStore.inMemory(),
+                HealingStore.inMemory(), PlaybookLibrary.empty(), RunbookSetup.SIMULATOR, RunbookEngineConfig.defaults());
         this.engine = EngineSession.assemble(TopologyCatalog.resolve("shop", 42),
                 EngineOptions.headless(42, Instant.parse("2026-12-06T10:00:00Z")), IncidentStore.inMemory(),
                 FeedbackStore.inMemory(), setup);

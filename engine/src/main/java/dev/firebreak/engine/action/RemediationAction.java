@@ -72,6 +72,20 @@ public sealed interface RemediationAction {
         @Override public String describe() { return "reset the connection pool of " + target; }
     }
 
+    /** Rejects a fraction of the requests arriving at target at its door (rate limiting, load shedding); 0 lifts it. */
+    record ShedLoad(String target, double fraction) implements RemediationAction {
+        public ShedLoad {
+            Objects.requireNonNull(target, "target");
+            if (!(fraction >= 0 && fraction < 1)) {
+                throw new IllegalArgumentException("fraction must be in [0, 1), was " + fraction);
+            }
+        }
+        @Override public String describe() {
+            return fraction == 0 ? "stop shedding load at " + target
+                    : "shed " + Math.round(fraction * 100) + "% of the load arriving at " + target;
+        }
+    }
+
     /** Sends a fraction of target's traffic to an alternative component of the same kind. */
     record Reroute(String target, String alternative, double fraction) implements RemediationAction {
         public Reroute {

@@ -14,6 +14,7 @@ public abstract class LocatedConfigException extends Exception {
     private final String sourceName;
     private final int line;
     private final String field;
+    private final String problem;
 
     /**
      * @param sourceName the file or resource that was read
@@ -27,6 +28,12 @@ public abstract class LocatedConfigException extends Exception {
         this.sourceName = sourceName;
         this.line = line;
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the file, line and field. */
+    public String problem() {
+        return problem;
     }
 
     public String sourceName() {

@@ -231,6 +231,18 @@ public final class EscalationService implements AutoCloseable {
         }
     }
 
+    /**
+     * Healing could not help (it refused for a reason time will not change, or its action failed, was rolled back, or
+     * was only partly verified): the incident moves one level up its policy now, saying why.
+     */
+    public synchronized void handOver(long incidentId, Instant at, String reason) {
+        Chain chain = chains.get(incidentId);
+        if (chain == null) {
+            return;
+        }
+        oneLevelUp(chain, at, reason);
+    }
+
     /** Customer reports entered by a person; beyond the threshold, or with a VIP affected, severity becomes P1. */
     public synchronized void customerImpact(long incidentId, int reports, boolean vipAffected, String actor) {
         Chain chain = chains.get(incidentId);

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The latched emergency stop (owned by healing): while it reports a reason, every execution stops at its next safe
- * point (before a step, before a retry, between a validation's polls) and pauses, saying why.
+ * point (before a step, before a retry, between a validation's polls), its defined rollbacks run, and it ends saying
+ * why; nothing new starts.
  */
 @FunctionalInterface
 public interface HaltSwitch {

@@ -103,6 +103,10 @@ public final class RunbookDrafts {
                 fields.put("callee", b.callee());
                 yield b.open() ? "open-breaker" : "close-breaker";
             }
+            case RemediationAction.ShedLoad s -> {
+                fields.put("fraction", String.valueOf(s.fraction()));
+                yield "shed-load";
+            }
             case RemediationAction.Reroute r -> {
                 fields.put("alternative", r.alternative());
                 fields.put("fraction", String.valueOf(r.fraction()));

@@ -171,6 +171,9 @@ public final class RunbookEngine {
             throw new ExecutionRefusedException("'" + request.environment() + "' is a protected environment: type its name to"
                     + " confirm");
         }
+        if (request.mode() != ExecutionMode.DRY_RUN) {
+            refuseWhileHalted();
+        }
         Map<String, String> parameters = resolveParameters(request);
         Execution execution;
         synchronized (this) {
@@ -568,9 +571,7 @@ public final class RunbookEngine {
         }
         Optional<String> halted = halt.halted();
         if (halted.isPresent()) {
-            commit(execution.moveTo(ExecutionState.PAUSED, now, "HALT: " + halted.get()), ENGINE, "runbook.halted",
-                    "stopped at a safe point by HALT: " + halted.get());
-            return new Next.Stop();
+            return stopForHalt(execution, halted.get(), now);
         }
         int index = execution.current();
         if (index >= execution.steps().size()) {
@@ -660,6 +661,50 @@ public final class RunbookEngine {
         }
         commit(next.at(nextIndex, now), ENGINE, "runbook.decided", "decision " + step.id() + ": " + why);
         return new Next.Wait(Duration.ZERO);
+    }
+
+    /**
+     * HALT at a safe point: the succeeded steps that have a rollback are undone, newest first, and the run ends (ROLLED_BACK,
+     * or ABORTED when there was nothing to undo). Called with the lock held.
+     */
+    private Next stopForHalt(Execution execution, String why, Instant now) {
+        List<Integer> undo = rollbackCandidates(execution, execution.current(), List.of());
+        if (undo.isEmpty()) {
+            commit(execution.moveTo(ExecutionState.ABORTED, now, "HALT: " + why + "; nothing to roll back"), ENGINE,
+                    "runbook.halted", "stopped at a safe point by HALT: " + why);
+            return new Next.Stop();
+        }
+        commit(execution.moveTo(ExecutionState.RUNNING, now, "HALT: " + why + "; rolling back " + undo.size() + " step(s)"),
+                ENGINE, "runbook.halted", "stopped at a safe point by HALT: " + why + "; rolling back " + undo.size()
+                        + " step(s)");
+        return new Next.RollBack(undo, Optional.empty());
+    }
+
+    /**
+     * HALT was pressed: runs that are not executing a step right now (waiting for an approval, paused) stop as a running
+     * one does at its next safe point: their rollbacks run and they end. Interrupted runs stay for a person (nothing of
+     * theirs is running). Running ones stop by themselves at their next safe point.
+     */
+    public void haltPressed() {
+        List<Long> toDrive = new ArrayList<>();
+        synchronized (this) {
+            Optional<String> halted = halt.halted();
+            if (halted.isEmpty()) {
+                return;
+            }
+            Instant now = clock.instant();
+            for (Execution execution : List.copyOf(executions.values())) {
+                if (execution.state() != ExecutionState.WAITING_FOR_APPROVAL && execution.state() != ExecutionState.PAUSED) {
+                    continue;
+                }
+                if (stopForHalt(execution, halted.get(), now) instanceof Next.RollBack) {
+                    rollbackRequested.add(execution.id());
+                    toDrive.add(execution.id());
+                }
+            }
+        }
+        flush();
+        toDrive.forEach(this::schedule);
     }
 
     /** After a step failed for good: AUTOMATIC runs roll back; interactive ones pause for a person. */
@@ -809,8 +854,10 @@ public final class RunbookEngine {
                 commit(allUndone ? next.at(index + 1, now) : next, ENGINE, allUndone ? "runbook.step-succeeded"
                         : "runbook.step-failed", "step " + step(execution, index) + ": " + summary);
             } else {
-                String why = allUndone ? "rolled back " + plan.indexes().size() + " step(s)"
-                        : "a rollback failed; the system may be half undone";
+                String halted = execution.message().startsWith("HALT: ")
+                        ? execution.message().replaceFirst("; rolling back .*$", "") + "; " : "";
+                String why = halted + (allUndone ? "rolled back " + plan.indexes().size() + " step(s)"
+                        : "a rollback failed; the system may be half undone");
                 commit(execution.moveTo(allUndone ? ExecutionState.ROLLED_BACK : ExecutionState.FAILED, now, why), ENGINE,
                         allUndone ? "runbook.rolled-back" : "runbook.rollback-failed", why);
             }

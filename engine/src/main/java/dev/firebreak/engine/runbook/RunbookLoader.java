@@ -25,7 +25,8 @@ public final class RunbookLoader {
     public static final long MAX_FILE_BYTES = 512 * 1024;
     static final int DEFAULT_OUTPUT_LIMIT = 64 * 1024;
 
-    private static final List<String> RUNBOOK_FIELDS = List.of("id", "title", "description", "owner", "kind", "tags",
+    /** The top-level fields of a runbook file. */
+    public static final List<String> RUNBOOK_FIELDS = List.of("id", "title", "description", "owner", "kind", "tags",
             "alerts", "faultKinds", "componentKinds", "environments", "parameters", "preconditions", "steps");
     private static final List<String> ACTION_FIELDS = List.of("command", "script", "kubectl", "simulator", "request",
             "instructions", "workingDirectory", "env", "outputLimit");
@@ -39,9 +40,13 @@ public final class RunbookLoader {
     }
 
     private final YamlNodes<RunbookException> yaml;
+    private final List<String> topFields;
 
-    private RunbookLoader(String source) {
+    private RunbookLoader(String source, List<String> extraFields) {
         this.yaml = new YamlNodes<>(source, RunbookException::new);
+        List<String> fields = new ArrayList<>(RUNBOOK_FIELDS);
+        fields.addAll(extraFields);
+        this.topFields = List.copyOf(fields);
     }
 
     /** Reads {@code file}; SCRIPT steps find their scripts relative to its directory. */
@@ -53,7 +58,7 @@ public final class RunbookLoader {
                 throw new RunbookException(name, 0, "", "file is " + size + " bytes; the limit is " + MAX_FILE_BYTES);
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new RunbookLoader(name).parse(text, Optional.ofNullable(file.toAbsolutePath().getParent()));
+            return new RunbookLoader(name, List.of()).parse(text, Optional.ofNullable(file.toAbsolutePath().getParent()));
         } catch (IOException e) {
             throw new RunbookException(file.toString(), 0, "", "cannot read: " + e.getMessage());
         }
@@ -61,15 +66,24 @@ public final class RunbookLoader {
 
     /** Reads a runbook from text (the editor, the API); scripts resolve against {@code directory} if given. */
     public static Runbook parse(String sourceName, String text, Optional<Path> directory) throws RunbookException {
+        return parse(sourceName, text, directory, List.of());
+    }
+
+    /**
+     * As above, allowing the top-level fields {@code extraFields} that a format built on runbooks adds (a healing
+     * playbook's {@code healing} block); this loader ignores them and the caller reads them.
+     */
+    public static Runbook parse(String sourceName, String text, Optional<Path> directory, List<String> extraFields)
+            throws RunbookException {
         if (text.length() > MAX_FILE_BYTES) {
             throw new RunbookException(sourceName, 0, "", "text is " + text.length() + " characters; the limit is " + MAX_FILE_BYTES);
         }
-        return new RunbookLoader(sourceName).parse(text, directory);
+        return new RunbookLoader(sourceName, extraFields).parse(text, directory);
     }
 
     private Runbook parse(String text, Optional<Path> directory) throws RunbookException {
         Node root = yaml.root(new StringReader(text));
-        Map<String, Node> f = yaml.fields(root, "", RUNBOOK_FIELDS);
+        Map<String, Node> f = yaml.fields(root, "", topFields);
         String id = yaml.text(yaml.required(f, "id", root, ""), "id");
         String title = yaml.text(yaml.required(f, "title", root, ""), "title");
         String description = f.containsKey("description") ? yaml.scalar(f.get("description"), "description").strip() : "";

@@ -64,7 +64,7 @@ public sealed interface StepAction {
                 Map.entry("clean-disk", List.of()), Map.entry("reset-pool", List.of()),
                 Map.entry("clear-cache", List.of()), Map.entry("warm-cache", List.of()),
                 Map.entry("open-breaker", List.of("callee")), Map.entry("close-breaker", List.of("callee")),
-                Map.entry("reroute", List.of("alternative", "fraction")));
+                Map.entry("reroute", List.of("alternative", "fraction")), Map.entry("shed-load", List.of("fraction")));
 
         public Simulator {
             Objects.requireNonNull(action, "action");
@@ -99,6 +99,7 @@ public sealed interface StepAction {
                 case "open-breaker" -> new RemediationAction.CircuitBreaker(target, rendered.get("callee"), true);
                 case "close-breaker" -> new RemediationAction.CircuitBreaker(target, rendered.get("callee"), false);
                 case "reroute" -> new RemediationAction.Reroute(target, rendered.get("alternative"), number(rendered, "fraction"));
+                case "shed-load" -> new RemediationAction.ShedLoad(target, number(rendered, "fraction"));
                 default -> throw new IllegalArgumentException("unknown simulator action '" + action + "'");
             };
         }

@@ -388,6 +388,8 @@ public final class Simulator implements FaultInjector, ActionExecutor {
                     && component.kind() != ComponentKind.DATABASE
                     ? "'" + p.target() + "' has no connection pool (it calls nothing)" : null;
             case RemediationAction.Reroute r -> rerouteRefusal(r, component);
+            case RemediationAction.ShedLoad s -> component.kind() == ComponentKind.EXTERNAL
+                    ? "'" + s.target() + "' is external: its load cannot be shed from here" : null;
         };
     }
 
@@ -447,6 +449,7 @@ public final class Simulator implements FaultInjector, ActionExecutor {
                 case RemediationAction.CleanDisk d -> physics.cleanDisk(target);
                 case RemediationAction.ResetConnectionPool p -> physics.resetConnectionPool(target);
                 case RemediationAction.Reroute r -> physics.reroute(target, topology.indexOf(r.alternative()), r.fraction());
+                case RemediationAction.ShedLoad s -> physics.shedLoad(target, s.fraction());
             }
             bus.publish(new ActionApplied(now, action, result));
         }

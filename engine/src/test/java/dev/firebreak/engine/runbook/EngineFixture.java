@@ -98,6 +98,9 @@ final class EngineFixture {
         this.store = store;
     }
 
+    /** Runs the drive loops; direct by default, a queue when a test needs a moment between approval and run. */
+    java.util.concurrent.Executor worker = Runnable::run;
+
     RunbookEngine engine() {
         MetricSource source = (component, metric) -> {
             Double value = metrics.get(component + "." + metric);
@@ -105,7 +108,7 @@ final class EngineFixture {
         };
         RunbookJournal recording = (execution, actor, action, text) -> journal.add(new Entry(execution.id(), actor, action, text));
         return new RunbookEngine(config, new RunbookEngine.Wiring(executorInUse, store, source, recording, bus, clock,
-                clock::advance, Runnable::run, () -> Optional.ofNullable(halt.get())));
+                clock::advance, worker, () -> Optional.ofNullable(halt.get())));
     }
 
     static Runbook runbook(String yaml) {

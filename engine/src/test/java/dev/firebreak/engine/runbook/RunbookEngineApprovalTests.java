@@ -129,18 +129,23 @@ class RunbookEngineApprovalTests {
 
     @Test
     void approvalThatExpiredBeforeTheStepRanIsRefusedAtRunTime() {
-        Execution run = engine.start(EngineFixture.request(runbook, ExecutionMode.APPROVAL_ONLY, "ana", Map.of()));
-        fixture.halt.set("game day paused");
-        approve(run, "drain", "bob");
-        assertThat(engine.execution(run.id()).orElseThrow().state()).isEqualTo(ExecutionState.PAUSED);
+        java.util.ArrayDeque<Runnable> drives = new java.util.ArrayDeque<>();
+        EngineFixture queued = new EngineFixture();
+        queued.worker = drives::add;
+        RunbookEngine slow = queued.engine();
+        Execution run = slow.start(EngineFixture.request(runbook, ExecutionMode.APPROVAL_ONLY, "ana", Map.of()));
+        drives.poll().run();
+        Execution waiting = slow.execution(run.id()).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(ExecutionState.WAITING_FOR_APPROVAL);
+        slow.approve(run.id(), "drain", "bob", waiting.step("drain").hash(), "");
 
-        fixture.halt.set(null);
-        fixture.clock.advance(Duration.ofHours(1));
-        Execution resumed = engine.resume(run.id(), "ana");
+        queued.clock.advance(Duration.ofHours(1)); // the drive loop only gets to run an hour later
+        drives.poll().run();
 
-        assertThat(resumed.state()).isEqualTo(ExecutionState.WAITING_FOR_APPROVAL);
-        assertThat(resumed.message()).contains("approval by bob is no longer valid");
-        assertThat(fixture.executor.calls).isEmpty();
+        Execution after = slow.execution(run.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(ExecutionState.WAITING_FOR_APPROVAL);
+        assertThat(after.message()).contains("approval by bob is no longer valid");
+        assertThat(queued.executor.calls).isEmpty();
     }
 
     @Test

@@ -326,10 +326,11 @@ class RunbookEngineRunTests {
     }
 
     @Test
-    void haltPausesAtTheNextSafePointAndResumeWaitsForItsRelease() {
+    void haltStopsAtTheNextSafePointRollsBackWhatRanAndRefusesNewRuns() {
         EngineFixture fixture = new EngineFixture();
         fixture.executor.during = invocation -> {
-            if (invocation instanceof Invocation.Simulator simulator && simulator.action().describe().startsWith("scale")) {
+            if (invocation instanceof Invocation.Simulator simulator && simulator.action().describe().startsWith("scale")
+                    && fixture.executor.calls.size() == 1) {
                 fixture.halt.set("operator pressed HALT");
             }
             return null;
@@ -339,15 +340,34 @@ class RunbookEngineRunTests {
         Execution run = engine.start(EngineFixture.request(EngineFixture.runbook(SCALE_AND_CHECK), ExecutionMode.AUTOMATIC,
                 "ana", Map.of("service", "catalog")));
 
-        assertThat(run.state()).isEqualTo(ExecutionState.PAUSED);
+        assertThat(run.state()).isEqualTo(ExecutionState.ROLLED_BACK);
         assertThat(run.message()).contains("HALT: operator pressed HALT");
-        assertThat(fixture.executor.calls).hasSize(1);
-        assertThatThrownBy(() -> engine.resume(run.id(), "ana")).isInstanceOf(ExecutionRefusedException.class)
-                .hasMessageContaining("HALT is on");
+        assertThat(run.step("scale").state()).isEqualTo(StepState.ROLLED_BACK);
+        assertThat(run.step("restart").state()).isEqualTo(StepState.PENDING);
+        assertThat(fixture.executor.calls).hasSize(2);
+        assertThat(fixture.executor.calls.get(1).render()).contains("2 replicas");
+        assertThatThrownBy(() -> engine.start(EngineFixture.request(EngineFixture.runbook(SCALE_AND_CHECK),
+                ExecutionMode.AUTOMATIC, "ana", Map.of("service", "catalog"))))
+                .isInstanceOf(ExecutionRefusedException.class).hasMessageContaining("HALT is on");
+    }
 
-        fixture.halt.set(null);
-        assertThat(engine.resume(run.id(), "ana").state()).isEqualTo(ExecutionState.SUCCEEDED);
-        assertThat(fixture.executor.calls).hasSize(3);
+    @Test
+    void haltPressedEndsARunWaitingForApprovalWithItsRollbacks() {
+        EngineFixture fixture = new EngineFixture();
+        RunbookEngine engine = fixture.engine();
+        Execution run = engine.start(EngineFixture.request(EngineFixture.runbook(SCALE_AND_CHECK), ExecutionMode.STEP_BY_STEP,
+                "ana", Map.of("service", "catalog")));
+        run = engine.approve(run.id(), "scale", "bob", run.step("scale").hash(), "");
+        assertThat(run.state()).isEqualTo(ExecutionState.WAITING_FOR_APPROVAL);
+        assertThat(run.current()).isEqualTo(1);
+
+        fixture.halt.set("game day went wrong");
+        engine.haltPressed();
+
+        Execution halted = engine.execution(run.id()).orElseThrow();
+        assertThat(halted.state()).isEqualTo(ExecutionState.ROLLED_BACK);
+        assertThat(halted.step("scale").state()).isEqualTo(StepState.ROLLED_BACK);
+        assertThat(fixture.executor.calls).hasSize(2);
     }
 
     @Test

@@ -105,6 +105,8 @@ public final class Physics {
     private final boolean[] promoted;
     private final int[] rerouteTo;
     private final double[] rerouteFraction;
+    /** Share of arriving requests rejected at the door (load shedding): they never reach the component's capacity. */
+    private final double[] shedAtDoor;
     private final double[] reroutedIn;
     private final double[] reroutedNext;
     private final boolean[] breakerOpen;
@@ -179,6 +181,7 @@ public final class Physics {
         promoted = new boolean[n];
         rerouteTo = new int[n];
         rerouteFraction = new double[n];
+        shedAtDoor = new double[n];
         reroutedIn = new double[n];
         reroutedNext = new double[n];
         breakerOpen = new boolean[edges.size()];
@@ -302,6 +305,7 @@ public final class Physics {
                 reroutedNext[rerouteTo[c]] += moved; // arrives next tick: the alternative may already be done
                 a -= moved;
             }
+            a *= 1 - shedAtDoor[c];
             load[c] = a;
             double up = instancesUp(c, tick);
             double nominal = instancesNominal(c, tick);
@@ -646,6 +650,10 @@ public final class Physics {
 
     public boolean isFailedOver(int primary) {
         return rerouteTo[primary] >= 0 && rerouteFraction[primary] >= 1 && promoted[rerouteTo[primary]];
+    }
+
+    public void shedLoad(int c, double fraction) {
+        shedAtDoor[c] = fraction;
     }
 
     public void reroute(int c, int alternative, double fraction) {

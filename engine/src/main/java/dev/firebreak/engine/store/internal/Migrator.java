@@ -31,7 +31,7 @@ public final class Migrator {
     public static final String DEFAULT_BASE = "dev/firebreak/engine/store/migrations";
     /** The engine's scripts, in order. A new script is added here and never edited once released. */
     public static final List<String> DEFAULT_SCRIPTS = List.of("V1__audit_log.sql", "V2__settings.sql", "V3__incidents.sql",
-            "V4__rca_feedback.sql", "V5__runbook_executions.sql");
+            "V4__rca_feedback.sql", "V5__runbook_executions.sql", "V6__healing.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 

@@ -1,0 +1,214 @@
+package dev.firebreak.bench.heal;
+
+import dev.firebreak.app.assembly.EngineOptions;
+import dev.firebreak.app.assembly.EngineSession;
+import dev.firebreak.app.wiring.TopologyCatalog;
+import dev.firebreak.bench.FaultTargets;
+import dev.firebreak.engine.fault.FaultSpec;
+import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.heal.HealingAction;
+import dev.firebreak.engine.heal.HealingConfig;
+import dev.firebreak.engine.heal.HealingDecision;
+import dev.firebreak.engine.heal.HealingMode;
+import dev.firebreak.engine.heal.HealingState;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.sim.SimulationConfig;
+import dev.firebreak.engine.topology.Topology;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+/**
+ * Self-healing on the simulator (issue 15): the seeded fault trials of detection's accuracy harness (every fault type,
+ * targets picked by {@link FaultTargets}), each run twice through the real composition root, healing off and healing
+ * automatic, from the same seed. Per fault type: the share of trials healing healed (an action verified), and the time
+ * from the fault's start until the target was healthy again (no worse than recovering for 30 s after it had been
+ * unwell), median and p95 in simulated seconds for both runs, as a ratio auto / off. Then the end-to-end time (fault ->
+ * detected -> incident -> diagnosed -> healed -> verified) of a postgres-primary kill and a memory leak. Last line JSON.
+ *
+ * <p>Options: {@code --seeds N} (default 8), {@code --types a,b} (default all), {@code --e2e-seeds N} (default 8).
+ */
+public final class HealingTrials {
+
+    static final Duration WARM_UP = Duration.ofMinutes(20);
+    static final Duration FAULT = Duration.ofMinutes(10);
+    static final Duration AFTER = Duration.ofMinutes(15);
+    static final Duration STABLE = Duration.ofSeconds(30);
+
+    /** One run: when the target was healthy again, and what healing did. */
+    record Run(OptionalLong recovery, boolean affected, boolean healed, boolean acted, boolean matched,
+            OptionalLong verifiedAfter, List<String> actions) {
+    }
+
+    private HealingTrials() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seeds = 8;
+        int e2eSeeds = 8;
+        List<FaultType> types = new ArrayList<>(Arrays.asList(FaultType.values()));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+                case "--e2e-seeds" -> e2eSeeds = Integer.parseInt(args[++i]);
+                case "--types" -> types = Arrays.stream(args[++i].split(",")).map(t -> FaultType.valueOf(t.strip()
+                        .toUpperCase(Locale.ROOT).replace('-', '_'))).toList();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; options: --seeds N, --e2e-seeds N, --types a,b");
+            }
+        }
+        Topology shop = TopologyCatalog.resolve("shop", 1);
+        System.out.printf(Locale.ROOT, "%-20s %6s %6s %6s %7s | %8s %8s | %8s %8s | %6s %6s%n", "fault", "trials", "acted",
+                "healed", "healed%", "off p50", "off p95", "auto p50", "auto p95", "r p50", "r p95");
+        int fittingTypes = 0;
+        int fittingTypesAtTarget = 0;
+        List<Long> allOff = new ArrayList<>();
+        List<Long> allAuto = new ArrayList<>();
+        int totalTrials = 0;
+        int totalHealed = 0;
+        Map<FaultType, Double> healedShare = new EnumMap<>(FaultType.class);
+        for (FaultType type : types) {
+            List<Long> off = new ArrayList<>();
+            List<Long> auto = new ArrayList<>();
+            int healed = 0;
+            int acted = 0;
+            int matched = 0;
+            for (int s = 1; s <= seeds; s++) {
+                Run withoutHealing = run(shop, type, s, HealingMode.OFF, Optional.empty());
+                Run withHealing = run(shop, type, s, HealingMode.AUTOMATIC, Optional.empty());
+                if (withoutHealing.affected()) {
+                    off.add(withoutHealing.recovery().orElse(window()));
+                    auto.add(withHealing.recovery().orElse(window()));
+                }
+                healed += withHealing.healed() ? 1 : 0;
+                acted += withHealing.acted() ? 1 : 0;
+                matched += withHealing.matched() ? 1 : 0;
+                if (Boolean.getBoolean("heal.explain")) {
+                    System.err.printf("%s seed %d off %s auto %s actions %s%n", type, s, withoutHealing.recovery(),
+                            withHealing.recovery(), withHealing.actions());
+                }
+            }
+            totalTrials += seeds;
+            totalHealed += healed;
+            allOff.addAll(off);
+            allAuto.addAll(auto);
+            double share = (double) healed / seeds;
+            healedShare.put(type, share);
+            if (matched > 0) {
+                fittingTypes++;
+                fittingTypesAtTarget += share >= 0.9 ? 1 : 0;
+            }
+            System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6.0f%% | %8s %8s | %8s %8s | %6s %6s%n", type, seeds, acted,
+                    healed, 100 * share, q(off, 0.5), q(off, 0.95), q(auto, 0.5), q(auto, 0.95), ratio(auto, off, 0.5),
+                    ratio(auto, off, 0.95));
+        }
+        System.out.printf(Locale.ROOT, "%-20s %6d %6s %6d %6.0f%% | %8s %8s | %8s %8s | %6s %6s%n", "ALL", totalTrials, "",
+                totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), q(allOff, 0.5), q(allOff, 0.95),
+                q(allAuto, 0.5), q(allAuto, 0.95), ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95));
+        System.out.println("(recovery in simulated seconds from the fault's start; a target never unwell in the off run is"
+                + " left out; one not well again by the end counts as " + window() + " s)");
+        List<Long> kill = endToEnd(shop, FaultType.INSTANCE_KILL, Optional.of("postgres-primary"), e2eSeeds);
+        List<Long> leak = endToEnd(shop, FaultType.MEMORY_LEAK, Optional.empty(), e2eSeeds);
+        System.out.printf(Locale.ROOT, "end to end (fault -> verified), %d seeds: postgres-primary kill median %s s (%d"
+                + " verified); memory leak median %s s (%d verified)%n", e2eSeeds, q(kill, 0.5), kill.size(), q(leak, 0.5),
+                leak.size());
+        System.out.printf(Locale.ROOT, "{\"trials\":%d,\"healedShare\":%.3f,\"fittingTypes\":%d,\"fittingTypesAt90\":%d,"
+                + "\"recoveryRatioP50\":%s,\"recoveryRatioP95\":%s,\"killE2eP50\":%s,\"leakE2eP50\":%s}%n", totalTrials,
+                (double) totalHealed / Math.max(1, totalTrials), fittingTypes, fittingTypesAtTarget,
+                ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95), q(kill, 0.5), q(leak, 0.5));
+    }
+
+    private static long window() {
+        return FAULT.plus(AFTER).toSeconds();
+    }
+
+    private static List<Long> endToEnd(Topology topology, FaultType type, Optional<String> target, int seeds) {
+        List<Long> times = new ArrayList<>();
+        for (int s = 1; s <= seeds; s++) {
+            Run run = run(topology, type, 1000 + s, HealingMode.AUTOMATIC, target);
+            run.verifiedAfter().ifPresent(times::add);
+        }
+        return times;
+    }
+
+    static Run run(Topology topology, FaultType type, long seed, HealingMode mode, Optional<String> fixedTarget) {
+        SplittableRandom random = new SplittableRandom(seed * 31 + type.ordinal());
+        Instant start = SimulationConfig.DEFAULT_START.plus(Duration.ofHours(random.nextInt(7 * 24)));
+        EngineOptions options = EngineOptions.headless(seed, start)
+                .withHealing(HealingConfig.defaults().withDefaultMode(mode));
+        try (EngineSession engine = EngineSession.assemble(topology, options)) {
+            int target = FaultTargets.pick(type, engine, random);
+            if (fixedTarget.isPresent()) {
+                target = topology.indexOf(fixedTarget.get());
+            }
+            Optional<String> peer = Optional.empty();
+            if (type.needsPeer()) {
+                int[] callees = topology.calleesOf(target);
+                peer = Optional.of(topology.component(callees[random.nextInt(callees.length)]).id());
+            }
+            Instant faultStart = start.plus(WARM_UP).plusSeconds(1);
+            String targetId = topology.component(target).id();
+            engine.simulator().inject(new FaultSpec(type, targetId, peer, type.defaultMagnitude(), faultStart, FAULT));
+            long total = WARM_UP.plus(FAULT).plus(AFTER).toSeconds();
+            boolean unwell = false;
+            long wellSince = -1;
+            OptionalLong recovery = OptionalLong.empty();
+            for (long s = 0; s < total; s++) {
+                engine.step();
+                Instant now = engine.clock().instant();
+                if (now.isBefore(faultStart)) {
+                    continue;
+                }
+                long since = Duration.between(faultStart, now).toSeconds();
+                HealthState state = engine.health().state(target);
+                if (state.isWorseThan(HealthState.RECOVERING)) {
+                    unwell = true;
+                    wellSince = -1;
+                } else if (unwell && recovery.isEmpty()) {
+                    wellSince = wellSince < 0 ? since : wellSince;
+                    if (since - wellSince >= STABLE.toSeconds()) {
+                        recovery = OptionalLong.of(wellSince);
+                    }
+                }
+            }
+            List<HealingAction> actions = engine.healing().actions();
+            List<HealingDecision> decisions = engine.healing().decisions();
+            Optional<String> peerId = peer;
+            boolean matched = decisions.stream().anyMatch(d -> d.playbookId().isPresent() && !d.at().isBefore(faultStart)
+                    && (d.component().equals(targetId) || peerId.map(d.component()::equals).orElse(false)));
+            boolean healed = actions.stream().anyMatch(a -> a.state() == HealingState.SUCCEEDED
+                    && !a.startedAt().isBefore(faultStart));
+            OptionalLong verifiedAfter = actions.stream().filter(a -> a.state() == HealingState.SUCCEEDED
+                    && !a.startedAt().isBefore(faultStart)).mapToLong(a -> Duration.between(faultStart, a.updatedAt())
+                    .toSeconds()).min();
+            List<String> described = actions.stream().map(a -> a.playbookId() + "@" + a.component() + ":" + a.state()).toList();
+            return new Run(recovery, unwell, healed, !actions.isEmpty(), matched, verifiedAfter, described);
+        }
+    }
+
+    static String q(List<Long> values, double quantile) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return String.valueOf(sorted[Math.max(0, Math.min(sorted.length - 1, index))]);
+    }
+
+    static String ratio(List<Long> auto, List<Long> off, double quantile) {
+        if (auto.isEmpty() || off.isEmpty()) {
+            return "-";
+        }
+        double a = Double.parseDouble(q(auto, quantile));
+        double o = Double.parseDouble(q(off, quantile));
+        return o == 0 ? "-" : String.format(Locale.ROOT, "%.2f", a / o);
+    }
+}

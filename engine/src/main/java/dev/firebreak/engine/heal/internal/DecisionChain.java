@@ -1,0 +1,196 @@
+package dev.firebreak.engine.heal.internal;
+
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.heal.BlastRadius;
+import dev.firebreak.engine.heal.ChangeFreeze;
+import dev.firebreak.engine.heal.Gate;
+import dev.firebreak.engine.heal.GateVerdict;
+import dev.firebreak.engine.heal.HealingAction;
+import dev.firebreak.engine.heal.HealingConfig;
+import dev.firebreak.engine.heal.HealingDecision;
+import dev.firebreak.engine.heal.HealingLearning;
+import dev.firebreak.engine.heal.HealingMode;
+import dev.firebreak.engine.heal.HealingState;
+import dev.firebreak.engine.heal.Playbook;
+import dev.firebreak.engine.heal.PlaybookLibrary;
+import dev.firebreak.engine.heal.Strategy;
+import dev.firebreak.engine.heal.Verdict;
+import dev.firebreak.engine.topology.Topology;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * The decision chain of self-healing-system.md 6-7 as one pure function: the same inputs give the same decision, so a
+ * shadow run decides what an automatic one would, and the decision can be measured alone. Every gate after the playbook
+ * is checked and recorded (the panel shows each); the first that failed is the one the refusal names.
+ */
+public final class DecisionChain {
+
+    private DecisionChain() {
+    }
+
+    /** Parameters healing fills for a playbook, or why it cannot. */
+    public record Fill(Map<String, String> values, Optional<String> problem) {
+    }
+
+    /**
+     * Everything one decision reads.
+     *
+     * @param history   earlier decisions (rate limit and cooldown count every start, shadow ones included, so shadow
+     *                  and automatic decide alike)
+     * @param actions   earlier actions (the breaker, the parallel cap and the playbooks' records read them)
+     */
+    public record Input(Instant now, Strategy strategy, Optional<Long> incidentId, String component, String componentKind,
+            String faultKind, double causeConfidence, String environment, HealingConfig config, boolean protectedEnvironment,
+            Optional<String> halt, PlaybookLibrary library, Topology topology, List<HealingDecision> history,
+            List<HealingAction> actions, Function<Playbook, Fill> parameters, HealthState componentHealth) {
+    }
+
+    public static HealingDecision decide(Input in) {
+        List<GateVerdict> gates = new ArrayList<>();
+        HealingMode environmentMode = in.config().modeFor(in.environment());
+        gates.add(GateVerdict.pass(Gate.DIAGNOSIS, String.format(Locale.ROOT, "%s: %s (confidence %.2f, %s)", in.component(),
+                in.faultKind(), in.causeConfidence(), in.strategy().name().toLowerCase(Locale.ROOT))));
+        Optional<Playbook> match = in.library().match(in.faultKind(), in.componentKind(), in.strategy(), in.componentHealth());
+        if (match.isEmpty()) {
+            gates.add(GateVerdict.fail(Gate.PLAYBOOK, "no playbook answers '" + in.faultKind() + "' on a "
+                    + in.componentKind().toLowerCase(Locale.ROOT).replace('_', '-') + " that is "
+                    + in.componentHealth().name().toLowerCase(Locale.ROOT)));
+            return decision(in, gates, Optional.empty(), in.causeConfidence(), in.config().confidenceThreshold(),
+                    OptionalDouble.empty(), Optional.empty(), Map.of(), environmentMode);
+        }
+        Playbook playbook = match.get();
+        HealingLearning.Record record = HealingLearning.record(in.actions(), playbook.id(), in.faultKind());
+        gates.add(GateVerdict.pass(Gate.PLAYBOOK, playbook.id() + " (" + playbook.category() + ")"
+                + record.successRate().stream().mapToObj(rate -> String.format(Locale.ROOT,
+                        "; %d of %d past actions on this kind verified", record.successes(), record.attempts()))
+                        .findFirst().orElse("; no past actions on this kind")));
+        HealingMode mode = playbook.mode().map(environmentMode::strictest).orElse(environmentMode);
+        gates.add(mode == HealingMode.OFF
+                ? GateVerdict.fail(Gate.MODE, "healing is off" + (playbook.mode().orElse(null) == HealingMode.OFF
+                        ? " for playbook " + playbook.id() : " in " + in.environment()))
+                : GateVerdict.pass(Gate.MODE, mode.label() + " in " + in.environment()));
+        gates.add(in.halt().isPresent() ? GateVerdict.fail(Gate.HALT, "HALT is latched: " + in.halt().get())
+                : GateVerdict.pass(Gate.HALT, "not latched"));
+        double threshold = playbook.confidence().orElse(in.config().confidenceThreshold());
+        double confidence = HealingLearning.adjust(in.causeConfidence(), record, in.config().adaptiveBound());
+        String adjusted = confidence == in.causeConfidence() ? "" : String.format(Locale.ROOT,
+                " (cause %.2f, moved by the playbook's record)", in.causeConfidence());
+        gates.add(confidence >= threshold
+                ? GateVerdict.pass(Gate.CONFIDENCE, String.format(Locale.ROOT, "%.2f >= %.2f%s", confidence, threshold, adjusted))
+                : GateVerdict.fail(Gate.CONFIDENCE, String.format(Locale.ROOT, "%.2f < %.2f%s", confidence, threshold, adjusted)));
+        BlastRadius radius = BlastRadius.of(playbook.scope(), in.topology(), in.component());
+        gates.add(radius.within(in.config().allowedRadius())
+                ? GateVerdict.pass(Gate.BLAST_RADIUS, radius.label() + " within " + in.config().allowedRadius().label())
+                : GateVerdict.fail(Gate.BLAST_RADIUS, radius.label() + " exceeds the allowed " + in.config().allowedRadius()
+                        .label()));
+        gates.add(breaker(in));
+        gates.add(rateLimit(in));
+        gates.add(cooldown(in));
+        long running = in.actions().stream().filter(a -> !a.state().isFinal()).count();
+        gates.add(running < in.config().maxParallel()
+                ? GateVerdict.pass(Gate.PARALLEL, running + " running of at most " + in.config().maxParallel())
+                : GateVerdict.fail(Gate.PARALLEL, running + " running, the cap is " + in.config().maxParallel()));
+        Optional<ChangeFreeze> freeze = in.config().freezeAt(in.now());
+        gates.add(freeze.isPresent()
+                ? GateVerdict.fail(Gate.CHANGE_FREEZE, "frozen until " + freeze.get().to() + ": " + freeze.get().reason())
+                : GateVerdict.pass(Gate.CHANGE_FREEZE, "no freeze open"));
+        Fill fill = in.parameters().apply(playbook);
+        gates.add(fill.problem().isPresent() ? GateVerdict.fail(Gate.PRE_CHECK, fill.problem().get())
+                : GateVerdict.pass(Gate.PRE_CHECK, fill.values().isEmpty() ? "no parameters" : "parameters " + fill.values()));
+        boolean approval = mode == HealingMode.APPROVAL || in.protectedEnvironment();
+        gates.add(GateVerdict.pass(Gate.APPROVAL, approval ? (in.protectedEnvironment() ? in.environment()
+                + " is protected: a person approves each step" : "approval mode: a person approves each step")
+                : "not needed in " + mode.label() + " mode"));
+        return decision(in, gates, Optional.of(playbook), confidence, threshold, record.successRate(), Optional.of(radius),
+                fill.values(), mode);
+    }
+
+    private static HealingDecision decision(Input in, List<GateVerdict> gates, Optional<Playbook> playbook, double confidence,
+            double threshold, OptionalDouble successRate, Optional<BlastRadius> radius, Map<String, String> parameters,
+            HealingMode mode) {
+        Verdict verdict;
+        if (gates.stream().anyMatch(g -> !g.passed())) {
+            verdict = Verdict.REFUSED;
+        } else if (mode == HealingMode.SHADOW) {
+            verdict = Verdict.SHADOW;
+        } else if (mode == HealingMode.APPROVAL || in.protectedEnvironment()) {
+            verdict = Verdict.AWAIT_APPROVAL;
+        } else {
+            verdict = Verdict.ACT;
+        }
+        return new HealingDecision(0, in.incidentId(), in.now(), in.strategy(), in.component(), in.faultKind(),
+                in.causeConfidence(), playbook.map(Playbook::id), confidence, threshold, successRate, radius, parameters,
+                gates, verdict, mode);
+    }
+
+    /** Failed heals within the window, counting a healed cause that came back on the same component as a failure. */
+    public static int failures(List<HealingAction> actions, Instant now, Duration window, Duration recurrence) {
+        int failures = 0;
+        for (HealingAction action : actions) {
+            if (action.updatedAt().isBefore(now.minus(window))) {
+                continue;
+            }
+            if (action.state().isFailure()) {
+                failures++;
+            } else if (action.state() == HealingState.SUCCEEDED && cameBack(action, actions, recurrence)) {
+                failures++;
+            }
+        }
+        return failures;
+    }
+
+    private static boolean cameBack(HealingAction healed, List<HealingAction> actions, Duration recurrence) {
+        return actions.stream().anyMatch(later -> later.id() != healed.id()
+                && later.component().equals(healed.component())
+                && later.startedAt().isAfter(healed.updatedAt())
+                && !later.startedAt().isAfter(healed.updatedAt().plus(recurrence)));
+    }
+
+    private static GateVerdict breaker(Input in) {
+        HealingConfig c = in.config();
+        int failures = failures(in.actions(), in.now(), c.breakerWindow(), c.recurrence());
+        String window = " in the last " + minutes(c.breakerWindow());
+        return failures < c.breakerFailures()
+                ? GateVerdict.pass(Gate.BREAKER, "closed: " + failures + " failed heal(s)" + window + ", opens at "
+                        + c.breakerFailures())
+                : GateVerdict.fail(Gate.BREAKER, "open: " + failures + " failed heal(s)" + window + " (a cause that came back"
+                        + " within " + minutes(c.recurrence()) + " of its heal counts); automatic healing stopped");
+    }
+
+    private static GateVerdict rateLimit(Input in) {
+        Instant since = in.now().minus(Duration.ofHours(1));
+        long started = in.history().stream().filter(DecisionChain::started).filter(d -> d.at().isAfter(since)).count();
+        int cap = in.config().actionsPerHour();
+        return started < cap ? GateVerdict.pass(Gate.RATE_LIMIT, started + " of " + cap + " actions this hour")
+                : GateVerdict.fail(Gate.RATE_LIMIT, started + " actions in the last hour, the limit is " + cap);
+    }
+
+    private static GateVerdict cooldown(Input in) {
+        Duration cooldown = in.config().cooldown();
+        Optional<Instant> last = in.history().stream().filter(DecisionChain::started)
+                .filter(d -> d.component().equals(in.component())).map(HealingDecision::at).max(Instant::compareTo);
+        if (last.isPresent() && in.now().isBefore(last.get().plus(cooldown))) {
+            return GateVerdict.fail(Gate.COOLDOWN, in.component() + " was acted on at " + last.get() + "; cooling down "
+                    + "until " + last.get().plus(cooldown));
+        }
+        return GateVerdict.pass(Gate.COOLDOWN, last.map(at -> "last action on " + in.component() + " at " + at)
+                .orElse("no recent action on " + in.component()));
+    }
+
+    /** A decision that started (or, in shadow, would have started) an action. */
+    private static boolean started(HealingDecision decision) {
+        return decision.verdict() != Verdict.REFUSED;
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() + " min";
+    }
+}

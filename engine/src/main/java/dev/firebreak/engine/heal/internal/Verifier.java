@@ -1,0 +1,111 @@
+package dev.firebreak.engine.heal.internal;
+
+import dev.firebreak.engine.assess.HealthAssessment;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.heal.Playbook;
+import dev.firebreak.engine.heal.VerificationOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Judges one action after its run (self-healing-system.md 8), one observation a simulated second: the watched components'
+ * metrics back inside their bands (detection's health no worse than recovering) and their checks passing, continuously
+ * for the hold, with no new anomaly on a neighbour, is a success. Worse than before the action for {@code worseFor}
+ * fails it at once. At the timeout: better but not well, or well but a neighbour turned anomalous, is partial; metrics and
+ * checks disagreeing is uncertain; no better is timed out.
+ */
+public final class Verifier {
+
+    /** What verification concluded, and why in words. */
+    public record Result(VerificationOutcome outcome, String why) {
+    }
+
+    private final Playbook.Verification criteria;
+    private final List<String> watched;
+    private final Map<String, HealthState> baseline;
+    private final Instant start;
+    private final Set<String> anomalousNeighbours = new TreeSet<>();
+    private Instant wellSince;
+    private Instant worseSince;
+
+    /**
+     * @param watched  the components whose recovery is judged (the symptom's, and the cause's unless the playbook works
+     *                 around it)
+     * @param baseline each watched component's health when the action started
+     */
+    public Verifier(Playbook.Verification criteria, List<String> watched, Map<String, HealthState> baseline, Instant start) {
+        this.criteria = criteria;
+        this.watched = List.copyOf(watched);
+        this.baseline = Map.copyOf(baseline);
+        this.start = start;
+    }
+
+    /** A neighbour (not part of the incident when the action started) was found anomalous after the action. */
+    public void neighbourAnomalous(String componentId) {
+        if (criteria.neighbours()) {
+            anomalousNeighbours.add(componentId);
+        }
+    }
+
+    public Optional<Result> observe(Instant now, java.util.function.Function<String, HealthAssessment> health) {
+        boolean metricsOk = true;
+        boolean checksOk = true;
+        boolean worse = false;
+        boolean better = false;
+        StringBuilder state = new StringBuilder();
+        for (String component : watched) {
+            HealthAssessment assessment = health.apply(component);
+            metricsOk &= !assessment.detected().isWorseThan(HealthState.RECOVERING);
+            checksOk &= !criteria.checks() || !assessment.checked().isWorseThan(HealthState.RECOVERING);
+            HealthState before = baseline.getOrDefault(component, HealthState.HEALTHY);
+            worse |= assessment.state().isWorseThan(before);
+            better |= before.isWorseThan(assessment.state());
+            state.append(state.isEmpty() ? "" : ", ").append(component).append(' ').append(before.name().toLowerCase())
+                    .append(" -> ").append(assessment.state().name().toLowerCase());
+        }
+        boolean neighboursOk = anomalousNeighbours.isEmpty();
+        if (worse) {
+            worseSince = worseSince == null ? now : worseSince;
+            if (!now.isBefore(worseSince.plus(criteria.worseFor()))) {
+                return Optional.of(new Result(VerificationOutcome.FAILED, "worse than before the action for "
+                        + seconds(criteria.worseFor()) + ": " + state));
+            }
+        } else {
+            worseSince = null;
+        }
+        if (metricsOk && checksOk && neighboursOk) {
+            wellSince = wellSince == null ? now : wellSince;
+            if (!now.isBefore(wellSince.plus(criteria.hold()))) {
+                return Optional.of(new Result(VerificationOutcome.SUCCESS, "back in band with checks passing and quiet"
+                        + " neighbours for " + seconds(criteria.hold()) + ": " + state));
+            }
+        } else {
+            wellSince = null;
+        }
+        if (now.isBefore(start.plus(criteria.timeout()))) {
+            return Optional.empty();
+        }
+        String after = " after " + seconds(criteria.timeout()) + ": " + state;
+        if (metricsOk && checksOk) {
+            return Optional.of(new Result(VerificationOutcome.PARTIAL, "recovered, but neighbours turned anomalous "
+                    + anomalousNeighbours + after));
+        }
+        if (metricsOk != checksOk) {
+            return Optional.of(new Result(VerificationOutcome.UNCERTAIN, (metricsOk ? "metrics back in band but checks"
+                    + " failing" : "checks passing but metrics still out of band") + after));
+        }
+        if (better) {
+            return Optional.of(new Result(VerificationOutcome.PARTIAL, "better but not recovered" + after));
+        }
+        return Optional.of(new Result(VerificationOutcome.TIMED_OUT, "no recovery" + after));
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() + " s";
+    }
+}

@@ -1,0 +1,208 @@
+package dev.firebreak.engine.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.heal.internal.DecisionChain;
+import dev.firebreak.engine.topology.Topology;
+import dev.firebreak.engine.topology.TopologyLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class DecisionChainTests {
+
+    static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
+
+    static final String RESTART = """
+            id: restart-leak
+            title: Restart a leaking service
+            parameters:
+              - name: service
+                type: component
+            steps:
+              - id: restart
+                type: command
+                simulator: {action: restart, target: "{{params.service}}"}
+            healing:
+              category: restart
+              trigger: {faultKinds: ["resource exhaustion: memory"], componentKinds: [service]}
+              scope: instance
+            """;
+
+    static final String FAILOVER = """
+            id: failover-db
+            title: Fail over
+            parameters:
+              - name: service
+                type: component
+            steps:
+              - id: failover
+                type: command
+                simulator: {action: failover, target: "{{params.service}}"}
+            healing:
+              category: failover
+              trigger: {faultKinds: ["dependency failing"], componentKinds: [database]}
+              scope: dependents
+            """;
+
+    private final Topology shop = shop();
+    private HealingConfig config = HealingConfig.defaults().withDefaultMode(HealingMode.AUTOMATIC);
+    private final List<HealingDecision> history = new ArrayList<>();
+    private final List<HealingAction> actions = new ArrayList<>();
+    private Optional<String> halt = Optional.empty();
+    private dev.firebreak.engine.health.HealthState health = dev.firebreak.engine.health.HealthState.CRITICAL;
+
+    private HealingDecision decide(String component, String kind, double confidence) {
+        PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(RESTART), playbook(FAILOVER)), List.of());
+        return DecisionChain.decide(new DecisionChain.Input(NOW, Strategy.REACTIVE, Optional.of(7L), component,
+                shop.component(shop.indexOf(component)).kind().name().toLowerCase(), kind, confidence, "simulator", config,
+                false, halt, library, shop, history, actions,
+                playbook -> new DecisionChain.Fill(Map.of("service", component), Optional.empty()), health));
+    }
+
+    @Test
+    void aConfidentCauseWithAMatchingPlaybookActsWithEveryGatePassed() {
+        HealingDecision decision = decide("catalog", "resource exhaustion: memory", 0.93);
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.ACT);
+        assertThat(decision.playbookId()).contains("restart-leak");
+        assertThat(decision.blastRadius()).contains(BlastRadius.SINGLE_INSTANCE);
+        assertThat(decision.gates()).allMatch(GateVerdict::passed);
+        assertThat(decision.gates()).extracting(GateVerdict::gate).containsExactly(Gate.DIAGNOSIS, Gate.PLAYBOOK, Gate.MODE,
+                Gate.HALT, Gate.CONFIDENCE, Gate.BLAST_RADIUS, Gate.BREAKER, Gate.RATE_LIMIT, Gate.COOLDOWN, Gate.PARALLEL,
+                Gate.CHANGE_FREEZE, Gate.PRE_CHECK, Gate.APPROVAL);
+    }
+
+    @Test
+    void aCauseBelowTheThresholdIsRefusedByTheConfidenceGate() {
+        HealingDecision decision = decide("catalog", "resource exhaustion: memory", 0.62);
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.REFUSED);
+        assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.CONFIDENCE);
+        assertThat(decision.refusedBy().orElseThrow().why()).contains("0.62 < 0.80");
+    }
+
+    @Test
+    void aKindNoPlaybookAnswersIsRefusedNamingTheKind() {
+        HealingDecision decision = decide("catalog", "latency in its own handling", 0.95);
+
+        assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PLAYBOOK);
+        assertThat(decision.refusedBy().orElseThrow().why()).contains("latency in its own handling").contains("service");
+    }
+
+    @Test
+    void aPlaybookWhoseBlastRadiusExceedsTheAllowedClassIsRefused() {
+        config = config.withAllowedRadius(BlastRadius.SINGLE_SERVICE);
+
+        HealingDecision decision = decide("postgres-primary", "dependency failing: calls to it fail", 0.95);
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.REFUSED);
+        assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.BLAST_RADIUS);
+        assertThat(decision.refusedBy().orElseThrow().why()).contains("several services exceeds the allowed single service");
+    }
+
+    @Test
+    void shadowModeDecidesTheSameButOnlyRecordsWhatItWouldHaveDone() {
+        HealingDecision automatic = decide("catalog", "resource exhaustion: memory", 0.93);
+        config = config.withDefaultMode(HealingMode.SHADOW);
+
+        HealingDecision shadow = decide("catalog", "resource exhaustion: memory", 0.93);
+
+        assertThat(shadow.verdict()).isEqualTo(Verdict.SHADOW);
+        assertThat(shadow.playbookId()).isEqualTo(automatic.playbookId());
+        assertThat(shadow.parameters()).isEqualTo(automatic.parameters());
+        assertThat(shadow.summary()).contains("would have run playbook restart-leak");
+    }
+
+    @Test
+    void haltRefusesEverythingNew() {
+        halt = Optional.of("game day went wrong (ana)");
+
+        HealingDecision decision = decide("catalog", "resource exhaustion: memory", 0.99);
+
+        assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.HALT);
+    }
+
+    @Test
+    void aComponentActedOnRecentlyCoolsDownAndTheRateLimitCountsEveryStart() {
+        history.add(decide("catalog", "resource exhaustion: memory", 0.93).withId(1));
+
+        HealingDecision again = decide("catalog", "resource exhaustion: memory", 0.93);
+        assertThat(again.refusedBy().orElseThrow().gate()).isEqualTo(Gate.COOLDOWN);
+
+        config = new HealingConfig(HealingMode.AUTOMATIC, Map.of(), 0.8, BlastRadius.SEVERAL_SERVICES, 3,
+                Duration.ofHours(1), 1, Duration.ZERO, 3, List.of(), Duration.ofMinutes(30),
+                java.util.Set.of(Strategy.REACTIVE), Duration.ofMinutes(10), 0.15);
+        assertThat(decide("cart", "resource exhaustion: memory", 0.93).refusedBy().orElseThrow().gate())
+                .isEqualTo(Gate.RATE_LIMIT);
+    }
+
+    @Test
+    void failedHealsInTheWindowOpenTheBreakerAndAHealedCauseThatCameBackCountsAsOne() {
+        HealingDecision base = decide("catalog", "resource exhaustion: memory", 0.93).withId(1);
+        actions.add(action(1, base, HealingState.ROLLED_BACK, NOW.minusSeconds(1800), NOW.minusSeconds(1700)));
+        actions.add(action(2, base, HealingState.SUCCEEDED, NOW.minusSeconds(1500), NOW.minusSeconds(1400)));
+        actions.add(action(3, base, HealingState.SUCCEEDED, NOW.minusSeconds(900), NOW.minusSeconds(800)));
+        config = config.withCooldown(Duration.ZERO);
+
+        HealingDecision decision = decide("cart", "resource exhaustion: memory", 0.93);
+
+        // 1 rolled back + action 2 came back within 30 min (action 3) = 2 < 3
+        assertThat(decision.verdict()).isEqualTo(Verdict.ACT);
+        actions.add(action(4, base, HealingState.SUCCEEDED, NOW.minusSeconds(300), NOW.minusSeconds(200)));
+        HealingDecision refused = decide("cart", "resource exhaustion: memory", 0.93);
+        assertThat(refused.refusedBy().orElseThrow().gate()).isEqualTo(Gate.BREAKER);
+        assertThat(refused.refusedBy().orElseThrow().why()).contains("open: 3 failed heal(s)");
+    }
+
+    @Test
+    void anOpenChangeFreezeRefusesNamingItsReason() {
+        config = config.withFreeze(new ChangeFreeze(NOW.minusSeconds(60), NOW.plusSeconds(3600), "black friday"));
+
+        HealingDecision decision = decide("catalog", "resource exhaustion: memory", 0.93);
+
+        assertThat(decision.refusedBy().orElseThrow().why()).contains("black friday");
+        assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.CHANGE_FREEZE);
+    }
+
+    @Test
+    void aPlaybooksRecordMovesTheConfidenceWithinItsBound() {
+        HealingDecision base = decide("catalog", "resource exhaustion: memory", 0.75).withId(1);
+        for (int i = 0; i < 20; i++) {
+            actions.add(action(10 + i, base, HealingState.SUCCEEDED, NOW.minusSeconds(86_400 * 3 + i * 4000L),
+                    NOW.minusSeconds(86_400 * 3 + i * 4000L - 60)));
+        }
+        config = config.withCooldown(Duration.ZERO);
+
+        HealingDecision decision = decide("catalog", "resource exhaustion: memory", 0.75);
+
+        assertThat(decision.confidence()).isGreaterThan(0.80).isLessThanOrEqualTo(0.75 + 0.15);
+        assertThat(decision.verdict()).isEqualTo(Verdict.ACT);
+        assertThat(decision.successRate()).isEqualTo(OptionalDouble.of(1.0));
+    }
+
+    private static HealingAction action(long id, HealingDecision decision, HealingState state, Instant start, Instant end) {
+        return new HealingAction(id, decision, Optional.of(id), state, Optional.empty(), "", start, end, Optional.empty());
+    }
+
+    static Playbook playbook(String yaml) {
+        try {
+            return PlaybookLoader.parse("test.yaml", yaml, Optional.empty());
+        } catch (PlaybookException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    static Topology shop() {
+        try {
+            return TopologyLoader.loadResource("topologies/shop.yaml");
+        } catch (Exception e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.firebreak.engine.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PlaybookLoaderTests {
+
+    @Test
+    void readsTheHealingBlockBesideTheRunbook() throws PlaybookException {
+        Playbook playbook = PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART.replace("scope: instance",
+                "scope: instance\n  confidence: 0.9\n  priority: 4\n  mode: approval\n  verify: {hold: 45s, timeout: 3m}"),
+                Optional.empty());
+
+        assertThat(playbook.id()).isEqualTo("restart-leak");
+        assertThat(playbook.runbook().steps()).hasSize(1);
+        assertThat(playbook.confidence()).contains(0.9);
+        assertThat(playbook.mode()).contains(HealingMode.APPROVAL);
+        assertThat(playbook.priority()).isEqualTo(4);
+        assertThat(playbook.verification().hold()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(playbook.verification().timeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(playbook.trigger().strategies()).containsExactly(Strategy.REACTIVE);
+    }
+
+    @Test
+    void anUnknownScopeIsNamedWithItsLine() {
+        assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART.replace("scope: instance",
+                "scope: galaxy"), Optional.empty()))
+                .isInstanceOf(PlaybookException.class)
+                .hasMessageContaining("p.yaml:13: healing.scope: unknown scope 'galaxy'");
+    }
+
+    @Test
+    void aRunbookWithoutAHealingBlockIsNotAPlaybook() {
+        String runbook = DecisionChainTests.RESTART.substring(0, DecisionChainTests.RESTART.indexOf("healing:"));
+        assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", runbook, Optional.empty()))
+                .isInstanceOf(PlaybookException.class).hasMessageContaining("healing");
+    }
+
+    @Test
+    void runbookProblemsAreReportedAsPlaybookProblemsWithTheirLine() {
+        assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART.replace("type: command",
+                "type: teleport"), Optional.empty()))
+                .isInstanceOf(PlaybookException.class).hasMessageContaining("p.yaml:8").hasMessageContaining("teleport");
+    }
+
+    @Test
+    void aVerificationWhoseTimeoutIsShorterThanItsHoldIsRefused() {
+        assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART.replace("scope: instance",
+                "scope: instance\n  verify: {hold: 5m, timeout: 1m}"), Optional.empty()))
+                .isInstanceOf(PlaybookException.class).hasMessageContaining("healing.verify")
+                .hasMessageContaining("must be at least the hold");
+    }
+}

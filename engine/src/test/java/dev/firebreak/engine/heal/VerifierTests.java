@@ -1,0 +1,87 @@
+package dev.firebreak.engine.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.assess.HealthAssessment;
+import dev.firebreak.engine.assess.HealthSource;
+import dev.firebreak.engine.detect.Severity;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.heal.internal.Verifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class VerifierTests {
+
+    private static final Instant T0 = Instant.parse("2026-12-06T12:00:00Z");
+    private final Map<String, HealthAssessment> health = new HashMap<>();
+    private final Verifier verifier = new Verifier(new Playbook.Verification(Duration.ofSeconds(30), Duration.ofMinutes(2),
+            Duration.ofSeconds(20), true, true), List.of("catalog"), Map.of("catalog", HealthState.CRITICAL), T0);
+
+    private static HealthAssessment of(HealthState state, HealthState detected, HealthState checked) {
+        return new HealthAssessment(state, Severity.NONE, HealthSource.DETECTION, detected, checked, "test");
+    }
+
+    private Optional<Verifier.Result> runUntil(int seconds) {
+        for (int s = 0; s <= seconds; s++) {
+            Optional<Verifier.Result> result = verifier.observe(T0.plusSeconds(s), health::get);
+            if (result.isPresent()) {
+                return result;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void backInBandWithChecksPassingForTheHoldIsASuccess() {
+        health.put("catalog", of(HealthState.HEALTHY, HealthState.HEALTHY, HealthState.HEALTHY));
+
+        Verifier.Result result = runUntil(120).orElseThrow();
+
+        assertThat(result.outcome()).isEqualTo(VerificationOutcome.SUCCESS);
+        assertThat(result.why()).contains("catalog critical -> healthy");
+    }
+
+    @Test
+    void worseThanBeforeForLongEnoughFailsBeforeTheTimeout() {
+        health.put("catalog", of(HealthState.FAILED, HealthState.FAILED, HealthState.FAILED));
+
+        Verifier.Result result = runUntil(120).orElseThrow();
+
+        assertThat(result.outcome()).isEqualTo(VerificationOutcome.FAILED);
+        assertThat(result.why()).contains("worse than before");
+    }
+
+    @Test
+    void metricsInBandWhileChecksFailIsUncertainAtTheTimeout() {
+        health.put("catalog", of(HealthState.CRITICAL, HealthState.HEALTHY, HealthState.CRITICAL));
+
+        Verifier.Result result = runUntil(120).orElseThrow();
+
+        assertThat(result.outcome()).isEqualTo(VerificationOutcome.UNCERTAIN);
+    }
+
+    @Test
+    void aNeighbourTurningAnomalousMakesARecoveryPartial() {
+        health.put("catalog", of(HealthState.HEALTHY, HealthState.HEALTHY, HealthState.HEALTHY));
+        verifier.neighbourAnomalous("search");
+
+        Verifier.Result result = runUntil(120).orElseThrow();
+
+        assertThat(result.outcome()).isEqualTo(VerificationOutcome.PARTIAL);
+        assertThat(result.why()).contains("search");
+    }
+
+    @Test
+    void noChangeByTheTimeoutIsTimedOut() {
+        health.put("catalog", of(HealthState.CRITICAL, HealthState.CRITICAL, HealthState.CRITICAL));
+
+        Verifier.Result result = runUntil(120).orElseThrow();
+
+        assertThat(result.outcome()).isEqualTo(VerificationOutcome.TIMED_OUT);
+    }
+}
