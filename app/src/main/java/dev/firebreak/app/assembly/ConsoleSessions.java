@@ -1,5 +1,8 @@
 package dev.firebreak.app.assembly;
 
+import dev.firebreak.engine.heal.HealingConfig;
+import dev.firebreak.engine.heal.HealingMode;
+import dev.firebreak.views.shell.Preference;
 import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.escalation.EscalationConfig;
 import dev.firebreak.engine.incident.IncidentStore;
@@ -25,9 +28,12 @@ public final class ConsoleSessions implements SessionFactory {
     private final EscalationConfig escalation;
     private final FeedbackStore verdicts;
     private final RunbookSetup runbooks;
+    private final Preference healingMode;
 
     private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, NotificationConfig notifications,
-            boolean paused, RealChecks realChecks, EscalationConfig escalation, FeedbackStore verdicts, RunbookSetup runbooks) {
+            boolean paused, RealChecks realChecks, EscalationConfig escalation, FeedbackStore verdicts, RunbookSetup runbooks,
+            Preference healingMode) {
+        this.healingMode = Objects.requireNonNull(healingMode, "healingMode");
         this.runbooks = Objects.requireNonNull(runbooks, "runbooks");
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.detection = Objects.requireNonNull(detection, "detection");
@@ -43,7 +49,7 @@ public final class ConsoleSessions implements SessionFactory {
             NotificationConfig notifications) {
         return new ConsoleSessions(detection, incidents, notifications, false, RealChecks.none(),
                 EngineOptions.shippedEscalation(), FeedbackStore.inMemory(),
-                RunbookSetup.inMemory());
+                RunbookSetup.inMemory(), Preference.inMemory(null));
     }
 
     /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
@@ -54,38 +60,53 @@ public final class ConsoleSessions implements SessionFactory {
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection, NotificationConfig notifications) {
         return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true, RealChecks.none(),
                 EngineOptions.shippedEscalation(), FeedbackStore.inMemory(),
-                RunbookSetup.inMemory());
+                RunbookSetup.inMemory(), Preference.inMemory(null));
     }
 
     /** The same sessions with health checks against real endpoints ({@code --checks}). */
     public ConsoleSessions withRealChecks(RealChecks checks) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation, verdicts, runbooks);
+        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation, verdicts, runbooks, healingMode);
     }
 
     /** The same sessions with other escalation policies and rotations ({@code --escalation}, or the data directory's). */
     public ConsoleSessions withEscalation(EscalationConfig config) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config, verdicts, runbooks);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config, verdicts, runbooks, healingMode);
     }
 
     /** The same sessions keeping people's verdicts on diagnosed causes in {@code store} (the console's database). */
     public ConsoleSessions withVerdicts(FeedbackStore store) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, store, runbooks);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, store, runbooks, healingMode);
     }
 
     /** The same sessions keeping runbook runs and finding runbooks as {@code setup} says (the console's data directory). */
     public ConsoleSessions withRunbooks(RunbookSetup setup) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, setup);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, setup, healingMode);
+    }
+
+    /** The same sessions starting healing in the mode {@code mode} holds (shadow when nothing was saved), saving changes there. */
+    public ConsoleSessions withHealingMode(Preference mode) {
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, runbooks, mode);
+    }
+
+    private HealingMode savedHealingMode() {
+        String saved = healingMode.load();
+        try {
+            return saved == null ? HealingMode.SHADOW : HealingMode.valueOf(saved);
+        } catch (IllegalArgumentException e) {
+            return HealingMode.SHADOW; // an unknown saved value falls back to the cautious default
+        }
     }
 
     /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
     public EngineSession assemble(Topology topology, long seed, double speed) {
         EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get())
-                .withNotifications(notifications).withRealChecks(realChecks).withEscalation(escalation);
+                .withNotifications(notifications).withRealChecks(realChecks).withEscalation(escalation)
+                .withHealing(HealingConfig.defaults().withDefaultMode(savedHealingMode()));
         return EngineSession.assemble(topology, options, incidents, verdicts, runbooks).startRunner(paused);
     }
 
     @Override
     public ConsoleSession start(Topology topology, long seed, double speed) {
-        return EnginePorts.of(assemble(topology, seed, speed));
+        return EnginePorts.of(assemble(topology, seed, speed), healingMode);
     }
 }

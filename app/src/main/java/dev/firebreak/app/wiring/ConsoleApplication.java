@@ -135,7 +135,8 @@ public final class ConsoleApplication extends Application {
         ConsoleContext context = new ConsoleContext(topologies,
                 sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
                         .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database))
-                        .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), database)),
+                        .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), database))
+                        .withHealingMode(new SettingsPreference(database.settings(), SettingsPreference.HEALING_MODE)),
                         detectionSettings, audit, actor, runbookDesk), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);

@@ -9,6 +9,7 @@ final class SettingsPreference implements Preference {
 
     static final String THEME = "console.theme";
     static final String OPERATOR = "console.operator";
+    static final String HEALING_MODE = "healing.mode";
     private final Settings settings;
     private final String key;
 

@@ -34,7 +34,8 @@ import java.util.SplittableRandom;
  * unwell), median and p95 in simulated seconds for both runs, as a ratio auto / off. Then the end-to-end time (fault ->
  * detected -> incident -> diagnosed -> healed -> verified) of a postgres-primary kill and a memory leak. Last line JSON.
  *
- * <p>Options: {@code --seeds N} (default 8), {@code --types a,b} (default all), {@code --e2e-seeds N} (default 8).
+ * <p>Options: {@code --seeds N} (default 8), {@code --types a,b} (default all), {@code --e2e-seeds N} (default 8);
+ * {@code --quiet-hours H} instead runs H fault-free hours with healing automatic and counts what it did.
  */
 public final class HealingTrials {
 
@@ -59,6 +60,10 @@ public final class HealingTrials {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--e2e-seeds" -> e2eSeeds = Integer.parseInt(args[++i]);
+                case "--quiet-hours" -> {
+                    quiet(Long.parseLong(args[++i]));
+                    return;
+                }
                 case "--types" -> types = Arrays.stream(args[++i].split(",")).map(t -> FaultType.valueOf(t.strip()
                         .toUpperCase(Locale.ROOT).replace('-', '_'))).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
@@ -66,8 +71,8 @@ public final class HealingTrials {
             }
         }
         Topology shop = TopologyCatalog.resolve("shop", 1);
-        System.out.printf(Locale.ROOT, "%-20s %6s %6s %6s %7s | %8s %8s | %8s %8s | %6s %6s%n", "fault", "trials", "acted",
-                "healed", "healed%", "off p50", "off p95", "auto p50", "auto p95", "r p50", "r p95");
+        System.out.printf(Locale.ROOT, "%-20s %6s %6s %6s %7s %6s | %8s %8s | %8s %8s | %6s %6s%n", "fault", "trials",
+                "acted", "healed", "healed%", "noeff", "off p50", "off p95", "auto p50", "auto p95", "r p50", "r p95");
         int fittingTypes = 0;
         int fittingTypesAtTarget = 0;
         List<Long> allOff = new ArrayList<>();
@@ -81,6 +86,7 @@ public final class HealingTrials {
             int healed = 0;
             int acted = 0;
             int matched = 0;
+            int verifiedOnly = 0;
             for (int s = 1; s <= seeds; s++) {
                 Run withoutHealing = run(shop, type, s, HealingMode.OFF, Optional.empty());
                 Run withHealing = run(shop, type, s, HealingMode.AUTOMATIC, Optional.empty());
@@ -88,7 +94,12 @@ public final class HealingTrials {
                     off.add(withoutHealing.recovery().orElse(window()));
                     auto.add(withHealing.recovery().orElse(window()));
                 }
-                healed += withHealing.healed() ? 1 : 0;
+                // healed = an action was verified AND the target was well again at least 30 s sooner than without it
+                boolean effective = withHealing.healed() && withoutHealing.affected() && withHealing.recovery().isPresent()
+                        && (withoutHealing.recovery().isEmpty() || withHealing.recovery().getAsLong()
+                                <= withoutHealing.recovery().getAsLong() - STABLE.toSeconds());
+                healed += effective ? 1 : 0;
+                verifiedOnly += withHealing.healed() && !effective ? 1 : 0;
                 acted += withHealing.acted() ? 1 : 0;
                 matched += withHealing.matched() ? 1 : 0;
                 if (Boolean.getBoolean("heal.explain")) {
@@ -106,15 +117,16 @@ public final class HealingTrials {
                 fittingTypes++;
                 fittingTypesAtTarget += share >= 0.9 ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6.0f%% | %8s %8s | %8s %8s | %6s %6s%n", type, seeds, acted,
-                    healed, 100 * share, q(off, 0.5), q(off, 0.95), q(auto, 0.5), q(auto, 0.95), ratio(auto, off, 0.5),
+            System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6.0f%% %6d | %8s %8s | %8s %8s | %6s %6s%n", type, seeds,
+                    acted, healed, 100 * share, verifiedOnly, q(off, 0.5), q(off, 0.95), q(auto, 0.5), q(auto, 0.95), ratio(auto, off, 0.5),
                     ratio(auto, off, 0.95));
         }
-        System.out.printf(Locale.ROOT, "%-20s %6d %6s %6d %6.0f%% | %8s %8s | %8s %8s | %6s %6s%n", "ALL", totalTrials, "",
-                totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), q(allOff, 0.5), q(allOff, 0.95),
+        System.out.printf(Locale.ROOT, "%-20s %6d %6s %6d %6.0f%% %6s | %8s %8s | %8s %8s | %6s %6s%n", "ALL", totalTrials, "",
+                totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), "", q(allOff, 0.5), q(allOff, 0.95),
                 q(allAuto, 0.5), q(allAuto, 0.95), ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95));
-        System.out.println("(recovery in simulated seconds from the fault's start; a target never unwell in the off run is"
-                + " left out; one not well again by the end counts as " + window() + " s)");
+        System.out.println("(healed: an action verified and the target well again >= 30 s sooner than without healing; noeff:"
+                + " an action verified without that effect. Recovery in simulated seconds from the fault's start; a target"
+                + " never unwell in the off run is left out; one not well again by the end counts as " + window() + " s)");
         List<Long> kill = endToEnd(shop, FaultType.INSTANCE_KILL, Optional.of("postgres-primary"), e2eSeeds);
         List<Long> leak = endToEnd(shop, FaultType.MEMORY_LEAK, Optional.empty(), e2eSeeds);
         System.out.printf(Locale.ROOT, "end to end (fault -> verified), %d seeds: postgres-primary kill median %s s (%d"
@@ -124,6 +136,27 @@ public final class HealingTrials {
                 + "\"recoveryRatioP50\":%s,\"recoveryRatioP95\":%s,\"killE2eP50\":%s,\"leakE2eP50\":%s}%n", totalTrials,
                 (double) totalHealed / Math.max(1, totalTrials), fittingTypes, fittingTypesAtTarget,
                 ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95), q(kill, 0.5), q(leak, 0.5));
+    }
+
+    /** A fault-free stretch with healing automatic: every decision and action it took (there should be none). */
+    static void quiet(long hours) throws Exception {
+        Topology shop = TopologyCatalog.resolve("shop", 1);
+        EngineOptions options = EngineOptions.headless(1, SimulationConfig.DEFAULT_START)
+                .withHealing(HealingConfig.defaults().withDefaultMode(HealingMode.AUTOMATIC));
+        try (EngineSession engine = EngineSession.assemble(shop, options)) {
+            for (long s = 0; s < hours * 3600; s++) {
+                engine.step();
+            }
+            long acted = engine.healing().decisions().stream().filter(d -> d.verdict() != dev.firebreak.engine.heal.Verdict
+                    .REFUSED).count();
+            engine.healing().decisions().forEach(d -> System.out.println("decision " + d.at() + " " + d.summary()));
+            System.out.printf(Locale.ROOT, "fault-free %d h, healing auto: %d incident(s), %d decision(s), %d allowed,"
+                    + " %d action(s)%n", hours, engine.incidents().incidents().size(), engine.healing().decisions().size(),
+                    acted, engine.healing().actions().size());
+            System.out.printf(Locale.ROOT, "{\"hours\":%d,\"incidents\":%d,\"decisions\":%d,\"actions\":%d}%n", hours,
+                    engine.incidents().incidents().size(), engine.healing().decisions().size(),
+                    engine.healing().actions().size());
+        }
     }
 
     private static long window() {

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.heal;
 
+import dev.firebreak.engine.assess.AssessedHealthChanged;
 import dev.firebreak.engine.assess.HealthAssessment;
 import dev.firebreak.engine.detect.AnomalyDetected;
 import dev.firebreak.engine.detect.Severity;
@@ -86,12 +87,6 @@ public final class HealingService implements AutoCloseable {
         }
     }
 
-    /** The current state of the gates that carry state, for the overview screen. */
-    public record GateStatus(boolean breakerOpen, int recentFailures, int breakerThreshold, long actionsLastHour,
-            int actionsPerHour, Map<String, Instant> coolingUntil, long running, int maxParallel,
-            Optional<ChangeFreeze> freeze, Optional<HaltRecord> halt) {
-    }
-
     private final Wiring w;
     private volatile HealingConfig config;
     private final List<HealingDecision> decisions = new ArrayList<>();
@@ -128,6 +123,7 @@ public final class HealingService implements AutoCloseable {
         service.subscriptions.add(bus.subscribe(AnomalyDetected.class, service::onAnomaly));
         service.subscriptions.add(bus.subscribe(MetricsTicked.class, service::onTick));
         service.subscriptions.add(bus.subscribe(HaltChanged.class, service::onHalt));
+        service.subscriptions.add(bus.subscribe(AssessedHealthChanged.class, service::onHealth));
         return service;
     }
 
@@ -174,7 +170,7 @@ public final class HealingService implements AutoCloseable {
         return HealingLearning.record(List.copyOf(actions.values()), playbookId, faultKind);
     }
 
-    public synchronized GateStatus gateStatus() {
+    public synchronized HealingGates gateStatus() {
         Instant now = w.clock().instant();
         HealingConfig c = config;
         List<HealingAction> list = List.copyOf(actions.values());
@@ -188,7 +184,8 @@ public final class HealingService implements AutoCloseable {
             }
         }
         long running = list.stream().filter(a -> !a.state().isFinal()).count();
-        return new GateStatus(failures >= c.breakerFailures(), failures, c.breakerFailures(), lastHour, c.actionsPerHour(),
+        boolean tripped = DecisionChain.trippedUntil(decisions, now, c.breakerWindow()).isPresent();
+        return new HealingGates(tripped || failures >= c.breakerFailures(), failures, c.breakerFailures(), lastHour, c.actionsPerHour(),
                 cooling, running, c.maxParallel(), c.freezeAt(now), w.halt().current());
     }
 
@@ -235,13 +232,29 @@ public final class HealingService implements AutoCloseable {
         List<Runnable> effects = new ArrayList<>();
         synchronized (this) {
             lastDiagnosis.put(update.incidentId(), update);
-            considerIncident(update, update.at(), effects);
+            considerIncident(update, update.at(), false, effects);
+        }
+        effects.forEach(Runnable::run);
+    }
+
+    /** The blamed component's health moved: a playbook whose trigger rests on health may answer now. */
+    private void onHealth(AssessedHealthChanged change) {
+        if (!config.strategies().contains(Strategy.REACTIVE)) {
+            return;
+        }
+        List<Runnable> effects = new ArrayList<>();
+        synchronized (this) {
+            for (DiagnosisUpdated update : List.copyOf(lastDiagnosis.values())) {
+                if (update.diagnosis().top().map(c -> c.component().equals(change.componentId())).orElse(false)) {
+                    considerIncident(update, change.at(), true, effects);
+                }
+            }
         }
         effects.forEach(Runnable::run);
     }
 
     /** Decides for an incident unless an action is under way or the same cause was decided and nothing has changed. */
-    private void considerIncident(DiagnosisUpdated update, Instant now, List<Runnable> effects) {
+    private void considerIncident(DiagnosisUpdated update, Instant now, boolean healthChanged, List<Runnable> effects) {
         Optional<Cause> top = update.diagnosis().top();
         Optional<Incident> incident = w.incidents().incident(update.incidentId());
         if (top.isEmpty() || incident.isEmpty() || !incident.get().state().isOpen()) {
@@ -254,7 +267,7 @@ public final class HealingService implements AutoCloseable {
         Cause cause = top.get();
         Optional<HealingDecision> last = decisions.stream().filter(d -> d.incidentId().equals(Optional.of(id)))
                 .reduce((a, b) -> b);
-        if (last.isPresent() && !worthDecidingAgain(last.get(), cause, now)) {
+        if (last.isPresent() && !worthDecidingAgain(last.get(), cause, now, healthChanged)) {
             return;
         }
         String symptom = update.diagnosis().symptom().node();
@@ -262,7 +275,7 @@ public final class HealingService implements AutoCloseable {
                 incident.get().components(), now, effects);
     }
 
-    private boolean worthDecidingAgain(HealingDecision last, Cause cause, Instant now) {
+    private boolean worthDecidingAgain(HealingDecision last, Cause cause, Instant now, boolean healthChanged) {
         boolean sameCause = last.component().equals(cause.component())
                 && HealingLearningAccess.family(last.faultKind()).equals(HealingLearningAccess.family(cause.kind()));
         if (!sameCause) {
@@ -277,10 +290,11 @@ public final class HealingService implements AutoCloseable {
         }
         Gate gate = last.refusedBy().map(GateVerdict::gate).orElse(Gate.PLAYBOOK);
         boolean transientGate = switch (gate) {
-            case HALT, CONFIDENCE, BREAKER, RATE_LIMIT, COOLDOWN, PARALLEL, CHANGE_FREEZE, MODE -> true;
+            case PLAYBOOK, HALT, CONFIDENCE, BREAKER, RATE_LIMIT, COOLDOWN, PARALLEL, CHANGE_FREEZE, MODE -> true;
             default -> false;
         };
-        return transientGate && !now.isBefore(last.at().plus(RETRY)) || cause.confidence() > last.causeConfidence() + 0.05;
+        return transientGate && (healthChanged || !now.isBefore(last.at().plus(RETRY)))
+                || cause.confidence() > last.causeConfidence() + 0.05;
     }
 
     private void onPredicted(PredictedFailure prediction) {
@@ -546,7 +560,7 @@ public final class HealingService implements AutoCloseable {
                 lastRetry = tick.at();
                 if (config.strategies().contains(Strategy.REACTIVE)) {
                     for (DiagnosisUpdated update : List.copyOf(lastDiagnosis.values())) {
-                        considerIncident(update, tick.at(), effects);
+                        considerIncident(update, tick.at(), false, effects);
                     }
                 }
                 lastDiagnosis.keySet().removeIf(id -> w.incidents().incident(id).map(i -> !i.state().isOpen()).orElse(true));

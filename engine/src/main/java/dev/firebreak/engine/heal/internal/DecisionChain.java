@@ -158,11 +158,27 @@ public final class DecisionChain {
         HealingConfig c = in.config();
         int failures = failures(in.actions(), in.now(), c.breakerWindow(), c.recurrence());
         String window = " in the last " + minutes(c.breakerWindow());
+        Optional<Instant> tripped = trippedUntil(in.history(), in.now(), c.breakerWindow());
+        if (tripped.isPresent()) {
+            return GateVerdict.fail(Gate.BREAKER, "open until " + tripped.get() + " (it opened on " + c.breakerFailures()
+                    + " failed heals and stays open for " + minutes(c.breakerWindow()) + "); automatic healing stopped");
+        }
         return failures < c.breakerFailures()
                 ? GateVerdict.pass(Gate.BREAKER, "closed: " + failures + " failed heal(s)" + window + ", opens at "
                         + c.breakerFailures())
                 : GateVerdict.fail(Gate.BREAKER, "open: " + failures + " failed heal(s)" + window + " (a cause that came back"
                         + " within " + minutes(c.recurrence()) + " of its heal counts); automatic healing stopped");
+    }
+
+    /**
+     * Once open the breaker stays open for its window from the first refusal (a reset timeout, as circuit breakers do),
+     * so a flapping fault is not healed again as soon as its oldest failure ages out.
+     */
+    public static Optional<Instant> trippedUntil(List<HealingDecision> history, Instant now, Duration window) {
+        Optional<Instant> lastTrip = history.stream()
+                .filter(d -> d.refusedBy().map(g -> g.gate() == Gate.BREAKER && g.why().startsWith("open: ")).orElse(false))
+                .map(HealingDecision::at).max(Instant::compareTo);
+        return lastTrip.map(at -> at.plus(window)).filter(now::isBefore);
     }
 
     private static GateVerdict rateLimit(Input in) {

@@ -1,0 +1,156 @@
+package dev.firebreak.app.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.action.ActionApplied;
+import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.heal.BlastRadius;
+import dev.firebreak.engine.heal.Gate;
+import dev.firebreak.engine.heal.GateVerdict;
+import dev.firebreak.engine.heal.HaltStore;
+import dev.firebreak.engine.heal.HealingAction;
+import dev.firebreak.engine.heal.HealingConfig;
+import dev.firebreak.engine.heal.HealingDecision;
+import dev.firebreak.engine.heal.HealingMode;
+import dev.firebreak.engine.heal.HealingState;
+import dev.firebreak.engine.heal.Verdict;
+import dev.firebreak.engine.heal.VerificationOutcome;
+import dev.firebreak.engine.incident.TimelineEntry;
+import dev.firebreak.engine.incident.TimelineKind;
+import dev.firebreak.engine.runbook.ExecutionState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Healing on the real engine and simulator: the safety properties issue 15 asks for. */
+class HealingSafetyTests {
+
+    private static final HealingConfig AUTO = HealingConfig.defaults().withDefaultMode(HealingMode.AUTOMATIC);
+
+    /** Scales the leaking service down to one replica: the kind of "fix" that makes things worse. */
+    private static final String SCALE_DOWN = """
+            id: bad-scale-down
+            title: Scale the leaking service down (a bad idea)
+            parameters:
+              - name: service
+                type: component
+              - name: currentReplicas
+                type: integer
+            steps:
+              - id: scale-down
+                type: command
+                simulator: {action: scale, target: "{{params.service}}", replicas: "1"}
+                rollback:
+                  simulator: {action: scale, target: "{{params.service}}", replicas: "{{params.currentReplicas}}"}
+            healing:
+              category: scale
+              trigger: {faultKinds: ["resource exhaustion: memory"], componentKinds: [service]}
+              scope: service
+            """;
+
+    @Test
+    void aFlappingFaultOpensTheHealingBreakerAfterThreeHealsThatDidNotHold() {
+        try (HealingRig rig = new HealingRig(42, AUTO)) {
+            rig.inject(FaultType.MEMORY_LEAK, "catalog", 5, Duration.ofMinutes(5), Duration.ofMinutes(80));
+
+            rig.run(Duration.ofMinutes(80));
+
+            List<HealingAction> actions = rig.engine.healing().actions();
+            assertThat(actions).hasSizeGreaterThanOrEqualTo(3).allMatch(a -> a.playbookId().equals("heal-restart-memory-leak"));
+            Optional<HealingDecision> breaker = rig.engine.healing().decisions().stream()
+                    .filter(d -> d.refusedBy().map(GateVerdict::gate).orElse(null) == Gate.BREAKER).findFirst();
+            assertThat(breaker).as("a decision refused by the breaker").isPresent();
+            assertThat(breaker.get().refusedBy().orElseThrow().why()).contains("open: 3 failed heal(s)");
+            long actedWhileOpen = actions.stream().filter(a -> a.startedAt().isAfter(breaker.get().at())
+                    && a.startedAt().isBefore(breaker.get().at().plus(AUTO.breakerWindow()))).count();
+            assertThat(actedWhileOpen).isZero();
+            assertThat(rig.engine.healing().gateStatus().breakerOpen()).isTrue();
+            long incident = breaker.get().incidentId().orElseThrow();
+            assertThat(rig.engine.incidents().timeline(incident)).anyMatch(e -> e.kind() == TimelineKind.ESCALATION
+                    && e.text().contains("healing breaker"));
+        }
+    }
+
+    @Test
+    void anActionThatMakesThingsWorseIsVerifiedFailedRolledBackAndEscalated() {
+        try (HealingRig rig = new HealingRig(42, AUTO, Optional.of(HealingRig.library(SCALE_DOWN)), HaltStore.inMemory())) {
+            rig.inject(FaultType.MEMORY_LEAK, "catalog", 5, Duration.ofMinutes(5), Duration.ofMinutes(30));
+
+            rig.run(Duration.ofMinutes(20));
+
+            HealingAction first = rig.engine.healing().actions().getFirst();
+            assertThat(first.playbookId()).isEqualTo("bad-scale-down");
+            assertThat(first.verification()).contains(VerificationOutcome.FAILED);
+            assertThat(first.state()).isEqualTo(HealingState.ROLLED_BACK);
+            assertThat(first.note()).contains("worse than before");
+            var undo = rig.engine.runbooks().execution(first.rollbackId().orElseThrow()).orElseThrow();
+            assertThat(undo.state()).isEqualTo(ExecutionState.SUCCEEDED);
+            assertThat(undo.steps().getFirst().rendered()).contains("scale catalog to 6 replicas");
+            List<TimelineEntry> timeline = rig.engine.incidents().timeline(first.decision().incidentId().orElseThrow());
+            assertThat(timeline).anyMatch(e -> e.kind() == TimelineKind.ESCALATION && e.text().contains("rolled back"));
+        }
+    }
+
+    @Test
+    void aPlaybookWhoseBlastRadiusExceedsTheAllowedClassIsRefusedAndEscalated() {
+        try (HealingRig rig = new HealingRig(42, AUTO.withAllowedRadius(BlastRadius.SINGLE_SERVICE))) {
+            rig.inject(FaultType.INSTANCE_KILL, "postgres-primary", 1, Duration.ofMinutes(5), Duration.ofMinutes(10));
+
+            rig.run(Duration.ofMinutes(8));
+
+            HealingDecision refused = rig.engine.healing().decisions().stream()
+                    .filter(d -> d.playbookId().equals(Optional.of("heal-failover-database"))).findFirst().orElseThrow();
+            assertThat(refused.verdict()).isEqualTo(Verdict.REFUSED);
+            assertThat(refused.refusedBy().orElseThrow().gate()).isEqualTo(Gate.BLAST_RADIUS);
+            assertThat(rig.engine.healing().actions()).isEmpty();
+            assertThat(rig.engine.incidents().timeline(refused.incidentId().orElseThrow()))
+                    .anyMatch(e -> e.kind() == TimelineKind.ESCALATION && e.text().contains("blast radius"));
+        }
+    }
+
+    @Test
+    void shadowModeDecidesExactlyWhatAutomaticDoesAndChangesNothing() {
+        HealingDecision automatic;
+        try (HealingRig rig = new HealingRig(42, AUTO)) {
+            rig.inject(FaultType.MEMORY_LEAK, "catalog", 5, Duration.ofMinutes(5), Duration.ofMinutes(30));
+            rig.run(Duration.ofMinutes(9));
+            automatic = rig.engine.healing().decisions().stream().filter(d -> d.verdict() != Verdict.REFUSED)
+                    .findFirst().orElseThrow();
+            assertThat(automatic.verdict()).isEqualTo(Verdict.ACT);
+        }
+        try (HealingRig rig = new HealingRig(42, HealingConfig.defaults())) {
+            List<ActionApplied> applied = new ArrayList<>();
+            rig.engine.events().subscribe(ActionApplied.class, applied::add);
+            rig.inject(FaultType.MEMORY_LEAK, "catalog", 5, Duration.ofMinutes(5), Duration.ofMinutes(30));
+            rig.run(Duration.ofMinutes(9));
+
+            HealingDecision shadow = rig.engine.healing().decisions().stream().filter(d -> d.verdict() != Verdict.REFUSED)
+                    .findFirst().orElseThrow();
+            assertThat(shadow.verdict()).isEqualTo(Verdict.SHADOW);
+            assertThat(shadow.at()).isEqualTo(automatic.at());
+            assertThat(shadow.component()).isEqualTo(automatic.component());
+            assertThat(shadow.playbookId()).isEqualTo(automatic.playbookId());
+            assertThat(shadow.parameters()).isEqualTo(automatic.parameters());
+            assertThat(shadow.gates()).extracting(GateVerdict::gate, GateVerdict::passed)
+                    .isEqualTo(automatic.gates().stream().map(g -> org.assertj.core.groups.Tuple.tuple(g.gate(), g.passed()))
+                            .toList());
+            assertThat(rig.engine.healing().actions()).isEmpty();
+            assertThat(rig.engine.runbooks().executions()).isEmpty();
+            assertThat(applied).isEmpty();
+            assertThat(rig.engine.incidents().timeline(shadow.incidentId().orElseThrow()))
+                    .anyMatch(e -> e.text().contains("healing (shadow): would have run playbook heal-restart-memory-leak"));
+        }
+    }
+
+    @Test
+    void aFaultFreeStretchTakesNoAction() {
+        try (HealingRig rig = new HealingRig(7, AUTO)) {
+            rig.run(Duration.ofHours(4));
+
+            assertThat(rig.engine.healing().actions()).isEmpty();
+            assertThat(rig.engine.healing().decisions()).noneMatch(d -> d.verdict() == Verdict.ACT);
+        }
+    }
+}
