@@ -91,5 +91,6 @@ public final class SteppedSession implements ConsoleSession {
     @Override public dev.firebreak.views.session.RootCauses rootCauses() { return ports.rootCauses(); }
     @Override public IncidentDesk incidents() { return ports.incidents(); }
     @Override public dev.firebreak.views.session.RunbookDesk runbooks() { return ports.runbooks(); }
+    @Override public dev.firebreak.views.session.HealingDesk healing() { return ports.healing(); }
     @Override public void close() { ports.close(); }
 }

@@ -28,6 +28,8 @@ public interface ConsoleSession extends AutoCloseable {
 
     RunbookDesk runbooks();
 
+    HealingDesk healing();
+
     /** Stops the engine services behind the ports, in the reverse of the order they started. */
     @Override
     void close();

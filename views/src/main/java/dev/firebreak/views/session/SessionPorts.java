@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultControl faultControl,
         DetectionSettings detection, Forecasts forecasts, SimulationControl control, IncidentDesk incidents,
-        RootCauses rootCauses, RunbookDesk runbooks, Runnable closer)
+        RootCauses rootCauses, RunbookDesk runbooks, HealingDesk healing, Runnable closer)
         implements ConsoleSession {
 
     public SessionPorts {
@@ -21,6 +21,7 @@ public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultContro
         Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(rootCauses, "rootCauses");
         Objects.requireNonNull(runbooks, "runbooks");
+        Objects.requireNonNull(healing, "healing");
         Objects.requireNonNull(closer, "closer");
     }
 
@@ -28,28 +29,38 @@ public record SessionPorts(Telemetry telemetry, HealthStatus status, FaultContro
     public static SessionPorts of(ConsoleSession session) {
         return session instanceof SessionPorts ports ? ports
                 : new SessionPorts(session.telemetry(), session.status(), session.faultControl(), session.detection(),
-                        session.forecasts(), session.control(), session.incidents(), session.rootCauses(), session.runbooks(), session::close);
+                        session.forecasts(), session.control(), session.incidents(), session.rootCauses(), session.runbooks(),
+                        session.healing(), session::close);
     }
 
     public SessionPorts withFaultControl(FaultControl replacement) {
-        return new SessionPorts(telemetry, status, replacement, detection, forecasts, control, incidents, rootCauses, runbooks, closer);
+        return new SessionPorts(telemetry, status, replacement, detection, forecasts, control, incidents, rootCauses, runbooks, healing,
+                closer);
     }
 
     public SessionPorts withDetection(DetectionSettings replacement) {
-        return new SessionPorts(telemetry, status, faultControl, replacement, forecasts, control, incidents, rootCauses, runbooks, closer);
+        return new SessionPorts(telemetry, status, faultControl, replacement, forecasts, control, incidents, rootCauses, runbooks, healing,
+                closer);
     }
 
     public SessionPorts withIncidents(IncidentDesk replacement) {
-        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, replacement, rootCauses, runbooks, closer);
+        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, replacement, rootCauses, runbooks, healing,
+                closer);
     }
 
     public SessionPorts withRootCauses(RootCauses replacement) {
-        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, incidents, replacement, runbooks, closer);
+        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, incidents, replacement, runbooks, healing,
+                closer);
     }
 
     public SessionPorts withRunbooks(RunbookDesk replacement) {
         return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, incidents, rootCauses,
-                replacement, closer);
+                replacement, healing, closer);
+    }
+
+    public SessionPorts withHealing(HealingDesk replacement) {
+        return new SessionPorts(telemetry, status, faultControl, detection, forecasts, control, incidents, rootCauses,
+                runbooks, replacement, closer);
     }
 
     @Override

@@ -301,6 +301,17 @@ public final class ScriptedSession implements ConsoleSession, Telemetry, HealthS
         return runbookDesk;
     }
 
+    private ScriptedHealingDesk healingDesk;
+
+    /** A healing desk with a real (in-memory) HALT latch on this session's bus and clock; tests script its decisions. */
+    @Override
+    public synchronized ScriptedHealingDesk healing() {
+        if (healingDesk == null) {
+            healingDesk = new ScriptedHealingDesk(events, clock);
+        }
+        return healingDesk;
+    }
+
     /** The real root-cause service on the scripted metrics. */
     @Override
     public RootCauses rootCauses() {
