@@ -17,6 +17,7 @@ import dev.firebreak.engine.runbook.RunbookLearning;
 import dev.firebreak.engine.runbook.RunbookLibrary;
 import dev.firebreak.engine.runbook.RunbookOutcome;
 import dev.firebreak.engine.runbook.StartRequest;
+import dev.firebreak.views.session.HealingDesk;
 import dev.firebreak.views.session.RunbookDesk;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,16 +86,28 @@ public final class RunbookApiServer implements AutoCloseable {
     private HttpServer server;
     private ExecutorService handlers;
     private volatile ApiToken token;
+    private final Optional<HealingDesk> healing;
 
     /**
      * @param learn records an outcome reported for a run (the learn endpoint); the app passes
      *              {@code ExecutionStore::saveOutcome}, and {@link RunbookDesk#learning} reads it back
      */
     public RunbookApiServer(RunbookApiConfig config, RunbookDesk desk, Consumer<RunbookOutcome> learn) {
-        this(config, desk, learn, Clock.systemUTC());
+        this(config, desk, Optional.empty(), learn, Clock.systemUTC());
+    }
+
+    /** As above, also serving the emergency stop ({@code /halt}) from {@code healing}. */
+    public RunbookApiServer(RunbookApiConfig config, RunbookDesk desk, HealingDesk healing, Consumer<RunbookOutcome> learn) {
+        this(config, desk, Optional.of(healing), learn, Clock.systemUTC());
     }
 
     RunbookApiServer(RunbookApiConfig config, RunbookDesk desk, Consumer<RunbookOutcome> learn, Clock clock) {
+        this(config, desk, Optional.empty(), learn, clock);
+    }
+
+    RunbookApiServer(RunbookApiConfig config, RunbookDesk desk, Optional<HealingDesk> healing, Consumer<RunbookOutcome> learn,
+            Clock clock) {
+        this.healing = Objects.requireNonNull(healing, "healing");
         this.config = Objects.requireNonNull(config, "config");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.learn = Objects.requireNonNull(learn, "learn");
@@ -110,7 +123,7 @@ public final class RunbookApiServer implements AutoCloseable {
      * @throws ApiStartException with a message for the person: an address that does not resolve or is not loopback
      *                           without {@code --api-bind}, a port in use, a token file others can read
      */
-    public static Optional<RunbookApiServer> startIfAsked(LaunchOptions options, RunbookDesk desk,
+    public static Optional<RunbookApiServer> startIfAsked(LaunchOptions options, RunbookDesk desk, HealingDesk healing,
             Consumer<RunbookOutcome> learn, Path dataDir) throws ApiStartException {
         if (options.api().isEmpty()) {
             return Optional.empty();
@@ -128,7 +141,7 @@ public final class RunbookApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ApiStartException(e.getMessage(), e);
         }
-        RunbookApiServer server = new RunbookApiServer(config, desk, learn);
+        RunbookApiServer server = new RunbookApiServer(config, desk, healing, learn);
         server.start();
         return Optional.of(server);
     }
@@ -401,8 +414,40 @@ public final class RunbookApiServer implements AutoCloseable {
             }
         } else if (first.equals("patterns") && n == 1) {
             return Map.of("GET", this::patterns);
+        } else if (first.equals("halt") && healing.isPresent()) {
+            if (n == 1) {
+                return Map.of("GET", this::haltState, "POST", () -> halt(exchange, true));
+            }
+            if (n == 2 && parts.get(1).equals("release")) {
+                return Map.of("POST", () -> halt(exchange, false));
+            }
         }
         return Map.of();
+    }
+
+    private Reply haltState() {
+        var node = ApiJson.MAPPER.createObjectNode();
+        var current = healing.orElseThrow().halt();
+        node.put("latched", current.isPresent());
+        current.ifPresent(h -> node.put("person", h.person()).put("reason", h.reason()).put("at", h.at().toString()));
+        return Reply.ok(node);
+    }
+
+    /** Presses or releases HALT; pressing an already latched one (or releasing a free one) is a conflict. */
+    private Reply halt(HttpExchange exchange, boolean press) {
+        JsonRequest body = json(exchange, "person", "reason");
+        String person = body.requiredText("person");
+        String reason = body.requiredText("reason");
+        try {
+            if (press) {
+                healing.orElseThrow().pressHalt(person, reason);
+            } else {
+                healing.orElseThrow().releaseHalt(person, reason);
+            }
+        } catch (IllegalStateException e) {
+            throw new ExecutionRefusedException(e.getMessage());
+        }
+        return haltState();
     }
 
     private static List<String> segments(String rawPath) {

@@ -1,5 +1,6 @@
 package dev.firebreak.app.headless;
 
+import dev.firebreak.views.session.SessionPorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -139,7 +140,8 @@ public final class HeadlessRun {
 
     private Optional<RunbookApiServer> startApi(EngineSession engine, RunbookSetup setup) {
         try {
-            Optional<RunbookApiServer> api = RunbookApiServer.startIfAsked(options, EnginePorts.of(engine).runbooks(),
+            SessionPorts ports = EnginePorts.of(engine);
+            Optional<RunbookApiServer> api = RunbookApiServer.startIfAsked(options, ports.runbooks(), ports.healing(),
                     setup.executions()::saveOutcome, options.dataDir());
             api.ifPresent(server -> out.printf("firebreak: runbook API on port %d (token in %s)%n",
                     server.address().map(a -> a.getPort()).orElse(-1),

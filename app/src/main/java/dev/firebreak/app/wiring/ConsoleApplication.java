@@ -165,6 +165,7 @@ public final class ConsoleApplication extends Application {
         SessionFactory saving = (topology, seed, speed) -> {
             SessionPorts ports = SessionPorts.of(engine.start(topology, seed, speed));
             runbooks.use(ports.runbooks());
+            runbooks.use(ports.healing());
             return ports.withDetection(settings.saving(ports.detection()));
         };
         return new AuditedSessions(saving, audit, actor);
@@ -191,7 +192,8 @@ public final class ConsoleApplication extends Application {
     /** The runbook API, if --api asked for it; a failure to start it is reported and the console runs on without it. */
     private void startApi(CurrentRunbookDesk runbookDesk, ExecutionStore runs) {
         try {
-            api = RunbookApiServer.startIfAsked(options, runbookDesk.desk(), runs::saveOutcome, options.dataDir());
+            api = RunbookApiServer.startIfAsked(options, runbookDesk.desk(), runbookDesk.healing(), runs::saveOutcome,
+                    options.dataDir());
         } catch (ApiStartException e) {
             LOG.error("The runbook API did not start: {}", e.getMessage());
             Alert alert = new Alert(Alert.AlertType.WARNING, e.getMessage());

@@ -105,6 +105,7 @@ final class ApiFixture implements AutoCloseable {
     final EngineSession engine;
     final RunbookDesk desk;
     final ExecutionStore executions;
+    final dev.firebreak.views.session.HealingDesk healing;
     final RunbookApiServer server;
     final InetSocketAddress address;
     final OkHttpClient http = new OkHttpClient.Builder().callTimeout(PATIENCE).build();
@@ -124,6 +125,7 @@ final class ApiFixture implements AutoCloseable {
                 EngineOptions.headless(42, Instant.parse("2026-12-06T10:00:00Z")), IncidentStore.inMemory(),
                 FeedbackStore.inMemory(), setup);
         this.desk = EnginePorts.of(engine).runbooks();
+        this.healing = EnginePorts.of(engine).healing();
         this.server = new RunbookApiServer(RunbookApiConfig.loopback(0, dataDir), desk, executions::saveOutcome);
         this.address = server.start();
     }

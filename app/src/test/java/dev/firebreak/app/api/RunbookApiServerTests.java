@@ -191,16 +191,16 @@ class RunbookApiServerTests {
     void commandLineStartsTheApiOnLoopbackOnlyWhenAsked() throws Exception {
         Path data = root.resolve("cli");
         Optional<RunbookApiServer> none = RunbookApiServer.startIfAsked(
-                CommandLine.parse(new String[] {"--headless"}, Map.of()), api.desk, o -> { }, data);
+                CommandLine.parse(new String[] {"--headless"}, Map.of()), api.desk, api.healing, o -> { }, data);
         assertThat(none).isEmpty();
 
         try (RunbookApiServer started = RunbookApiServer.startIfAsked(CommandLine.parse(new String[] {"--api-port", "0"},
-                Map.of()), api.desk, o -> { }, data).orElseThrow()) {
+                Map.of()), api.desk, api.healing, o -> { }, data).orElseThrow()) {
             assertThat(started.address().orElseThrow().getAddress().isLoopbackAddress()).isTrue();
             assertThat(data.resolve("api.port")).exists();
         }
         assertThatThrownBy(() -> RunbookApiServer.startIfAsked(CommandLine.parse(new String[] {"--api-bind", "[::1"},
-                Map.of()), api.desk, o -> { }, data)).isInstanceOf(ApiStartException.class).hasMessageContaining("--api-bind");
+                Map.of()), api.desk, api.healing, o -> { }, data)).isInstanceOf(ApiStartException.class).hasMessageContaining("--api-bind");
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.health.HealthState;
-import dev.firebreak.engine.heal.internal.DecisionChain;
 import dev.firebreak.engine.heal.internal.UndoRunbook;
 import dev.firebreak.engine.heal.internal.Verifier;
 import dev.firebreak.engine.incident.Incident;

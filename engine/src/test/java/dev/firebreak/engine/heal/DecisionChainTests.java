@@ -2,7 +2,6 @@ package dev.firebreak.engine.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.engine.heal.internal.DecisionChain;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyLoader;
 import java.time.Duration;

@@ -1,20 +1,6 @@
-package dev.firebreak.engine.heal.internal;
+package dev.firebreak.engine.heal;
 
 import dev.firebreak.engine.health.HealthState;
-import dev.firebreak.engine.heal.BlastRadius;
-import dev.firebreak.engine.heal.ChangeFreeze;
-import dev.firebreak.engine.heal.Gate;
-import dev.firebreak.engine.heal.GateVerdict;
-import dev.firebreak.engine.heal.HealingAction;
-import dev.firebreak.engine.heal.HealingConfig;
-import dev.firebreak.engine.heal.HealingDecision;
-import dev.firebreak.engine.heal.HealingLearning;
-import dev.firebreak.engine.heal.HealingMode;
-import dev.firebreak.engine.heal.HealingState;
-import dev.firebreak.engine.heal.Playbook;
-import dev.firebreak.engine.heal.PlaybookLibrary;
-import dev.firebreak.engine.heal.Strategy;
-import dev.firebreak.engine.heal.Verdict;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
