@@ -46,7 +46,7 @@ public final class HealingTrials {
 
     /** One run: when the target was healthy again, and what healing did. */
     record Run(OptionalLong recovery, boolean affected, boolean healed, boolean acted, boolean matched,
-            OptionalLong verifiedAfter, List<String> actions) {
+            OptionalLong verifiedAfter, List<String> actions, List<String> decisions) {
     }
 
     private HealingTrials() {
@@ -105,6 +105,9 @@ public final class HealingTrials {
                 if (Boolean.getBoolean("heal.explain")) {
                     System.err.printf("%s seed %d off %s auto %s actions %s%n", type, s, withoutHealing.recovery(),
                             withHealing.recovery(), withHealing.actions());
+                    if (!effective) {
+                        withHealing.decisions().forEach(d -> System.err.println("    " + d));
+                    }
                 }
             }
             totalTrials += seeds;
@@ -223,7 +226,9 @@ public final class HealingTrials {
                     && !a.startedAt().isBefore(faultStart)).mapToLong(a -> Duration.between(faultStart, a.updatedAt())
                     .toSeconds()).min();
             List<String> described = actions.stream().map(a -> a.playbookId() + "@" + a.component() + ":" + a.state()).toList();
-            return new Run(recovery, unwell, healed, !actions.isEmpty(), matched, verifiedAfter, described);
+            List<String> decided = decisions.stream().filter(d -> !d.at().isBefore(faultStart))
+                    .map(d -> d.at().toString().substring(11, 19) + " " + d.summary()).toList();
+            return new Run(recovery, unwell, healed, !actions.isEmpty(), matched, verifiedAfter, described, decided);
         }
     }
 

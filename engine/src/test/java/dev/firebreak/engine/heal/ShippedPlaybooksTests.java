@@ -1,0 +1,180 @@
+package dev.firebreak.engine.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.event.EventBus;
+import dev.firebreak.engine.executor.Executor;
+import dev.firebreak.engine.executor.Invocation;
+import dev.firebreak.engine.executor.Outcome;
+import dev.firebreak.engine.executor.OutputSink;
+import dev.firebreak.engine.runbook.Execution;
+import dev.firebreak.engine.runbook.ExecutionMode;
+import dev.firebreak.engine.runbook.ExecutionState;
+import dev.firebreak.engine.runbook.ExecutionStore;
+import dev.firebreak.engine.runbook.HaltSwitch;
+import dev.firebreak.engine.runbook.MetricSource;
+import dev.firebreak.engine.runbook.RunbookEngine;
+import dev.firebreak.engine.runbook.RunbookEngineConfig;
+import dev.firebreak.engine.runbook.RunbookJournal;
+import dev.firebreak.engine.runbook.RunbookParameter;
+import dev.firebreak.engine.runbook.StartRequest;
+import dev.firebreak.engine.runbook.StepState;
+import dev.firebreak.engine.topology.Component;
+import dev.firebreak.engine.topology.Topology;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The twelve healing playbooks shipped in sample-data: they load, cover the seed's categories, run on the simulator
+ * with simulator actions only (automatic mode, nothing waiting for a person), dry-run on real infrastructure in every
+ * environment they list without executing anything, and never build a shell string.
+ */
+class ShippedPlaybooksTests {
+
+    private static final List<String> CATEGORIES = List.of("restart", "scale", "circuit-break", "failover", "rollback",
+            "cleanup", "connection-pool", "cache", "reroute", "throttle", "process-restart", "config-revert");
+    private static final Pattern SHELL_WITH_COMMAND_STRING = Pattern.compile("\\b(?:sh|bash|dash|zsh)\\b\"?\\s*,\\s*\"?-" + "c\\b");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void allTwelveLoadAndTogetherCoverTheSeedsCategories() throws IOException {
+        PlaybookLibrary library = PlaybookLibrary.load(List.of(extract()));
+
+        assertThat(library.problems()).isEmpty();
+        assertThat(library.all()).hasSize(12);
+        assertThat(library.all()).extracting(Playbook::category).containsExactlyInAnyOrderElementsOf(CATEGORIES);
+        for (Playbook playbook : library.all()) {
+            assertThat(playbook.runbook().environments()).as(playbook.id()).contains("simulator", "production");
+            assertThat(playbook.runbook().description()).as(playbook.id()).isNotBlank();
+        }
+    }
+
+    @Test
+    void onTheSimulatorEachPlaybookRunsByItselfWithSimulatorActionsOnly() throws IOException {
+        PlaybookLibrary library = PlaybookLibrary.load(List.of(extract()));
+        Topology shop = DecisionChainTests.shop();
+        for (Playbook playbook : library.all()) {
+            List<Invocation> calls = new ArrayList<>();
+            RunbookEngine engine = engine(calls, true);
+
+            Execution run = engine.start(new StartRequest(playbook.runbook(), ExecutionMode.AUTOMATIC, "simulator",
+                    "firebreak-healing", Optional.empty(), parameters(playbook, shop), Map.of(), "simulator"));
+
+            assertThat(run.state()).as(playbook.id() + ": " + run.message()).isEqualTo(ExecutionState.SUCCEEDED);
+            assertThat(calls).as(playbook.id()).isNotEmpty().allMatch(call -> call instanceof Invocation.Simulator);
+        }
+    }
+
+    @Test
+    void onRealInfrastructureEachPlaybookDryRunsInEveryEnvironmentWithNothingExecuted() throws IOException {
+        PlaybookLibrary library = PlaybookLibrary.load(List.of(extract()));
+        Topology shop = DecisionChainTests.shop();
+        List<Invocation> calls = new ArrayList<>();
+        RunbookEngine engine = engine(calls, false);
+        for (Playbook playbook : library.all()) {
+            for (String environment : playbook.runbook().environments()) {
+                Execution run = engine.start(StartRequest.of(playbook.runbook(), ExecutionMode.DRY_RUN, environment, "ana",
+                        parameters(playbook, shop)));
+                String what = playbook.id() + " in " + environment;
+                assertThat(run.state()).as(what + ": " + run.message()).isEqualTo(ExecutionState.SUCCEEDED);
+                assertThat(run.steps()).as(what).allMatch(step -> step.state() == StepState.SKIPPED
+                        && !step.rendered().isBlank());
+            }
+        }
+        assertThat(calls).as("a dry run executes nothing").isEmpty();
+    }
+
+    @Test
+    void noPlaybookStartsAShellOnAString() throws IOException {
+        for (String name : index()) {
+            String text = new String(resource("playbooks/" + name).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(SHELL_WITH_COMMAND_STRING.matcher(text).find()).as(name).isFalse();
+        }
+    }
+
+    private static RunbookEngine engine(List<Invocation> calls, boolean answer) {
+        Executor executor = new Executor() {
+            @Override public boolean handles(Invocation invocation) { return true; }
+            @Override public Outcome run(Invocation invocation, OutputSink output) {
+                calls.add(invocation);
+                if (!answer) {
+                    throw new AssertionError("executed " + invocation.render());
+                }
+                return Outcome.succeeded("ok", "done");
+            }
+        };
+        return new RunbookEngine(RunbookEngineConfig.defaults(), new RunbookEngine.Wiring(executor, ExecutionStore.inMemory(),
+                MetricSource.NONE, RunbookJournal.NONE, new EventBus(), Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"),
+                ZoneOffset.UTC), d -> { }, Runnable::run, HaltSwitch.NEVER));
+    }
+
+    /** What healing would fill: a shop component of a kind the playbook answers, its caller, replicas, its replica. */
+    private static Map<String, String> parameters(Playbook playbook, Topology shop) {
+        Set<String> kinds = Set.copyOf(playbook.trigger().componentKinds());
+        List<Component> fitting = shop.components().stream().filter(c -> kinds.isEmpty() || kinds.contains(c.kind().name()
+                .toLowerCase(Locale.ROOT).replace('_', '-'))).toList();
+        assertThat(fitting).as(playbook.id() + ": a shop component of kinds " + kinds).isNotEmpty();
+        Component blamed = fitting.stream().filter(c -> shop.callersOf(shop.indexOf(c.id())).length > 0).findFirst()
+                .orElse(fitting.getFirst());
+        Map<String, String> values = new LinkedHashMap<>();
+        for (RunbookParameter parameter : playbook.runbook().parameters()) {
+            switch (parameter.name()) {
+                case "service", "component" -> values.put(parameter.name(), blamed.id());
+                case "caller" -> values.put("caller", shop.component(shop.callersOf(shop.indexOf(blamed.id()))[0]).id());
+                case "replicas" -> values.put("replicas", String.valueOf(blamed.replicas() * 2));
+                case "currentReplicas" -> values.put("currentReplicas", String.valueOf(blamed.replicas()));
+                case "alternative" -> values.put("alternative", shop.components().stream()
+                        .filter(c -> c.replicaOf().equals(Optional.of(blamed.id()))).map(Component::id).findFirst()
+                        .orElse(shop.components().stream().filter(c -> c.kind() == blamed.kind() && !c.id().equals(blamed.id()))
+                                .map(Component::id).findFirst().orElseThrow()));
+                default -> assertThat(parameter.defaultValue()).as(playbook.id() + " parameter " + parameter.name()
+                        + " is neither filled by healing nor defaulted").isPresent();
+            }
+        }
+        return values;
+    }
+
+    private Path extract() throws IOException {
+        Path target = directory.resolve("playbooks");
+        Files.createDirectories(target);
+        for (String name : index()) {
+            try (InputStream in = resource("playbooks/" + name)) {
+                Files.copy(in, target.resolve(name));
+            }
+        }
+        return target;
+    }
+
+    private static List<String> index() throws IOException {
+        try (InputStream in = resource("playbooks/index.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = ShippedPlaybooksTests.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is not on the test classpath");
+        }
+        return in;
+    }
+}
