@@ -31,7 +31,7 @@ class DatabaseTests {
     void openFileAppliesEveryMigrationOnce() throws SQLException {
         try (Database database = Database.openFile(dataDir, CLOCK)) {
             assertThat(schemaVersions(database)).containsExactly("1 V1__audit_log.sql", "2 V2__settings.sql", "3 V3__incidents.sql",
-                    "4 V4__rca_feedback.sql", "5 V5__runbook_executions.sql");
+                    "4 V4__rca_feedback.sql", "5 V5__runbook_executions.sql", "6 V6__healing.sql");
         }
 
         assertThat(dataDir.resolve("firebreak.mv.db")).exists();
