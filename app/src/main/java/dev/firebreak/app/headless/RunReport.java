@@ -115,7 +115,7 @@ final class RunReport {
                 .put("toVersion", change.toVersion())
                 .put("description", change.description()));
 
-        ArrayNode actions = report.putArray("actions");
+        ArrayNode actions = report.putArray("appliedActions");
         recorder.actions.forEach(action -> actions.addObject()
                 .put("at", action.at().toString())
                 .put("action", action.action().describe())
