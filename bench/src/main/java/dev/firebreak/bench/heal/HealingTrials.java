@@ -13,6 +13,8 @@ import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.heal.HealingState;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.sim.SimulationConfig;
+import dev.firebreak.engine.telemetry.MetricName;
+import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,7 @@ public final class HealingTrials {
     static final Duration FAULT = Duration.ofMinutes(10);
     static final Duration AFTER = Duration.ofMinutes(15);
     static final Duration STABLE = Duration.ofSeconds(30);
+    static final double RESOURCE_POINTS = 10;
 
     /** One run: when the target was healthy again, and what healing did. */
     record Run(OptionalLong recovery, boolean affected, boolean healed, boolean acted, boolean matched,
@@ -90,14 +93,14 @@ public final class HealingTrials {
             for (int s = 1; s <= seeds; s++) {
                 Run withoutHealing = run(shop, type, s, HealingMode.OFF, Optional.empty());
                 Run withHealing = run(shop, type, s, HealingMode.AUTOMATIC, Optional.empty());
-                if (withoutHealing.affected()) {
+                if (withoutHealing.affected() || withHealing.affected()) {
                     off.add(withoutHealing.recovery().orElse(window()));
                     auto.add(withHealing.recovery().orElse(window()));
                 }
                 // healed = an action was verified AND the target was well again at least 30 s sooner than without it
                 boolean effective = withHealing.healed() && withoutHealing.affected() && withHealing.recovery().isPresent()
-                        && (withoutHealing.recovery().isEmpty() || withHealing.recovery().getAsLong()
-                                <= withoutHealing.recovery().getAsLong() - STABLE.toSeconds());
+                        && withHealing.recovery().getAsLong() <= withoutHealing.recovery().orElse(window())
+                                - STABLE.toSeconds();
                 healed += effective ? 1 : 0;
                 verifiedOnly += withHealing.healed() && !effective ? 1 : 0;
                 acted += withHealing.acted() ? 1 : 0;
@@ -128,8 +131,10 @@ public final class HealingTrials {
                 totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), "", q(allOff, 0.5), q(allOff, 0.95),
                 q(allAuto, 0.5), q(allAuto, 0.95), ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95));
         System.out.println("(healed: an action verified and the target well again >= 30 s sooner than without healing; noeff:"
-                + " an action verified without that effect. Recovery in simulated seconds from the fault's start; a target"
-                + " never unwell in the off run is left out; one not well again by the end counts as " + window() + " s)");
+                + " an action verified without that effect. Recovery in simulated seconds from the fault's start until the"
+                + " target is well by the simulator's own judgement, its memory and disk within 10 points of where they were;"
+                + " 0 when it never became unwell; trials where it was unwell in neither run are left out; not well again by"
+                + " the end counts as " + window() + " s)");
         List<Long> kill = endToEnd(shop, FaultType.INSTANCE_KILL, Optional.of("postgres-primary"), e2eSeeds);
         List<Long> leak = endToEnd(shop, FaultType.MEMORY_LEAK, Optional.empty(), e2eSeeds);
         System.out.printf(Locale.ROOT, "end to end (fault -> verified), %d seeds: postgres-primary kill median %s s (%d"
@@ -138,7 +143,7 @@ public final class HealingTrials {
         System.out.printf(Locale.ROOT, "{\"trials\":%d,\"healedShare\":%.3f,\"fittingTypes\":%d,\"fittingTypesAt90\":%d,"
                 + "\"recoveryRatioP50\":%s,\"recoveryRatioP95\":%s,\"killE2eP50\":%s,\"leakE2eP50\":%s}%n", totalTrials,
                 (double) totalHealed / Math.max(1, totalTrials), fittingTypes, fittingTypesAtTarget,
-                ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95), q(kill, 0.5), q(leak, 0.5));
+                json(ratio(allAuto, allOff, 0.5)), json(ratio(allAuto, allOff, 0.95)), json(q(kill, 0.5)), json(q(leak, 0.5)));
     }
 
     /** A fault-free stretch with healing automatic: every decision and action it took (there should be none). */
@@ -171,6 +176,11 @@ public final class HealingTrials {
         for (int s = 1; s <= seeds; s++) {
             Run run = run(topology, type, 1000 + s, HealingMode.AUTOMATIC, target);
             run.verifiedAfter().ifPresent(times::add);
+            if (Boolean.getBoolean("heal.explain")) {
+                System.err.printf("e2e %s seed %d verified after %s actions %s%n", type, 1000 + s, run.verifiedAfter(),
+                        run.actions());
+                run.decisions().forEach(d -> System.err.println("    " + d));
+            }
         }
         return times;
     }
@@ -197,17 +207,20 @@ public final class HealingTrials {
             boolean unwell = false;
             long wellSince = -1;
             OptionalLong recovery = OptionalLong.empty();
+            Optional<Integer> memory = engine.store().handle(new SeriesKey(targetId, MetricName.MEMORY));
+            Optional<Integer> disk = engine.store().handle(new SeriesKey(targetId, MetricName.DISK_USED));
+            double memoryBefore = Double.NaN;
+            double diskBefore = Double.NaN;
             for (long s = 0; s < total; s++) {
                 engine.step();
                 Instant now = engine.clock().instant();
                 if (now.isBefore(faultStart)) {
+                    memoryBefore = memory.map(engine.store()::latest).orElse(Double.NaN);
+                    diskBefore = disk.map(engine.store()::latest).orElse(Double.NaN);
                     continue;
                 }
                 long since = Duration.between(faultStart, now).toSeconds();
-                // the simulator's own condition of the target (its errors, latency, availability, saturation), not what
-                // detection reports: detection adapts to a slow fault and would call it recovered while it still acts
-                HealthState state = engine.simulator().health(target);
-                if (state.isWorseThan(HealthState.RECOVERING)) {
+                if (unwell(engine, target, memory, memoryBefore, disk, diskBefore)) {
                     unwell = true;
                     wellSince = -1;
                 } else if (unwell && recovery.isEmpty()) {
@@ -216,6 +229,9 @@ public final class HealingTrials {
                         recovery = OptionalLong.of(wellSince);
                     }
                 }
+            }
+            if (!unwell) {
+                recovery = OptionalLong.of(0); // never unwell: nothing to recover from (prevented, or the fault did no harm)
             }
             List<HealingAction> actions = engine.healing().actions();
             List<HealingDecision> decisions = engine.healing().decisions();
@@ -232,6 +248,27 @@ public final class HealingTrials {
                     .map(d -> d.at().toString().substring(11, 19) + " " + d.summary()).toList();
             return new Run(recovery, unwell, healed, !actions.isEmpty(), matched, verifiedAfter, described, decided);
         }
+    }
+
+    /**
+     * The target as the simulator itself sees it, not as detection reports it (detection adapts to a slow fault and would
+     * call it recovered while it still acts): its condition (errors, latency, availability, saturation) worse than
+     * recovering, or its memory or disk more than 10 points above where they were when the fault started (a leak or a
+     * filling disk harms before the condition shows it, and stays until something clears it).
+     */
+    private static boolean unwell(EngineSession engine, int target, Optional<Integer> memory, double memoryBefore,
+            Optional<Integer> disk, double diskBefore) {
+        if (engine.simulator().health(target).isWorseThan(HealthState.RECOVERING)) {
+            return true;
+        }
+        if (memory.isPresent() && engine.store().latest(memory.get()) > memoryBefore + RESOURCE_POINTS) {
+            return true;
+        }
+        return disk.isPresent() && engine.store().latest(disk.get()) > diskBefore + RESOURCE_POINTS;
+    }
+
+    private static String json(String figure) {
+        return figure.equals("-") ? "null" : figure;
     }
 
     static String q(List<Long> values, double quantile) {

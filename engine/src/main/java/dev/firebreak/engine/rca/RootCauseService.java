@@ -164,6 +164,16 @@ public final class RootCauseService implements AutoCloseable {
         };
     }
 
+    /**
+     * A failover, rollback or scaling made after the onset is a response to the incident (healing's or a person's), not a
+     * suspect: it cannot have caused what started before it.
+     */
+    private static boolean isResponse(ChangeEvent change, Instant onset) {
+        return change.at().isAfter(onset) && (change.kind() == dev.firebreak.engine.change.ChangeKind.FAILOVER
+                || change.kind() == dev.firebreak.engine.change.ChangeKind.ROLLBACK
+                || change.kind() == dev.firebreak.engine.change.ChangeKind.SCALING);
+    }
+
     private static boolean sameTop(Diagnosis previous, Diagnosis current) {
         if (previous == null) {
             return false;
@@ -189,6 +199,9 @@ public final class RootCauseService implements AutoCloseable {
         List<ChangeRecord> recent = new ArrayList<>();
         Instant changesFrom = anomalousFrom.minusSeconds(settings.analysis().changeLookbackSeconds());
         for (ChangeEvent change : changes) {
+            if (isResponse(change, anomalousFrom)) {
+                continue;
+            }
             if (!change.at().isBefore(changesFrom) && !change.at().isAfter(now)) {
                 recent.add(new ChangeRecord(change.componentId(), change.at().getEpochSecond(), kindOf(change.kind()),
                         change.description(), change.toVersion()));
