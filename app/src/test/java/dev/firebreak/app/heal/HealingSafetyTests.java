@@ -144,6 +144,68 @@ class HealingSafetyTests {
         }
     }
 
+    /** Scales out first (undone by scaling back), then restarts: HALT between the two must undo the first. */
+    private static final String SCALE_THEN_RESTART = """
+            id: scale-then-restart
+            title: Scale out, then restart
+            parameters:
+              - name: service
+                type: component
+              - name: replicas
+                type: integer
+              - name: currentReplicas
+                type: integer
+            steps:
+              - id: scale-out
+                type: command
+                simulator: {action: scale, target: "{{params.service}}", replicas: "{{params.replicas}}"}
+                rollback:
+                  simulator: {action: scale, target: "{{params.service}}", replicas: "{{params.currentReplicas}}"}
+              - id: restart
+                type: command
+                simulator: {action: restart, target: "{{params.service}}"}
+            healing:
+              category: restart
+              trigger: {faultKinds: ["resource exhaustion: memory"], componentKinds: [service]}
+              scope: service
+            """;
+
+    @Test
+    void haltDuringAHealingActionUndoesWhatRanStopsItAndRefusesWhatComesNext() {
+        HealingConfig approval = HealingConfig.defaults().withDefaultMode(HealingMode.APPROVAL);
+        try (HealingRig rig = new HealingRig(42, approval, Optional.of(HealingRig.library(SCALE_THEN_RESTART)),
+                HaltStore.inMemory())) {
+            List<ActionApplied> applied = new ArrayList<>();
+            rig.engine.events().subscribe(ActionApplied.class, applied::add);
+            rig.inject(FaultType.MEMORY_LEAK, "catalog", 5, Duration.ofMinutes(5), Duration.ofMinutes(30));
+            rig.run(Duration.ofMinutes(9));
+            HealingAction waiting = rig.engine.healing().actions().getFirst();
+            assertThat(waiting.state()).isEqualTo(HealingState.AWAITING_APPROVAL);
+            long run = waiting.executionId().orElseThrow();
+            var execution = rig.engine.runbooks().execution(run).orElseThrow();
+            rig.engine.runbooks().approve(run, "scale-out", "bob", execution.step("scale-out").hash(), "");
+            rig.settle();
+            rig.run(Duration.ofSeconds(2));
+            assertThat(rig.engine.runbooks().execution(run).orElseThrow().step("restart").state())
+                    .isEqualTo(dev.firebreak.engine.runbook.StepState.WAITING_FOR_APPROVAL);
+
+            rig.engine.halt().press("ana", "the game day went wrong");
+            HealingRig.until(() -> rig.engine.runbooks().execution(run).orElseThrow().state().isFinal());
+            rig.run(Duration.ofSeconds(5));
+
+            var stopped = rig.engine.runbooks().execution(run).orElseThrow();
+            assertThat(stopped.state()).isEqualTo(ExecutionState.ROLLED_BACK);
+            assertThat(stopped.message()).contains("HALT: the game day went wrong");
+            assertThat(applied).extracting(a -> a.action().describe())
+                    .containsExactly("scale catalog to 12 replicas", "scale catalog to 6 replicas");
+            assertThat(rig.engine.healing().action(waiting.id()).orElseThrow().state()).isEqualTo(HealingState.HALTED);
+
+            rig.run(Duration.ofMinutes(11)); // past the cooldown, healing decides again on the leak still there
+            assertThat(rig.engine.healing().decisions().getLast().refusedBy().map(GateVerdict::gate)).contains(Gate.HALT);
+            assertThat(rig.engine.healing().actions()).hasSize(1);
+        }
+    }
+
     @Test
     void aFaultFreeStretchTakesNoAction() {
         try (HealingRig rig = new HealingRig(7, AUTO)) {
