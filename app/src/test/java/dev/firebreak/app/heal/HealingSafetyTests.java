@@ -111,6 +111,22 @@ class HealingSafetyTests {
     }
 
     @Test
+    void aDatabaseWithoutAReplicaIsNotFailedOver() {
+        try (HealingRig rig = new HealingRig(42, AUTO)) {
+            rig.inject(FaultType.INSTANCE_KILL, "postgres-replica", 1, Duration.ofMinutes(5), Duration.ofMinutes(10));
+
+            rig.run(Duration.ofMinutes(8));
+
+            HealingDecision refused = rig.engine.healing().decisions().stream()
+                    .filter(d -> d.playbookId().equals(Optional.of("heal-failover-database"))).findFirst().orElseThrow();
+            assertThat(refused.verdict()).isEqualTo(Verdict.REFUSED);
+            assertThat(refused.gates()).anyMatch(g -> g.gate() == Gate.PRE_CHECK && !g.passed()
+                    && g.why().contains("'replica'") && g.why().contains("postgres-replica"));
+            assertThat(rig.engine.healing().actions()).isEmpty();
+        }
+    }
+
+    @Test
     void shadowModeDecidesExactlyWhatAutomaticDoesAndChangesNothing() {
         HealingDecision automatic;
         try (HealingRig rig = new HealingRig(42, AUTO)) {

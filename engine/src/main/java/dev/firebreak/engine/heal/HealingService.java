@@ -484,6 +484,7 @@ public final class HealingService implements AutoCloseable {
                 case "replicas" -> Optional.of(String.valueOf(Math.min(1000, blamed.replicas() * 2)));
                 case "currentReplicas" -> Optional.of(String.valueOf(blamed.replicas()));
                 case "alternative" -> alternative(blamed);
+                case "replica" -> replica(blamed);
                 default -> Optional.empty();
             };
             if (value.isPresent()) {
@@ -504,11 +505,15 @@ public final class HealingService implements AutoCloseable {
                 .mapToObj(i -> w.topology().component(i).id()).findFirst();
     }
 
+    private Optional<String> replica(Component blamed) {
+        return w.topology().components().stream().filter(other -> other.replicaOf().equals(Optional.of(blamed.id())))
+                .map(Component::id).findFirst();
+    }
+
     private Optional<String> alternative(Component blamed) {
-        for (Component other : w.topology().components()) {
-            if (other.replicaOf().equals(Optional.of(blamed.id()))) {
-                return Optional.of(other.id());
-            }
+        Optional<String> replica = replica(blamed);
+        if (replica.isPresent()) {
+            return replica;
         }
         return w.topology().components().stream().filter(other -> !other.id().equals(blamed.id())
                 && other.kind() == blamed.kind() && other.tier() == blamed.tier()).map(Component::id).findFirst();

@@ -132,8 +132,10 @@ class ShippedPlaybooksTests {
         List<Component> fitting = shop.components().stream().filter(c -> kinds.isEmpty() || kinds.contains(c.kind().name()
                 .toLowerCase(Locale.ROOT).replace('_', '-'))).toList();
         assertThat(fitting).as(playbook.id() + ": a shop component of kinds " + kinds).isNotEmpty();
-        Component blamed = fitting.stream().filter(c -> shop.callersOf(shop.indexOf(c.id())).length > 0).findFirst()
-                .orElse(fitting.getFirst());
+        boolean needsReplica = playbook.runbook().parameters().stream().anyMatch(p -> p.name().equals("replica"));
+        Component blamed = fitting.stream().filter(c -> shop.callersOf(shop.indexOf(c.id())).length > 0)
+                .filter(c -> !needsReplica || shop.components().stream().anyMatch(r -> r.replicaOf().equals(Optional.of(c.id()))))
+                .findFirst().orElse(fitting.getFirst());
         Map<String, String> values = new LinkedHashMap<>();
         for (RunbookParameter parameter : playbook.runbook().parameters()) {
             switch (parameter.name()) {
@@ -141,6 +143,9 @@ class ShippedPlaybooksTests {
                 case "caller" -> values.put("caller", shop.component(shop.callersOf(shop.indexOf(blamed.id()))[0]).id());
                 case "replicas" -> values.put("replicas", String.valueOf(blamed.replicas() * 2));
                 case "currentReplicas" -> values.put("currentReplicas", String.valueOf(blamed.replicas()));
+                case "replica" -> values.put("replica", shop.components().stream()
+                        .filter(c -> c.replicaOf().equals(Optional.of(blamed.id()))).map(Component::id).findFirst()
+                        .orElseThrow(() -> new AssertionError(blamed.id() + " has no replica")));
                 case "alternative" -> values.put("alternative", shop.components().stream()
                         .filter(c -> c.replicaOf().equals(Optional.of(blamed.id()))).map(Component::id).findFirst()
                         .orElse(shop.components().stream().filter(c -> c.kind() == blamed.kind() && !c.id().equals(blamed.id()))
