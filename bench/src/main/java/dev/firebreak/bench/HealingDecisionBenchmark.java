@@ -81,12 +81,16 @@ public class HealingDecisionBenchmark {
         engine();
         decisions = new ArrayList<>();
         actions = new ArrayList<>();
-        HealingDecision past = decide();
+        // a past of `history` heals, one every 10 minutes on the other services in turn (so neither the breaker, the
+        // rate limit nor the cooldown refuses the measured decision; they still read all of it), one in seven rolled back
+        List<String> others = shop.components().stream().filter(c -> c.kind() == dev.firebreak.engine.topology.ComponentKind.SERVICE
+                && !c.id().equals("catalog")).map(c -> c.id()).toList();
+        Instant now = clock.instant();
         for (int i = 0; i < history; i++) {
-            HealingDecision old = past.withId(i + 1);
+            Instant at = now.minus(Duration.ofMinutes(10L * (history - i) + 60));
+            HealingDecision old = decide(at, others.get(i % others.size())).withId(i + 1);
             decisions.add(old);
             HealingState state = i % 7 == 0 ? HealingState.ROLLED_BACK : HealingState.SUCCEEDED;
-            Instant at = clock.instant().minus(Duration.ofMinutes(history - i));
             actions.add(new HealingAction(i + 1, old, Optional.of((long) i), state, Optional.empty(), "", at, at.plusSeconds(60),
                     Optional.empty()));
         }
@@ -106,10 +110,14 @@ public class HealingDecisionBenchmark {
     }
 
     private HealingDecision decide() {
-        return DecisionChain.decide(new DecisionChain.Input(clock.instant(), Strategy.REACTIVE, Optional.of(1L), "catalog",
+        return decide(clock.instant(), "catalog");
+    }
+
+    private HealingDecision decide(Instant at, String component) {
+        return DecisionChain.decide(new DecisionChain.Input(at, Strategy.REACTIVE, Optional.of(1L), component,
                 "service", "resource exhaustion: memory", 0.93, "simulator", config, false, Optional.empty(), library, shop,
                 decisions == null ? List.of() : decisions, actions == null ? List.of() : actions,
-                playbook -> new DecisionChain.Fill(Map.of("service", "catalog"), Optional.empty()), HealthState.CRITICAL));
+                playbook -> new DecisionChain.Fill(Map.of("service", component), Optional.empty()), HealthState.CRITICAL));
     }
 
     @Benchmark

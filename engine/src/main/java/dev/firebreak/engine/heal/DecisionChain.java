@@ -119,14 +119,14 @@ public final class DecisionChain {
 
     /** Failed heals within the window, counting a healed cause that came back on the same component as a failure. */
     public static int failures(List<HealingAction> actions, Instant now, Duration window, Duration recurrence) {
+        Instant from = now.minus(window);
+        // only actions that ended within the window count, and only later ones can show a heal came back
+        List<HealingAction> recent = actions.stream().filter(a -> !a.updatedAt().isBefore(from)).toList();
         int failures = 0;
-        for (HealingAction action : actions) {
-            if (action.updatedAt().isBefore(now.minus(window))) {
-                continue;
-            }
+        for (HealingAction action : recent) {
             if (action.state().isFailure()) {
                 failures++;
-            } else if (action.state() == HealingState.SUCCEEDED && cameBack(action, actions, recurrence)) {
+            } else if (action.state() == HealingState.SUCCEEDED && cameBack(action, recent, recurrence)) {
                 failures++;
             }
         }
