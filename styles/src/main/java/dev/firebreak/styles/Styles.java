@@ -92,6 +92,23 @@ public final class Styles {
     /** Invisible region whose CSS-resolved fill gives code-coloured controls (tiles) the theme's subtle background. */
     public static final String CANVAS_SUBTLE_SWATCH = "canvas-subtle-swatch";
 
+    /** AtlantaFX's colour variant of a button that does something drastic (filled red). */
+    public static final String DANGER = "danger";
+    /** The toolbar's emergency stop, always shown. */
+    public static final String HALT_BUTTON = "halt-button";
+    /** The red band across the top of every screen while HALT is latched. */
+    public static final String HALT_BANNER = "halt-banner";
+    /** The healing overview screen: mode, gates, cooldowns, actions, playbooks. */
+    public static final String HEALING_SCREEN = "healing-screen";
+    /** The incident view's healing panel: decision chains and actions. */
+    public static final String HEALING_PANEL = "healing-panel";
+    /** One decision chain (or action) card in the healing panel. */
+    public static final String HEALING_CARD = "healing-card";
+    /** The chip marking what shadow mode only recorded: "would have done". */
+    public static final String SHADOW_CHIP = "shadow-chip";
+    /** The frame around one TilesFX tile of the healing gates. */
+    public static final String GATE_TILE = "gate-tile";
+
     /** Tones of {@link #RUN_STATE}: done well, went wrong, waits for a person, under way, not reached, undone. */
     public static final PseudoClass TONE_OK = PseudoClass.getPseudoClass("tone-ok");
     public static final PseudoClass TONE_BAD = PseudoClass.getPseudoClass("tone-bad");

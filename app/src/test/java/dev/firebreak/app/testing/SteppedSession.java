@@ -32,8 +32,12 @@ public final class SteppedSession implements ConsoleSession {
     private final SessionPorts ports;
 
     private SteppedSession(EngineSession engine) {
+        this(engine, EnginePorts.of(engine));
+    }
+
+    private SteppedSession(EngineSession engine, SessionPorts ports) {
         this.engine = engine;
-        this.ports = EnginePorts.of(engine);
+        this.ports = ports;
     }
 
     public static SteppedSession start(Topology topology, long seed, double speed) {
@@ -45,6 +49,14 @@ public final class SteppedSession implements ConsoleSession {
             dev.firebreak.engine.notify.NotificationConfig notifications) {
         return new SteppedSession(ConsoleSessions.paused(DetectionConfig::ofDefaults, notifications)
                 .assemble(topology, seed, speed));
+    }
+
+    /** As {@link #start}, healing starting in {@code mode}; the mode a person picks is kept as the console keeps it. */
+    public static SteppedSession start(Topology topology, long seed, double speed, dev.firebreak.engine.heal.HealingMode mode) {
+        dev.firebreak.views.shell.Preference saved = dev.firebreak.views.shell.Preference.inMemory(mode.name());
+        EngineSession engine = ConsoleSessions.paused(DetectionConfig::ofDefaults).withHealingMode(saved)
+                .assemble(topology, seed, speed);
+        return new SteppedSession(engine, EnginePorts.of(engine, saved));
     }
 
     /** Advances the simulator by whole simulated seconds on the test's thread. */

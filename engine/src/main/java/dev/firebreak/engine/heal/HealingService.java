@@ -606,12 +606,19 @@ public final class HealingService implements AutoCloseable {
                 }
             }
             case SUCCEEDED -> {
-                commit(action.moveTo(HealingState.VERIFYING, now, "run " + run.id() + " succeeded; verifying"), effects);
+                // approved and run to its end between two ticks: it executed, then verification starts
+                HealingAction ran = action.state() == HealingState.AWAITING_APPROVAL
+                        ? action.moveTo(HealingState.EXECUTING, now, "approved; run " + run.id() + " ran") : action;
+                commit(ran.moveTo(HealingState.VERIFYING, now, "run " + run.id() + " succeeded; verifying"), effects);
                 action.decision().incidentId().ifPresent(incident -> effects.add(() -> moveIncident(incident,
                         IncidentState.MONITORING, "healing verifies " + action.playbookId())));
             }
-            case INTERRUPTED -> commit(action.moveTo(HealingState.UNCERTAIN, now, "run " + run.id()
-                    + " was interrupted: " + run.message()).verified(VerificationOutcome.UNCERTAIN), effects);
+            case INTERRUPTED -> {
+                HealingAction ran = action.state() == HealingState.AWAITING_APPROVAL
+                        ? action.moveTo(HealingState.EXECUTING, now, "approved; run " + run.id() + " ran") : action;
+                commit(ran.moveTo(HealingState.UNCERTAIN, now, "run " + run.id() + " was interrupted: " + run.message())
+                        .verified(VerificationOutcome.UNCERTAIN), effects);
+            }
             case FAILED, ROLLED_BACK, ABORTED -> {
                 boolean denied = run.steps().stream().anyMatch(step -> step.state() == StepState.DENIED);
                 if (w.halt().halted().isPresent()) {

@@ -36,12 +36,12 @@ import dev.firebreak.views.runbook.StartRunDialog;
 
 /**
  * One incident: header (severity, key, title, state, type), the commander's buttons (only the lifecycle moves that
- * are legal now), roles, the status update owed, affected components with their health, notifications, and the
- * timeline with its verification badge and a note field.
+ * are legal now), roles, the status update owed, affected components with their health, notifications, the
+ * timeline with its verification badge and a note field, and what healing decided and did.
  *
  * <p>Shortcuts: Ctrl+K acknowledge, Ctrl+M take command (me), Ctrl+H hand command over, Ctrl+E override the
  * severity, Ctrl+U write the status update, Ctrl+N add a note, Ctrl+R give a role, Ctrl+P report impact (customers,
- * VIP, data check), Ctrl+J the timeline (journal), Ctrl+D the probable cause (diagnosis), Ctrl+G open its component, Ctrl+Y confirm it, Ctrl+Shift+Y reject it; Alt
+ * VIP, data check), Ctrl+J the timeline (journal), Ctrl+D the probable cause (diagnosis), Ctrl+B healing, Ctrl+G open its component, Ctrl+Y confirm it, Ctrl+Shift+Y reject it; Alt
  * with the underlined letter moves the state.
  */
 public final class IncidentView extends VBox {
@@ -62,7 +62,9 @@ public final class IncidentView extends VBox {
     private final Tab causeTab = new Tab("Probable cause");
     private final Tab componentsTab = new Tab("Affected components");
     private final Tab runbooksTab = new Tab("Runbooks");
+    private final Tab healingTab = new Tab("Healing");
     private final ProbableCausePanel causePanel;
+    private final HealingPanel healingPanel;
     private final ListView<TimelineEntry> timeline = new ListView<>();
     private final TextField note = new TextField();
 
@@ -210,7 +212,12 @@ public final class IncidentView extends VBox {
         runbooksTab.setId("incident-runbooks-tab");
         viewModel.suggestedRunbooks().addListener((ListChangeListener<RunbookLibrary.Match>) c -> nameRunbooksTab());
         nameRunbooksTab();
-        tabs.getTabs().setAll(timelineTab, causeTab, runbooksTab, componentsTab);
+        healingPanel = new HealingPanel(viewModel.healing());
+        healingTab.setContent(healingPanel);
+        healingTab.setClosable(false);
+        healingTab.setId("incident-healing-tab");
+        healingTab.textProperty().bind(viewModel.healing().headlineProperty());
+        tabs.getTabs().setAll(timelineTab, causeTab, healingTab, runbooksTab, componentsTab);
         causeTab.setId("incident-cause-tab");
         timelineTab.setId("incident-timeline-tab");
         viewModel.causes().addListener((ListChangeListener<IncidentViewModel.CauseRow>) c -> nameCauseTab());
@@ -285,6 +292,17 @@ public final class IncidentView extends VBox {
     private void nameRunbooksTab() {
         int count = viewModel.suggestedRunbooks().size();
         runbooksTab.setText(count == 0 ? "Runbooks" : "Runbooks (" + count + " suggested)");
+    }
+
+    /** Shows the healing tab: what healing decided and did for the incident (Ctrl+B). */
+    public void showHealingTab() {
+        tabs.getSelectionModel().select(healingTab);
+        healingPanel.focusDecisions();
+    }
+
+    /** Asks why, then denies the healing action of {@code row} (the Deny… button's dialog), for tests. */
+    public dev.firebreak.views.healing.ReasonDialog openDenyDialog(IncidentHealingViewModel.DecisionRow row) {
+        return healingPanel.openDenyDialog(row);
     }
 
     /** Shows the runbooks tab: suggestions for the diagnosed cause, and the draft from a resolved incident. */
@@ -421,6 +439,7 @@ public final class IncidentView extends VBox {
             case G -> viewModel.openCause(viewModel.selectedCauseProperty().get());
             case J -> showTab(false);
             case D -> showTab(true);
+            case B -> showHealingTab();
             case Y -> {
                 if (e.isShiftDown()) {
                     viewModel.rejectCause(viewModel.selectedCauseProperty().get());

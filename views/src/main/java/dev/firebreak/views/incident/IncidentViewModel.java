@@ -76,6 +76,7 @@ public final class IncidentViewModel implements AutoCloseable {
     /** Where the timeline is read and its chain checked: off the FX thread in the console. */
     private final TaskExecutor reads;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final IncidentHealingViewModel healing;
 
     private final ReadOnlyObjectWrapper<Incident> incident = new ReadOnlyObjectWrapper<>(this, "incident");
     private final ObservableList<IncidentState> moves = FXCollections.observableArrayList();
@@ -159,6 +160,7 @@ public final class IncidentViewModel implements AutoCloseable {
         this.id = id;
         this.operator = Objects.requireNonNull(operator, "operator");
         this.openComponent = Objects.requireNonNull(openComponent, "openComponent");
+        this.healing = new IncidentHealingViewModel(session, id, operator, reads);
         subscriptions.add(session.telemetry().events().subscribe(IncidentChanged.class, e -> {
             if (e.incident().id() == id) {
                 coalescer.markDirty();
@@ -183,6 +185,11 @@ public final class IncidentViewModel implements AutoCloseable {
 
     public long id() {
         return id;
+    }
+
+    /** What healing decided and did for this incident. */
+    public IncidentHealingViewModel healing() {
+        return healing;
     }
 
     // ---- Properties ----
@@ -360,6 +367,7 @@ public final class IncidentViewModel implements AutoCloseable {
 
     public void start() {
         coalescer.start();
+        healing.start();
     }
 
     /** Reads the incident again; the timeline is re-read only when it grew. */
@@ -495,6 +503,7 @@ public final class IncidentViewModel implements AutoCloseable {
     /** Where a run started here opens, and who hears of a runbook saved from a draft. */
     public void setRunbookNavigation(RunbookNavigation navigation) {
         this.runbookNavigation = Objects.requireNonNull(navigation, "navigation");
+        healing.setRunbookNavigation(navigation);
     }
 
     /**
@@ -656,6 +665,7 @@ public final class IncidentViewModel implements AutoCloseable {
     public void close() {
         closed = true;
         coalescer.close();
+        healing.close();
         subscriptions.forEach(Subscription::close);
     }
 }

@@ -5,6 +5,10 @@ import dev.firebreak.views.component.ComponentDetailView;
 import dev.firebreak.views.component.ComponentDetailViewModel;
 import dev.firebreak.views.detection.DetectionSettingsView;
 import dev.firebreak.views.forecast.ForecastView;
+import dev.firebreak.views.healing.HaltBanner;
+import dev.firebreak.views.healing.HaltViewModel;
+import dev.firebreak.views.healing.HealingView;
+import dev.firebreak.views.healing.ReasonDialog;
 import dev.firebreak.views.healthmap.HealthMapView;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.incident.IncidentsView;
@@ -45,8 +49,12 @@ import javafx.scene.layout.VBox;
  * theme, simulated clock), a sidebar listing the screens that work, and the current screen.
  *
  * <p>Shortcuts: Ctrl+1 health map, Ctrl+2 component detail, Ctrl+3 detection settings, Ctrl+4 forecast,
- * Ctrl+5 incidents, Ctrl+6 runbooks, Ctrl+I inject fault, Space play/pause
- * (not while typing), Ctrl+F search (the runbook library on the runbooks screen), Ctrl+T toggle theme.
+ * Ctrl+5 incidents, Ctrl+6 runbooks, Ctrl+7 healing, Ctrl+I inject fault, Space play/pause
+ * (not while typing), Ctrl+F search (the runbook library on the runbooks screen), Ctrl+T toggle theme,
+ * Ctrl+Shift+H HALT (asks why).
+ *
+ * <p>The HALT button is the toolbar's first item, so it never overflows out of sight; while HALT is latched a red
+ * banner across the top of every screen says who latched it, when and why, with a Release… button.
  */
 public final class ConsoleView extends BorderPane {
 
@@ -58,7 +66,11 @@ public final class ConsoleView extends BorderPane {
     private final ToggleButton forecastNav = new ToggleButton("Forecast");
     private final ToggleButton incidentsNav = new ToggleButton("Incidents");
     private final ToggleButton runbooksNav = new ToggleButton("Runbooks");
+    private final ToggleButton healingNav = new ToggleButton("Healing");
     private final Button play = new Button();
+    private final Button haltButton = new Button("■ HALT");
+    private final HaltBanner haltBanner = new HaltBanner();
+    private HealingView healingView;
     private HealthMapView healthMapView;
     private ComponentDetailView detailView;
     private DetectionSettingsView settingsView;
@@ -73,7 +85,7 @@ public final class ConsoleView extends BorderPane {
         setId("console");
         getStyleClass().add(Styles.CONSOLE);
         getStylesheets().add(Styles.STYLESHEET);
-        setTop(toolbar());
+        setTop(new VBox(toolbar(), haltBanner));
         setLeft(sidebar());
         content.setPadding(new Insets(10));
         setCenter(content);
@@ -103,6 +115,12 @@ public final class ConsoleView extends BorderPane {
             runbooksView = null;
             showScreen();
         });
+        viewModel.healingProperty().addListener((obs, old, now) -> {
+            healingView = null;
+            showScreen();
+        });
+        viewModel.haltProperty().addListener((obs, old, now) -> showHalt(now));
+        showHalt(viewModel.haltProperty().get());
         viewModel.screenProperty().addListener((obs, old, now) -> showScreen());
         viewModel.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         applyTheme(viewModel.themeProperty().get());
@@ -192,9 +210,14 @@ public final class ConsoleView extends BorderPane {
         clock.textProperty().bind(viewModel.clockTextProperty());
         clock.setTooltip(new Tooltip("Simulated time"));
 
+        haltButton.setId("halt");
+        haltButton.getStyleClass().addAll(Styles.DANGER, Styles.HALT_BUTTON);
+        haltButton.setTooltip(new Tooltip("HALT: stop healing, runbook runs and chaos at once, until released (Ctrl+Shift+H)"));
+        haltButton.setOnAction(e -> openHaltDialog());
+
         Pane spacer = new Pane();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(play, new Label("Speed"), speed, new Label("Seed"), seed, new Label("Topology"), topology,
+        ToolBar bar = new ToolBar(haltButton, separator(), play, new Label("Speed"), speed, new Label("Seed"), seed, new Label("Topology"), topology,
                 separator(), inject, separator(), themeToggle, message, busyBox, spacer, clock);
         return bar;
     }
@@ -211,13 +234,16 @@ public final class ConsoleView extends BorderPane {
         forecastNav.setId("nav-forecast");
         incidentsNav.setId("nav-incidents");
         runbooksNav.setId("nav-runbooks");
+        healingNav.setId("nav-healing");
+        healingNav.setTooltip(new Tooltip("Healing: its mode, the gates, recent actions and playbooks (Ctrl+7)"));
         runbooksNav.setTooltip(new Tooltip("The runbook library and runs: start, dry-run, step through, edit (Ctrl+6)"));
         incidentsNav.setTooltip(new Tooltip("Open and recent incidents: run them, keep their timeline (Ctrl+5)"));
         healthNav.setTooltip(new Tooltip("Every component coloured by health (Ctrl+1)"));
         detailNav.setTooltip(new Tooltip("The selected component's metrics, anomalies, faults and changes (Ctrl+2)"));
         settingsNav.setTooltip(new Tooltip("Detector parameters per metric kind, applied live (Ctrl+3)"));
         forecastNav.setTooltip(new Tooltip("A series' 30-minute forecast against its threshold (Ctrl+4)"));
-        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav, settingsNav, forecastNav, incidentsNav, runbooksNav}) {
+        for (ToggleButton b : new ToggleButton[] {healthNav, detailNav, settingsNav, forecastNav, incidentsNav, runbooksNav,
+                healingNav}) {
             b.setToggleGroup(group);
             b.getStyleClass().add(Styles.NAV_ITEM);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -229,10 +255,12 @@ public final class ConsoleView extends BorderPane {
         forecastNav.setOnAction(e -> viewModel.showForecast());
         incidentsNav.setOnAction(e -> viewModel.showIncidents());
         runbooksNav.setOnAction(e -> viewModel.showRunbooks());
+        healingNav.setOnAction(e -> viewModel.showHealing());
         forecastNav.disableProperty().bind(viewModel.sessionProperty().map(s -> !viewModel.canForecast()));
         Label title = new Label("Screens");
         title.getStyleClass().add(Styles.MUTED);
-        VBox sidebar = new VBox(title, healthNav, incidentsNav, runbooksNav, detailNav, settingsNav, forecastNav);
+        VBox sidebar = new VBox(title, healthNav, incidentsNav, runbooksNav, healingNav, detailNav, settingsNav,
+                forecastNav);
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         sidebar.setAlignment(Pos.TOP_LEFT);
         return sidebar;
@@ -240,7 +268,13 @@ public final class ConsoleView extends BorderPane {
 
     private void showScreen() {
         Screen screen = viewModel.screenProperty().get();
-        if (screen == Screen.RUNBOOKS && viewModel.runbooksProperty().get() != null) {
+        if (screen == Screen.HEALING && viewModel.healingProperty().get() != null) {
+            if (healingView == null) {
+                healingView = new HealingView(viewModel.healingProperty().get());
+            }
+            content.getChildren().setAll(healingView);
+            healingNav.setSelected(true);
+        } else if (screen == Screen.RUNBOOKS && viewModel.runbooksProperty().get() != null) {
             if (runbooksView == null) {
                 runbooksView = new RunbooksView(viewModel.runbooksProperty().get());
             }
@@ -290,6 +324,13 @@ public final class ConsoleView extends BorderPane {
                 case DIGIT4 -> viewModel.showForecast();
                 case DIGIT5 -> viewModel.showIncidents();
                 case DIGIT6 -> viewModel.showRunbooks();
+                case DIGIT7 -> viewModel.showHealing();
+                case H -> {
+                    if (!e.isShiftDown()) {
+                        return; // Ctrl+H is the incident view's hand-over
+                    }
+                    openHaltDialog();
+                }
                 case I -> openFaultDialog();
                 case T -> viewModel.toggleTheme();
                 case F -> {
@@ -334,6 +375,42 @@ public final class ConsoleView extends BorderPane {
         openDialog = dialog;
         dialog.show();
         return dialog;
+    }
+
+    /** Points the HALT button and banner at the running session's latch. */
+    private void showHalt(HaltViewModel halt) {
+        haltBanner.show(halt);
+        haltButton.disableProperty().unbind();
+        if (halt != null) {
+            haltButton.disableProperty().bind(halt.haltedProperty().or(halt.workingProperty()));
+        }
+    }
+
+    /** Asks why, then latches HALT in the operator's name (the HALT button, Ctrl+Shift+H). */
+    public ReasonDialog openHaltDialog() {
+        ReasonDialog dialog = new ReasonDialog("Press HALT", "HALT stops healing, runbook runs and chaos experiments at"
+                + " once, and keeps them stopped until someone releases it. Why are you pressing it?", "Press HALT", true);
+        dialog.getDialogPane().setId("halt-dialog");
+        if (getScene() != null && getScene().getWindow() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                viewModel.pressHalt(dialog.getResult());
+            }
+        });
+        dialog.show();
+        return dialog;
+    }
+
+    /** The banner shown while HALT is latched. */
+    public HaltBanner haltBanner() {
+        return haltBanner;
+    }
+
+    /** The healing overview, once shown. */
+    public HealingView healingView() {
+        return healingView;
     }
 
     private static String formatSpeed(double speed) {

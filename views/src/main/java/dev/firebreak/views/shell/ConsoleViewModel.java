@@ -8,6 +8,8 @@ import dev.firebreak.views.component.ComponentDetailViewModel;
 import dev.firebreak.views.detection.DetectionSettingsViewModel;
 import dev.firebreak.views.forecast.ForecastViewModel;
 import dev.firebreak.views.fx.FxCoalescer;
+import dev.firebreak.views.healing.HaltViewModel;
+import dev.firebreak.views.healing.HealingViewModel;
 import dev.firebreak.views.healthmap.HealthMapViewModel;
 import dev.firebreak.views.incident.IncidentsViewModel;
 import dev.firebreak.views.runbook.RunbookNavigation;
@@ -56,7 +58,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             .withZone(ZoneOffset.UTC);
 
     public enum Screen {
-        HEALTH_MAP, COMPONENT_DETAIL, DETECTION_SETTINGS, FORECAST, INCIDENTS, RUNBOOKS
+        HEALTH_MAP, COMPONENT_DETAIL, DETECTION_SETTINGS, FORECAST, INCIDENTS, RUNBOOKS, HEALING
     }
 
     private final ConsoleContext context;
@@ -72,6 +74,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ForecastViewModel> forecast = new ReadOnlyObjectWrapper<>(this, "forecast");
     private final ReadOnlyObjectWrapper<IncidentsViewModel> incidents = new ReadOnlyObjectWrapper<>(this, "incidents");
     private final ReadOnlyObjectWrapper<RunbooksViewModel> runbooks = new ReadOnlyObjectWrapper<>(this, "runbooks");
+    private final ReadOnlyObjectWrapper<HealingViewModel> healing = new ReadOnlyObjectWrapper<>(this, "healing");
+    private final ReadOnlyObjectWrapper<HaltViewModel> halt = new ReadOnlyObjectWrapper<>(this, "halt");
     private final StringProperty operator = new SimpleStringProperty(this, "operator");
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.HEALTH_MAP);
     private final ReadOnlyObjectWrapper<String> topologyName = new ReadOnlyObjectWrapper<>(this, "topologyName");
@@ -127,6 +131,16 @@ public final class ConsoleViewModel implements AutoCloseable {
     /** The runbooks screen's view-model (one per session). */
     public ReadOnlyObjectProperty<RunbooksViewModel> runbooksProperty() {
         return runbooks.getReadOnlyProperty();
+    }
+
+    /** The healing overview's view-model (one per session). */
+    public ReadOnlyObjectProperty<HealingViewModel> healingProperty() {
+        return healing.getReadOnlyProperty();
+    }
+
+    /** The emergency stop of the running session: the toolbar's HALT button and the banner across every screen. */
+    public ReadOnlyObjectProperty<HaltViewModel> haltProperty() {
+        return halt.getReadOnlyProperty();
     }
 
     /** Who the person at the console is: their name goes on incident timelines and the audit log. */
@@ -296,6 +310,16 @@ public final class ConsoleViewModel implements AutoCloseable {
         screen.set(Screen.RUNBOOKS);
     }
 
+    /** Shows the healing overview: mode, gates, cooldowns, recent actions, playbooks. */
+    public void showHealing() {
+        screen.set(Screen.HEALING);
+    }
+
+    /** Latches HALT in the operator's name (the toolbar's button, after asking why). */
+    public void pressHalt(String reason) {
+        halt.get().press(reason);
+    }
+
     /** Shows a run in the runbooks screen's step-through. */
     public void openRun(long executionId) {
         runbooks.get().openRun(executionId);
@@ -393,6 +417,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         healthMap.get().start();
         incidents.get().start();
         runbooks.get().start();
+        healing.get().start();
+        halt.get().start();
         if (detail.get() != null) {
             detail.get().start();
         }
@@ -407,6 +433,11 @@ public final class ConsoleViewModel implements AutoCloseable {
         healthMap.get().refresh();
         incidents.get().refresh();
         runbooks.get().refresh();
+        healing.get().refresh();
+        halt.get().refresh();
+        if (incidents.get().selectedProperty().get() != null) {
+            incidents.get().selectedProperty().get().healing().refresh();
+        }
         if (detail.get() != null) {
             detail.get().refresh();
         }
@@ -490,12 +521,25 @@ public final class ConsoleViewModel implements AutoCloseable {
         incidentScreen.setRunbookNavigation(runbookNavigation);
         RunbooksViewModel runbookScreen = new RunbooksViewModel(next.runbooks(), next.telemetry().events(), operator,
                 context.tasks());
+        HealingViewModel healingScreen = new HealingViewModel(next.healing(), next.telemetry().events(),
+                next.telemetry().clock(), operator::get, context.tasks());
+        healingScreen.setOnOpenIncident(this::openIncident);
+        HaltViewModel haltLatch = new HaltViewModel(next.healing(), next.telemetry().events(), operator::get, context.tasks());
+        haltLatch.messageProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                message.set(now);
+            }
+        });
         if (started) {
             incidentScreen.start();
             runbookScreen.start();
+            healingScreen.start();
+            haltLatch.start();
         }
         incidents.set(incidentScreen);
         runbooks.set(runbookScreen);
+        healing.set(healingScreen);
+        halt.set(haltLatch);
         screen.set(Screen.HEALTH_MAP);
         updateClock();
     }
@@ -518,6 +562,12 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
         if (runbooks.get() != null) {
             runbooks.get().close();
+        }
+        if (healing.get() != null) {
+            healing.get().close();
+        }
+        if (halt.get() != null) {
+            halt.get().close();
         }
         if (clockSubscription != null) {
             clockSubscription.close();
