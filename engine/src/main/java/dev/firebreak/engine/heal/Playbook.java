@@ -91,11 +91,14 @@ public record Playbook(Runbook runbook, String category, Trigger trigger, Option
     /**
      * How the result is judged (self-healing-system.md 8): the symptom's metrics back inside their bands and the health
      * checks passing, continuously for {@code hold}, with no new anomaly on the neighbours; judged at the latest after
-     * {@code timeout}. A state worse than before the action for {@code worseFor} fails it at once.
+     * {@code timeout}. A state worse than before the action for {@code worseFor} fails it at once, once the action's own
+     * disruption has had {@code settle} to pass (a restarted instance is away for a while; that is not the action
+     * making things worse).
      */
-    public record Verification(Duration hold, Duration timeout, Duration worseFor, boolean neighbours, boolean checks) {
+    public record Verification(Duration hold, Duration timeout, Duration worseFor, Duration settle, boolean neighbours,
+            boolean checks) {
         public static final Verification DEFAULT = new Verification(Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofSeconds(30), true, true);
+                Duration.ofSeconds(30), Duration.ofSeconds(60), true, true);
 
         public Verification {
             Objects.requireNonNull(hold, "hold");
@@ -109,6 +112,10 @@ public record Playbook(Runbook runbook, String category, Trigger trigger, Option
             }
             if (worseFor.isNegative() || worseFor.isZero()) {
                 throw new IllegalArgumentException("worseFor must be positive, was " + worseFor);
+            }
+            Objects.requireNonNull(settle, "settle");
+            if (settle.isNegative() || settle.compareTo(timeout) >= 0) {
+                throw new IllegalArgumentException("settle must be between 0 and the timeout (" + timeout + "), was " + settle);
             }
         }
     }

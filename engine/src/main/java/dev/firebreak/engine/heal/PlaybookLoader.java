@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   scope: instance          # instance | service | dependents | tier | region
  *   mode: approval           # optional: stricter than the environment's mode
  *   priority: 10             # optional
- *   verify: {hold: 30s, timeout: 5m, worseFor: 30s, neighbours: true, checks: true}
+ *   verify: {hold: 30s, timeout: 5m, worseFor: 30s, settle: 60s, neighbours: true, checks: true}
  * </pre>
  *
  * Errors name file, line and field; nothing is half-loaded.
@@ -150,14 +150,17 @@ public final class PlaybookLoader {
 
     private Playbook.Verification verification(Node node) throws PlaybookException {
         String path = HEALING + ".verify";
-        Map<String, Node> v = yaml.fields(node, path, List.of("hold", "timeout", "worseFor", "neighbours", "checks"));
+        Map<String, Node> v = yaml.fields(node, path, List.of("hold", "timeout", "worseFor", "settle", "neighbours",
+                "checks"));
         Playbook.Verification d = Playbook.Verification.DEFAULT;
         Duration hold = v.containsKey("hold") ? yaml.duration(v.get("hold"), path + ".hold") : d.hold();
         Duration timeout = v.containsKey("timeout") ? yaml.duration(v.get("timeout"), path + ".timeout") : d.timeout();
         Duration worseFor = v.containsKey("worseFor") ? yaml.duration(v.get("worseFor"), path + ".worseFor") : d.worseFor();
+        Duration settle = v.containsKey("settle") ? yaml.duration(v.get("settle"), path + ".settle") : d.settle();
         boolean neighbours = v.containsKey("neighbours") ? yaml.bool(v.get("neighbours"), path + ".neighbours") : d.neighbours();
         boolean checks = v.containsKey("checks") ? yaml.bool(v.get("checks"), path + ".checks") : d.checks();
-        return yaml.build(node, path, () -> new Playbook.Verification(hold, timeout, worseFor, neighbours, checks));
+        return yaml.build(node, path, () -> new Playbook.Verification(hold, timeout, worseFor, settle, neighbours,
+                checks));
     }
 
     private double number(Node node, String path) throws PlaybookException {

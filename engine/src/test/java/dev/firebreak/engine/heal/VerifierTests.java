@@ -20,7 +20,7 @@ class VerifierTests {
     private static final Instant T0 = Instant.parse("2026-12-06T12:00:00Z");
     private final Map<String, HealthAssessment> health = new HashMap<>();
     private final Verifier verifier = new Verifier(new Playbook.Verification(Duration.ofSeconds(30), Duration.ofMinutes(2),
-            Duration.ofSeconds(20), true, true), List.of("catalog"), Map.of("catalog", HealthState.CRITICAL), T0);
+            Duration.ofSeconds(20), Duration.ofSeconds(40), true, true), List.of("catalog"), Map.of("catalog", HealthState.CRITICAL), T0);
 
     private static HealthAssessment of(HealthState state, HealthState detected, HealthState checked) {
         return new HealthAssessment(state, Severity.NONE, HealthSource.DETECTION, detected, checked, "test");
@@ -54,6 +54,21 @@ class VerifierTests {
 
         assertThat(result.outcome()).isEqualTo(VerificationOutcome.FAILED);
         assertThat(result.why()).contains("worse than before");
+    }
+
+    @Test
+    void worseDuringTheSettlePeriodIsTheActionsOwnDisruptionNotAFailure() {
+        health.put("catalog", of(HealthState.FAILED, HealthState.FAILED, HealthState.FAILED));
+        for (int s = 0; s < 40; s++) {
+            assertThat(verifier.observe(T0.plusSeconds(s), health::get)).as("second " + s).isEmpty();
+        }
+        health.put("catalog", of(HealthState.HEALTHY, HealthState.HEALTHY, HealthState.HEALTHY));
+        Optional<Verifier.Result> result = Optional.empty();
+        for (int s = 40; s <= 120 && result.isEmpty(); s++) {
+            result = verifier.observe(T0.plusSeconds(s), health::get);
+        }
+
+        assertThat(result.orElseThrow().outcome()).isEqualTo(VerificationOutcome.SUCCESS);
     }
 
     @Test

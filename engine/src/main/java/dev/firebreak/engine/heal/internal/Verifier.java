@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * Judges one action after its run (self-healing-system.md 8), one observation a simulated second: the watched components'
  * metrics back inside their bands (detection's health no worse than recovering) and their checks passing, continuously
- * for the hold, with no new anomaly on a neighbour, is a success. Worse than before the action for {@code worseFor}
- * fails it at once. At the timeout: better but not well, or well but a neighbour turned anomalous, is partial; metrics and
+ * for the hold, with no new anomaly on a neighbour, is a success. Worse than before the action for {@code worseFor},
+ * counted once the action's own disruption has had {@code settle} to pass, fails it at once. At the timeout: better but not well, or well but a neighbour turned anomalous, is partial; metrics and
  * checks disagreeing is uncertain; no better is timed out.
  */
 public final class Verifier {
@@ -69,7 +69,7 @@ public final class Verifier {
                     .append(" -> ").append(assessment.state().name().toLowerCase());
         }
         boolean neighboursOk = anomalousNeighbours.isEmpty();
-        if (worse) {
+        if (worse && !now.isBefore(start.plus(criteria.settle()))) {
             worseSince = worseSince == null ? now : worseSince;
             if (!now.isBefore(worseSince.plus(criteria.worseFor()))) {
                 return Optional.of(new Result(VerificationOutcome.FAILED, "worse than before the action for "
