@@ -213,6 +213,7 @@ public final class HealingTrials {
             double diskBefore = Double.NaN;
             for (long s = 0; s < total; s++) {
                 engine.step();
+                settle(engine);
                 Instant now = engine.clock().instant();
                 if (now.isBefore(faultStart)) {
                     memoryBefore = memory.map(engine.store()::latest).orElse(Double.NaN);
@@ -265,6 +266,17 @@ public final class HealingTrials {
             return true;
         }
         return disk.isPresent() && engine.store().latest(disk.get()) > diskBefore + RESOURCE_POINTS;
+    }
+
+    /**
+     * Playbook runs execute on the runbook engine's threads; waiting for them after each simulated second (as a console
+     * with a free core would not notice) makes a trial repeat exactly whatever else the machine is doing.
+     */
+    private static void settle(EngineSession engine) {
+        while (engine.runbooks().executions().stream()
+                .anyMatch(run -> run.state() == dev.firebreak.engine.runbook.ExecutionState.RUNNING)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
     }
 
     private static String json(String figure) {
