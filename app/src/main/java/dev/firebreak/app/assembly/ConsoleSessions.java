@@ -1,5 +1,8 @@
 package dev.firebreak.app.assembly;
 
+import dev.firebreak.app.cli.ChangeFreezeSpec;
+import dev.firebreak.engine.sim.SimulationConfig;
+import java.util.List;
 import dev.firebreak.engine.heal.HealingConfig;
 import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.views.shell.Preference;
@@ -29,11 +32,13 @@ public final class ConsoleSessions implements SessionFactory {
     private final FeedbackStore verdicts;
     private final RunbookSetup runbooks;
     private final Preference healingMode;
+    private final List<ChangeFreezeSpec> freezes;
 
     private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, NotificationConfig notifications,
             boolean paused, RealChecks realChecks, EscalationConfig escalation, FeedbackStore verdicts, RunbookSetup runbooks,
-            Preference healingMode) {
+            Preference healingMode, List<ChangeFreezeSpec> freezes) {
         this.healingMode = Objects.requireNonNull(healingMode, "healingMode");
+        this.freezes = List.copyOf(freezes);
         this.runbooks = Objects.requireNonNull(runbooks, "runbooks");
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.detection = Objects.requireNonNull(detection, "detection");
@@ -49,7 +54,7 @@ public final class ConsoleSessions implements SessionFactory {
             NotificationConfig notifications) {
         return new ConsoleSessions(detection, incidents, notifications, false, RealChecks.none(),
                 EngineOptions.shippedEscalation(), FeedbackStore.inMemory(),
-                RunbookSetup.inMemory(), Preference.inMemory(null));
+                RunbookSetup.inMemory(), Preference.inMemory(null), List.of());
     }
 
     /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
@@ -60,32 +65,43 @@ public final class ConsoleSessions implements SessionFactory {
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection, NotificationConfig notifications) {
         return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true, RealChecks.none(),
                 EngineOptions.shippedEscalation(), FeedbackStore.inMemory(),
-                RunbookSetup.inMemory(), Preference.inMemory(null));
+                RunbookSetup.inMemory(), Preference.inMemory(null), List.of());
     }
 
     /** The same sessions with health checks against real endpoints ({@code --checks}). */
     public ConsoleSessions withRealChecks(RealChecks checks) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation, verdicts, runbooks, healingMode);
+        return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation, verdicts, runbooks,
+                healingMode, freezes);
     }
 
     /** The same sessions with other escalation policies and rotations ({@code --escalation}, or the data directory's). */
     public ConsoleSessions withEscalation(EscalationConfig config) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config, verdicts, runbooks, healingMode);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config, verdicts, runbooks,
+                healingMode, freezes);
     }
 
     /** The same sessions keeping people's verdicts on diagnosed causes in {@code store} (the console's database). */
     public ConsoleSessions withVerdicts(FeedbackStore store) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, store, runbooks, healingMode);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, store, runbooks,
+                healingMode, freezes);
     }
 
     /** The same sessions keeping runbook runs and finding runbooks as {@code setup} says (the console's data directory). */
     public ConsoleSessions withRunbooks(RunbookSetup setup) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, setup, healingMode);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, setup,
+                healingMode, freezes);
     }
 
     /** The same sessions starting healing in the mode {@code mode} holds (shadow when nothing was saved), saving changes there. */
     public ConsoleSessions withHealingMode(Preference mode) {
-        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, runbooks, mode);
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, runbooks,
+                mode, freezes);
+    }
+
+    /** The same sessions keeping healing out of these change freezes ({@code --change-freeze}, from each session's start). */
+    public ConsoleSessions withChangeFreezes(List<ChangeFreezeSpec> specs) {
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, runbooks,
+                healingMode, specs);
     }
 
     private HealingMode savedHealingMode() {
@@ -97,11 +113,19 @@ public final class ConsoleSessions implements SessionFactory {
         }
     }
 
+    private HealingConfig healingConfig(java.time.Instant start) {
+        HealingConfig config = HealingConfig.defaults().withDefaultMode(savedHealingMode());
+        for (ChangeFreezeSpec freeze : freezes) {
+            config = config.withFreeze(freeze.from(start));
+        }
+        return config;
+    }
+
     /** The engine behind a session, for callers (tests, benchmarks) that step or inspect it. */
     public EngineSession assemble(Topology topology, long seed, double speed) {
         EngineOptions options = EngineOptions.console(seed, speed).withDetection(detection.get())
                 .withNotifications(notifications).withRealChecks(realChecks).withEscalation(escalation)
-                .withHealing(HealingConfig.defaults().withDefaultMode(savedHealingMode()));
+                .withHealing(healingConfig(SimulationConfig.DEFAULT_START));
         return EngineSession.assemble(topology, options, incidents, verdicts, runbooks).startRunner(paused);
     }
 

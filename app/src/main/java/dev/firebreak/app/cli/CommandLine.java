@@ -46,8 +46,11 @@ public final class CommandLine {
               --runbook-environment ENV  headless: the environment to run in (default simulator); a protected
                                        one (production) is confirmed by naming it here
               --runbook-at OFFSET    headless: when to start it, from the run's start (default 0s)
-              --healing MODE         self-healing: off, shadow (default: decide and record "would have done",
-                                       act on nothing), approval (a person approves each step) or auto
+              --healing MODE         self-healing: off, shadow (decide and record "would have done", act on
+                                       nothing), approval (a person approves each step) or auto; headless
+                                       default shadow, the console keeps the mode last picked (shadow at first)
+              --change-freeze SPEC   no healing action while it is open, repeatable; SPEC is
+                                       at=OFFSET,for=DURATION,reason=TEXT from the session's start
               --verify-timeline FILE check the hash chain of every incident timeline in a headless report;
                                        exits 4 naming the first bad entry
               --api                  serve the runbook HTTP API (docs/api/runbooks.openapi.yaml) on 127.0.0.1;
@@ -86,7 +89,8 @@ public final class CommandLine {
         String runbookEnvironment = "simulator";
         Duration runbookAt = Duration.ZERO;
         boolean api = false;
-        HealingMode healing = HealingMode.SHADOW;
+        Optional<HealingMode> healing = Optional.empty();
+        List<ChangeFreezeSpec> freezes = new ArrayList<>();
         Integer apiPort = null;
         String apiBind = null;
         for (int i = 0; i < args.length; i++) {
@@ -113,7 +117,8 @@ public final class CommandLine {
                 case "--runbook-mode" -> runbookMode = RunbookLaunch.mode(value(args, ++i, option));
                 case "--runbook-environment" -> runbookEnvironment = value(args, ++i, option);
                 case "--runbook-at" -> runbookAt = parseOffset(value(args, ++i, option));
-                case "--healing" -> healing = healingMode(value(args, ++i, option));
+                case "--healing" -> healing = Optional.of(healingMode(value(args, ++i, option)));
+                case "--change-freeze" -> freezes.add(ChangeFreezeSpec.parse(value(args, ++i, option)));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
             }
@@ -130,7 +135,7 @@ public final class CommandLine {
         Optional<RunbookLaunch> launch = runbook.isEmpty() ? Optional.empty() : Optional.of(new RunbookLaunch(runbook.get(),
                 runbookParameters, runbookMode, runbookEnvironment, runbookAt));
         return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
-                verifyTimeline, escalationConfig, notificationConfig, checks, apiLaunch, launch, healing);
+                verifyTimeline, escalationConfig, notificationConfig, checks, apiLaunch, launch, healing, freezes);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -32,7 +32,13 @@ import java.util.OptionalDouble;
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
         Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig,
         Optional<Path> verifyTimeline, Optional<Path> escalationConfig, Optional<Path> notificationConfig,
-        Optional<Path> checks, Optional<ApiLaunch> api, Optional<RunbookLaunch> runbook, HealingMode healing) {
+        Optional<Path> checks, Optional<ApiLaunch> api, Optional<RunbookLaunch> runbook, Optional<HealingMode> healing,
+        List<ChangeFreezeSpec> changeFreezes) {
+
+    /** The healing mode of a headless run: as asked, shadow otherwise (the console keeps the mode a person picked). */
+    public HealingMode headlessHealing() {
+        return healing.orElse(HealingMode.SHADOW);
+    }
 
     public static final double MIN_SPEED = 0.1;
     public static final double MAX_SPEED = 3600;
@@ -52,6 +58,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(runbook, "runbook");
         Objects.requireNonNull(healing, "healing");
+        changeFreezes = List.copyOf(changeFreezes);
         if (!headless && runbook.isPresent()) {
             throw new IllegalArgumentException("--runbook belongs to --headless runs; in the console start runbooks from the"
                     + " Runbooks screen");

@@ -1,5 +1,6 @@
 package dev.firebreak.app.headless;
 
+import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.views.session.SessionPorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -76,7 +77,7 @@ public final class HeadlessRun {
         EngineOptions engineOptions = new EngineOptions(options.seed(), options.speed().orElse(1), detectionConfig,
                 options.speed().isPresent(), IncidentConfig.defaults(), EscalationPolicies.load(options),
                 java.util.Optional.empty(), Notifications.load(options), realChecks,
-                dev.firebreak.engine.heal.HealingConfig.defaults().withDefaultMode(options.healing()));
+                healing(options, SimulationConfig.DEFAULT_START));
         // A runbook's runs outlive the process (a restart finds an interrupted run), so they need the data directory.
         Optional<Database> database = usesDataDirectory() ? Optional.of(Database.openFile(options.dataDir()))
                 : Optional.empty();
@@ -136,6 +137,16 @@ public final class HeadlessRun {
 
     private boolean usesDataDirectory() {
         return options.runbook().isPresent() || options.api().isPresent();
+    }
+
+    /** Healing as the command line asks: its mode, and its change freezes from the run's start. */
+    static dev.firebreak.engine.heal.HealingConfig healing(LaunchOptions options, Instant start) {
+        dev.firebreak.engine.heal.HealingConfig config = dev.firebreak.engine.heal.HealingConfig.defaults()
+                .withDefaultMode(options.headlessHealing());
+        for (var freeze : options.changeFreezes()) {
+            config = config.withFreeze(freeze.from(start));
+        }
+        return config;
     }
 
     private Optional<RunbookApiServer> startApi(EngineSession engine, RunbookSetup setup) {

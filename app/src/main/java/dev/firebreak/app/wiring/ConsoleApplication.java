@@ -136,7 +136,8 @@ public final class ConsoleApplication extends Application {
                 sessions(ConsoleSessions.running(detectionSettings::current, IncidentStore.in(database), notifications)
                         .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database))
                         .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), database))
-                        .withHealingMode(new SettingsPreference(database.settings(), SettingsPreference.HEALING_MODE)),
+                        .withHealingMode(healingMode(database))
+                        .withChangeFreezes(options.changeFreezes()),
                         detectionSettings, audit, actor, runbookDesk), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
         viewModel = new ConsoleViewModel(context);
@@ -187,6 +188,13 @@ public final class ConsoleApplication extends Application {
             return name;
         }
         return topologies.keySet().iterator().next();
+    }
+
+    /** The healing mode kept in the settings; {@code --healing} given on the command line replaces it. */
+    private SettingsPreference healingMode(Database database) {
+        SettingsPreference mode = new SettingsPreference(database.settings(), SettingsPreference.HEALING_MODE);
+        options.healing().ifPresent(asked -> mode.save(asked.name()));
+        return mode;
     }
 
     /** The runbook API, if --api asked for it; a failure to start it is reported and the console runs on without it. */

@@ -82,4 +82,28 @@ class CommandLineTests {
         assertThatThrownBy(() -> parse("--api-port")).hasMessageContaining("--api-port needs a value");
         assertThatThrownBy(() -> parse("--api-bind")).hasMessageContaining("--api-bind needs a value");
     }
+
+    @Test
+    void healingModeAndChangeFreezesAreTakenAndTheirMistakesNamed() {
+        LaunchOptions options = parse("--headless", "--healing", "auto", "--change-freeze",
+                "at=30m,for=2h,reason=release train, Friday", "--change-freeze", "for=10m,reason=audit");
+
+        assertThat(options.headlessHealing()).isEqualTo(dev.firebreak.engine.heal.HealingMode.AUTOMATIC);
+        java.time.Instant start = java.time.Instant.parse("2026-11-02T00:00:00Z");
+        assertThat(options.changeFreezes()).extracting(f -> f.from(start)).containsExactly(
+                new dev.firebreak.engine.heal.ChangeFreeze(start.plusSeconds(1800), start.plusSeconds(9000),
+                        "release train, Friday"),
+                new dev.firebreak.engine.heal.ChangeFreeze(start, start.plusSeconds(600), "audit"));
+        assertThat(parse("--headless").headlessHealing()).isEqualTo(dev.firebreak.engine.heal.HealingMode.SHADOW);
+        assertThat(parse().healing()).isEmpty();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--healing", "yolo"))
+                .hasMessageContaining("--healing: unknown healing mode 'yolo'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--change-freeze", "at=5m,reason=x"))
+                .hasMessageContaining("--change-freeze: for=DURATION is required");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--change-freeze", "at=5m,for=1h"))
+                .hasMessageContaining("--change-freeze: a reason is required");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--change-freeze", "at=soon,for=1h,reason=x"))
+                .hasMessageContaining("--change-freeze: at:");
+    }
 }

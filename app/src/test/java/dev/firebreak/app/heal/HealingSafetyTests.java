@@ -223,6 +223,24 @@ class HealingSafetyTests {
     }
 
     @Test
+    void anOpenChangeFreezeKeepsHealingFromActingAndSaysWhy() {
+        var freeze = dev.firebreak.app.cli.ChangeFreezeSpec.parse("at=0s,for=2h,reason=black friday")
+                .from(HealingRig.START);
+        try (HealingRig rig = new HealingRig(42, AUTO.withFreeze(freeze))) {
+            rig.inject(FaultType.MEMORY_LEAK, "catalog", 5, Duration.ofMinutes(5), Duration.ofMinutes(30));
+
+            rig.run(Duration.ofMinutes(10));
+
+            HealingDecision refused = rig.engine.healing().decisions().stream()
+                    .filter(d -> d.playbookId().isPresent()).findFirst().orElseThrow();
+            assertThat(refused.refusedBy().orElseThrow().gate()).isEqualTo(Gate.CHANGE_FREEZE);
+            assertThat(rig.engine.healing().actions()).isEmpty();
+            assertThat(rig.engine.incidents().timeline(refused.incidentId().orElseThrow()))
+                    .anyMatch(e -> e.text().contains("change freeze: frozen until") && e.text().contains("black friday"));
+        }
+    }
+
+    @Test
     void aFaultFreeStretchTakesNoAction() {
         try (HealingRig rig = new HealingRig(7, AUTO)) {
             rig.run(Duration.ofHours(4));
