@@ -74,8 +74,9 @@ public final class HealingTrials {
             }
         }
         Topology shop = TopologyCatalog.resolve("shop", 1);
-        System.out.printf(Locale.ROOT, "%-20s %6s %6s %6s %7s %6s | %8s %8s | %8s %8s | %6s %6s%n", "fault", "trials",
-                "acted", "healed", "healed%", "noeff", "off p50", "off p95", "auto p50", "auto p95", "r p50", "r p95");
+        System.out.printf(Locale.ROOT, "%-20s %6s %6s %6s %6s %7s %6s %6s | %8s %8s | %8s %8s | %6s %6s%n", "fault",
+                "trials", "fit", "acted", "healed", "healed%", "of fit", "noeff", "off p50", "off p95", "auto p50",
+                "auto p95", "r p50", "r p95");
         int fittingTypes = 0;
         int fittingTypesAtTarget = 0;
         List<Long> allOff = new ArrayList<>();
@@ -90,6 +91,7 @@ public final class HealingTrials {
             int acted = 0;
             int matched = 0;
             int verifiedOnly = 0;
+            int healedWhereFit = 0;
             for (int s = 1; s <= seeds; s++) {
                 Run withoutHealing = run(shop, type, s, HealingMode.OFF, Optional.empty());
                 Run withHealing = run(shop, type, s, HealingMode.AUTOMATIC, Optional.empty());
@@ -102,6 +104,7 @@ public final class HealingTrials {
                         && withHealing.recovery().getAsLong() <= withoutHealing.recovery().orElse(window())
                                 - STABLE.toSeconds();
                 healed += effective ? 1 : 0;
+                healedWhereFit += effective && withHealing.matched() ? 1 : 0;
                 verifiedOnly += withHealing.healed() && !effective ? 1 : 0;
                 acted += withHealing.acted() ? 1 : 0;
                 matched += withHealing.matched() ? 1 : 0;
@@ -119,18 +122,21 @@ public final class HealingTrials {
             allAuto.addAll(auto);
             double share = (double) healed / seeds;
             healedShare.put(type, share);
+            double shareOfFit = matched == 0 ? Double.NaN : (double) healedWhereFit / matched;
             if (matched > 0) {
                 fittingTypes++;
-                fittingTypesAtTarget += share >= 0.9 ? 1 : 0;
+                fittingTypesAtTarget += shareOfFit >= 0.9 ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6.0f%% %6d | %8s %8s | %8s %8s | %6s %6s%n", type, seeds,
-                    acted, healed, 100 * share, verifiedOnly, q(off, 0.5), q(off, 0.95), q(auto, 0.5), q(auto, 0.95), ratio(auto, off, 0.5),
+            System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6d %6.0f%% %5.0f%% %6d | %8s %8s | %8s %8s | %6s %6s%n", type,
+                    seeds, matched, acted, healed, 100 * share, 100 * shareOfFit, verifiedOnly, q(off, 0.5), q(off, 0.95),
+                    q(auto, 0.5), q(auto, 0.95), ratio(auto, off, 0.5),
                     ratio(auto, off, 0.95));
         }
-        System.out.printf(Locale.ROOT, "%-20s %6d %6s %6d %6.0f%% %6s | %8s %8s | %8s %8s | %6s %6s%n", "ALL", totalTrials, "",
-                totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), "", q(allOff, 0.5), q(allOff, 0.95),
+        System.out.printf(Locale.ROOT, "%-20s %6d %6s %6s %6d %6.0f%% %6s %6s | %8s %8s | %8s %8s | %6s %6s%n", "ALL",
+                totalTrials, "", "", totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), "", "", q(allOff, 0.5), q(allOff, 0.95),
                 q(allAuto, 0.5), q(allAuto, 0.95), ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95));
-        System.out.println("(healed: an action verified and the target well again >= 30 s sooner than without healing; noeff:"
+        System.out.println("(fit: trials where a playbook answered the fault's target (or peer); of fit: healed among them;"
+                + " healed: an action verified and the target well again >= 30 s sooner than without healing; noeff:"
                 + " an action verified without that effect. Recovery in simulated seconds from the fault's start until the"
                 + " target is well by the simulator's own judgement, its memory and disk within 10 points of where they were;"
                 + " 0 when it never became unwell; trials where it was unwell in neither run are left out; not well again by"
