@@ -166,11 +166,29 @@ public final class EngineSession implements AutoCloseable {
         });
         started.push(haltToRuns);
         this.healing = HealingService.attach(options.healing(), new HealingService.Wiring(topology, runbookSetup.playbooks(),
-                runbookSetup.healing(), runbooks, halt, id -> health.assessment(topology.indexOf(id)), escalation::handOver,
+                runbookSetup.healing(), runbooks, halt, id -> health.assessment(topology.indexOf(id)),
+                signals(source.store()), escalation::handOver,
                 incidents, source.events(), source.clock(), runbookSetup.environment(), runbookSetup.config()::isProtected));
         started.push(healing);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
+    }
+
+    /** Verification's view of the metric store: a component's metric over a stretch of simulated time. */
+    private static dev.firebreak.engine.heal.SignalHistory signals(MetricStore store) {
+        return (component, metric, from, to) -> {
+            MetricName name;
+            try {
+                name = MetricName.valueOf(metric.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return new double[0];
+            }
+            Optional<Integer> handle = store.handle(new SeriesKey(component, name));
+            if (handle.isEmpty() || to.isBefore(from)) {
+                return new double[0];
+            }
+            return store.range(handle.get(), from.getEpochSecond(), to.getEpochSecond()).values();
+        };
     }
 
     /** Drive loops on daemon threads (a run may wait minutes for its validation); stopped with the session. */

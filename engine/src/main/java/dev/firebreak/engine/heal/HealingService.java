@@ -68,9 +68,10 @@ public final class HealingService implements AutoCloseable {
 
     /** What the service needs around it. */
     public record Wiring(Topology topology, PlaybookLibrary library, HealingStore store, RunbookEngine runbooks, HaltLatch halt,
-            Function<String, HealthAssessment> health, Escalator escalator, IncidentService incidents, EventBus bus,
-            Clock clock, String environment, Predicate<String> protectedEnvironment) {
+            Function<String, HealthAssessment> health, SignalHistory signals, Escalator escalator, IncidentService incidents,
+            EventBus bus, Clock clock, String environment, Predicate<String> protectedEnvironment) {
         public Wiring {
+            Objects.requireNonNull(signals, "signals");
             Objects.requireNonNull(topology, "topology");
             Objects.requireNonNull(library, "library");
             Objects.requireNonNull(store, "store");
@@ -447,7 +448,10 @@ public final class HealingService implements AutoCloseable {
         List<Runnable> effects = new ArrayList<>();
         synchronized (this) {
             HealingAction action = actions.get(actionId).withExecution(run.id());
-            verifiers.put(actionId, new Verifier(playbook.verification(), watched, baseline, w.clock().instant()));
+            Instant onset = decision.incidentId().flatMap(w.incidents()::incident).map(Incident::openedAt)
+                    .orElse(decision.at());
+            verifiers.put(actionId, new Verifier(playbook.verification(), watched, baseline, w.clock().instant(), w.signals(),
+                    onset));
             quietNeighbours.put(actionId, neighbours);
             commit(action.moveTo(action.state(), w.clock().instant(), "run " + run.id() + " of " + playbook.id()), effects);
             decision.incidentId().ifPresent(incident -> effects.add(() -> moveIncident(incident, IncidentState.MITIGATING,

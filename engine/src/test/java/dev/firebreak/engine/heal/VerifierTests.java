@@ -72,6 +72,29 @@ class VerifierTests {
     }
 
     @Test
+    void errorsStillAboveTheirLevelBeforeTheIncidentAreNotBackInBandWhateverDetectionSays() {
+        Instant onset = T0.minusSeconds(120);
+        // 0.2 % errors before the incident, 4 % now: detection has adapted and calls it healthy
+        SignalHistory history = (component, metric, from, to) -> {
+            long seconds = java.time.Duration.between(from, to).toSeconds() + 1;
+            double value = metric.equals("error_rate") ? (to.isBefore(onset) ? 0.2 : 4.0) : 100;
+            return java.util.stream.DoubleStream.generate(() -> value).limit(seconds).toArray();
+        };
+        Verifier strict = new Verifier(new Playbook.Verification(Duration.ofSeconds(30), Duration.ofMinutes(2),
+                Duration.ofSeconds(20), Duration.ofSeconds(40), true, true), List.of("catalog"),
+                Map.of("catalog", HealthState.CRITICAL), T0, history, onset);
+        health.put("catalog", of(HealthState.HEALTHY, HealthState.HEALTHY, HealthState.HEALTHY));
+
+        Optional<Verifier.Result> result = Optional.empty();
+        for (int s = 0; s <= 120 && result.isEmpty(); s++) {
+            result = strict.observe(T0.plusSeconds(s), health::get);
+        }
+
+        assertThat(result.orElseThrow().outcome()).isEqualTo(VerificationOutcome.UNCERTAIN);
+        assertThat(result.orElseThrow().why()).contains("catalog error_rate 4.00 above its level before the incident");
+    }
+
+    @Test
     void metricsInBandWhileChecksFailIsUncertainAtTheTimeout() {
         health.put("catalog", of(HealthState.CRITICAL, HealthState.HEALTHY, HealthState.CRITICAL));
 
