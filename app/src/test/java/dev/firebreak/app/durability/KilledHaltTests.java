@@ -2,22 +2,11 @@ package dev.firebreak.app.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledHaltTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
 
     @Test
     void haltStopsARunWithItsRollbackRefusesNewOnesAndIsStillLatchedAfterAKill(@TempDir Path dataDir) throws Exception {
@@ -54,25 +41,24 @@ class KilledHaltTests {
                     approval: true
                 """.formatted(standIn, calls));
 
-        Process console = start(dataDir, "--runbook", "halt-test", "--runbook-mode", "approval-only",
+        Process console = HeadlessConsole.start(dataDir, "--runbook", "halt-test", "--runbook-mode", "approval-only",
                 "--runbook-environment", "staging", "--duration", "2h", "--speed", "1");
         try {
-            awaitLine(console, "started runbook halt-test");
-            awaitFileLines(calls, 1);
-            String base = "http://127.0.0.1:" + Files.readString(dataDir.resolve("api.port")).strip();
-            String token = Files.readString(dataDir.resolve("api-token")).strip();
-            long id = get(base + "/api/v1/executions", token).get("executions").get(0).get("id").asLong();
-            awaitState(base + "/api/v1/executions/" + id, token, "waiting_for_approval");
+            HeadlessConsole.awaitLine(console, "started runbook halt-test");
+            HeadlessConsole.awaitFileLines(calls, 1);
+            HeadlessConsole.Api api = HeadlessConsole.Api.of(dataDir);
+            long id = api.get("/executions").get("executions").get(0).get("id").asLong();
+            api.awaitState(id, "waiting_for_approval");
 
-            JsonNode halt = post(base + "/api/v1/halt", token, "{\"person\":\"ana\",\"reason\":\"game day went wrong\"}", 200);
+            JsonNode halt = api.post("/halt", "{\"person\":\"ana\",\"reason\":\"game day went wrong\"}", 200);
             assertThat(halt.get("latched").asBoolean()).isTrue();
 
-            awaitState(base + "/api/v1/executions/" + id, token, "rolled_back");
+            api.awaitState(id, "rolled_back");
             assertThat(Files.readAllLines(calls)).containsExactly("first", "undo-first");
-            JsonNode refused = post(base + "/api/v1/runbooks/halt-test/executions", token,
+            JsonNode refused = api.post("/runbooks/halt-test/executions",
                     "{\"mode\":\"automatic\",\"environment\":\"staging\",\"startedBy\":\"bob\"}", 409);
             assertThat(refused.get("error").asText()).contains("HALT is on").contains("game day went wrong");
-            post(base + "/api/v1/halt", token, "{\"person\":\"bob\",\"reason\":\"again\"}", 409);
+            api.post("/halt", "{\"person\":\"bob\",\"reason\":\"again\"}", 409);
         } finally {
             console.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
             assertThat(console.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -80,12 +66,13 @@ class KilledHaltTests {
         assertThat(console.exitValue()).isEqualTo(137);
 
         Path report = dataDir.resolve("after.json");
-        Process restarted = start(dataDir, "--duration", "30s", "--report", report.toString(), "--runbook", "halt-test",
+        Process restarted = HeadlessConsole.start(dataDir, "--duration", "30s", "--report", report.toString(),
+                "--runbook", "halt-test",
                 "--runbook-environment", "staging", "--runbook-at", "10s");
         assertThat(restarted.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(restarted.exitValue()).isZero();
 
-        JsonNode after = JSON.readTree(report.toFile());
+        JsonNode after = HeadlessConsole.JSON.readTree(report.toFile());
         assertThat(after.get("healing").get("halt").get("person").asText()).isEqualTo("ana");
         assertThat(after.get("healing").get("halt").get("reason").asText()).isEqualTo("game day went wrong");
         assertThat(after.get("runbookRefused").asText()).contains("HALT is on");
@@ -93,63 +80,4 @@ class KilledHaltTests {
         assertThat(Files.readAllLines(calls)).containsExactly("first", "undo-first");
     }
 
-    private Process start(Path dataDir, String... extra) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.firebreak.app.Firebreak", "--headless", "--data-dir", dataDir.toString(), "--api", "--api-port", "0"));
-        command.addAll(List.of(extra));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    private static void awaitLine(Process process, String text) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = lines.readLine()) != null) {
-            if (line.contains(text)) {
-                return;
-            }
-        }
-        throw new AssertionError("the console ended without printing '" + text + "'");
-    }
-
-    private static void awaitFileLines(Path file, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!Files.exists(file) || Files.readAllLines(file).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(file + " never reached " + count + " lines");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-    }
-
-    /** Polls the run (a real process on wall-clock time) until it reaches {@code state}; fails after a minute. */
-    private void awaitState(String url, String token, String state) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        String seen = "";
-        while (System.nanoTime() < deadline) {
-            seen = get(url, token).get("state").asText();
-            if (seen.equals(state)) {
-                return;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
-        throw new AssertionError("run never reached " + state + "; last " + seen);
-    }
-
-    private JsonNode get(String url, String token) throws IOException {
-        try (Response response = http.newCall(new Request.Builder().url(url).header("Authorization", "Bearer " + token)
-                .build()).execute()) {
-            assertThat(response.code()).isEqualTo(200);
-            return JSON.readTree(response.body().string());
-        }
-    }
-
-    private JsonNode post(String url, String token, String body, int expected) throws IOException {
-        try (Response response = http.newCall(new Request.Builder().url(url).header("Authorization", "Bearer " + token)
-                .post(RequestBody.create(body, MediaType.get("application/json"))).build()).execute()) {
-            String text = response.body().string();
-            assertThat(response.code()).as(text).isEqualTo(expected);
-            return JSON.readTree(text);
-        }
-    }
 }
