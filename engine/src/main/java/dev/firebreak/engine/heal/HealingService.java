@@ -174,7 +174,7 @@ public final class HealingService implements AutoCloseable {
         Instant now = w.clock().instant();
         HealingConfig c = config;
         List<HealingAction> list = List.copyOf(actions.values());
-        int failures = DecisionChainAccess.failures(list, now, c);
+        int failures = DecisionChain.failures(list, now, c.breakerWindow(), c.recurrence());
         Instant hourAgo = now.minus(Duration.ofHours(1));
         long lastHour = decisions.stream().filter(d -> d.verdict() != Verdict.REFUSED && d.at().isAfter(hourAgo)).count();
         Map<String, Instant> cooling = new TreeMap<>();
@@ -191,7 +191,7 @@ public final class HealingService implements AutoCloseable {
 
     // ---------------------------------------------------------------- people
 
-    /** Changes the mode of an environment; written to the timeline of nothing (it is a setting), audited by the caller. */
+    /** Changes the mode of an environment (a setting: the caller keeps and audits it). */
     public void setMode(String environment, HealingMode mode) {
         config = config.withMode(environment, mode);
     }
@@ -277,15 +277,13 @@ public final class HealingService implements AutoCloseable {
 
     private boolean worthDecidingAgain(HealingDecision last, Cause cause, Instant now, boolean healthChanged) {
         boolean sameCause = last.component().equals(cause.component())
-                && HealingLearningAccess.family(last.faultKind()).equals(HealingLearningAccess.family(cause.kind()));
+                && HealingLearning.family(last.faultKind()).equals(HealingLearning.family(cause.kind()));
         if (!sameCause) {
             return true;
         }
-        if (last.verdict() == Verdict.SHADOW) {
-            return !now.isBefore(last.at().plus(config.cooldown())); // shadow re-decides as automatic would retry
-        }
         if (last.verdict() != Verdict.REFUSED) {
-            // its action has finished (none is under way); a cause still there after the cooldown is tried again
+            // its action has finished (none is under way), or in shadow would have: a cause still there after the
+            // cooldown is tried again
             return !now.isBefore(last.at().plus(config.cooldown()));
         }
         Gate gate = last.refusedBy().map(GateVerdict::gate).orElse(Gate.PLAYBOOK);
@@ -770,18 +768,5 @@ public final class HealingService implements AutoCloseable {
     public void close() {
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
-    }
-
-    /** Package access to the pure helpers the gate status shares with the decision chain. */
-    private static final class DecisionChainAccess {
-        static int failures(List<HealingAction> actions, Instant now, HealingConfig c) {
-            return DecisionChain.failures(actions, now, c.breakerWindow(), c.recurrence());
-        }
-    }
-
-    private static final class HealingLearningAccess {
-        static String family(String kind) {
-            return HealingLearning.family(kind);
-        }
     }
 }
