@@ -166,12 +166,19 @@ public final class EngineSession implements AutoCloseable {
         });
         started.push(haltToRuns);
         this.healing = HealingService.attach(options.healing(), new HealingService.Wiring(topology, runbookSetup.playbooks(),
-                runbookSetup.healing(), runbooks, halt, id -> health.assessment(topology.indexOf(id)),
+                runbookSetup.healing(), runbooks, halt, id -> health.assessment(topology.indexOf(id)), this::recheck,
                 signals(source.store()), escalation::handOver,
                 incidents, source.events(), source.clock(), runbookSetup.environment(), runbookSetup.config()::isProtected));
         started.push(healing);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
+    }
+
+    /** A component's checks run once now: its real ones where it has them, else the simulated. */
+    private void recheck(String componentId) {
+        if (!realChecks.map(scheduler -> scheduler.recheck(componentId)).orElse(false)) {
+            simulatedChecks.recheck(componentId);
+        }
     }
 
     /** Verification's view of the metric store: a component's metric over a stretch of simulated time. */

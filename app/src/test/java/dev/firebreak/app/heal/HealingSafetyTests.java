@@ -111,6 +111,23 @@ class HealingSafetyTests {
     }
 
     @Test
+    void aKilledPrimaryIsFailedOverAndVerifiedWithinAMinuteOfTheKill() {
+        try (HealingRig rig = new HealingRig(42, AUTO)) {
+            Duration at = Duration.ofMinutes(5);
+            rig.inject(FaultType.INSTANCE_KILL, "postgres-primary", 1, at, Duration.ofMinutes(10));
+
+            rig.run(Duration.ofMinutes(8));
+
+            HealingAction failover = rig.engine.healing().actions().stream()
+                    .filter(a -> a.playbookId().equals("heal-failover-database")).findFirst().orElseThrow();
+            assertThat(failover.verification()).contains(VerificationOutcome.SUCCESS);
+            // the callers' deep checks are run again once the failover ran, not a minute later on their schedule
+            assertThat(Duration.between(HealingRig.START.plus(at), failover.updatedAt())).isLessThanOrEqualTo(
+                    Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
     void aDatabaseWithoutAReplicaIsNotFailedOver() {
         try (HealingRig rig = new HealingRig(42, AUTO)) {
             rig.inject(FaultType.INSTANCE_KILL, "postgres-replica", 1, Duration.ofMinutes(5), Duration.ofMinutes(10));

@@ -95,6 +95,24 @@ public final class HealthCheckScheduler implements AutoCloseable {
         return Optional.of(new ComponentChecks(componentId, verdicts.get(componentId), statuses));
     }
 
+    /**
+     * Runs a component's shallow and deep checks once now, besides their schedule: after a change made to mend it, the
+     * next deep run could be a minute away (self-healing-system.md 8.2 checks at once). Comprehensive flows keep their
+     * schedule: they are long and exercise more than the component. False if no check speaks for it.
+     */
+    public synchronized boolean recheck(String componentId) {
+        List<HealthCheck> own = byComponent.get(componentId);
+        if (own == null) {
+            return false;
+        }
+        for (HealthCheck check : own) {
+            if (check.tier() != CheckTier.COMPREHENSIVE) {
+                schedule(check, Duration.ZERO, false);
+            }
+        }
+        return true;
+    }
+
     private synchronized void schedule(HealthCheck check, Duration delay, boolean periodic) {
         if (closed) {
             return;

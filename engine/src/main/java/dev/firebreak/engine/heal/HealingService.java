@@ -68,9 +68,11 @@ public final class HealingService implements AutoCloseable {
 
     /** What the service needs around it. */
     public record Wiring(Topology topology, PlaybookLibrary library, HealingStore store, RunbookEngine runbooks, HaltLatch halt,
-            Function<String, HealthAssessment> health, SignalHistory signals, Escalator escalator, IncidentService incidents,
-            EventBus bus, Clock clock, String environment, Predicate<String> protectedEnvironment) {
+            Function<String, HealthAssessment> health, java.util.function.Consumer<String> recheck, SignalHistory signals,
+            Escalator escalator, IncidentService incidents, EventBus bus, Clock clock, String environment,
+            Predicate<String> protectedEnvironment) {
         public Wiring {
+            Objects.requireNonNull(recheck, "recheck");
             Objects.requireNonNull(signals, "signals");
             Objects.requireNonNull(topology, "topology");
             Objects.requireNonNull(library, "library");
@@ -612,6 +614,9 @@ public final class HealingService implements AutoCloseable {
                 HealingAction ran = action.state() == HealingState.AWAITING_APPROVAL
                         ? action.moveTo(HealingState.EXECUTING, now, "approved; run " + run.id() + " ran") : action;
                 commit(ran.moveTo(HealingState.VERIFYING, now, "run " + run.id() + " succeeded; verifying"), effects);
+                // the watched components' checks at once, not at their next scheduled run (a deep one may be a minute off)
+                Optional.ofNullable(verifiers.get(action.id())).ifPresent(verifier -> effects.add(() -> verifier.watched()
+                        .forEach(w.recheck())));
                 action.decision().incidentId().ifPresent(incident -> effects.add(() -> moveIncident(incident,
                         IncidentState.MONITORING, "healing verifies " + action.playbookId())));
             }

@@ -126,6 +126,30 @@ class HealthCheckSchedulerTests {
     }
 
     @Test
+    void aRecheckRunsTheComponentsShallowAndDeepChecksAtOnceNotAtTheirNextScheduledRun() {
+        ScriptedProbe deep = new ScriptedProbe(ProbeOutcome.FAIL, ProbeOutcome.FAIL, ProbeOutcome.FAIL, ProbeOutcome.PASS);
+        ScriptedProbe flow = new ScriptedProbe(ProbeOutcome.PASS);
+        HealthCheckScheduler scheduler = scheduler(List.of(
+                new HealthCheck("db/tcp", "db", CheckTier.SHALLOW, new ScriptedProbe(ProbeOutcome.PASS)),
+                new HealthCheck("db/select", "db", CheckTier.DEEP, deep),
+                new HealthCheck("db/order-flow", "db", CheckTier.COMPREHENSIVE, flow)));
+        scheduler.start();
+        tasks.advance(Duration.ZERO);
+        assertThat(scheduler.verdict("db").orElseThrow().state()).isEqualTo(HealthState.CRITICAL);
+
+        tasks.advance(Duration.ofSeconds(5)); // the next deep run is 55 s away
+        boolean rechecked = scheduler.recheck("db");
+        tasks.advance(Duration.ZERO);
+
+        assertThat(rechecked).isTrue();
+        assertThat(scheduler.verdict("db").orElseThrow().state()).isEqualTo(HealthState.HEALTHY);
+        assertThat(flow.runs).as("the end-to-end flow keeps its schedule").isEqualTo(1);
+        assertThat(scheduler.recheck("nothing-checks-it")).isFalse();
+        tasks.advance(Duration.ofSeconds(55));
+        assertThat(deep.runs).as("the periodic schedule goes on as before").isEqualTo(3 + 1 + 1);
+    }
+
+    @Test
     void comprehensiveFailureFailsTheComponentAndEscalates() {
         HealthCheckScheduler scheduler = scheduler(List.of(
                 new HealthCheck("shop/http", "shop", CheckTier.SHALLOW, new ScriptedProbe(ProbeOutcome.PASS)),

@@ -122,4 +122,70 @@ class VerifierTests {
 
         assertThat(result.outcome()).isEqualTo(VerificationOutcome.TIMED_OUT);
     }
+
+    /** Every signal at {@code before} until the onset; after it, {@code after} for the named signals, else as before. */
+    private static SignalHistory history(Instant onset, Map<String, Double> before, Map<String, Double> after) {
+        return (component, metric, from, to) -> {
+            long seconds = java.time.Duration.between(from, to).toSeconds() + 1;
+            Double level = to.isBefore(onset) ? before.get(metric) : after.getOrDefault(metric, before.get(metric));
+            return level == null ? new double[0]
+                    : java.util.stream.DoubleStream.generate(() -> level).limit(seconds).toArray();
+        };
+    }
+
+    private static final Map<String, Double> CALM = Map.of("error_rate", 0.2, "latency_p95", 80.0, "latency_p50", 30.0,
+            "cpu", 35.0, "memory", 50.0, "connections", 20.0, "request_rate", 120.0);
+
+    private Optional<Verifier.Result> judge(SignalHistory history, Instant onset, int seconds) {
+        Verifier judged = new Verifier(new Playbook.Verification(Duration.ofSeconds(30), Duration.ofMinutes(2),
+                Duration.ofSeconds(20), Duration.ofSeconds(40), true, true), List.of("catalog"),
+                Map.of("catalog", HealthState.CRITICAL), T0, history, onset);
+        Optional<Verifier.Result> result = Optional.empty();
+        for (int s = 0; s <= seconds && result.isEmpty(); s++) {
+            result = judged.observe(T0.plusSeconds(s), health::get);
+        }
+        return result;
+    }
+
+    @Test
+    void everySignalBackToItsLevelBeforeTheIncidentIsRecoveredWhileDetectionsVerdictStillLags() {
+        Instant onset = T0.minusSeconds(120);
+        // detection still holds "degraded" after the signals returned; the checks pass
+        health.put("catalog", of(HealthState.DEGRADED, HealthState.DEGRADED, HealthState.HEALTHY));
+
+        Optional<Verifier.Result> result = judge(history(onset, CALM, Map.of()), onset, 40);
+
+        assertThat(result).as("decided within the hold and ten seconds").isPresent();
+        assertThat(result.orElseThrow().outcome()).isEqualTo(VerificationOutcome.SUCCESS);
+        assertThat(result.orElseThrow().why()).contains("every signal of catalog back to its level before the incident");
+    }
+
+    @Test
+    void oneSignalStillAboveItsLevelLeavesTheLaggingVerdictInCharge() {
+        Instant onset = T0.minusSeconds(120);
+        health.put("catalog", of(HealthState.DEGRADED, HealthState.DEGRADED, HealthState.HEALTHY));
+        // the golden signals are back, memory is not: detection's "degraded" stands
+        Optional<Verifier.Result> result = judge(history(onset, CALM, Map.of("memory", 91.0)), onset, 120);
+
+        assertThat(result.orElseThrow().outcome()).isEqualTo(VerificationOutcome.UNCERTAIN);
+    }
+
+    @Test
+    void trafficFarBelowItsLevelBeforeTheIncidentIsNotBack() {
+        Instant onset = T0.minusSeconds(120);
+        health.put("catalog", of(HealthState.DEGRADED, HealthState.DEGRADED, HealthState.HEALTHY));
+
+        Optional<Verifier.Result> result = judge(history(onset, CALM, Map.of("request_rate", 30.0)), onset, 120);
+
+        assertThat(result.orElseThrow().outcome()).isEqualTo(VerificationOutcome.UNCERTAIN);
+    }
+
+    @Test
+    void withoutHistoryBeforeTheIncidentOnlyDetectionsVerdictCounts() {
+        health.put("catalog", of(HealthState.DEGRADED, HealthState.DEGRADED, HealthState.HEALTHY));
+
+        Verifier.Result result = runUntil(120).orElseThrow();
+
+        assertThat(result.outcome()).isEqualTo(VerificationOutcome.UNCERTAIN);
+    }
 }

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * Judges one action after its run (self-healing-system.md 8), one observation a simulated second: the watched components'
- * metrics back inside their bands (detection's health no worse than recovering, and their error rate and p95 latency
- * back to the level they had before the incident, since detection's bands adapt to a fault that goes on) and their
+ * metrics back inside their bands (detection's health no worse than recovering, or every signal they have back to the
+ * level before the incident while detection's verdict lags; and in both cases their error rate and p95 latency back to
+ * that level, since detection's bands adapt to a fault that goes on) and their
  * checks passing, continuously
  * for the hold, with no new anomaly on a neighbour, is a success. Worse than before the action for {@code worseFor},
  * counted once the action's own disruption has had {@code settle} to pass, fails it at once. At the timeout: better but not well, or well but a neighbour turned anomalous, is partial; metrics and
@@ -29,15 +30,33 @@ public final class Verifier {
 
     /** The golden signals judged against their level before the incident. */
     public static final List<String> SIGNALS = List.of("error_rate", "latency_p95");
-    /** How far above the 95th percentile of its level before the incident a signal may be and count as back. */
+    /** How far beyond the 95th (5th) percentile of its level before the incident a signal may be and count as back. */
     static final double CEILING_FACTOR = 1.25;
-    /** Absolute slack on top, per signal (percentage points of errors, milliseconds), so a near-zero level is no trap. */
-    static final Map<String, Double> CEILING_SLACK = Map.of("error_rate", 0.5, "latency_p95", 20.0);
+
+    /**
+     * One signal held to its level before the incident: which way is worse, and absolute slack on top of the factor (in
+     * the signal's unit), so a near-zero level is no trap. A judgement, not a measurement.
+     */
+    record Bound(String signal, boolean higherIsWorse, double slack) {
+    }
+
+    /** Every signal a component may have; the first two are {@link #SIGNALS}. */
+    static final List<Bound> BOUNDS = List.of(new Bound("error_rate", true, 0.5), new Bound("latency_p95", true, 20),
+            new Bound("latency_p50", true, 20), new Bound("latency_p99", true, 20), new Bound("cpu", true, 5),
+            new Bound("memory", true, 5), new Bound("disk_used", true, 2), new Bound("connections", true, 5),
+            new Bound("queue_depth", true, 10), new Bound("replication_lag", true, 2), new Bound("request_rate", false, 1));
     private static final java.time.Duration RECENT = java.time.Duration.ofSeconds(15);
+
+    /** A signal's limit: a ceiling, or for a signal where less is worse (traffic) a floor. */
+    private record Limit(Bound bound, double value) {
+        boolean exceededBy(double median) {
+            return bound.higherIsWorse() ? median > value : median < value;
+        }
+    }
 
     private final Playbook.Verification criteria;
     private final List<String> watched;
-    private final Map<String, Map<String, Double>> ceilings;
+    private final Map<String, Map<String, Limit>> limits;
     private final dev.firebreak.engine.heal.SignalHistory history;
     private final Map<String, HealthState> baseline;
     private final Instant start;
@@ -55,8 +74,8 @@ public final class Verifier {
     }
 
     /**
-     * As above, also holding each watched component's error rate and p95 latency to the level they had in the ten
-     * minutes before {@code onset} (the 95th percentile, x1.25, plus a little absolute slack).
+     * As above, also holding each watched component's signals to the level they had in the ten minutes before
+     * {@code onset} (the 95th percentile x1.25 plus a little absolute slack; traffic to its 5th percentile /1.25).
      */
     public Verifier(Playbook.Verification criteria, List<String> watched, Map<String, HealthState> baseline, Instant start,
             dev.firebreak.engine.heal.SignalHistory history, Instant onset) {
@@ -65,35 +84,59 @@ public final class Verifier {
         this.baseline = Map.copyOf(baseline);
         this.start = start;
         this.history = history;
-        Map<String, Map<String, Double>> limits = new java.util.HashMap<>();
+        Map<String, Map<String, Limit>> byComponent = new java.util.HashMap<>();
         for (String component : watched) {
-            Map<String, Double> forComponent = new java.util.HashMap<>();
-            for (String signal : SIGNALS) {
-                double[] before = finite(history.values(component, signal, onset.minus(java.time.Duration.ofMinutes(10)),
-                        onset.minusSeconds(1)));
+            Map<String, Limit> forComponent = new java.util.LinkedHashMap<>();
+            for (Bound bound : BOUNDS) {
+                double[] before = finite(history.values(component, bound.signal(),
+                        onset.minus(java.time.Duration.ofMinutes(10)), onset.minusSeconds(1)));
                 if (before.length >= 30) {
-                    forComponent.put(signal, quantile(before, 0.95) * CEILING_FACTOR + CEILING_SLACK.get(signal));
+                    double value = bound.higherIsWorse() ? quantile(before, 0.95) * CEILING_FACTOR + bound.slack()
+                            : quantile(before, 0.05) / CEILING_FACTOR - bound.slack();
+                    forComponent.put(bound.signal(), new Limit(bound, value));
                 }
             }
-            limits.put(component, Map.copyOf(forComponent));
+            byComponent.put(component, forComponent);
         }
-        this.ceilings = Map.copyOf(limits);
+        this.limits = Map.copyOf(byComponent);
     }
 
-    /** Signals of {@code component} above their pre-incident level now (median of the last 15 s), with their values. */
-    private List<String> aboveTheirLevel(String component, Instant now) {
-        List<String> above = new java.util.ArrayList<>();
-        for (Map.Entry<String, Double> ceiling : ceilings.getOrDefault(component, Map.of()).entrySet()) {
-            double[] recent = finite(history.values(component, ceiling.getKey(), now.minus(RECENT), now));
+    /** The components judged. */
+    public List<String> watched() {
+        return watched;
+    }
+
+    /**
+     * {@code component}'s signals beyond their level before the incident now (median of the last 15 s), with their
+     * values: only the golden signals, or all it has.
+     */
+    private List<String> beyondTheirLevel(String component, Instant now, boolean goldenOnly) {
+        List<String> beyond = new java.util.ArrayList<>();
+        for (Limit limit : limits.getOrDefault(component, Map.of()).values()) {
+            String signal = limit.bound().signal();
+            if (goldenOnly && !SIGNALS.contains(signal)) {
+                continue;
+            }
+            double[] recent = finite(history.values(component, signal, now.minus(RECENT), now));
             if (recent.length > 0) {
                 double median = quantile(recent, 0.5);
-                if (median > ceiling.getValue()) {
-                    above.add(String.format(java.util.Locale.ROOT, "%s %s %.2f above its level before the incident (%.2f)",
-                            component, ceiling.getKey(), median, ceiling.getValue()));
+                if (limit.exceededBy(median)) {
+                    beyond.add(String.format(java.util.Locale.ROOT, "%s %s %.2f %s its level before the incident (%.2f)",
+                            component, signal, median, limit.bound().higherIsWorse() ? "above" : "below", limit.value()));
                 }
             }
         }
-        return above;
+        return beyond;
+    }
+
+    /**
+     * Every signal of the component back to its level before the incident, the golden ones among them: the metrics are
+     * back even while detection still holds its verdict (its health comes back only after its own quiet spell, and the
+     * hold here is the stability window already).
+     */
+    private boolean everySignalBack(String component, Instant now) {
+        Map<String, Limit> own = limits.getOrDefault(component, Map.of());
+        return own.keySet().containsAll(SIGNALS) && beyondTheirLevel(component, now, false).isEmpty();
     }
 
     private static double[] finite(double[] values) {
@@ -120,9 +163,15 @@ public final class Verifier {
         boolean worse = false;
         boolean better = false;
         StringBuilder state = new StringBuilder();
+        List<String> lagging = new java.util.ArrayList<>();
         for (String component : watched) {
             HealthAssessment assessment = health.apply(component);
-            metricsOk &= !assessment.detected().isWorseThan(HealthState.RECOVERING);
+            boolean detectedBack = !assessment.detected().isWorseThan(HealthState.RECOVERING);
+            if (!detectedBack && everySignalBack(component, now)) {
+                detectedBack = true;
+                lagging.add(component);
+            }
+            metricsOk &= detectedBack;
             checksOk &= !criteria.checks() || !assessment.checked().isWorseThan(HealthState.RECOVERING);
             HealthState before = baseline.getOrDefault(component, HealthState.HEALTHY);
             worse |= assessment.state().isWorseThan(before);
@@ -132,11 +181,15 @@ public final class Verifier {
         }
         List<String> above = new java.util.ArrayList<>();
         for (String component : watched) {
-            above.addAll(aboveTheirLevel(component, now));
+            above.addAll(beyondTheirLevel(component, now, true));
         }
         metricsOk &= above.isEmpty();
         if (!above.isEmpty()) {
             state.append("; ").append(String.join("; ", above));
+        }
+        if (!lagging.isEmpty()) {
+            state.append("; every signal of ").append(String.join(", ", lagging))
+                    .append(" back to its level before the incident, detection's verdict not yet");
         }
         boolean neighboursOk = anomalousNeighbours.isEmpty();
         if (worse && !now.isBefore(start.plus(criteria.settle()))) {
