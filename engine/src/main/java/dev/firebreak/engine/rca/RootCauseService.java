@@ -30,8 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Diagnoses every incident: when it opens, when components join it, and as its picture settles (an update at least
- * {@link RootCauseSettings#refresh()} after the last analysis). Reads the metric store around the incident's onset
+ * Diagnoses every incident: when it opens, when components join it, as its picture settles (an update at least
+ * {@link RootCauseSettings#refresh()} after the last analysis), and while it stays open on a schedule that widens with
+ * its age (see {@code onTick}). Reads the metric store around the incident's onset
  * (detection's first anomaly on its components, or its opening), the changes and the verdicts people gave on earlier
  * diagnoses; publishes {@link DiagnosisUpdated} and writes a {@link TimelineKind#DIAGNOSIS} entry when the best cause
  * changes. People confirm or reject a cause; the verdict is stored and feeds the similarity method next time.
@@ -88,6 +89,7 @@ public final class RootCauseService implements AutoCloseable {
         service.subscriptions.add(bus.subscribe(ChangeEvent.class, service::onChange));
         service.subscriptions.add(bus.subscribe(AnomalyDetected.class, service::onAnomaly));
         service.subscriptions.add(bus.subscribe(IncidentChanged.class, service::onIncident));
+        service.subscriptions.add(bus.subscribe(dev.firebreak.engine.telemetry.MetricsTicked.class, service::onTick));
         return service;
     }
 
@@ -139,6 +141,33 @@ public final class RootCauseService implements AutoCloseable {
             effects = analyse(incident, changed.at());
         }
         effects.run();
+    }
+
+    /**
+     * A quiet incident is analysed again as its evidence matures, changed or not: a diagnosis made in the incident's
+     * first second reads a few samples of the fault, and one that nothing revises stays as thin as that (a bad deployment
+     * read as "no anomaly of its own" for ten minutes). Again once as long has passed since the last analysis as the
+     * incident had been open then, and never sooner than {@link RootCauseSettings#refresh()}: 30 s, 60 s, 2 min, 4 min...
+     * after it opened, so an old incident costs little.
+     */
+    private void onTick(dev.firebreak.engine.telemetry.MetricsTicked tick) {
+        List<Runnable> effects = new ArrayList<>();
+        synchronized (this) {
+            Instant now = tick.at();
+            for (Map.Entry<Long, Instant> last : List.copyOf(analysedAt.entrySet())) {
+                Optional<Incident> incident = incidents.incident(last.getKey());
+                if (incident.isEmpty() || !incident.get().state().isOpen() || incident.get().components().isEmpty()) {
+                    analysedAt.remove(last.getKey());
+                    continue;
+                }
+                Duration ageThen = Duration.between(incident.get().openedAt(), last.getValue());
+                Duration gap = ageThen.compareTo(settings.refresh()) > 0 ? ageThen : settings.refresh();
+                if (!now.isBefore(last.getValue().plus(gap))) {
+                    effects.add(analyse(incident.get(), now));
+                }
+            }
+        }
+        effects.forEach(Runnable::run);
     }
 
     /** Diagnoses {@code incident} (lock held); returns what to announce once the lock is released. */

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param lead     how long before the detected onset the anomalous period starts (detection lags the fault a little,
  *                 and that stretch must not count as normal); not negative, shorter than {@code normal}
  * @param refresh  an open incident is analysed again when it changes and this long has passed since the last
- *                 analysis, as its picture settles; positive
+ *                 analysis, as its picture settles; and unchanged, never sooner than this after the last analysis;
+ *                 positive
  */
 public record RootCauseSettings(RcaConfig analysis, Duration normal, Duration lead, Duration refresh) {
 

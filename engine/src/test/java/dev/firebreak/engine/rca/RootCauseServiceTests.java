@@ -117,6 +117,27 @@ class RootCauseServiceTests {
     }
 
     @Test
+    void aQuietIncidentIsAnalysedAgainAsItsEvidenceMaturesOnAWideningSchedule() {
+        recordDatabaseFailure();
+        Incident incident = openDatabaseIncident();
+        Instant opened = incident.openedAt();
+        List<Instant> analysed = new ArrayList<>();
+        bus.subscribe(DiagnosisUpdated.class, update -> analysed.add(update.at()));
+
+        for (int s = 1; s <= 300; s++) {
+            bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(s),
+                    opened.getEpochSecond() + s));
+        }
+
+        // nothing joined the incident: each analysis waits as long as the incident was old at the last one, 30 s at least
+        assertThat(analysed).containsExactly(opened.plusSeconds(30), opened.plusSeconds(60), opened.plusSeconds(120),
+                opened.plusSeconds(240));
+        incidents.transition(incident.id(), dev.firebreak.engine.incident.IncidentState.RESOLVED, "test", "fixed");
+        bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(600), opened.getEpochSecond() + 600));
+        assertThat(analysed).as("a resolved incident is left alone").hasSize(4);
+    }
+
+    @Test
     void deploymentBeforeTheOnsetNamesTheVersionInTheKind() {
         bus.publish(new ChangeEvent(START.plusSeconds(ONSET - 5), "postgres-primary", ChangeKind.DEPLOYMENT, "15.3",
                 "15.4", "ci-pipeline", "release 15.4"));
