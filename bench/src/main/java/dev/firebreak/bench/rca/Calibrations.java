@@ -21,7 +21,7 @@ final class Calibrations {
     static void table(List<RcaTrial.Outcome> given, Calibration calibration) {
         List<RcaTrial.Outcome> diagnosed = calibration == null ? given : given.stream()
                 .map(o -> new RcaTrial.Outcome(o.type(), o.seed(), o.truth(), o.rank(), calibration.apply(o.rawShare()),
-                        o.rawShare(), o.methodRanks(), o.top(), o.topKind(), o.rawShares())).toList();
+                        o.rawShare(), o.methodRanks(), o.top(), o.topKind(), o.rawShares(), o.namesChange())).toList();
         System.out.printf(Locale.ROOT, "%n| confidence | trials | mean confidence | share correct |%n|---|---|---|---|%n");
         for (int b = 0; b < BINS; b++) {
             double low = (double) b / BINS;
@@ -38,12 +38,18 @@ final class Calibrations {
         double brier = diagnosed.stream().mapToDouble(o -> Math.pow(o.confidence() - (o.rank() == 1 ? 1 : 0), 2))
                 .average().orElse(0);
         System.out.printf(Locale.ROOT, "Brier score of the top confidence: %.3f%n", brier);
-        everyCause(given, calibration != null ? calibration : dev.firebreak.engine.rca.RcaConfig.ofDefaults().calibration());
+        dev.firebreak.engine.rca.RcaConfig shipped = dev.firebreak.engine.rca.RcaConfig.ofDefaults();
+        everyCause(given, calibration != null ? calibration : shipped.calibration(),
+                calibration != null ? calibration : shipped.changeCalibration());
     }
 
     /** The same table over every cause in the top five: what the panel's confidence bars claim. */
-    private static void everyCause(List<RcaTrial.Outcome> diagnosed, Calibration calibration) {
-        List<double[]> points = points(diagnosed); // {raw, right}
+    private static void everyCause(List<RcaTrial.Outcome> diagnosed, Calibration general, Calibration changeNamed) {
+        List<double[]> points = new ArrayList<>(); // {confidence, right}
+        for (double[] p : points(diagnosed, null)) {
+            points.add(new double[] {(p[2] == 1 ? changeNamed : general).apply(p[0]), p[1]});
+        }
+        Calibration calibration = Calibration.identity();
         System.out.printf(Locale.ROOT, "%n| confidence (top %d causes) | causes | mean confidence | share correct |%n"
                 + "|---|---|---|---|%n", RcaTrial.TOP);
         double brier = 0;
@@ -68,12 +74,18 @@ final class Calibrations {
                 points.isEmpty() ? 0 : brier / points.size());
     }
 
-    /** Each of a trial's first causes as {raw share, 1 if it is the true cause}. */
-    private static List<double[]> points(List<RcaTrial.Outcome> diagnosed) {
+    /**
+     * Each of a trial's first causes as {raw share, 1 if it is the true cause, 1 if its kind names a change}; only those
+     * whose kind names a change (or only the others) when {@code namesChange} is given.
+     */
+    private static List<double[]> points(List<RcaTrial.Outcome> diagnosed, Boolean namesChange) {
         List<double[]> points = new ArrayList<>();
         for (RcaTrial.Outcome o : diagnosed) {
             for (int i = 0; i < o.rawShares().length; i++) {
-                points.add(new double[] {o.rawShares()[i], o.rank() == i + 1 ? 1 : 0});
+                boolean named = o.namesChange()[i];
+                if (namesChange == null || namesChange == named) {
+                    points.add(new double[] {o.rawShares()[i], o.rank() == i + 1 ? 1 : 0, named ? 1 : 0});
+                }
             }
         }
         return points;
@@ -108,8 +120,19 @@ final class Calibrations {
         return left <= right ? i - 1 : i + 1;
     }
 
+    /** Two fits: causes whose kind names a change, and the others. */
     static void fit(List<RcaTrial.Outcome> diagnosed) {
-        List<double[]> sorted = points(diagnosed);
+        System.out.println("general (kinds that name no change):");
+        fit(diagnosed, points(diagnosed, false));
+        System.out.println("change-named (kinds that name a change made to the component):");
+        fit(diagnosed, points(diagnosed, true));
+    }
+
+    private static void fit(List<RcaTrial.Outcome> diagnosed, List<double[]> sorted) {
+        if (sorted.isEmpty()) {
+            System.out.println("  no causes");
+            return;
+        }
         sorted.sort(Comparator.comparingDouble(p -> p[0]));
         List<double[]> blocks = new ArrayList<>(); // {sum raw, sum correct, count}
         for (double[] p : sorted) {
@@ -163,5 +186,7 @@ final class Calibrations {
                 + diagnosed.size() + " trials (" + sorted.size() + " causes):");
         System.out.println("  raw:       {" + raw + "}");
         System.out.println("  confident: {" + confident + "}");
+        System.out.printf(Locale.ROOT, "  raw shares from %.4f to %.4f, %d of %d right%n", sorted.getFirst()[0],
+                sorted.getLast()[0], sorted.stream().filter(p -> p[1] == 1).count(), sorted.size());
     }
 }

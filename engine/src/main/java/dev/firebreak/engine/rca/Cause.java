@@ -30,4 +30,16 @@ public record Cause(String component, String kind, double confidence, double sco
         path = List.copyOf(path);
         Objects.requireNonNull(onset, "onset");
     }
+
+    /** Kinds that name a change made to the component ("bad deployment 5.5.1", "bad configuration change (...)"). */
+    static final String CHANGE_KIND_PREFIX = "bad ";
+
+    /** The kind names a change made to the component shortly before it moved: evidence of another sort than metrics. */
+    public boolean namesAChange() {
+        return kind.startsWith(CHANGE_KIND_PREFIX);
+    }
+
+    public Cause withConfidence(double calibrated) {
+        return new Cause(component, kind, calibrated, score, evidence, path, onset);
+    }
 }

@@ -19,9 +19,12 @@ import java.util.Set;
  *                             positive
  * @param walkRestart          the random walk's chance to jump back to the symptom on each step, in (0, 1)
  * @param calibration          raw share of the evidence to confidence
+ * @param changeCalibration    the same for a cause whose kind names a change made to it ({@link Cause#namesAChange()}):
+ *                             a deployment on the component just before it failed is evidence the metrics' share does
+ *                             not weigh, so such causes are right more often than their share says (fitted apart)
  */
 public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double halfScore, long changeLookbackSeconds,
-        long recentLevelSeconds, double walkRestart, Calibration calibration) {
+        long recentLevelSeconds, double walkRestart, Calibration calibration, Calibration changeCalibration) {
 
     public static final double DEFAULT_ANOMALY_THRESHOLD = 4;
     public static final double DEFAULT_HALF_SCORE = 8;
@@ -50,12 +53,19 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
             throw new IllegalArgumentException("walkRestart must be in (0, 1), was " + walkRestart);
         }
         Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(changeCalibration, "changeCalibration");
+    }
+
+    /** The calibration for a cause of this kind. */
+    public Calibration calibrationFor(Cause cause) {
+        return cause.namesAChange() ? changeCalibration : calibration;
     }
 
     /** Every method, with the calibration fitted on simulator seeds 1001-1005 (bench RcaAccuracy). */
     public static RcaConfig ofDefaults() {
         return new RcaConfig(EnumSet.allOf(RcaMethod.class), DEFAULT_ANOMALY_THRESHOLD, DEFAULT_HALF_SCORE,
-                DEFAULT_CHANGE_LOOKBACK_SECONDS, DEFAULT_RECENT_LEVEL_SECONDS, DEFAULT_WALK_RESTART, FittedCalibration.SIMULATOR);
+                DEFAULT_CHANGE_LOOKBACK_SECONDS, DEFAULT_RECENT_LEVEL_SECONDS, DEFAULT_WALK_RESTART, FittedCalibration.SIMULATOR,
+                FittedCalibration.SIMULATOR_CHANGE_NAMED);
     }
 
     public boolean uses(RcaMethod method) {
@@ -75,11 +85,16 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
 
     public RcaConfig withMethods(Set<RcaMethod> chosen) {
         return new RcaConfig(chosen, anomalyThreshold, halfScore, changeLookbackSeconds, recentLevelSeconds, walkRestart,
-                calibration);
+                calibration, changeCalibration);
     }
 
+    /** One calibration for every cause (the identity, to read raw shares). */
     public RcaConfig withCalibration(Calibration fitted) {
+        return withCalibrations(fitted, fitted);
+    }
+
+    public RcaConfig withCalibrations(Calibration general, Calibration changeNamed) {
         return new RcaConfig(methods, anomalyThreshold, halfScore, changeLookbackSeconds, recentLevelSeconds, walkRestart,
-                fitted);
+                general, changeNamed);
     }
 }

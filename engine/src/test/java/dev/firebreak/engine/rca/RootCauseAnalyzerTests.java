@@ -199,6 +199,28 @@ class RootCauseAnalyzerTests {
     }
 
     @Test
+    void aCauseNamedByAChangeIsCalibratedApartFromTheOthers() {
+        RcaCase deployments = new RcaCase().node("checkout").node("inventory").node("payments")
+                .calls("checkout", "inventory").calls("checkout", "payments")
+                .change("inventory", 590, "deployment", "release 5.5.1", "5.5.1")
+                .step("inventory", RcaCase.ERRORS, 600, 25).step("checkout", RcaCase.ERRORS, 601, 20);
+        Calibration flat = new Calibration(new double[] {0, 1}, new double[] {0.9, 0.9});
+        RootCauseAnalyzer raw = new RootCauseAnalyzer(RcaConfig.ofDefaults().withCalibration(Calibration.identity()));
+        RootCauseAnalyzer apart = new RootCauseAnalyzer(RcaConfig.ofDefaults()
+                .withCalibrations(Calibration.identity(), flat));
+
+        Diagnosis shares = raw.analyze(deployments.input("checkout", RcaCase.ERRORS));
+        Diagnosis calibrated = apart.analyze(deployments.input("checkout", RcaCase.ERRORS));
+
+        assertThat(calibrated.top().orElseThrow().namesAChange()).isTrue();
+        assertThat(calibrated.top().orElseThrow().confidence()).isEqualTo(0.9);
+        Cause checkout = calibrated.causes().get(calibrated.rankOf("checkout") - 1);
+        assertThat(checkout.namesAChange()).isFalse();
+        assertThat(checkout.confidence()).as("a cause that names no change keeps the general calibration")
+                .isEqualTo(shares.causes().get(shares.rankOf("checkout") - 1).confidence());
+    }
+
+    @Test
     void theFixForwardAfterTheOnsetDoesNotTakeTheBadDeploymentsPlace() {
         RcaCase deployments = new RcaCase().node("checkout").node("inventory").calls("checkout", "inventory")
                 .change("inventory", 590, "deployment", "release 5.5.1", "5.5.1")
@@ -262,7 +284,7 @@ class RootCauseAnalyzerTests {
         assertThatThrownBy(() -> RcaConfig.ofDefaults().withMethods(EnumSet.noneOf(RcaMethod.class)))
                 .hasMessageContaining("at least one method");
         assertThatThrownBy(() -> new RcaConfig(EnumSet.allOf(RcaMethod.class), 0, 8, 900, 900, 0.15,
-                Calibration.identity())).hasMessageContaining("anomalyThreshold");
+                Calibration.identity(), Calibration.identity())).hasMessageContaining("anomalyThreshold");
         assertThatThrownBy(() -> new Calibration(new double[] {0, 0.5, 1}, new double[] {0.2, 0.1, 0.9}))
                 .hasMessageContaining("must rise");
     }

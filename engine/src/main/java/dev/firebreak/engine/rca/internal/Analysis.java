@@ -513,7 +513,8 @@ public final class Analysis {
         for (int rank = 0; rank < ranked.size(); rank++) {
             NodeState s = ranked.get(rank);
             double share = denominator > 0 ? Math.pow(s.combined, SHARE_POWER) / denominator : 0;
-            causes.add(writer.write(s, config.calibration().apply(share), rank < DETAILED));
+            Cause cause = writer.write(s, 0, rank < DETAILED);
+            causes.add(cause.withConfidence(config.calibrationFor(cause).apply(share)));
         }
         // every other node, last: nothing on the symptom's calls points at them
         Set<Integer> blamable = new java.util.HashSet<>();
