@@ -155,7 +155,7 @@ public final class EngineSession implements AutoCloseable {
         this.notifications = IncidentNotifications.attach(source.events(), incidents, options.notifications());
         started.push(notifications);
         this.rootCauses = RootCauseService.attach(topology, source.store(), source.events(), incidents, feedbackStore,
-                RootCauseSettings.defaults(), source.clock());
+                RootCauseSettings.defaults(), source.clock(), this::notAnswering);
         started.push(rootCauses);
         this.halt = new HaltLatch(runbookSetup.halts(), runbookSetup.audit(), source.events(), source.clock());
         this.runbooks = runbookEngine(runbookSetup, halt);
@@ -172,6 +172,16 @@ public final class EngineSession implements AutoCloseable {
         started.push(healing);
         // closing the source stops its runner: it must stop first, so no tick reaches a stopped service
         started.push(source);
+    }
+
+    /**
+     * Root cause's direct evidence: the component's simulated instances check fails now (instances it should have are
+     * not serving). Real checks do not say which of them counts instances, so they give none.
+     */
+    private boolean notAnswering(String componentId) {
+        String instances = dev.firebreak.engine.check.SimulatedProbes.instancesCheckId(componentId);
+        return checks(componentId).map(own -> own.checks().stream().anyMatch(check ->
+                check.checkId().equals(instances) && check.failedRuns() > 0)).orElse(false);
     }
 
     /** A component's checks run once now: its real ones where it has them, else the simulated. */

@@ -40,14 +40,14 @@ final class Calibrations {
         System.out.printf(Locale.ROOT, "Brier score of the top confidence: %.3f%n", brier);
         dev.firebreak.engine.rca.RcaConfig shipped = dev.firebreak.engine.rca.RcaConfig.ofDefaults();
         everyCause(given, calibration != null ? calibration : shipped.calibration(),
-                calibration != null ? calibration : shipped.changeCalibration());
+                calibration != null ? calibration : shipped.directCalibration());
     }
 
     /** The same table over every cause in the top five: what the panel's confidence bars claim. */
-    private static void everyCause(List<RcaTrial.Outcome> diagnosed, Calibration general, Calibration changeNamed) {
+    private static void everyCause(List<RcaTrial.Outcome> diagnosed, Calibration general, Calibration direct) {
         List<double[]> points = new ArrayList<>(); // {confidence, right}
         for (double[] p : points(diagnosed, null)) {
-            points.add(new double[] {(p[2] == 1 ? changeNamed : general).apply(p[0]), p[1]});
+            points.add(new double[] {(p[2] == 1 ? direct : general).apply(p[0]), p[1]});
         }
         Calibration calibration = Calibration.identity();
         System.out.printf(Locale.ROOT, "%n| confidence (top %d causes) | causes | mean confidence | share correct |%n"
@@ -75,8 +75,8 @@ final class Calibrations {
     }
 
     /**
-     * Each of a trial's first causes as {raw share, 1 if it is the true cause, 1 if its kind names a change}; only those
-     * whose kind names a change (or only the others) when {@code namesChange} is given.
+     * Each of a trial's first causes as {raw share, 1 if it is the true cause, 1 if it is named by direct evidence}; only those
+     * so named (or only the others) when {@code namesChange} is given.
      */
     private static List<double[]> points(List<RcaTrial.Outcome> diagnosed, Boolean namesChange) {
         List<double[]> points = new ArrayList<>();
@@ -120,11 +120,11 @@ final class Calibrations {
         return left <= right ? i - 1 : i + 1;
     }
 
-    /** Two fits: causes whose kind names a change, and the others. */
+    /** Two fits: causes named by direct evidence, and the others. */
     static void fit(List<RcaTrial.Outcome> diagnosed) {
-        System.out.println("general (kinds that name no change):");
+        System.out.println("general (kinds named by the metrics alone):");
         fit(diagnosed, points(diagnosed, false));
-        System.out.println("change-named (kinds that name a change made to the component):");
+        System.out.println("direct evidence (kinds that name a change made to the component, or its instances down):");
         fit(diagnosed, points(diagnosed, true));
     }
 

@@ -32,7 +32,7 @@ final class RcaTrial {
     static final Duration WARM_UP = Duration.ofMinutes(20);
     static final Duration FAULT = Duration.ofMinutes(10);
     /** The diagnosis is scored this far into the fault: incidents open within seconds, and it keeps the runs short. */
-    static final Duration OBSERVED = Duration.ofMinutes(5);
+    static final Duration OBSERVED = Duration.ofSeconds(Long.getLong("rca.observedSeconds", 300));
 
     /**
      * @param rank         rank of the true cause by the shipped service, 0 if not ranked; -1 if no incident opened
@@ -105,7 +105,7 @@ final class RcaTrial {
         java.util.List<dev.firebreak.engine.rca.Cause> first = raw.causes().stream().limit(TOP).toList();
         boolean[] flags = new boolean[first.size()];
         for (int i = 0; i < flags.length; i++) {
-            flags[i] = first.get(i).namesAChange();
+            flags[i] = first.get(i).namedByDirectEvidence();
         }
         return flags;
     }

@@ -59,11 +59,16 @@ public final class SimulatedProbes {
      * component at the top of a deep call chain takes over a second per request normally (the generated topologies'
      * entry services do), and a one-second shallow timeout on that would report it degraded from the first second.
      */
+    /** The id of a component's simulated instances check: its instances serving against those wanted. */
+    public static String instancesCheckId(String componentId) {
+        return componentId + "/instances";
+    }
+
     public static List<HealthCheck> defaultChecks(ComponentSignals signals, String componentId) {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck(componentId + "/endpoint", componentId, CheckTier.SHALLOW,
                 liveness(signals, componentId, 5)));
-        checks.add(new HealthCheck(componentId + "/instances", componentId, CheckTier.SHALLOW,
+        checks.add(new HealthCheck(instancesCheckId(componentId), componentId, CheckTier.SHALLOW,
                 instances(signals, componentId)));
         checks.add(new HealthCheck(componentId + "/resources", componentId, CheckTier.SHALLOW,
                 resources(signals, componentId, DEFAULT_LIMITS)));

@@ -33,10 +33,15 @@ public record Cause(String component, String kind, double confidence, double sco
 
     /** Kinds that name a change made to the component ("bad deployment 5.5.1", "bad configuration change (...)"). */
     static final String CHANGE_KIND_PREFIX = "bad ";
+    /** The kind of a component whose own checks find instances it should have not serving. */
+    public static final String DOWN_KIND = "instances down";
 
-    /** The kind names a change made to the component shortly before it moved: evidence of another sort than metrics. */
-    public boolean namesAChange() {
-        return kind.startsWith(CHANGE_KIND_PREFIX);
+    /**
+     * The kind rests on direct evidence, of another sort than the metrics' share: a change made to the component shortly
+     * before it moved, or its own checks finding its instances down.
+     */
+    public boolean namedByDirectEvidence() {
+        return kind.startsWith(CHANGE_KIND_PREFIX) || kind.equals(DOWN_KIND);
     }
 
     public Cause withConfidence(double calibrated) {

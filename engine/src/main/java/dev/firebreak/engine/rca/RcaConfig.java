@@ -19,12 +19,13 @@ import java.util.Set;
  *                             positive
  * @param walkRestart          the random walk's chance to jump back to the symptom on each step, in (0, 1)
  * @param calibration          raw share of the evidence to confidence
- * @param changeCalibration    the same for a cause whose kind names a change made to it ({@link Cause#namesAChange()}):
- *                             a deployment on the component just before it failed is evidence the metrics' share does
- *                             not weigh, so such causes are right more often than their share says (fitted apart)
+ * @param directCalibration    the same for a cause named by direct evidence ({@link Cause#namedByDirectEvidence()}): a
+ *                             deployment on the component just before it failed, or its own checks finding its instances down,
+ *                             is evidence the metrics' share does not weigh, so such causes are right more often than
+ *                             their share says (fitted apart)
  */
 public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double halfScore, long changeLookbackSeconds,
-        long recentLevelSeconds, double walkRestart, Calibration calibration, Calibration changeCalibration) {
+        long recentLevelSeconds, double walkRestart, Calibration calibration, Calibration directCalibration) {
 
     public static final double DEFAULT_ANOMALY_THRESHOLD = 4;
     public static final double DEFAULT_HALF_SCORE = 8;
@@ -53,19 +54,19 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
             throw new IllegalArgumentException("walkRestart must be in (0, 1), was " + walkRestart);
         }
         Objects.requireNonNull(calibration, "calibration");
-        Objects.requireNonNull(changeCalibration, "changeCalibration");
+        Objects.requireNonNull(directCalibration, "directCalibration");
     }
 
     /** The calibration for a cause of this kind. */
     public Calibration calibrationFor(Cause cause) {
-        return cause.namesAChange() ? changeCalibration : calibration;
+        return cause.namedByDirectEvidence() ? directCalibration : calibration;
     }
 
     /** Every method, with the calibration fitted on simulator seeds 1001-1005 (bench RcaAccuracy). */
     public static RcaConfig ofDefaults() {
         return new RcaConfig(EnumSet.allOf(RcaMethod.class), DEFAULT_ANOMALY_THRESHOLD, DEFAULT_HALF_SCORE,
                 DEFAULT_CHANGE_LOOKBACK_SECONDS, DEFAULT_RECENT_LEVEL_SECONDS, DEFAULT_WALK_RESTART, FittedCalibration.SIMULATOR,
-                FittedCalibration.SIMULATOR_CHANGE_NAMED);
+                FittedCalibration.SIMULATOR_DIRECT);
     }
 
     public boolean uses(RcaMethod method) {
@@ -85,7 +86,7 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
 
     public RcaConfig withMethods(Set<RcaMethod> chosen) {
         return new RcaConfig(chosen, anomalyThreshold, halfScore, changeLookbackSeconds, recentLevelSeconds, walkRestart,
-                calibration, changeCalibration);
+                calibration, directCalibration);
     }
 
     /** One calibration for every cause (the identity, to read raw shares). */
@@ -93,8 +94,8 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
         return withCalibrations(fitted, fitted);
     }
 
-    public RcaConfig withCalibrations(Calibration general, Calibration changeNamed) {
+    public RcaConfig withCalibrations(Calibration general, Calibration direct) {
         return new RcaConfig(methods, anomalyThreshold, halfScore, changeLookbackSeconds, recentLevelSeconds, walkRestart,
-                general, changeNamed);
+                general, direct);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything one analysis looks at, independent of where it came from (the simulator's store, PetShop's CSV files).
@@ -18,9 +19,18 @@ import java.util.Objects;
  * @param affected  other nodes the incident already includes (the symptom's neighbours that alerted); may be empty
  * @param changes   changes made to nodes (deployments, configuration changes), any order
  * @param past      earlier incidents with a person's verdict on their cause
+ * @param down      nodes whose own checks find instances they should have not serving now: direct evidence, like a
+ *                  change; empty where no checks say so
  */
 public record RcaInput(CallGraph graph, long[] times, SeriesSource series, Map<String, MetricSpec> metrics, Period normal,
-        Period anomalous, Symptom symptom, List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
+        Period anomalous, Symptom symptom, List<String> affected, List<ChangeRecord> changes, List<PastIncident> past,
+        Set<String> down) {
+
+    /** Without health checks. */
+    public RcaInput(CallGraph graph, long[] times, SeriesSource series, Map<String, MetricSpec> metrics, Period normal,
+            Period anomalous, Symptom symptom, List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
+        this(graph, times, series, metrics, normal, anomalous, symptom, affected, changes, past, Set.of());
+    }
 
     public RcaInput {
         Objects.requireNonNull(graph, "graph");
@@ -33,6 +43,7 @@ public record RcaInput(CallGraph graph, long[] times, SeriesSource series, Map<S
         affected = List.copyOf(affected);
         changes = List.copyOf(changes);
         past = List.copyOf(past);
+        down = Set.copyOf(down);
         times = times.clone();
         for (int i = 1; i < times.length; i++) {
             if (times[i] <= times[i - 1]) {

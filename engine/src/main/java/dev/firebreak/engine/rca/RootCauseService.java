@@ -57,6 +57,8 @@ public final class RootCauseService implements AutoCloseable {
     private final RootCauseSettings settings;
     private final RootCauseAnalyzer analyzer;
     private final CallGraph graph;
+    /** Whether a component's own checks find instances it should have not serving now. */
+    private final java.util.function.Predicate<String> down;
     private final Deque<ChangeEvent> changes = new ArrayDeque<>();
     private final Map<String, Deque<Instant>> anomalies = new HashMap<>();
     // read without the lock: the console asks on its thread while an analysis (hundreds of ms on 2,000 components)
@@ -70,7 +72,8 @@ public final class RootCauseService implements AutoCloseable {
     private final ThreadLocal<Boolean> recording = ThreadLocal.withInitial(() -> false);
 
     private RootCauseService(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
-            FeedbackStore feedback, RootCauseSettings settings, Clock clock) {
+            FeedbackStore feedback, RootCauseSettings settings, Clock clock, java.util.function.Predicate<String> down) {
+        this.down = Objects.requireNonNull(down, "down");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.store = Objects.requireNonNull(store, "store");
@@ -85,7 +88,13 @@ public final class RootCauseService implements AutoCloseable {
     /** Builds the service and subscribes it to incidents, anomalies and changes on the bus. */
     public static RootCauseService attach(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
             FeedbackStore feedback, RootCauseSettings settings, Clock clock) {
-        RootCauseService service = new RootCauseService(topology, store, bus, incidents, feedback, settings, clock);
+        return attach(topology, store, bus, incidents, feedback, settings, clock, component -> false);
+    }
+
+    /** As above, with what the components' own checks say: {@code down} whether instances it should have are down. */
+    public static RootCauseService attach(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
+            FeedbackStore feedback, RootCauseSettings settings, Clock clock, java.util.function.Predicate<String> down) {
+        RootCauseService service = new RootCauseService(topology, store, bus, incidents, feedback, settings, clock, down);
         service.subscriptions.add(bus.subscribe(ChangeEvent.class, service::onChange));
         service.subscriptions.add(bus.subscribe(AnomalyDetected.class, service::onAnomaly));
         service.subscriptions.add(bus.subscribe(IncidentChanged.class, service::onIncident));
@@ -239,9 +248,18 @@ public final class RootCauseService implements AutoCloseable {
         List<PastIncident> past = feedback.all().stream().filter(f -> f.incidentId() != incident.id())
                 .map(Feedback::asPastIncident).toList();
         // the symptom's metric is left open: an incident is about a component, and any of its signals may be the one
-        return fromStore(graph, store, new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
+        RcaInput input = fromStore(graph, store, new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
                 new Period(anomalousFrom.getEpochSecond(), until + 1), new Symptom(symptomNode, "", onset.getEpochSecond()),
                 nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past);
+        Set<String> notAnswering = new LinkedHashSet<>();
+        for (String node : graph.nodes()) {
+            if (down.test(node)) {
+                notAnswering.add(node);
+            }
+        }
+        return notAnswering.isEmpty() ? input : new RcaInput(input.graph(), input.times(), input.series(), input.metrics(),
+                input.normal(), input.anomalous(), input.symptom(), input.affected(), input.changes(), input.past(),
+                notAnswering);
     }
 
     /**

@@ -212,12 +212,30 @@ class RootCauseAnalyzerTests {
         Diagnosis shares = raw.analyze(deployments.input("checkout", RcaCase.ERRORS));
         Diagnosis calibrated = apart.analyze(deployments.input("checkout", RcaCase.ERRORS));
 
-        assertThat(calibrated.top().orElseThrow().namesAChange()).isTrue();
+        assertThat(calibrated.top().orElseThrow().namedByDirectEvidence()).isTrue();
         assertThat(calibrated.top().orElseThrow().confidence()).isEqualTo(0.9);
         Cause checkout = calibrated.causes().get(calibrated.rankOf("checkout") - 1);
-        assertThat(checkout.namesAChange()).isFalse();
+        assertThat(checkout.namedByDirectEvidence()).isFalse();
         assertThat(checkout.confidence()).as("a cause that names no change keeps the general calibration")
                 .isEqualTo(shares.causes().get(shares.rankOf("checkout") - 1).confidence());
+    }
+
+    @Test
+    void aNodeWhoseOwnChecksFindItsInstancesDownIsNamedSoWithThatEvidence() {
+        RcaCase chain = new RcaCase().node("checkout").node("inventory").calls("checkout", "inventory")
+                .step("inventory", RcaCase.ERRORS, 600, 25).step("checkout", RcaCase.ERRORS, 601, 20);
+        RcaInput plain = chain.input("checkout", RcaCase.ERRORS);
+        RcaInput withChecks = new RcaInput(plain.graph(), plain.times(), plain.series(), plain.metrics(), plain.normal(),
+                plain.anomalous(), plain.symptom(), plain.affected(), plain.changes(), plain.past(), Set.of("inventory"));
+
+        Cause without = analyzer.analyze(plain).top().orElseThrow();
+        Cause with = analyzer.analyze(withChecks).top().orElseThrow();
+
+        assertThat(without.kind()).isNotEqualTo(Cause.DOWN_KIND);
+        assertThat(with.component()).isEqualTo("inventory");
+        assertThat(with.kind()).isEqualTo(Cause.DOWN_KIND);
+        assertThat(with.namedByDirectEvidence()).isTrue();
+        assertThat(with.evidence()).contains("its own checks find instances it should have not serving");
     }
 
     @Test

@@ -64,6 +64,9 @@ final class CauseWriter {
         if (path.size() > 1) {
             evidence.add("call path from the symptom: " + String.join(" -> ", path));
         }
+        if (input.down().contains(s.id)) {
+            evidence.add("its own checks find instances it should have not serving");
+        }
         change.ifPresent(c -> evidence.add(c.kind() + " '" + c.description() + "' on " + s.id + " at "
                 + Instant.ofEpochSecond(c.epochSecond()) + ", " + relative(input.symptom().epochSecond() - c.epochSecond())));
         for (SimilarIncident like : similar) {
@@ -108,6 +111,9 @@ final class CauseWriter {
                 return "bad deployment " + (c.version().isBlank() ? c.description() : c.version());
             }
             return "bad " + c.kind() + " (" + c.description() + ")";
+        }
+        if (input.down().contains(s.id)) {
+            return dev.firebreak.engine.rca.Cause.DOWN_KIND;
         }
         boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
         if (ownQuiet && s.moved || s.lostTraffic) {
