@@ -65,6 +65,8 @@ public final class HealingService implements AutoCloseable {
     public static final String ACTOR = "firebreak-healing";
     /** How often a refused but still open incident is decided again (a cooldown may have passed, a freeze ended). */
     static final Duration RETRY = Duration.ofSeconds(30);
+    /** How often verification runs the failing checks of what it watches again. */
+    static final Duration RECHECK_EVERY = Duration.ofSeconds(10);
 
     /** What the service needs around it. */
     public record Wiring(Topology topology, PlaybookLibrary library, HealingStore store, RunbookEngine runbooks, HaltLatch halt,
@@ -95,6 +97,8 @@ public final class HealingService implements AutoCloseable {
     private final Map<Long, HealingAction> actions = new TreeMap<>();
     private final Map<Long, Verifier> verifiers = new HashMap<>();
     private final Map<Long, Set<String>> quietNeighbours = new HashMap<>();
+    /** When verification last ran an action's watched checks again. */
+    private final Map<Long, Instant> rechecked = new HashMap<>();
     private final Map<Long, DiagnosisUpdated> lastDiagnosis = new LinkedHashMap<>();
     private final Map<String, Instant> predicted = new HashMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -356,6 +360,7 @@ public final class HealingService implements AutoCloseable {
                     commit(action.moveTo(HealingState.HALTED, change.at(), "HALT by " + change.record().person() + ": "
                             + change.record().reason()), effects);
                     verifiers.remove(action.id());
+                    rechecked.remove(action.id());
                     quietNeighbours.remove(action.id());
                 }
             }
@@ -614,9 +619,6 @@ public final class HealingService implements AutoCloseable {
                 HealingAction ran = action.state() == HealingState.AWAITING_APPROVAL
                         ? action.moveTo(HealingState.EXECUTING, now, "approved; run " + run.id() + " ran") : action;
                 commit(ran.moveTo(HealingState.VERIFYING, now, "run " + run.id() + " succeeded; verifying"), effects);
-                // the watched components' checks at once, not at their next scheduled run (a deep one may be a minute off)
-                Optional.ofNullable(verifiers.get(action.id())).ifPresent(verifier -> effects.add(() -> verifier.watched()
-                        .forEach(w.recheck())));
                 action.decision().incidentId().ifPresent(incident -> effects.add(() -> moveIncident(incident,
                         IncidentState.MONITORING, "healing verifies " + action.playbookId())));
             }
@@ -650,9 +652,11 @@ public final class HealingService implements AutoCloseable {
         }
         Optional<Verifier.Result> result = verifier.observe(now, w.health());
         if (result.isEmpty()) {
+            recheck(action.id(), verifier, now, effects);
             return;
         }
         verifiers.remove(action.id());
+        rechecked.remove(action.id());
         quietNeighbours.remove(action.id());
         Verifier.Result r = result.get();
         HealingAction judged = action.verified(r.outcome());
@@ -668,6 +672,24 @@ public final class HealingService implements AutoCloseable {
             }
             case FAILED, TIMED_OUT -> rollBack(judged, now, (r.outcome() == VerificationOutcome.FAILED ? "failed: "
                     : "timed out: ") + r.why(), effects);
+        }
+    }
+
+    /**
+     * The watched components' checks run at once when verification starts, not at their next scheduled run (a deep one
+     * may be a minute off), and those still failing again every {@link #RECHECK_EVERY} while it goes on: the first run
+     * may come before the action has taken effect.
+     */
+    private void recheck(long actionId, Verifier verifier, Instant now, List<Runnable> effects) {
+        Instant last = rechecked.get(actionId);
+        if (last != null && now.isBefore(last.plus(RECHECK_EVERY))) {
+            return;
+        }
+        List<String> due = last == null ? verifier.watched() : verifier.watched().stream()
+                .filter(id -> w.health().apply(id).checked().isWorseThan(HealthState.RECOVERING)).toList();
+        if (!due.isEmpty()) {
+            rechecked.put(actionId, now);
+            effects.add(() -> due.forEach(w.recheck()));
         }
     }
 
