@@ -32,12 +32,18 @@ public final class DecisionChain {
      * @param history   earlier decisions (rate limit and cooldown count every start, shadow ones included, so shadow
      *                  and automatic decide alike)
      * @param actions   earlier actions (the breaker, the parallel cap and the playbooks' records read them)
+     * @param instancesDownAt when root cause last found the component's own instances down, if it did: its supervisor
+     *                  restarts them, so a restart playbook cools down from then as from an action of its own
      */
     public record Input(Instant now, Strategy strategy, Optional<Long> incidentId, String component, String componentKind,
             String faultKind, double causeConfidence, String environment, HealingConfig config, boolean protectedEnvironment,
             Optional<String> halt, PlaybookLibrary library, Topology topology, List<HealingDecision> history,
-            List<HealingAction> actions, Function<Playbook, Fill> parameters, HealthState componentHealth) {
+            List<HealingAction> actions, Function<Playbook, Fill> parameters, HealthState componentHealth,
+            Optional<Instant> instancesDownAt) {
     }
+
+    /** Playbooks that restart the component: pointless right after its own supervisor restarted it. */
+    static final java.util.Set<String> RESTART_CATEGORIES = java.util.Set.of("restart", "process-restart");
 
     public static HealingDecision decide(Input in) {
         List<GateVerdict> gates = new ArrayList<>();
@@ -79,7 +85,7 @@ public final class DecisionChain {
                         .label()));
         gates.add(breaker(in));
         gates.add(rateLimit(in));
-        gates.add(cooldown(in));
+        gates.add(cooldown(in, playbook));
         long running = in.actions().stream().filter(a -> !a.state().isFinal()).count();
         gates.add(running < in.config().maxParallel()
                 ? GateVerdict.pass(Gate.PARALLEL, running + " running of at most " + in.config().maxParallel())
@@ -175,8 +181,14 @@ public final class DecisionChain {
                 : GateVerdict.fail(Gate.RATE_LIMIT, started + " actions in the last hour, the limit is " + cap);
     }
 
-    private static GateVerdict cooldown(Input in) {
+    private static GateVerdict cooldown(Input in, Playbook playbook) {
         Duration cooldown = in.config().cooldown();
+        if (RESTART_CATEGORIES.contains(playbook.category()) && in.instancesDownAt().isPresent()
+                && in.now().isBefore(in.instancesDownAt().get().plus(cooldown))) {
+            return GateVerdict.fail(Gate.COOLDOWN, in.component() + "'s instances were down at " + in.instancesDownAt().get()
+                    + " and its supervisor restarts them: a restart now would only take it away again; cooling down until "
+                    + in.instancesDownAt().get().plus(cooldown));
+        }
         Optional<Instant> last = in.history().stream().filter(DecisionChain::started)
                 .filter(d -> d.component().equals(in.component())).map(HealingDecision::at).max(Instant::compareTo);
         if (last.isPresent() && in.now().isBefore(last.get().plus(cooldown))) {

@@ -97,6 +97,8 @@ public final class HealingService implements AutoCloseable {
     private final Map<Long, HealingAction> actions = new TreeMap<>();
     private final Map<Long, Verifier> verifiers = new HashMap<>();
     private final Map<Long, Set<String>> quietNeighbours = new HashMap<>();
+    /** When root cause last found a component's own instances down. */
+    private final Map<String, Instant> instancesDown = new HashMap<>();
     /** When verification last ran an action's watched checks again. */
     private final Map<Long, Instant> rechecked = new HashMap<>();
     private final Map<Long, DiagnosisUpdated> lastDiagnosis = new LinkedHashMap<>();
@@ -238,6 +240,8 @@ public final class HealingService implements AutoCloseable {
         List<Runnable> effects = new ArrayList<>();
         synchronized (this) {
             lastDiagnosis.put(update.incidentId(), update);
+            update.diagnosis().causes().stream().filter(cause -> cause.kind().equals(dev.firebreak.engine.rca.Cause.DOWN_KIND))
+                    .forEach(cause -> instancesDown.put(cause.component(), update.at()));
             considerIncident(update, update.at(), false, effects);
         }
         effects.forEach(Runnable::run);
@@ -382,7 +386,8 @@ public final class HealingService implements AutoCloseable {
         DecisionChain.Input input = new DecisionChain.Input(now, strategy, incidentId, component, kindName(blamed.kind()), kind,
                 confidence, w.environment(), c, w.protectedEnvironment().test(w.environment()), w.halt().halted(),
                 w.library(), w.topology(), List.copyOf(decisions), history,
-                playbook -> fill(playbook, blamed, incidentComponents), w.health().apply(component).state());
+                playbook -> fill(playbook, blamed, incidentComponents), w.health().apply(component).state(),
+                Optional.ofNullable(instancesDown.get(component)));
         HealingDecision decided = DecisionChain.decide(input);
         if (incidentId.isPresent() && repeats(incidentId.get(), decided)) {
             return; // the same conclusion as last time: the timeline already says so

@@ -55,13 +55,14 @@ class DecisionChainTests {
     private final List<HealingAction> actions = new ArrayList<>();
     private Optional<String> halt = Optional.empty();
     private dev.firebreak.engine.health.HealthState health = dev.firebreak.engine.health.HealthState.CRITICAL;
+    private Optional<Instant> instancesDownAt = Optional.empty();
 
     private HealingDecision decide(String component, String kind, double confidence) {
         PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(RESTART), playbook(FAILOVER)), List.of());
         return DecisionChain.decide(new DecisionChain.Input(NOW, Strategy.REACTIVE, Optional.of(7L), component,
                 shop.component(shop.indexOf(component)).kind().name().toLowerCase(), kind, confidence, "simulator", config,
                 false, halt, library, shop, history, actions,
-                playbook -> new DecisionChain.Fill(Map.of("service", component), Optional.empty()), health));
+                playbook -> new DecisionChain.Fill(Map.of("service", component), Optional.empty()), health, instancesDownAt));
     }
 
     @Test
@@ -75,6 +76,20 @@ class DecisionChainTests {
         assertThat(decision.gates()).extracting(GateVerdict::gate).containsExactly(Gate.DIAGNOSIS, Gate.PLAYBOOK, Gate.MODE,
                 Gate.HALT, Gate.CONFIDENCE, Gate.BLAST_RADIUS, Gate.BREAKER, Gate.RATE_LIMIT, Gate.COOLDOWN, Gate.PARALLEL,
                 Gate.CHANGE_FREEZE, Gate.PRE_CHECK, Gate.APPROVAL);
+    }
+
+    @Test
+    void aRestartRightAfterTheComponentsOwnInstancesWereDownCoolsDownUntilTheCooldownHasPassed() {
+        instancesDownAt = Optional.of(NOW.minusSeconds(120));
+
+        HealingDecision restart = decide("catalog", "resource exhaustion: memory", 0.93);
+        instancesDownAt = Optional.of(NOW.minus(config.cooldown()).minusSeconds(1));
+        HealingDecision later = decide("catalog", "resource exhaustion: memory", 0.93);
+
+        assertThat(restart.verdict()).isEqualTo(Verdict.REFUSED);
+        assertThat(restart.refusedBy().orElseThrow().gate()).isEqualTo(Gate.COOLDOWN);
+        assertThat(restart.refusedBy().orElseThrow().why()).contains("instances were down").contains("supervisor");
+        assertThat(later.verdict()).as("once the cooldown has passed").isEqualTo(Verdict.ACT);
     }
 
     @Test
