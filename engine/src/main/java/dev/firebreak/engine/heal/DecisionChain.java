@@ -60,7 +60,12 @@ public final class DecisionChain {
         }
         Playbook playbook = match.get();
         HealingLearning.Record record = HealingLearning.record(in.actions(), playbook.id(), in.faultKind());
-        gates.add(GateVerdict.pass(Gate.PLAYBOOK, playbook.id() + " (" + playbook.category() + ")"
+        Optional<HealingAction> triedHere = triedWithoutHelp(in, playbook);
+        gates.add(triedHere.isPresent()
+                ? GateVerdict.fail(Gate.PLAYBOOK, playbook.id() + " already ran on " + in.component() + " for this incident"
+                        + " and did not help (" + triedHere.get().state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " at " + triedHere.get().updatedAt() + "); not run again for it: a person decides")
+                : GateVerdict.pass(Gate.PLAYBOOK, playbook.id() + " (" + playbook.category() + ")"
                 + record.successRate().stream().mapToObj(rate -> String.format(Locale.ROOT,
                         "; %d of %d past actions on this kind verified", record.successes(), record.attempts()))
                         .findFirst().orElse("; no past actions on this kind")));
@@ -144,6 +149,24 @@ public final class DecisionChain {
                 && later.component().equals(healed.component())
                 && later.startedAt().isAfter(healed.updatedAt())
                 && !later.startedAt().isAfter(healed.updatedAt().plus(recurrence)));
+    }
+
+    /** Outcomes after which the same playbook is not run again on the same component for the same incident. */
+    static final java.util.Set<HealingState> DID_NOT_HELP = java.util.EnumSet.of(HealingState.FAILED,
+            HealingState.ROLLED_BACK, HealingState.PARTIAL, HealingState.UNCERTAIN);
+
+    /**
+     * The playbook's last action on this component for this incident, if it did not help: running it again on the same
+     * evidence repeats what failed (and a restart at the moment the fault ends only delays the recovery); the failure
+     * was escalated to a person already.
+     */
+    private static Optional<HealingAction> triedWithoutHelp(Input in, Playbook playbook) {
+        if (in.incidentId().isEmpty()) {
+            return Optional.empty();
+        }
+        return in.actions().stream().filter(a -> a.decision().incidentId().equals(in.incidentId())
+                && a.component().equals(in.component()) && a.playbookId().equals(playbook.id())
+                && DID_NOT_HELP.contains(a.state())).reduce((first, second) -> second);
     }
 
     private static GateVerdict breaker(Input in) {

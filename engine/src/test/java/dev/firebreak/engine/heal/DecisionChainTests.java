@@ -157,6 +157,20 @@ class DecisionChainTests {
     }
 
     @Test
+    void aPlaybookThatDidNotHelpIsNotRunAgainOnTheSameComponentForTheSameIncident() {
+        HealingDecision first = decide("catalog", "resource exhaustion: memory", 0.93).withId(1);
+        actions.add(action(1, first, HealingState.ROLLED_BACK, NOW.minusSeconds(1200), NOW.minusSeconds(900)));
+
+        HealingDecision again = decide("catalog", "resource exhaustion: memory", 0.93);
+        HealingDecision elsewhere = decide("cart", "resource exhaustion: memory", 0.93);
+
+        assertThat(again.verdict()).isEqualTo(Verdict.REFUSED);
+        assertThat(again.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PLAYBOOK);
+        assertThat(again.refusedBy().orElseThrow().why()).contains("already ran on catalog").contains("rolled back");
+        assertThat(elsewhere.verdict()).as("another component of the same incident").isEqualTo(Verdict.ACT);
+    }
+
+    @Test
     void failedHealsInTheWindowOpenTheBreakerAndAHealedCauseThatCameBackCountsAsOne() {
         HealingDecision base = decide("catalog", "resource exhaustion: memory", 0.93).withId(1);
         actions.add(action(1, base, HealingState.ROLLED_BACK, NOW.minusSeconds(1800), NOW.minusSeconds(1700)));
