@@ -6,7 +6,7 @@ import dev.firebreak.engine.heal.HaltChanged;
 import dev.firebreak.engine.heal.HaltRecord;
 import dev.firebreak.views.fx.FxCoalescer;
 import dev.firebreak.views.session.HealingDesk;
-import dev.firebreak.views.task.BackgroundTask;
+import dev.firebreak.views.task.EngineCommand;
 import dev.firebreak.views.task.TaskExecutor;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -27,15 +27,13 @@ public final class HaltViewModel implements AutoCloseable {
 
     private final HealingDesk desk;
     private final Supplier<String> operator;
-    private final TaskExecutor tasks;
     private final FxCoalescer coalescer = new FxCoalescer(this::refresh);
     private final Subscription subscription;
 
     private final ReadOnlyObjectWrapper<HaltRecord> latched = new ReadOnlyObjectWrapper<>(this, "latched");
     private final ReadOnlyBooleanWrapper halted = new ReadOnlyBooleanWrapper(this, "halted");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
+    private final EngineCommand command;
 
     /**
      * @param events   the session's bus, where HALT presses and releases are announced
@@ -45,7 +43,7 @@ public final class HaltViewModel implements AutoCloseable {
     public HaltViewModel(HealingDesk desk, EventBus events, Supplier<String> operator, TaskExecutor tasks) {
         this.desk = Objects.requireNonNull(desk, "desk");
         this.operator = Objects.requireNonNull(operator, "operator");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.command = new EngineCommand(tasks, this::refresh);
         this.subscription = events.subscribe(HaltChanged.class, e -> coalescer.markDirty());
         refresh();
     }
@@ -68,12 +66,12 @@ public final class HaltViewModel implements AutoCloseable {
 
     /** Why the last press or release was refused; empty after one that worked. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return command.messageProperty();
     }
 
     /** Whether a press or release is on its way to the engine. */
     public ReadOnlyBooleanProperty workingProperty() {
-        return working.getReadOnlyProperty();
+        return command.workingProperty();
     }
 
     public String operator() {
@@ -85,34 +83,23 @@ public final class HaltViewModel implements AutoCloseable {
     /** Latches HALT in the operator's name; a blank reason is refused here, before the engine is asked. */
     public void press(String reason) {
         if (reason == null || reason.isBlank()) {
-            message.set("Pressing HALT needs a reason: it goes on the timeline and into the audit log.");
+            command.refuse("Pressing HALT needs a reason: it goes on the timeline and into the audit log.");
             return;
         }
         String person = operator.get();
-        call("Pressing HALT", () -> desk.pressHalt(person, reason.strip()));
+        command.send("Pressing HALT", () -> desk.pressHalt(person, reason.strip()));
     }
 
     /** Releases HALT in the operator's name, with a reason. */
     public void release(String reason) {
         if (reason == null || reason.isBlank()) {
-            message.set("Releasing HALT needs a reason: it goes on the timeline and into the audit log.");
+            command.refuse("Releasing HALT needs a reason: it goes on the timeline and into the audit log.");
             return;
         }
         String person = operator.get();
-        call("Releasing HALT", () -> desk.releaseHalt(person, reason.strip()));
+        command.send("Releasing HALT", () -> desk.releaseHalt(person, reason.strip()));
     }
 
-    private void call(String title, java.util.concurrent.Callable<HaltRecord> action) {
-        working.set(true);
-        BackgroundTask.wrap(action).withTitle(title)
-                .onSuccess(record -> message.set(""))
-                .onFailure(e -> message.set(title + " was refused: " + e.getMessage()))
-                .onFinished(() -> {
-                    working.set(false);
-                    refresh();
-                })
-                .executeWith(tasks);
-    }
 
     // ---- Following the engine ----
 

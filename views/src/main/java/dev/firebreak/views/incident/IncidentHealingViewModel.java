@@ -18,7 +18,7 @@ import dev.firebreak.views.runbook.RunbookNavigation;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.session.HealingDesk;
 import dev.firebreak.views.session.RunbookDesk;
-import dev.firebreak.views.task.BackgroundTask;
+import dev.firebreak.views.task.EngineCommand;
 import dev.firebreak.views.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,11 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -81,7 +79,6 @@ public final class IncidentHealingViewModel implements AutoCloseable {
     private final RunbookDesk runbooks;
     private final long incidentId;
     private final Supplier<String> operator;
-    private final TaskExecutor tasks;
     private final FxCoalescer coalescer = new FxCoalescer(this::refresh);
     private final List<Subscription> subscriptions = new ArrayList<>();
     private RunbookNavigation navigation = RunbookNavigation.NONE;
@@ -92,8 +89,7 @@ public final class IncidentHealingViewModel implements AutoCloseable {
     private final ObjectProperty<DecisionRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "Healing");
     private final ReadOnlyStringWrapper modeText = new ReadOnlyStringWrapper(this, "modeText", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
+    private final EngineCommand command;
 
     /**
      * @param operator who approves or denies: the person at the console
@@ -104,7 +100,7 @@ public final class IncidentHealingViewModel implements AutoCloseable {
         this.runbooks = session.runbooks();
         this.incidentId = incidentId;
         this.operator = Objects.requireNonNull(operator, "operator");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.command = new EngineCommand(tasks, this::refresh);
         Optional<Long> mine = Optional.of(incidentId);
         subscriptions.add(session.telemetry().events().subscribe(HealingDecided.class, e -> {
             if (e.decision().incidentId().equals(mine)) {
@@ -150,12 +146,12 @@ public final class IncidentHealingViewModel implements AutoCloseable {
 
     /** Why the last approval or denial was refused; empty after one that worked. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return command.messageProperty();
     }
 
     /** Whether an approval or a denial is on its way to the engine. */
     public ReadOnlyBooleanProperty workingProperty() {
-        return working.getReadOnlyProperty();
+        return command.workingProperty();
     }
 
     // ---- Commands ----
@@ -173,12 +169,12 @@ public final class IncidentHealingViewModel implements AutoCloseable {
     public void approve(DecisionRow row, String confirmation) {
         Optional<PendingStep> step = row == null || !row.awaitingApproval() ? Optional.empty() : row.pending();
         if (step.isEmpty()) {
-            message.set("Nothing of this decision waits for approval now.");
+            command.refuse("Nothing of this decision waits for approval now.");
             return;
         }
         PendingStep pending = step.get();
         String person = operator.get();
-        call("Approving step " + pending.stepId() + " of healing run " + pending.executionId(), () -> runbooks.approve(
+        command.send("Approving step " + pending.stepId() + " of healing run " + pending.executionId(), () -> runbooks.approve(
                 pending.executionId(), pending.stepId(), person, pending.hash(), confirmation == null ? "" : confirmation.strip()));
     }
 
@@ -186,16 +182,16 @@ public final class IncidentHealingViewModel implements AutoCloseable {
     public void deny(DecisionRow row, String reason) {
         Optional<HealingAction> action = row == null || !row.awaitingApproval() ? Optional.empty() : row.action();
         if (action.isEmpty()) {
-            message.set("Nothing of this decision waits for approval now.");
+            command.refuse("Nothing of this decision waits for approval now.");
             return;
         }
         if (reason == null || reason.isBlank()) {
-            message.set("Denying a healing action needs a reason: it goes on the timeline.");
+            command.refuse("Denying a healing action needs a reason: it goes on the timeline.");
             return;
         }
         String person = operator.get();
         long id = action.get().id();
-        call("Denying healing action " + id, () -> desk.deny(id, person, reason.strip()));
+        command.send("Denying healing action " + id, () -> desk.deny(id, person, reason.strip()));
     }
 
     /** Opens the action's run in the runbooks screen's step-through. */
@@ -210,17 +206,6 @@ public final class IncidentHealingViewModel implements AutoCloseable {
         this.navigation = Objects.requireNonNull(next, "navigation");
     }
 
-    private void call(String title, Callable<?> action) {
-        working.set(true);
-        BackgroundTask.wrap(action).withTitle(title)
-                .onSuccess(done -> message.set(""))
-                .onFailure(e -> message.set(title + " was refused: " + e.getMessage()))
-                .onFinished(() -> {
-                    working.set(false);
-                    refresh();
-                })
-                .executeWith(tasks);
-    }
 
     // ---- Following the engine ----
 
