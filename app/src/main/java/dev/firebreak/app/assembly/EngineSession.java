@@ -154,7 +154,8 @@ public final class EngineSession implements AutoCloseable {
         started.push(escalation);
         this.notifications = IncidentNotifications.attach(source.events(), incidents, options.notifications());
         started.push(notifications);
-        this.rootCauses = RootCauseService.attach(topology, source.store(), source.events(), incidents, feedbackStore,
+        this.rootCauses = RootCauseService.attach(topology,
+                new RootCauseService.Telemetry(source.store(), source.calls()), source.events(), incidents, feedbackStore,
                 RootCauseSettings.defaults(), source.clock(), this::notAnswering);
         started.push(rootCauses);
         this.halt = new HaltLatch(runbookSetup.halts(), runbookSetup.audit(), source.events(), source.clock());

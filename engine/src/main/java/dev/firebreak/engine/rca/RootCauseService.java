@@ -11,6 +11,7 @@ import dev.firebreak.engine.incident.IncidentService;
 import dev.firebreak.engine.incident.TimelineKind;
 import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.rca.internal.StoreSeries;
+import dev.firebreak.engine.telemetry.CallTelemetry;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.topology.Dependency;
 import dev.firebreak.engine.topology.Topology;
@@ -51,6 +52,7 @@ public final class RootCauseService implements AutoCloseable {
     private final Clock clock;
     private final Topology topology;
     private final MetricStore store;
+    private final CallTelemetry calls;
     private final EventBus bus;
     private final IncidentService incidents;
     private final FeedbackStore feedback;
@@ -71,8 +73,10 @@ public final class RootCauseService implements AutoCloseable {
     /** Set while this thread writes a diagnosis to the timeline, whose change event comes straight back here. */
     private final ThreadLocal<Boolean> recording = ThreadLocal.withInitial(() -> false);
 
-    private RootCauseService(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
+    private RootCauseService(Topology topology, Telemetry telemetry, EventBus bus, IncidentService incidents,
             FeedbackStore feedback, RootCauseSettings settings, Clock clock, java.util.function.Predicate<String> down) {
+        MetricStore store = telemetry.store();
+        this.calls = telemetry.calls();
         this.down = Objects.requireNonNull(down, "down");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.topology = Objects.requireNonNull(topology, "topology");
@@ -88,13 +92,22 @@ public final class RootCauseService implements AutoCloseable {
     /** Builds the service and subscribes it to incidents, anomalies and changes on the bus. */
     public static RootCauseService attach(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
             FeedbackStore feedback, RootCauseSettings settings, Clock clock) {
-        return attach(topology, store, bus, incidents, feedback, settings, clock, component -> false);
+        return attach(topology, new Telemetry(store, CallTelemetry.none()), bus, incidents, feedback, settings, clock,
+                component -> false);
+    }
+
+    /** What the analysis reads: the components' series and, where the source has them, each call's failures. */
+    public record Telemetry(MetricStore store, CallTelemetry calls) {
+        public Telemetry {
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(calls, "calls");
+        }
     }
 
     /** As above, with what the components' own checks say: {@code down} whether instances it should have are down. */
-    public static RootCauseService attach(Topology topology, MetricStore store, EventBus bus, IncidentService incidents,
+    public static RootCauseService attach(Topology topology, Telemetry telemetry, EventBus bus, IncidentService incidents,
             FeedbackStore feedback, RootCauseSettings settings, Clock clock, java.util.function.Predicate<String> down) {
-        RootCauseService service = new RootCauseService(topology, store, bus, incidents, feedback, settings, clock, down);
+        RootCauseService service = new RootCauseService(topology, telemetry, bus, incidents, feedback, settings, clock, down);
         service.subscriptions.add(bus.subscribe(ChangeEvent.class, service::onChange));
         service.subscriptions.add(bus.subscribe(AnomalyDetected.class, service::onAnomaly));
         service.subscriptions.add(bus.subscribe(IncidentChanged.class, service::onIncident));
@@ -248,7 +261,7 @@ public final class RootCauseService implements AutoCloseable {
         List<PastIncident> past = feedback.all().stream().filter(f -> f.incidentId() != incident.id())
                 .map(Feedback::asPastIncident).toList();
         // the symptom's metric is left open: an incident is about a component, and any of its signals may be the one
-        RcaInput input = fromStore(graph, store, new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
+        RcaInput input = fromStore(graph, store, calls, new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
                 new Period(anomalousFrom.getEpochSecond(), until + 1), new Symptom(symptomNode, "", onset.getEpochSecond()),
                 nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past);
         Set<String> notAnswering = new LinkedHashSet<>();
@@ -268,7 +281,13 @@ public final class RootCauseService implements AutoCloseable {
      */
     public static RcaInput fromStore(CallGraph graph, MetricStore store, Period normal, Period anomalous, Symptom symptom,
             List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
-        StoreSeries series = new StoreSeries(store, normal.from(), anomalous.until() - 1);
+        return fromStore(graph, store, CallTelemetry.none(), normal, anomalous, symptom, affected, changes, past);
+    }
+
+    /** As above, with each call's failures where the source reports them. */
+    public static RcaInput fromStore(CallGraph graph, MetricStore store, CallTelemetry calls, Period normal,
+            Period anomalous, Symptom symptom, List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
+        StoreSeries series = new StoreSeries(store, calls, normal.from(), anomalous.until() - 1);
         return new RcaInput(graph, series.axis(), series, StoreSeries.metricSpecs(), normal, anomalous, symptom, affected,
                 changes, past);
     }

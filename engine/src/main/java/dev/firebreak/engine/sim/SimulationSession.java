@@ -57,6 +57,11 @@ public final class SimulationSession implements AutoCloseable {
         return store;
     }
 
+    /** Each call's failed share, as a service mesh would report it. */
+    public dev.firebreak.engine.telemetry.CallTelemetry calls() {
+        return simulator.calls();
+    }
+
     public EventBus events() {
         return events;
     }

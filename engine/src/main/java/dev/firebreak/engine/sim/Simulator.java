@@ -22,6 +22,7 @@ import dev.firebreak.engine.sim.internal.FaultEffects;
 import dev.firebreak.engine.sim.internal.FaultRegistry;
 import dev.firebreak.engine.sim.internal.LoadModel;
 import dev.firebreak.engine.sim.internal.Physics;
+import dev.firebreak.engine.telemetry.CallTelemetry;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricsTicked;
@@ -57,6 +58,9 @@ public final class Simulator implements FaultInjector, ActionExecutor {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final MetricName[] METRICS = MetricName.values();
     private static final String AUTHOR = "simulator";
+    /** Calls are kept coarser than components (a large topology has thrice as many) and for as long as an analysis reads. */
+    private static final int CALL_BUCKET_SECONDS = 5;
+    private static final int CALL_KEPT_SECONDS = 2700;
     private static final int WORKDAY_START_HOUR = 9;
     private static final int WORKDAY_END_HOUR = 17;
     private static final double DEPLOYMENTS_PER_DAY = 3;
@@ -81,6 +85,9 @@ public final class Simulator implements FaultInjector, ActionExecutor {
     private final Set<Integer> failedOver = ConcurrentHashMap.newKeySet();
     private final SplittableRandom noiseRandom;
     private final SplittableRandom changeRandom;
+    /** Its own stream, so per-call figures leave every component's series as they were. */
+    private final SplittableRandom callNoise;
+    private final CallTelemetry calls;
     private final int[] entryPoints;
     private final double[] entryShare;
     private final double[] entryLoad;
@@ -100,6 +107,7 @@ public final class Simulator implements FaultInjector, ActionExecutor {
         this.loadModel = new LoadModel(config, root.split());
         this.noiseRandom = root.split();
         this.changeRandom = root.split();
+        this.callNoise = root.split();
         this.edges = new EdgeIndex(topology);
         this.effects = new FaultEffects(edges);
         this.physics = new Physics(topology, edges, setupRandom, config.noiseFraction());
@@ -112,6 +120,7 @@ public final class Simulator implements FaultInjector, ActionExecutor {
         }
         this.changeLog = new ChangeLog(versions);
         this.handles = registerSeries();
+        this.calls = CallTelemetry.bucketed(callsOf(topology, edges), CALL_BUCKET_SECONDS, CALL_KEPT_SECONDS);
         this.entryPoints = topology.entryPoints();
         this.entryShare = shareByCapacity(entryPoints);
         this.entryLoad = new double[n];
@@ -133,6 +142,15 @@ public final class Simulator implements FaultInjector, ActionExecutor {
             }
         }
         return result;
+    }
+
+    private static List<CallTelemetry.Call> callsOf(Topology topology, EdgeIndex edges) {
+        List<CallTelemetry.Call> list = new ArrayList<>(edges.size());
+        for (int e = 0; e < edges.size(); e++) {
+            list.add(new CallTelemetry.Call(topology.component(edges.callerOf(e)).id(),
+                    topology.component(edges.calleeOf(e)).id()));
+        }
+        return list;
     }
 
     private static boolean reports(Component component, MetricName metric) {
@@ -218,6 +236,16 @@ public final class Simulator implements FaultInjector, ActionExecutor {
             appendIfReported(handles[base + MetricName.QUEUE_DEPTH.ordinal()], epochSecond, physics.queueDepth(c));
             appendIfReported(handles[base + MetricName.REPLICATION_LAG.ordinal()], epochSecond, physics.replicationLag(c));
         }
+        double jitter = config.noiseFraction() * 0.5;
+        for (int e = 0; e < edges.size(); e++) {
+            double failed = 100 * physics.callFailedShare(e) * (1 + jitter * callNoise.nextGaussian());
+            calls.record(e, epochSecond, Math.clamp(failed, 0, 100));
+        }
+    }
+
+    /** Each call's failed share as its caller saw it (what a service mesh reports), a few seconds a bucket. */
+    public CallTelemetry calls() {
+        return calls;
     }
 
     private void appendIfReported(int handle, long epochSecond, double value) {

@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RootCauseAnalyzerTests {
 
@@ -154,6 +156,54 @@ class RootCauseAnalyzerTests {
         assertThat(top.component()).isEqualTo("ledger");
         assertThat(top.kind()).isEqualTo("dependency failing: calls to it fail");
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("calls from "));
+    }
+
+    /** api's calls to db fail beyond what db answered; api and web fail after; db is called more (api's retries). */
+    private static RcaCase oneLossyCall() {
+        return new RcaCase().node("web").node("api").node("db")
+                .calls("web", "api").calls("api", "db")
+                .callStep("web", "api", RcaCase.ERRORS, 0.5, 601, 20).callStep("api", "db", RcaCase.ERRORS, 0.5, 600, 60)
+                .step("api", RcaCase.ERRORS, 601, 20).step("web", RcaCase.ERRORS, 602, 20)
+                .step("api", RcaCase.REQUESTS, 600, 30).step("db", RcaCase.REQUESTS, 601, 40);
+    }
+
+    @ParameterizedTest(name = "db has another caller: {0}")
+    @ValueSource(booleans = {false, true})
+    void oneCallersCallsAloneFailingBeyondWhatTheCalleeAnsweredNameTheCalleeFirstAndTheCallerNextAsTheLinksOtherEnd(
+            boolean other) {
+        RcaCase link = other ? oneLossyCall().node("reports").calls("reports", "db")
+                .callStep("reports", "db", RcaCase.ERRORS, 0.5, 600, 0) : oneLossyCall();
+
+        Diagnosis diagnosis = analyzer.analyze(link.input("web", RcaCase.ERRORS, "api"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("db");
+        assertThat(top.kind()).isEqualTo("dependency failing: calls to it fail");
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("only api's calls to it fail"));
+        assertThat(diagnosis.rankOf("api")).isEqualTo(2);
+    }
+
+    @Test
+    void aNodeLosingCallsToItAndFromItIsNamedForTheNetworkNotTheCalleesItsHangingCallsReach() {
+        // packet loss at orders: its callers' calls to it and its calls to both callees are lost; orders waits on them
+        RcaCase lossy = new RcaCase().node("web").node("orders").node("db").node("queue").node("reports")
+                .calls("web", "orders").calls("orders", "db").calls("orders", "queue").calls("reports", "db")
+                .callStep("web", "orders", RcaCase.ERRORS, 0.5, 600, 30)
+                .callStep("orders", "db", RcaCase.ERRORS, 0.5, 600, 30)
+                .callStep("orders", "queue", RcaCase.ERRORS, 0.5, 600, 30)
+                .callStep("reports", "db", RcaCase.ERRORS, 0.5, 600, 0)
+                .step("orders", RcaCase.ERRORS, 601, 15).step("orders", RcaCase.LATENCY, 601, 200)
+                .step("web", RcaCase.ERRORS, 602, 20)
+                .step("db", RcaCase.REQUESTS, 600, 30).step("queue", RcaCase.REQUESTS, 600, 30);
+
+        Diagnosis diagnosis = analyzer.analyze(lossy.input("web", RcaCase.ERRORS, "orders"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("orders");
+        assertThat(top.kind()).isEqualTo("network: calls to and from it are lost");
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("its calls lost to "));
+        Cause db = diagnosis.causes().get(diagnosis.rankOf("db") - 1);
+        assertThat(db.evidence()).anySatisfy(e -> assertThat(e).startsWith("orders loses its calls to it at its own end"));
     }
 
     @Test

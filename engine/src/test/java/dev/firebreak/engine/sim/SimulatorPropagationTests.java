@@ -110,4 +110,26 @@ class SimulatorPropagationTests {
         assertThat(java.util.Arrays.stream(values).min().orElseThrow()).isPositive();
         assertThat(store.latestEpochSecond(handle)).isEqualTo(config.start().getEpochSecond() + 300);
     }
+
+    @Test
+    void aFailingDependencyShowsInItsCallersCallsToItWhileTheCalleeAndItsOtherCallersStayWell() {
+        SimulationHarness h = SimulationHarness.quietAfternoon(3);
+        h.run(WARM_UP);
+
+        h.simulator.inject(new FaultSpec(FaultType.DEPENDENCY_FAILURE, "orders", Optional.of("postgres"), 1,
+                h.clock.instant(), Duration.ofMinutes(5)));
+        h.run(60);
+
+        long now = h.clock.instant().getEpochSecond();
+        assertThat(meanOfCalls(h, "orders", "postgres", now - 30)).isGreaterThan(90);
+        assertThat(meanOfCalls(h, "redis", "postgres", now - 30)).isLessThan(2);
+        assertThat(h.mean("postgres", MetricName.ERROR_RATE, 30)).isLessThan(2);
+        assertThat(h.mean("orders", MetricName.ERROR_RATE, 30)).isGreaterThan(50);
+    }
+
+    private static double meanOfCalls(SimulationHarness h, String caller, String callee, long from) {
+        double[] seconds = new double[20];
+        assertThat(h.simulator.calls().copyFailedPercent(caller, callee, from, seconds)).isTrue();
+        return java.util.Arrays.stream(seconds).filter(v -> !Double.isNaN(v)).average().orElseThrow();
+    }
 }

@@ -247,13 +247,17 @@ public final class Analysis {
                 }
                 for (int p : callers[s.index]) {
                     String caller = input.graph().nodes().get(p);
-                    input.series().callSeries(caller, s.id, spec.name())
-                            .flatMap(v -> readings.read(spec, v, caller + " -> " + s.id + "/" + spec.name()))
+                    Optional<double[]> calls = input.series().callSeries(caller, s.id, spec.name());
+                    calls.flatMap(v -> readings.read(spec, v, caller + " -> " + s.id + "/" + spec.name()))
                             .ifPresent(r -> s.readings.add(new MetricReading(r.spec(), r.deviation(), r.onset(), r.normal(),
-                                    r.reached(), r.series(), "calls from " + caller + ": " + spec.name())));
+                                    r.reached(), r.series(), CALLS_FROM + caller + ": " + spec.name())));
+                    if (spec.role() == MetricSpec.Role.ERRORS && calls.isPresent() && series.isPresent()) {
+                        readLoss(readings, spec, p, s, calls.get(), series.get());
+                    }
                 }
             }
         }
+        attributeLosses();
         NodeState symptom = states.get(indexOf.get(input.symptom().node()));
         boolean hasMetric = symptom.readings.stream().anyMatch(r -> r.spec().name().equals(input.symptom().metric()));
         if (!hasMetric && !input.symptom().metric().isBlank()) {
@@ -266,6 +270,79 @@ public final class Analysis {
             }
         }
     }
+
+    /**
+     * Calls that failed more than the callee itself failed requests: lost between them (packets dropped, a link cut, a
+     * dependency refusing this caller alone). The callee's own error rate is what it answered; the caller's view of the
+     * call adds what never reached it or never came back.
+     */
+    private void readLoss(Readings readings, MetricSpec spec, int caller, NodeState callee, double[] calls, double[] own) {
+        double[] lost = new double[calls.length];
+        for (int i = 0; i < lost.length; i++) {
+            lost[i] = calls[i] - own[i];
+        }
+        String label = input.graph().nodes().get(caller) + " -> " + callee.id;
+        readings.read(spec, lost, label + "/lost").filter(r -> r.moved(config.anomalyThreshold()))
+                .ifPresent(r -> losses.add(new Loss(caller, callee.index, r)));
+    }
+
+    /** A call's failures beyond what its callee answered with, and the reading of that excess. */
+    private record Loss(int caller, int callee, MetricReading reading) {
+    }
+
+    private final List<Loss> losses = new ArrayList<>();
+
+    /**
+     * Lost calls belong to the end they gather at: packet loss on a node loses calls to it and from it, so that node
+     * is on every lossy call, while its callee is on one; a callee that all its callers lose is the one failing. One
+     * lossy call with nothing else lossy at either end is a link, and nothing either end reports says which end is at
+     * fault: the callee is named (a dependency failing, as its caller sees it, which the caller can break its circuit
+     * to whichever end it is) and the caller follows just behind. A caller that owns a loss carries it as its own
+     * reading, and its callee no longer answers for it.
+     */
+    private void attributeLosses() {
+        if (losses.isEmpty()) {
+            return;
+        }
+        // a slow callee's callers time out on it: failures it never counted, but its own latency says why
+        losses.removeIf(loss -> slow(states.get(loss.callee())));
+        Map<Integer, Integer> lossy = new HashMap<>();
+        for (Loss loss : losses) {
+            lossy.merge(loss.caller(), 1, Integer::sum);
+            lossy.merge(loss.callee(), 1, Integer::sum);
+        }
+        for (Loss loss : losses) {
+            NodeState caller = states.get(loss.caller());
+            NodeState callee = states.get(loss.callee());
+            if (caller == null || !caller.candidate) {
+                continue;
+            }
+            int atCaller = lossy.get(loss.caller());
+            int atCallee = lossy.get(loss.callee());
+            if (atCaller == 1 && atCallee == 1) {
+                callee.linkPartner = caller.index;
+            }
+            if (atCaller <= atCallee) {
+                continue;
+            }
+            String from = CALLS_FROM + caller.id + ": ";
+            callee.readings.removeIf(r -> r.label().startsWith(from) && r.spec().role() == MetricSpec.Role.ERRORS);
+            callee.losesCallsOf = loss.caller();
+            MetricReading r = loss.reading();
+            caller.readings.add(new MetricReading(r.spec(), r.deviation(), r.onset(), r.normal(), r.reached(), r.series(),
+                    LOST_CALLS_TO + callee.id + ": " + r.spec().name()));
+        }
+    }
+
+    private boolean slow(NodeState s) {
+        return s.readings.stream().anyMatch(r -> r.spec().role() == MetricSpec.Role.LATENCY && r.label().equals(r.spec().name())
+                && r.moved(config.anomalyThreshold()));
+    }
+
+    /** Label of a reading of a caller's calls to this node. */
+    static final String CALLS_FROM = "calls from ";
+    /** Label of a reading of this node's calls lost on the way to a callee. */
+    static final String LOST_CALLS_TO = "its calls lost to ";
 
     /** The symptom's own series (its metric, else its node's strongest), null if the node reports nothing. */
     private double[] symptomSeries() {
@@ -324,7 +401,7 @@ public final class Analysis {
             double earliness = onsets.length == 0 ? 1 : (double) (onsets.length - firstAtOrAfter) / onsets.length;
             double coverage = anomalous == 0 ? 0 : (double) anomalousAbove(s, seen, ++visit) / anomalous;
             double elsewhere = suffering == 0 ? 0 : (double) sufferingAbove(s, seen, ++visit) / suffering;
-            double explained = s.explainedBy >= 0 || s.seenInsideBy >= 0 ? EXPLAINED_SHARE : 1;
+            double explained = s.explainedBy >= 0 || s.seenInsideBy >= 0 || s.losesCallsOf >= 0 ? EXPLAINED_SHARE : 1;
             // moved, but not in a way that explains the symptom (latency only, for an error symptom): involved at most
             double relevant = s.faultMoved(config.anomalyThreshold()) ? 1 : NodeState.OTHER_SHARE;
             s.onsetScore = explained * relevant * (0.4 + 0.2 * earliness + 0.2 * coverage + 0.2 * elsewhere);
@@ -496,7 +573,17 @@ public final class Analysis {
             sum += config.uses(RcaMethod.SIMILARITY) ? WEIGHTS.get(RcaMethod.SIMILARITY) * s.similarity : 0;
             s.combined = sum / total;
         }
+        // one lossy call and nothing else lossy at either end: the link's other end is the next suspect, just behind
+        for (NodeState s : candidates) {
+            NodeState partner = s.linkPartner < 0 ? null : states.get(s.linkPartner);
+            if (partner != null && partner.candidate) {
+                partner.combined = Math.max(partner.combined, s.combined * LINK_PARTNER_SHARE);
+            }
+        }
     }
+
+    /** The other end of a node's one lossy call scores at least this share of the node's score. */
+    private static final double LINK_PARTNER_SHARE = 0.95;
 
     private List<Cause> causes(List<SimilarIncident> similar) {
         List<NodeState> ranked = new ArrayList<>(candidates);

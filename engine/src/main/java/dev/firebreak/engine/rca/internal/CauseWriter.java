@@ -55,6 +55,19 @@ final class CauseWriter {
         if (ownQuiet && callsMoved) {
             evidence.add("no metric of its own moved: its callers' calls to it did");
         }
+        if (s.losesCallsOf >= 0) {
+            evidence.add(states.get(s.losesCallsOf).id + " loses its calls to it at its own end: what moved here may be"
+                    + " those calls hanging or retried, passed down");
+        }
+        if (s.linkPartner >= 0) {
+            String other = states.get(s.linkPartner).id;
+            evidence.add("only " + other + "'s calls to it fail, beyond what it answered with, and nothing else is lost"
+                    + " at either end: the link between them, or " + other + "'s end of it, is as likely");
+        }
+        if (s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith(Analysis.LOST_CALLS_TO))) {
+            evidence.add("calls to it and from it are lost on the way: the network at this node (packet loss, a cut"
+                    + " link) rather than any one callee");
+        }
         if (s.lostTraffic) {
             evidence.add("its requests dropped while its callers kept sending and failed: their calls to it are lost");
         }
@@ -115,6 +128,9 @@ final class CauseWriter {
         if (input.down().contains(s.id)) {
             return dev.firebreak.engine.rca.Cause.DOWN_KIND;
         }
+        if (s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith(Analysis.LOST_CALLS_TO))) {
+            return "network: calls to and from it are lost";
+        }
         boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
         if (ownQuiet && s.moved || s.lostTraffic) {
             return "dependency failing: calls to it fail";
@@ -129,6 +145,9 @@ final class CauseWriter {
                 && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS));
         if (fault == null || !fault.moved(threshold)) {
             return "traffic " + (trafficUp(s) ? "surge" : "drop") + (s.loadFromAbove ? " from its callers" : "");
+        }
+        if (fault.label().startsWith(Analysis.CALLS_FROM)) {
+            return "dependency failing: calls to it fail";
         }
         return switch (fault.spec().role()) {
             case RESOURCE -> !ownSymptoms && callersFailing(s) ? "dependency failing: calls to it fail or hang ("

@@ -94,7 +94,8 @@ final class Explanations {
     }
 
     private boolean loadFromAbove(NodeState s) {
-        if (!s.trafficMoved(threshold)) {
+        // more calls to a node whose calls fail are its callers' retries, not load passed down to it
+        if (!s.trafficMoved(threshold) || callsToItFail(s)) {
             return false;
         }
         long onset = s.trafficOnset(threshold);
@@ -105,6 +106,11 @@ final class Explanations {
             }
         }
         return false;
+    }
+
+    private boolean callsToItFail(NodeState s) {
+        return s.readings.stream().anyMatch(r -> r.spec().role() == MetricSpec.Role.ERRORS
+                && r.label().startsWith(Analysis.CALLS_FROM) && r.moved(threshold));
     }
 
     /** The earliest fault onset among the node's callers that fail with nothing below to explain it. */

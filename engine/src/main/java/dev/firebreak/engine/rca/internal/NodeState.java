@@ -38,6 +38,13 @@ final class NodeState {
      * fault, seen from outside here and from inside there.
      */
     int seenInsideBy = -1;
+    /** The other end of this node's one lossy call, when nothing else is lossy at either end; -1 otherwise. */
+    int linkPartner = -1;
+    /**
+     * A caller whose calls are lost at its end, this node among their destinations: what moved here (connections held
+     * by the hanging calls, retries) is that caller's, passed down.
+     */
+    int losesCallsOf = -1;
 
     /** Cached by the walk: how well its metrics follow the symptom's series; NaN until computed. */
     double followsSymptom = Double.NaN;

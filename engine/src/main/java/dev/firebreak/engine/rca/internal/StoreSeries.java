@@ -2,6 +2,7 @@ package dev.firebreak.engine.rca.internal;
 
 import dev.firebreak.engine.rca.MetricSpec;
 import dev.firebreak.engine.rca.SeriesSource;
+import dev.firebreak.engine.telemetry.CallTelemetry;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.SeriesKey;
@@ -21,12 +22,19 @@ public final class StoreSeries implements SeriesSource {
     private static final Map<MetricName, MetricSpec> SPECS = specs();
 
     private final MetricStore store;
+    private final CallTelemetry calls;
     private final long from;
     private final int length;
 
     /** The axis is every second of {@code [from, until]}. */
     public StoreSeries(MetricStore store, long from, long until) {
+        this(store, CallTelemetry.none(), from, until);
+    }
+
+    /** As above, with each call's failed share read as the callee's error rate seen by that caller. */
+    public StoreSeries(MetricStore store, CallTelemetry calls, long from, long until) {
         this.store = store;
+        this.calls = calls;
         this.from = from;
         this.length = (int) (until - from + 1);
     }
@@ -49,6 +57,16 @@ public final class StoreSeries implements SeriesSource {
         double[] values = new double[length];
         store.copyRange(handle.get(), from, values);
         return Optional.of(values);
+    }
+
+    /** A call's failures as the caller saw them: its error rate only (the telemetry keeps nothing else per call). */
+    @Override
+    public Optional<double[]> callSeries(String caller, String callee, String metric) {
+        if (!metric.equals(MetricName.ERROR_RATE.name())) {
+            return Optional.empty();
+        }
+        double[] values = new double[length];
+        return calls.copyFailedPercent(caller, callee, from, values) ? Optional.of(values) : Optional.empty();
     }
 
     /** The store: its past seconds never change, so summaries of them may be kept. */

@@ -50,6 +50,14 @@ public final class EdgeIndex {
         }
     }
 
+    public int callerOf(int edge) {
+        return caller[edge];
+    }
+
+    public int calleeOf(int edge) {
+        return callee[edge];
+    }
+
     public int components() {
         return components;
     }

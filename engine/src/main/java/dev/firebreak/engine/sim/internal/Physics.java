@@ -698,6 +698,8 @@ public final class Physics {
     /** Instances the component should have this tick (its replicas, or its scale target once ready). */
     public int instancesWanted(int c) { return wanted[c]; }
     public double errorFraction(int c) { return errors[c]; }
+    /** Share of a call edge's calls that failed or timed out this tick, as its caller saw them (an open breaker: all). */
+    public double callFailedShare(int edge) { return breakerOpen[edge] ? 1 : edgeFail[edge]; }
     public double hitRatio(int c) { return hitRatio[c]; }
     public boolean breakerOpen(int edge) { return breakerOpen[edge]; }
 }
