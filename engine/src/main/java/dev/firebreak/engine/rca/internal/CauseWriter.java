@@ -103,8 +103,10 @@ final class CauseWriter {
 
     private void moved(NodeState s, List<String> evidence) {
         List<MetricReading> moved = new ArrayList<>(s.readings.stream().filter(r -> r.moved(threshold)).toList());
-        moved.sort(Comparator.comparingLong(MetricReading::onset).thenComparing(
-                Comparator.comparingDouble(MetricReading::deviation).reversed()));
+        // at one onset its own metrics first: what its callers saw of it follows from them
+        moved.sort(Comparator.comparingLong(MetricReading::onset)
+                .thenComparing(r -> r.label().startsWith(Analysis.CALLS_FROM))
+                .thenComparing(Comparator.comparingDouble(MetricReading::deviation).reversed()));
         int shown = 0;
         for (MetricReading r : moved) {
             if (shown++ == 3) {
@@ -147,7 +149,14 @@ final class CauseWriter {
             return "traffic " + (trafficUp(s) ? "surge" : "drop") + (s.loadFromAbove ? " from its callers" : "");
         }
         if (fault.label().startsWith(Analysis.CALLS_FROM)) {
-            return "dependency failing: calls to it fail";
+            // its callers' calls failing are what its own trouble does to them; only without any, they are the fault
+            MetricReading own = s.readings.stream().filter(r -> r.moved(threshold) && r.spec().role() != MetricSpec.Role.TRAFFIC
+                    && !r.label().startsWith(Analysis.CALLS_FROM)).max(Comparator.comparingDouble(MetricReading::deviation))
+                    .orElse(null);
+            if (own == null) {
+                return "dependency failing: calls to it fail";
+            }
+            fault = own;
         }
         return switch (fault.spec().role()) {
             case RESOURCE -> !ownSymptoms && callersFailing(s) ? "dependency failing: calls to it fail or hang ("
