@@ -67,6 +67,12 @@ public final class RootCauseService implements AutoCloseable {
     // holds it
     private final Map<Long, Diagnosis> diagnoses = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Instant> analysedAt = new HashMap<>();
+    /**
+     * Per incident, the components whose own checks found instances down at any of its analyses: a process its
+     * supervisor restarted in 20 s is still why the incident started, and the diagnosis five minutes on must not
+     * forget it for what its callers still show.
+     */
+    private final Map<Long, Set<String>> seenDown = new HashMap<>();
     private final Map<Long, RcaInput> inputs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Integer> componentsSeen = new HashMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -180,6 +186,7 @@ public final class RootCauseService implements AutoCloseable {
                 Optional<Incident> incident = incidents.incident(last.getKey());
                 if (incident.isEmpty() || !incident.get().state().isOpen() || incident.get().components().isEmpty()) {
                     analysedAt.remove(last.getKey());
+                    seenDown.remove(last.getKey());
                     continue;
                 }
                 Duration ageThen = Duration.between(incident.get().openedAt(), last.getValue());
@@ -264,7 +271,7 @@ public final class RootCauseService implements AutoCloseable {
         RcaInput input = fromStore(graph, store, calls, new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
                 new Period(anomalousFrom.getEpochSecond(), until + 1), new Symptom(symptomNode, "", onset.getEpochSecond()),
                 nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past);
-        Set<String> notAnswering = new LinkedHashSet<>();
+        Set<String> notAnswering = seenDown.computeIfAbsent(incident.id(), id -> new LinkedHashSet<>());
         for (String node : graph.nodes()) {
             if (down.test(node)) {
                 notAnswering.add(node);
@@ -272,7 +279,7 @@ public final class RootCauseService implements AutoCloseable {
         }
         return notAnswering.isEmpty() ? input : new RcaInput(input.graph(), input.times(), input.series(), input.metrics(),
                 input.normal(), input.anomalous(), input.symptom(), input.affected(), input.changes(), input.past(),
-                notAnswering);
+                Set.copyOf(notAnswering));
     }
 
     /**

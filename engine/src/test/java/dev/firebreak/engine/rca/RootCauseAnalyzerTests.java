@@ -285,7 +285,7 @@ class RootCauseAnalyzerTests {
         assertThat(with.component()).isEqualTo("inventory");
         assertThat(with.kind()).isEqualTo(Cause.DOWN_KIND);
         assertThat(with.namedByDirectEvidence()).isTrue();
-        assertThat(with.evidence()).contains("its own checks find instances it should have not serving");
+        assertThat(with.evidence()).contains("its own checks found instances it should have not serving during this incident");
     }
 
     @Test

@@ -138,6 +138,32 @@ class RootCauseServiceTests {
     }
 
     @Test
+    void instancesFoundDownAtTheFirstAnalysisStillNameTheComponentAfterItsSupervisorBroughtThemBack() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean ordersDown = new java.util.concurrent.atomic.AtomicBoolean(true);
+        rootCauses.close();
+        rootCauses = RootCauseService.attach(TopologyLoader.loadResource("topologies/shop.yaml"),
+                new RootCauseService.Telemetry(store, dev.firebreak.engine.telemetry.CallTelemetry.none()), bus, incidents,
+                verdicts, RootCauseSettings.defaults(), clock, component -> component.equals("orders") && ordersDown.get());
+        recordDatabaseFailure();
+        Incident incident = openDatabaseIncident();
+        assertThat(causeOf(incident, "orders").kind()).isEqualTo(Cause.DOWN_KIND);
+
+        ordersDown.set(false);
+        Instant opened = incident.openedAt();
+        bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(30), opened.getEpochSecond() + 30));
+
+        assertThat(updates.getLast().at()).isEqualTo(opened.plusSeconds(30));
+        Cause orders = causeOf(incident, "orders");
+        assertThat(orders.kind()).isEqualTo(Cause.DOWN_KIND);
+        assertThat(orders.evidence()).contains("its own checks found instances it should have not serving during this incident");
+    }
+
+    private Cause causeOf(Incident incident, String component) {
+        Diagnosis diagnosis = rootCauses.diagnosis(incident.id()).orElseThrow();
+        return diagnosis.causes().get(diagnosis.rankOf(component) - 1);
+    }
+
+    @Test
     void deploymentBeforeTheOnsetNamesTheVersionInTheKind() {
         bus.publish(new ChangeEvent(START.plusSeconds(ONSET - 5), "postgres-primary", ChangeKind.DEPLOYMENT, "15.3",
                 "15.4", "ci-pipeline", "release 15.4"));

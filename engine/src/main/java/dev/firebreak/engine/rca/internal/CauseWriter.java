@@ -78,7 +78,7 @@ final class CauseWriter {
             evidence.add("call path from the symptom: " + String.join(" -> ", path));
         }
         if (input.down().contains(s.id)) {
-            evidence.add("its own checks find instances it should have not serving");
+            evidence.add("its own checks found instances it should have not serving during this incident");
         }
         change.ifPresent(c -> evidence.add(c.kind() + " '" + c.description() + "' on " + s.id + " at "
                 + Instant.ofEpochSecond(c.epochSecond()) + ", " + relative(input.symptom().epochSecond() - c.epochSecond())));
