@@ -143,7 +143,7 @@ final class CauseWriter {
         MetricReading fault = s.strongestFault != null && s.strongestFault.moved(threshold) ? s.strongestFault
                 : s.readings.stream().filter(r -> r.spec().role() != MetricSpec.Role.TRAFFIC)
                         .max(Comparator.comparingDouble(MetricReading::deviation)).orElse(null);
-        boolean ownSymptoms = s.readings.stream().anyMatch(r -> r.moved(threshold)
+        boolean ownSymptoms = s.readings.stream().anyMatch(r -> r.moved(threshold) && !r.label().startsWith(Analysis.CALLS_FROM)
                 && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS));
         if (fault == null || !fault.moved(threshold)) {
             return "traffic " + (trafficUp(s) ? "surge" : "drop") + (s.loadFromAbove ? " from its callers" : "");
