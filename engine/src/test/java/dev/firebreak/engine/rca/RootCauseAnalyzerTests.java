@@ -289,6 +289,22 @@ class RootCauseAnalyzerTests {
     }
 
     @Test
+    void instancesFoundDownEarlierInTheIncidentStillRankTheirComponentFirstOnceItsMetricsHaveForgottenIt() {
+        // inventory's process was killed and restarted by its supervisor: its own metrics are quiet again, its caller
+        // still suffers
+        RcaCase restarted = new RcaCase().node("checkout").node("inventory").calls("checkout", "inventory")
+                .step("checkout", RcaCase.ERRORS, 600, 20);
+        RcaInput plain = restarted.input("checkout", RcaCase.ERRORS);
+        RcaInput withChecks = new RcaInput(plain.graph(), plain.times(), plain.series(), plain.metrics(), plain.normal(),
+                plain.anomalous(), plain.symptom(), plain.affected(), plain.changes(), plain.past(), Set.of("inventory"));
+
+        assertThat(analyzer.analyze(plain).top().orElseThrow().component()).isEqualTo("checkout");
+        Cause with = analyzer.analyze(withChecks).top().orElseThrow();
+        assertThat(with.component()).isEqualTo("inventory");
+        assertThat(with.kind()).isEqualTo(Cause.DOWN_KIND);
+    }
+
+    @Test
     void theFixForwardAfterTheOnsetDoesNotTakeTheBadDeploymentsPlace() {
         RcaCase deployments = new RcaCase().node("checkout").node("inventory").calls("checkout", "inventory")
                 .change("inventory", 590, "deployment", "release 5.5.1", "5.5.1")

@@ -93,6 +93,7 @@ public final class Analysis {
         double threshold = config.anomalyThreshold();
         candidates.forEach(s -> s.summarise(threshold, symptomRole));
         context.forEach(s -> s.summarise(threshold, symptomRole));
+        foundDown(window);
         new Explanations(candidates, states, callees, callers, observedOnly, threshold, tolerance(window)).apply();
         scoreRobust();
         if (config.uses(RcaMethod.ONSET_ORDER)) {
@@ -268,6 +269,29 @@ public final class Analysis {
             if (s.readings.isEmpty()) {
                 notes.add(s.id + " reports none of the metrics, so only the call graph speaks for or against it");
             }
+        }
+    }
+
+    /**
+     * A candidate whose own checks found its instances down during the incident failed, whatever its metrics say now:
+     * a process its supervisor restarted in seconds leaves a blip the anomalous period's high passes over. It counts
+     * as moved, from when its first caller moved (or the anomalous period's start), by the threshold at least.
+     */
+    private void foundDown(int[] window) {
+        for (String node : input.down()) {
+            Integer index = indexOf.get(node);
+            NodeState s = index == null ? null : states.get(index);
+            if (s == null || !s.candidate || s.faultMoved(config.anomalyThreshold())) {
+                continue;
+            }
+            long from = times[window[2]];
+            for (int p : callers[s.index]) {
+                NodeState caller = states.get(p);
+                if (caller != null && caller.moved) {
+                    from = Math.min(from, caller.onset);
+                }
+            }
+            s.markFailed(config.anomalyThreshold(), Math.max(from, times[window[2]]));
         }
     }
 
@@ -479,6 +503,15 @@ public final class Analysis {
     }
 
     private void scoreChanges() {
+        // instances found down during the incident are an event in the component's life as much as a release is (a
+        // crash, a kill, a replacement), and one its metrics forget once its supervisor has brought them back
+        for (String node : input.down()) {
+            Integer index = indexOf.get(node);
+            NodeState s = index == null ? null : states.get(index);
+            if (s != null && s.candidate) {
+                s.change = 1;
+            }
+        }
         long onset = input.symptom().epochSecond();
         long from = Math.min(onset, input.anomalous().from()) - config.changeLookbackSeconds();
         double threshold = config.anomalyThreshold();

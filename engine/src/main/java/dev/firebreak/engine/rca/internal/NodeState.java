@@ -120,6 +120,14 @@ final class NodeState {
         return r.onset() == Long.MAX_VALUE ? callersOnset : r.onset();
     }
 
+    /** Failed by direct evidence (its instances found down) though its metrics moved too little to say so. */
+    void markFailed(double threshold, long at) {
+        faultDeviation = Math.max(faultDeviation, threshold);
+        faultOnset = Math.min(faultOnset, at);
+        onset = Math.min(onset, at);
+        moved = true;
+    }
+
     /** When the failing callers moved; set with {@link #trafficLost}. */
     long callersOnset = Long.MAX_VALUE;
 
