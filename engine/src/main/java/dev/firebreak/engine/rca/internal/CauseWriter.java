@@ -103,9 +103,10 @@ final class CauseWriter {
 
     private void moved(NodeState s, List<String> evidence) {
         List<MetricReading> moved = new ArrayList<>(s.readings.stream().filter(r -> r.moved(threshold)).toList());
-        // at one onset its own metrics first: what its callers saw of it follows from them
-        moved.sort(Comparator.comparingLong(MetricReading::onset)
-                .thenComparing(r -> r.label().startsWith(Analysis.CALLS_FROM))
+        // its own metrics first: what its callers saw of it follows from them (and their 5 s buckets can place an
+        // onset a few seconds early)
+        moved.sort(Comparator.comparing((MetricReading r) -> r.label().startsWith(Analysis.CALLS_FROM))
+                .thenComparingLong(MetricReading::onset)
                 .thenComparing(Comparator.comparingDouble(MetricReading::deviation).reversed()));
         int shown = 0;
         for (MetricReading r : moved) {
