@@ -175,8 +175,8 @@ public final class RootCauseService implements AutoCloseable {
      * A quiet incident is analysed again as its evidence matures, changed or not: a diagnosis made in the incident's
      * first second reads a few samples of the fault, and one that nothing revises stays as thin as that (a bad deployment
      * read as "no anomaly of its own" for ten minutes). Again once as long has passed since the last analysis as the
-     * incident had been open then, and never sooner than {@link RootCauseSettings#refresh()}: 30 s, 60 s, 2 min, 4 min...
-     * after it opened, so an old incident costs little.
+     * incident had been open then, and never sooner than {@link RootCauseSettings#firstLook()}: 10 s, 20 s, 40 s,
+     * 80 s... after it opened, so an old incident costs little.
      */
     private void onTick(dev.firebreak.engine.telemetry.MetricsTicked tick) {
         List<Runnable> effects = new ArrayList<>();
@@ -190,7 +190,7 @@ public final class RootCauseService implements AutoCloseable {
                     continue;
                 }
                 Duration ageThen = Duration.between(incident.get().openedAt(), last.getValue());
-                Duration gap = ageThen.compareTo(settings.refresh()) > 0 ? ageThen : settings.refresh();
+                Duration gap = ageThen.compareTo(settings.firstLook()) > 0 ? ageThen : settings.firstLook();
                 if (!now.isBefore(last.getValue().plus(gap))) {
                     effects.add(analyse(incident.get(), now));
                 }

@@ -129,12 +129,12 @@ class RootCauseServiceTests {
                     opened.getEpochSecond() + s));
         }
 
-        // nothing joined the incident: each analysis waits as long as the incident was old at the last one, 30 s at least
-        assertThat(analysed).containsExactly(opened.plusSeconds(30), opened.plusSeconds(60), opened.plusSeconds(120),
-                opened.plusSeconds(240));
+        // nothing joined the incident: each analysis waits as long as the incident was old at the last one, 10 s at least
+        assertThat(analysed).containsExactly(opened.plusSeconds(10), opened.plusSeconds(20), opened.plusSeconds(40),
+                opened.plusSeconds(80), opened.plusSeconds(160));
         incidents.transition(incident.id(), dev.firebreak.engine.incident.IncidentState.RESOLVED, "test", "fixed");
         bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(600), opened.getEpochSecond() + 600));
-        assertThat(analysed).as("a resolved incident is left alone").hasSize(4);
+        assertThat(analysed).as("a resolved incident is left alone").hasSize(5);
     }
 
     @Test
@@ -150,9 +150,9 @@ class RootCauseServiceTests {
 
         ordersDown.set(false);
         Instant opened = incident.openedAt();
-        bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(30), opened.getEpochSecond() + 30));
+        bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(10), opened.getEpochSecond() + 10));
 
-        assertThat(updates.getLast().at()).isEqualTo(opened.plusSeconds(30));
+        assertThat(updates.getLast().at()).isEqualTo(opened.plusSeconds(10));
         Cause orders = causeOf(incident, "orders");
         assertThat(orders.kind()).isEqualTo(Cause.DOWN_KIND);
         assertThat(orders.evidence()).contains("its own checks found instances it should have not serving during this incident");
@@ -161,6 +161,15 @@ class RootCauseServiceTests {
     private Cause causeOf(Incident incident, String component) {
         Diagnosis diagnosis = rootCauses.diagnosis(incident.id()).orElseThrow();
         return diagnosis.causes().get(diagnosis.rankOf(component) - 1);
+    }
+
+    @Test
+    void aFirstLookLaterThanTheRefreshOrNotPositiveIsRefusedNamingIt() {
+        RcaConfig config = RcaConfig.ofDefaults();
+        assertThatThrownBy(() -> new RootCauseSettings(config, Duration.ofMinutes(10), Duration.ofMinutes(2),
+                Duration.ofSeconds(30), Duration.ofSeconds(31))).hasMessageContaining("firstLook");
+        assertThatThrownBy(() -> new RootCauseSettings(config, Duration.ofMinutes(10), Duration.ofMinutes(2),
+                Duration.ofSeconds(30), Duration.ZERO)).hasMessageContaining("firstLook");
     }
 
     @Test
