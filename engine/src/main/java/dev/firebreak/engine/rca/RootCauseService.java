@@ -73,6 +73,8 @@ public final class RootCauseService implements AutoCloseable {
      * forget it for what its callers still show.
      */
     private final Map<Long, Set<String>> seenDown = new HashMap<>();
+    /** When something (healing, a runbook, a person) last acted on a component: its instances are down by our hand. */
+    private final Map<String, Instant> actedOn = new HashMap<>();
     private final Map<Long, RcaInput> inputs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Integer> componentsSeen = new HashMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -118,6 +120,7 @@ public final class RootCauseService implements AutoCloseable {
         service.subscriptions.add(bus.subscribe(AnomalyDetected.class, service::onAnomaly));
         service.subscriptions.add(bus.subscribe(IncidentChanged.class, service::onIncident));
         service.subscriptions.add(bus.subscribe(dev.firebreak.engine.telemetry.MetricsTicked.class, service::onTick));
+        service.subscriptions.add(bus.subscribe(dev.firebreak.engine.action.ActionApplied.class, service::onAction));
         return service;
     }
 
@@ -199,6 +202,10 @@ public final class RootCauseService implements AutoCloseable {
         effects.forEach(Runnable::run);
     }
 
+    private synchronized void onAction(dev.firebreak.engine.action.ActionApplied applied) {
+        actedOn.put(applied.action().target(), applied.at());
+    }
+
     /** Diagnoses {@code incident} (lock held); returns what to announce once the lock is released. */
     private Runnable analyse(Incident incident, Instant now) {
         RcaInput input = input(incident, now);
@@ -273,7 +280,10 @@ public final class RootCauseService implements AutoCloseable {
                 nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past);
         Set<String> notAnswering = seenDown.computeIfAbsent(incident.id(), id -> new LinkedHashSet<>());
         for (String node : graph.nodes()) {
-            if (down.test(node)) {
+            // instances a restart or a scale-down of this incident's took away are the response, not the cause
+            Instant acted = actedOn.get(node);
+            boolean ours = acted != null && !acted.isBefore(incident.openedAt());
+            if (!ours && down.test(node)) {
                 notAnswering.add(node);
             }
         }

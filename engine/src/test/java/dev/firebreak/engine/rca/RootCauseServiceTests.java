@@ -158,6 +158,27 @@ class RootCauseServiceTests {
         assertThat(orders.evidence()).contains("its own checks found instances it should have not serving during this incident");
     }
 
+    @Test
+    void instancesARestartOfThisIncidentTookDownAreNotTakenForItsCause() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean ordersDown = new java.util.concurrent.atomic.AtomicBoolean(false);
+        rootCauses.close();
+        rootCauses = RootCauseService.attach(TopologyLoader.loadResource("topologies/shop.yaml"),
+                new RootCauseService.Telemetry(store, dev.firebreak.engine.telemetry.CallTelemetry.none()), bus, incidents,
+                verdicts, RootCauseSettings.defaults(), clock, component -> component.equals("orders") && ordersDown.get());
+        recordDatabaseFailure();
+        Incident incident = openDatabaseIncident();
+        Instant opened = incident.openedAt();
+
+        bus.publish(new dev.firebreak.engine.action.ActionApplied(opened.plusSeconds(2),
+                new dev.firebreak.engine.action.RemediationAction.RestartInstance("orders"),
+                dev.firebreak.engine.action.ActionResult.applied("rolling restart")));
+        ordersDown.set(true);
+        bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(10), opened.getEpochSecond() + 10));
+
+        assertThat(updates.getLast().at()).isEqualTo(opened.plusSeconds(10));
+        assertThat(causeOf(incident, "orders").kind()).isNotEqualTo(Cause.DOWN_KIND);
+    }
+
     private Cause causeOf(Incident incident, String component) {
         Diagnosis diagnosis = rootCauses.diagnosis(incident.id()).orElseThrow();
         return diagnosis.causes().get(diagnosis.rankOf(component) - 1);
