@@ -433,6 +433,9 @@ public final class ConsoleView extends BorderPane {
      * A desktop notification (ControlsFX) when an incident opens: severity, key and title; clicking it opens the
      * incident. Shown inside the console window, so it needs no OS notification service.
      */
+    /** Incident toasts shown at once before one summary replaces them. */
+    private static final int MAX_TOASTS = 3;
+
     private void watchOpenings(IncidentsViewModel incidents) {
         if (incidents == null) {
             return;
@@ -442,6 +445,14 @@ public final class ConsoleView extends BorderPane {
                 return;
             }
             lastNotification = opened.severity().name() + " " + opened.key() + ": " + opened.title();
+            // a burst of openings stacks toasts down past the window's edge: beyond a few, one summary stands for them
+            Notifications burst = Notifications.create()
+                    .title("Incidents opening")
+                    .text("More than " + MAX_TOASTS + " incidents opened in a few seconds: see the incidents list")
+                    .owner(getScene().getWindow())
+                    .position(Pos.TOP_RIGHT)
+                    .hideAfter(javafx.util.Duration.seconds(8))
+                    .onAction(e -> viewModel.showIncidents());
             Notifications.create()
                     .title("Incident opened: " + opened.severity().label())
                     .text(opened.key() + "  " + opened.title() + "\n" + opened.components().size() + " component(s)")
@@ -449,6 +460,7 @@ public final class ConsoleView extends BorderPane {
                     .position(Pos.TOP_RIGHT)
                     .hideAfter(javafx.util.Duration.seconds(8))
                     .onAction(e -> viewModel.openIncident(opened.id()))
+                    .threshold(MAX_TOASTS, burst)
                     .showWarning();
         });
     }
