@@ -140,10 +140,7 @@ class RootCauseServiceTests {
     @Test
     void instancesFoundDownAtTheFirstAnalysisStillNameTheComponentAfterItsSupervisorBroughtThemBack() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean ordersDown = new java.util.concurrent.atomic.AtomicBoolean(true);
-        rootCauses.close();
-        rootCauses = RootCauseService.attach(TopologyLoader.loadResource("topologies/shop.yaml"),
-                new RootCauseService.Telemetry(store, dev.firebreak.engine.telemetry.CallTelemetry.none()), bus, incidents,
-                verdicts, RootCauseSettings.defaults(), clock, component -> component.equals("orders") && ordersDown.get());
+        attachWithOrdersDownWhile(ordersDown);
         recordDatabaseFailure();
         Incident incident = openDatabaseIncident();
         assertThat(causeOf(incident, "orders").kind()).isEqualTo(Cause.DOWN_KIND);
@@ -161,10 +158,7 @@ class RootCauseServiceTests {
     @Test
     void instancesARestartOfThisIncidentTookDownAreNotTakenForItsCause() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean ordersDown = new java.util.concurrent.atomic.AtomicBoolean(false);
-        rootCauses.close();
-        rootCauses = RootCauseService.attach(TopologyLoader.loadResource("topologies/shop.yaml"),
-                new RootCauseService.Telemetry(store, dev.firebreak.engine.telemetry.CallTelemetry.none()), bus, incidents,
-                verdicts, RootCauseSettings.defaults(), clock, component -> component.equals("orders") && ordersDown.get());
+        attachWithOrdersDownWhile(ordersDown);
         recordDatabaseFailure();
         Incident incident = openDatabaseIncident();
         Instant opened = incident.openedAt();
@@ -177,6 +171,14 @@ class RootCauseServiceTests {
 
         assertThat(updates.getLast().at()).isEqualTo(opened.plusSeconds(10));
         assertThat(causeOf(incident, "orders").kind()).isNotEqualTo(Cause.DOWN_KIND);
+    }
+
+    /** The service again, its checks finding orders' instances down while {@code ordersDown} holds. */
+    private void attachWithOrdersDownWhile(java.util.concurrent.atomic.AtomicBoolean ordersDown) throws Exception {
+        rootCauses.close();
+        rootCauses = RootCauseService.attach(TopologyLoader.loadResource("topologies/shop.yaml"),
+                new RootCauseService.Telemetry(store, dev.firebreak.engine.telemetry.CallTelemetry.none()), bus, incidents,
+                verdicts, RootCauseSettings.defaults(), clock, component -> component.equals("orders") && ordersDown.get());
     }
 
     private Cause causeOf(Incident incident, String component) {
