@@ -10,6 +10,7 @@ import dev.firebreak.views.shell.Theme;
 import dev.firebreak.views.testing.ScriptedSession;
 import dev.firebreak.views.testing.ShownConsole;
 import dev.firebreak.views.testing.Topologies;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
@@ -57,6 +58,28 @@ class IncidentsScreenTests {
     private Set<String> moveButtons(FxRobot robot) {
         return robot.lookup("#incident-moves").queryAs(javafx.scene.layout.HBox.class).getChildren().stream()
                 .map(Node::getId).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aBurstOfOpeningsShowsAtMostThreeToastsAndOneSummaryForTheRest(FxRobot robot) {
+        ScriptedSession session = console.session();
+        robot.interact(() -> {
+            session.advance(300);
+            for (String far : new String[] {"search-index", "email-provider", "session-cache", "media-store",
+                    "carrier-api", "postgres-replica"}) {
+                session.setHealth(far, HealthState.FAILED);
+            }
+            session.advance(1);
+        });
+        robot.interact(() -> console.viewModel().showIncidents());
+        console.settle(robot);
+
+        assertThat(console.view().incidentsView().table().getItems()).hasSizeGreaterThan(3);
+        List<javafx.scene.Node> toasts = List.copyOf(robot.lookup(".notification-bar").queryAll());
+        assertThat(toasts).hasSizeBetween(1, 3);
+        assertThat(toasts.stream().flatMap(t -> t.lookupAll(".label").stream())
+                .map(n -> n instanceof Label label ? label.getText() : "")).anyMatch(t -> t.contains("incidents opened in a few"));
+        robot.interact(() -> dev.firebreak.views.fx.Screenshots.write(toasts.getFirst().getScene(), "incident-toasts-burst"));
     }
 
     @Test
