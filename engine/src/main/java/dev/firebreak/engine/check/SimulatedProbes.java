@@ -52,6 +52,11 @@ public final class SimulatedProbes {
         return SimulatedProbe.instances(signals, componentId);
     }
 
+    /** The id of a component's simulated instances check: its instances serving against those wanted. */
+    public static String instancesCheckId(String componentId) {
+        return componentId + "/instances";
+    }
+
     /**
      * The console's default checks for a simulated component: a shallow health endpoint (up, errors <= 5 %),
      * instances and resources, and a deep endpoint check, a real request through the dependencies, that is strict
@@ -59,11 +64,6 @@ public final class SimulatedProbes {
      * component at the top of a deep call chain takes over a second per request normally (the generated topologies'
      * entry services do), and a one-second shallow timeout on that would report it degraded from the first second.
      */
-    /** The id of a component's simulated instances check: its instances serving against those wanted. */
-    public static String instancesCheckId(String componentId) {
-        return componentId + "/instances";
-    }
-
     public static List<HealthCheck> defaultChecks(ComponentSignals signals, String componentId) {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(new HealthCheck(componentId + "/endpoint", componentId, CheckTier.SHALLOW,

@@ -1,5 +1,6 @@
 package dev.firebreak.engine.rca;
 
+import dev.firebreak.engine.action.ActionApplied;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.change.ChangeKind;
 import dev.firebreak.engine.detect.AnomalyDetected;
@@ -12,6 +13,7 @@ import dev.firebreak.engine.incident.TimelineKind;
 import dev.firebreak.engine.lifecycle.EngineService;
 import dev.firebreak.engine.rca.internal.StoreSeries;
 import dev.firebreak.engine.telemetry.CallTelemetry;
+import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.topology.Dependency;
 import dev.firebreak.engine.topology.Topology;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Diagnoses every incident: when it opens, when components join it, as its picture settles (an update at least
@@ -60,7 +63,7 @@ public final class RootCauseService implements AutoCloseable {
     private final RootCauseAnalyzer analyzer;
     private final CallGraph graph;
     /** Whether a component's own checks find instances it should have not serving now. */
-    private final java.util.function.Predicate<String> down;
+    private final Predicate<String> down;
     private final Deque<ChangeEvent> changes = new ArrayDeque<>();
     private final Map<String, Deque<Instant>> anomalies = new HashMap<>();
     // read without the lock: the console asks on its thread while an analysis (hundreds of ms on 2,000 components)
@@ -82,7 +85,7 @@ public final class RootCauseService implements AutoCloseable {
     private final ThreadLocal<Boolean> recording = ThreadLocal.withInitial(() -> false);
 
     private RootCauseService(Topology topology, Telemetry telemetry, EventBus bus, IncidentService incidents,
-            FeedbackStore feedback, RootCauseSettings settings, Clock clock, java.util.function.Predicate<String> down) {
+            FeedbackStore feedback, RootCauseSettings settings, Clock clock, Predicate<String> down) {
         MetricStore store = telemetry.store();
         this.calls = telemetry.calls();
         this.down = Objects.requireNonNull(down, "down");
@@ -114,13 +117,13 @@ public final class RootCauseService implements AutoCloseable {
 
     /** As above, with what the components' own checks say: {@code down} whether instances it should have are down. */
     public static RootCauseService attach(Topology topology, Telemetry telemetry, EventBus bus, IncidentService incidents,
-            FeedbackStore feedback, RootCauseSettings settings, Clock clock, java.util.function.Predicate<String> down) {
+            FeedbackStore feedback, RootCauseSettings settings, Clock clock, Predicate<String> down) {
         RootCauseService service = new RootCauseService(topology, telemetry, bus, incidents, feedback, settings, clock, down);
         service.subscriptions.add(bus.subscribe(ChangeEvent.class, service::onChange));
         service.subscriptions.add(bus.subscribe(AnomalyDetected.class, service::onAnomaly));
         service.subscriptions.add(bus.subscribe(IncidentChanged.class, service::onIncident));
-        service.subscriptions.add(bus.subscribe(dev.firebreak.engine.telemetry.MetricsTicked.class, service::onTick));
-        service.subscriptions.add(bus.subscribe(dev.firebreak.engine.action.ActionApplied.class, service::onAction));
+        service.subscriptions.add(bus.subscribe(MetricsTicked.class, service::onTick));
+        service.subscriptions.add(bus.subscribe(ActionApplied.class, service::onAction));
         return service;
     }
 
@@ -181,7 +184,7 @@ public final class RootCauseService implements AutoCloseable {
      * incident had been open then, and never sooner than {@link RootCauseSettings#firstLook()}: 10 s, 20 s, 40 s,
      * 80 s... after it opened, so an old incident costs little.
      */
-    private void onTick(dev.firebreak.engine.telemetry.MetricsTicked tick) {
+    private void onTick(MetricsTicked tick) {
         List<Runnable> effects = new ArrayList<>();
         synchronized (this) {
             Instant now = tick.at();
@@ -202,7 +205,7 @@ public final class RootCauseService implements AutoCloseable {
         effects.forEach(Runnable::run);
     }
 
-    private synchronized void onAction(dev.firebreak.engine.action.ActionApplied applied) {
+    private synchronized void onAction(ActionApplied applied) {
         actedOn.put(applied.action().target(), applied.at());
     }
 
@@ -274,10 +277,6 @@ public final class RootCauseService implements AutoCloseable {
         }
         List<PastIncident> past = feedback.all().stream().filter(f -> f.incidentId() != incident.id())
                 .map(Feedback::asPastIncident).toList();
-        // the symptom's metric is left open: an incident is about a component, and any of its signals may be the one
-        RcaInput input = fromStore(graph, store, calls, new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond()),
-                new Period(anomalousFrom.getEpochSecond(), until + 1), new Symptom(symptomNode, "", onset.getEpochSecond()),
-                nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past);
         Set<String> notAnswering = seenDown.computeIfAbsent(incident.id(), id -> new LinkedHashSet<>());
         for (String node : graph.nodes()) {
             // instances a restart or a scale-down of this incident's took away are the response, not the cause
@@ -287,9 +286,13 @@ public final class RootCauseService implements AutoCloseable {
                 notAnswering.add(node);
             }
         }
-        return notAnswering.isEmpty() ? input : new RcaInput(input.graph(), input.times(), input.series(), input.metrics(),
-                input.normal(), input.anomalous(), input.symptom(), input.affected(), input.changes(), input.past(),
-                Set.copyOf(notAnswering));
+        Period normal = new Period(normalFrom.getEpochSecond(), anomalousFrom.getEpochSecond());
+        Period anomalous = new Period(anomalousFrom.getEpochSecond(), until + 1);
+        StoreSeries series = new StoreSeries(store, calls, normal.from(), anomalous.until() - 1);
+        // the symptom's metric is left open: an incident is about a component, and any of its signals may be the one
+        return new RcaInput(graph, series.axis(), series, StoreSeries.metricSpecs(), normal, anomalous,
+                new Symptom(symptomNode, "", onset.getEpochSecond()),
+                nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past, notAnswering);
     }
 
     /**
@@ -298,13 +301,7 @@ public final class RootCauseService implements AutoCloseable {
      */
     public static RcaInput fromStore(CallGraph graph, MetricStore store, Period normal, Period anomalous, Symptom symptom,
             List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
-        return fromStore(graph, store, CallTelemetry.none(), normal, anomalous, symptom, affected, changes, past);
-    }
-
-    /** As above, with each call's failures where the source reports them. */
-    public static RcaInput fromStore(CallGraph graph, MetricStore store, CallTelemetry calls, Period normal,
-            Period anomalous, Symptom symptom, List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
-        StoreSeries series = new StoreSeries(store, calls, normal.from(), anomalous.until() - 1);
+        StoreSeries series = new StoreSeries(store, normal.from(), anomalous.until() - 1);
         return new RcaInput(graph, series.axis(), series, StoreSeries.metricSpecs(), normal, anomalous, symptom, affected,
                 changes, past);
     }

@@ -59,6 +59,12 @@ public final class Analysis {
     private final List<NodeState> candidates = new ArrayList<>();
     /** Callers of the candidates that are not candidates themselves: their anomalies are what a cause explains. */
     private final List<NodeState> context = new ArrayList<>();
+    /** Calls that failed beyond what their callee answered with, read before they are given to an end. */
+    private final List<Loss> losses = new ArrayList<>();
+
+    /** A call's failures beyond what its callee answered with, and the reading of that excess. */
+    private record Loss(int caller, int callee, MetricReading reading) {
+    }
 
     private final NormalSummaries summaries;
 
@@ -275,23 +281,20 @@ public final class Analysis {
     /**
      * A candidate whose own checks found its instances down during the incident failed, whatever its metrics say now:
      * a process its supervisor restarted in seconds leaves a blip the anomalous period's high passes over. It counts
-     * as moved, from when its first caller moved (or the anomalous period's start), by the threshold at least.
+     * as moved by the threshold at least, from the anomalous period's start: when its instances went down is not
+     * known, and its checks saw it before its callers' metrics could.
      */
     private void foundDown(int[] window) {
         for (String node : input.down()) {
             Integer index = indexOf.get(node);
             NodeState s = index == null ? null : states.get(index);
-            if (s == null || !s.candidate || s.faultMoved(config.anomalyThreshold())) {
+            if (s == null || !s.candidate) {
                 continue;
             }
-            long from = times[window[2]];
-            for (int p : callers[s.index]) {
-                NodeState caller = states.get(p);
-                if (caller != null && caller.moved) {
-                    from = Math.min(from, caller.onset);
-                }
+            s.foundDown = true;
+            if (!s.faultMoved(config.anomalyThreshold())) {
+                s.markFailed(config.anomalyThreshold(), times[window[2]]);
             }
-            s.markFailed(config.anomalyThreshold(), Math.max(from, times[window[2]]));
         }
     }
 
@@ -309,12 +312,6 @@ public final class Analysis {
         readings.read(spec, lost, label + "/lost").filter(r -> r.moved(config.anomalyThreshold()))
                 .ifPresent(r -> losses.add(new Loss(caller, callee.index, r)));
     }
-
-    /** A call's failures beyond what its callee answered with, and the reading of that excess. */
-    private record Loss(int caller, int callee, MetricReading reading) {
-    }
-
-    private final List<Loss> losses = new ArrayList<>();
 
     /**
      * Lost calls belong to the end they gather at: packet loss on a node loses calls to it and from it, so that node
@@ -505,13 +502,7 @@ public final class Analysis {
     private void scoreChanges() {
         // instances found down during the incident are an event in the component's life as much as a release is (a
         // crash, a kill, a replacement), and one its metrics forget once its supervisor has brought them back
-        for (String node : input.down()) {
-            Integer index = indexOf.get(node);
-            NodeState s = index == null ? null : states.get(index);
-            if (s != null && s.candidate) {
-                s.change = 1;
-            }
-        }
+        candidates.stream().filter(s -> s.foundDown).forEach(s -> s.change = 1);
         long onset = input.symptom().epochSecond();
         long from = Math.min(onset, input.anomalous().from()) - config.changeLookbackSeconds();
         double threshold = config.anomalyThreshold();

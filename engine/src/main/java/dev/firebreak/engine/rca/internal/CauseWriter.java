@@ -50,8 +50,8 @@ final class CauseWriter {
             evidence.add("it reports nothing of its own: its callers measured this; " + states.get(s.seenInsideBy).id
                     + ", called by the same caller, moved with it and measures it from inside");
         }
-        boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
-        boolean callsMoved = s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith("calls from "));
+        boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith(Analysis.CALLS_FROM));
+        boolean callsMoved = s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith(Analysis.CALLS_FROM));
         if (ownQuiet && callsMoved) {
             evidence.add("no metric of its own moved: its callers' calls to it did");
         }
@@ -64,7 +64,7 @@ final class CauseWriter {
             evidence.add("only " + other + "'s calls to it fail, beyond what it answered with, and nothing else is lost"
                     + " at either end: the link between them, or " + other + "'s end of it, is as likely");
         }
-        if (s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith(Analysis.LOST_CALLS_TO))) {
+        if (losesCallsAtItsEnd(s)) {
             evidence.add("calls to it and from it are lost on the way: the network at this node (packet loss, a cut"
                     + " link) rather than any one callee");
         }
@@ -129,12 +129,12 @@ final class CauseWriter {
             return "bad " + c.kind() + " (" + c.description() + ")";
         }
         if (input.down().contains(s.id)) {
-            return dev.firebreak.engine.rca.Cause.DOWN_KIND;
+            return Cause.DOWN_KIND;
         }
-        if (s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith(Analysis.LOST_CALLS_TO))) {
+        if (losesCallsAtItsEnd(s)) {
             return "network: calls to and from it are lost";
         }
-        boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith("calls from "));
+        boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith(Analysis.CALLS_FROM));
         if (ownQuiet && s.moved || s.lostTraffic) {
             return "dependency failing: calls to it fail";
         }
@@ -166,6 +166,10 @@ final class CauseWriter {
             case ERRORS -> s.explainedBy >= 0 ? "failing because a callee fails" : "errors in its own handling";
             case TRAFFIC -> "traffic change";
         };
+    }
+
+    private boolean losesCallsAtItsEnd(NodeState s) {
+        return s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith(Analysis.LOST_CALLS_TO));
     }
 
     private boolean trafficUp(NodeState s) {

@@ -45,6 +45,8 @@ final class NodeState {
      * by the hanging calls, retries) is that caller's, passed down.
      */
     int losesCallsOf = -1;
+    /** Its own checks found instances it should have not serving during the incident. */
+    boolean foundDown;
 
     /** Cached by the walk: how well its metrics follow the symptom's series; NaN until computed. */
     double followsSymptom = Double.NaN;
