@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param bad       which direction of change is a symptom
  * @param resource  for {@link Role#RESOURCE}: the resource in words ("memory", "disk"), used in the fault kind;
  *                  empty otherwise
+ * @param quantile  for a {@link Role#LATENCY} percentile (p95 is 0.95): which share of requests were at least as
+ *                  fast, in (0, 1); NaN for any other metric
  */
-public record MetricSpec(String name, Role role, Bad bad, String resource) {
+public record MetricSpec(String name, Role role, Bad bad, String resource, double quantile) {
 
     /** How a metric's anomaly travels along calls. */
     public enum Role {
@@ -39,13 +41,26 @@ public record MetricSpec(String name, Role role, Bad bad, String resource) {
         if (role == Role.RESOURCE && resource.isBlank()) {
             throw new IllegalArgumentException("resource metric '" + name + "' needs the resource it measures in words");
         }
+        if (!Double.isNaN(quantile) && (role != Role.LATENCY || !(quantile > 0 && quantile < 1))) {
+            throw new IllegalArgumentException("metric '" + name + "': only a latency has a quantile, in (0, 1); was "
+                    + role + " " + quantile);
+        }
     }
 
     public static MetricSpec of(String name, Role role, Bad bad) {
-        return new MetricSpec(name, role, bad, role == Role.RESOURCE ? name : "");
+        return new MetricSpec(name, role, bad, role == Role.RESOURCE ? name : "", Double.NaN);
     }
 
     public static MetricSpec resource(String name, String resource) {
-        return new MetricSpec(name, Role.RESOURCE, Bad.UP, resource);
+        return new MetricSpec(name, Role.RESOURCE, Bad.UP, resource, Double.NaN);
+    }
+
+    /** A latency percentile: {@code quantile} 0.99 for p99. */
+    public static MetricSpec latencyQuantile(String name, double quantile) {
+        return new MetricSpec(name, Role.LATENCY, Bad.UP, "", quantile);
+    }
+
+    public boolean isLatencyQuantile() {
+        return !Double.isNaN(quantile);
     }
 }

@@ -22,6 +22,11 @@ final class RcaCase {
             ERRORS, MetricSpec.of(ERRORS, MetricSpec.Role.ERRORS, MetricSpec.Bad.UP),
             REQUESTS, MetricSpec.of(REQUESTS, MetricSpec.Role.TRAFFIC, MetricSpec.Bad.EITHER));
 
+    static final String LATENCY_P50 = "LATENCY_P50";
+    static final String LATENCY_P95 = "LATENCY_P95";
+
+    private final Map<String, MetricSpec> metrics = new HashMap<>(METRICS);
+    private boolean percentiles;
     private final List<String> nodes = new ArrayList<>();
     private final List<CallGraph.Call> calls = new ArrayList<>();
     private final java.util.Set<String> observedOnly = new java.util.HashSet<>();
@@ -31,10 +36,26 @@ final class RcaCase {
     private final List<PastIncident> past = new ArrayList<>();
     private final Random random = new Random(42);
 
+    /**
+     * Nodes added from now on report their latency as percentiles: p50 (30 ms) and p95 (45 ms) beside the p99
+     * ({@link #LATENCY}, 50 ms), each read as the quantile it is.
+     */
+    RcaCase withPercentiles() {
+        percentiles = true;
+        metrics.put(LATENCY, MetricSpec.latencyQuantile(LATENCY, 0.99));
+        metrics.put(LATENCY_P50, MetricSpec.latencyQuantile(LATENCY_P50, 0.50));
+        metrics.put(LATENCY_P95, MetricSpec.latencyQuantile(LATENCY_P95, 0.95));
+        return this;
+    }
+
     /** A node reporting latency (50 ms), errors (0.5 %) and requests (100/s), each with noise. */
     RcaCase node(String id) {
         nodes.add(id);
         Map<String, double[]> metrics = new HashMap<>();
+        if (percentiles) {
+            metrics.put(LATENCY_P50, noisy(30, 1));
+            metrics.put(LATENCY_P95, noisy(45, 1.5));
+        }
         metrics.put(LATENCY, noisy(50, 2));
         metrics.put(ERRORS, noisy(0.5, 0.1));
         metrics.put(REQUESTS, noisy(100, 3));
@@ -92,7 +113,7 @@ final class RcaCase {
         for (int i = 0; i < LENGTH; i++) {
             times[i] = i;
         }
-        return new RcaInput(new CallGraph(nodes, calls, observedOnly), times, SeriesSource.of(series, callSeries), METRICS,
+        return new RcaInput(new CallGraph(nodes, calls, observedOnly), times, SeriesSource.of(series, callSeries), metrics,
                 new Period(0, NORMAL), new Period(NORMAL, LENGTH), new Symptom(symptomNode, symptomMetric, NORMAL + 10),
                 List.of(affected), changes, past);
     }

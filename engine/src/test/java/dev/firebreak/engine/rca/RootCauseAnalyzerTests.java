@@ -183,6 +183,69 @@ class RootCauseAnalyzerTests {
         assertThat(diagnosis.rankOf("api")).isEqualTo(2);
     }
 
+    /** api loses 40 % of its calls to one callee, db; its own requests fail as much; its latency moves by {@code wait}. */
+    private static RcaCase oneCallFailing(double wait) {
+        RcaCase failing = new RcaCase().withPercentiles().node("web").node("api").node("db")
+                .calls("web", "api").calls("api", "db")
+                .callStep("api", "db", RcaCase.ERRORS, 0.5, 600, 40)
+                .step("api", RcaCase.ERRORS, 600, 40).step("web", RcaCase.ERRORS, 601, 30)
+                .step("db", RcaCase.REQUESTS, 601, 10);
+        for (String latency : List.of(RcaCase.LATENCY_P50, RcaCase.LATENCY_P95, RcaCase.LATENCY)) {
+            failing.step("api", latency, 600, wait);
+        }
+        return failing;
+    }
+
+    @Test
+    void oneCallersCallsFailingAtOnceWithoutAWaitNameTheCallerForWhatItSends() {
+        Diagnosis diagnosis = analyzer.analyze(oneCallFailing(0).input("web", RcaCase.ERRORS, "api"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("api");
+        assertThat(top.kind()).isEqualTo("its calls are refused: what it sends is turned away (clock, credentials, quota)");
+        assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("its calls refused by db"));
+        Cause db = diagnosis.causes().get(diagnosis.rankOf("db") - 1);
+        assertThat(db.evidence()).anySatisfy(e -> assertThat(e).startsWith("api loses its calls to it at its own end"));
+    }
+
+    @Test
+    void oneCallersCallsFailingAfterAWaitPastTheCalleesNormalTailStillNameTheCallee() {
+        // 400 ms more at the caller's median: its failed calls waited out a timeout, so they were lost, not refused
+        Diagnosis diagnosis = analyzer.analyze(oneCallFailing(400).input("web", RcaCase.ERRORS, "api"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("db");
+        assertThat(top.kind()).isEqualTo("dependency failing: calls to it fail");
+        assertThat(diagnosis.rankOf("api")).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "callees' median rises by {0} ms")
+    @ValueSource(doubles = {2, 200})
+    void callsLostToCalleesAreTheirsOnlyWhenTheyAreSlowEnoughToTimeThemOut(double calleeRise) {
+        // api's calls to db and to cache fail 40 % beyond what those answered; both callees are slower (p99 + 12 ms)
+        RcaCase retried = new RcaCase().withPercentiles().node("web").node("api").node("db").node("cache")
+                .calls("web", "api").calls("api", "db").calls("api", "cache")
+                .callStep("api", "db", RcaCase.ERRORS, 0.5, 600, 40).callStep("api", "cache", RcaCase.ERRORS, 0.5, 600, 40)
+                .step("api", RcaCase.ERRORS, 600, 40).step("web", RcaCase.ERRORS, 601, 30);
+        for (String callee : List.of("db", "cache")) {
+            retried.step(callee, RcaCase.LATENCY_P50, 600, calleeRise).step(callee, RcaCase.LATENCY_P95, 600, 6)
+                    .step(callee, RcaCase.LATENCY, 600, 12).step(callee, RcaCase.REQUESTS, 600, 10);
+        }
+
+        Diagnosis diagnosis = analyzer.analyze(retried.input("web", RcaCase.ERRORS, "api"));
+
+        if (calleeRise < 10) {
+            // a little slower is what the caller's retries do to them: 40 % of calls cannot have timed out on them
+            assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("api");
+            assertThat(diagnosis.top().orElseThrow().evidence()).anySatisfy(e -> assertThat(e).startsWith("its calls refused by "));
+        } else {
+            // half their calls past their normal p95: the callers timed out on them, the losses are the callees' doing
+            assertThat(diagnosis.top().orElseThrow().component()).isIn("db", "cache");
+            assertThat(diagnosis.causes()).allSatisfy(c -> assertThat(c.evidence())
+                    .noneSatisfy(e -> assertThat(e).startsWith("its calls refused by ")));
+        }
+    }
+
     @Test
     void aNodeLosingCallsToItAndFromItIsNamedForTheNetworkNotTheCalleesItsHangingCallsReach() {
         // packet loss at orders: its callers' calls to it and its calls to both callees are lost; orders waits on them

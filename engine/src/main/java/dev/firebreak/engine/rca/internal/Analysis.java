@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One run of root-cause analysis. The candidates are the symptom's node, the incident's other nodes and everything
@@ -326,7 +327,7 @@ public final class Analysis {
             return;
         }
         // a slow callee's callers time out on it: failures it never counted, but its own latency says why
-        losses.removeIf(loss -> slow(states.get(loss.callee())));
+        losses.removeIf(this::slowEnoughToLose);
         Map<Integer, Integer> lossy = new HashMap<>();
         for (Loss loss : losses) {
             lossy.merge(loss.caller(), 1, Integer::sum);
@@ -340,10 +341,12 @@ public final class Analysis {
             }
             int atCaller = lossy.get(loss.caller());
             int atCallee = lossy.get(loss.callee());
-            if (atCaller == 1 && atCallee == 1) {
+            boolean link = atCaller == 1 && atCallee == 1;
+            boolean refused = refusedAtOnce(caller, callee);
+            if (link && !refused) {
                 callee.linkPartner = caller.index;
             }
-            if (atCaller <= atCallee) {
+            if (atCaller <= atCallee && !(link && refused)) {
                 continue;
             }
             String from = CALLS_FROM + caller.id + ": ";
@@ -351,19 +354,97 @@ public final class Analysis {
             callee.losesCallsOf = loss.caller();
             MetricReading r = loss.reading();
             caller.readings.add(new MetricReading(r.spec(), r.deviation(), r.onset(), r.normal(), r.reached(), r.series(),
-                    LOST_CALLS_TO + callee.id + ": " + r.spec().name()));
+                    (refused ? REFUSED_CALLS_BY : LOST_CALLS_TO) + callee.id + ": " + r.spec().name()));
         }
     }
 
-    private boolean slow(NodeState s) {
-        return s.readings.stream().anyMatch(r -> r.spec().role() == MetricSpec.Role.LATENCY && r.label().equals(r.spec().name())
-                && r.moved(config.anomalyThreshold()));
+    /**
+     * Whether a caller's failed calls were turned away at once rather than lost. A call lost on the way, or to a callee
+     * that hangs, keeps its caller waiting out its timeout (above the callee's normal p95), and so does the request
+     * that made it; with a share E of the caller's requests failing, its latency at quantile 1 - E rose by that much at
+     * least. A caller whose latency there hardly moved was answered, and refused: the callee serves its other callers,
+     * so what is wrong is in what this one sends (its clock, its credentials, its quota).
+     */
+    private boolean refusedAtOnce(NodeState caller, NodeState callee) {
+        List<MetricReading> callerPercentiles = percentiles(caller);
+        List<MetricReading> calleePercentiles = percentiles(callee);
+        Optional<MetricReading> errors = caller.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.ERRORS
+                && r.spec().bad() == MetricSpec.Bad.UP && r.label().equals(r.spec().name())).findFirst();
+        if (callerPercentiles.isEmpty() || calleePercentiles.isEmpty() || errors.isEmpty()) {
+            return false;
+        }
+        double failing = Math.clamp((errors.get().reached() - errors.get().normal()) / 100, 0, 1);
+        double quantile = 1 - failing;
+        if (quantile > callerPercentiles.getLast().spec().quantile()) {
+            return false; // too few failed to show in the percentiles it reports
+        }
+        double rise = latencyAt(callerPercentiles, quantile, MetricReading::reached)
+                - latencyAt(callerPercentiles, quantile, MetricReading::normal);
+        return rise < latencyAt(calleePercentiles, TIMEOUT_FLOOR_QUANTILE, MetricReading::normal);
+    }
+
+    /** A node's own latency percentiles, lowest first. */
+    private static List<MetricReading> percentiles(NodeState s) {
+        return s.readings.stream().filter(r -> r.spec().isLatencyQuantile() && r.label().equals(r.spec().name()))
+                .sorted(Comparator.comparingDouble(r -> r.spec().quantile())).toList();
+    }
+
+    /**
+     * Whether the callee's slowness accounts for the calls lost to it. A call given up on waited out its caller's
+     * timeout, and a timeout sits above the callee's normal p95 (else one call in twenty would time out on any day), so
+     * with a share L of the calls lost the callee's latency at quantile 1 - L must have passed its normal p95. That
+     * quantile is read off its percentiles by straight lines, which overstate a latency whose tail is long, so a loss
+     * this rules out is lost elsewhere: the retries of a caller whose own calls are refused make its callees a little
+     * slower, not slow enough to lose it half its calls. A callee without percentiles is taken at its word.
+     */
+    private boolean slowEnoughToLose(Loss loss) {
+        NodeState callee = states.get(loss.callee());
+        List<MetricReading> own = callee.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.LATENCY
+                && r.label().equals(r.spec().name())).toList();
+        if (own.stream().noneMatch(r -> r.moved(config.anomalyThreshold()))) {
+            return false;
+        }
+        List<MetricReading> percentiles = percentiles(callee);
+        if (percentiles.isEmpty()) {
+            return true;
+        }
+        // error rates are percentages of calls
+        double lostShare = Math.clamp((loss.reading().reached() - loss.reading().normal()) / 100, 0, 1);
+        double waitedPast = 1 - lostShare;
+        if (waitedPast > percentiles.getLast().spec().quantile()) {
+            return true; // beyond the highest percentile reported: nothing bounds it
+        }
+        return latencyAt(percentiles, waitedPast, MetricReading::reached)
+                > latencyAt(percentiles, TIMEOUT_FLOOR_QUANTILE, MetricReading::normal);
+    }
+
+    /** No timeout sits below this quantile of a callee's normal latency. */
+    private static final double TIMEOUT_FLOOR_QUANTILE = 0.95;
+
+    /** A latency at a quantile, straight between the percentiles around it; the nearest one outside them. */
+    private static double latencyAt(List<MetricReading> percentiles, double quantile, ToDoubleFunction<MetricReading> level) {
+        MetricReading below = percentiles.getFirst();
+        if (quantile <= below.spec().quantile()) {
+            return level.applyAsDouble(below);
+        }
+        for (MetricReading above : percentiles) {
+            double q0 = below.spec().quantile();
+            double q1 = above.spec().quantile();
+            if (quantile <= q1) {
+                double from = level.applyAsDouble(below);
+                return from + (level.applyAsDouble(above) - from) * (quantile - q0) / (q1 - q0);
+            }
+            below = above;
+        }
+        return level.applyAsDouble(below);
     }
 
     /** Label of a reading of a caller's calls to this node. */
     static final String CALLS_FROM = "calls from ";
     /** Label of a reading of this node's calls lost on the way to a callee. */
     static final String LOST_CALLS_TO = "its calls lost to ";
+    /** Label of a reading of this node's calls a callee turned away at once. */
+    static final String REFUSED_CALLS_BY = "its calls refused by ";
 
     /** The symptom's own series (its metric, else its node's strongest), null if the node reports nothing. */
     private double[] symptomSeries() {

@@ -67,6 +67,9 @@ final class CauseWriter {
         if (losesCallsAtItsEnd(s)) {
             evidence.add("calls to it and from it are lost on the way: the network at this node (packet loss, a cut"
                     + " link) rather than any one callee");
+        } else if (callsRefused(s)) {
+            evidence.add("its calls fail at once, with no wait for a timeout: its callees answer them and refuse them,"
+                    + " so what it sends is wrong (its clock, credentials or quota) rather than the network or a callee");
         }
         if (s.lostTraffic) {
             evidence.add("its requests dropped while its callers kept sending and failed: their calls to it are lost");
@@ -134,6 +137,9 @@ final class CauseWriter {
         if (losesCallsAtItsEnd(s)) {
             return "network: calls to and from it are lost";
         }
+        if (callsRefused(s)) {
+            return "its calls are refused: what it sends is turned away (clock, credentials, quota)";
+        }
         boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith(Analysis.CALLS_FROM));
         if (ownQuiet && s.moved || s.lostTraffic) {
             return "dependency failing: calls to it fail";
@@ -169,7 +175,15 @@ final class CauseWriter {
     }
 
     private boolean losesCallsAtItsEnd(NodeState s) {
-        return s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith(Analysis.LOST_CALLS_TO));
+        return hasMoved(s, Analysis.LOST_CALLS_TO);
+    }
+
+    private boolean callsRefused(NodeState s) {
+        return hasMoved(s, Analysis.REFUSED_CALLS_BY);
+    }
+
+    private boolean hasMoved(NodeState s, String labelPrefix) {
+        return s.readings.stream().anyMatch(r -> r.moved(threshold) && r.label().startsWith(labelPrefix));
     }
 
     private boolean trafficUp(NodeState s) {

@@ -96,7 +96,9 @@ public final class StoreSeries implements SeriesSource {
             specs.put(name, switch (name) {
                 case REQUEST_RATE -> MetricSpec.of(id, MetricSpec.Role.TRAFFIC, MetricSpec.Bad.EITHER);
                 case ERROR_RATE -> MetricSpec.of(id, MetricSpec.Role.ERRORS, MetricSpec.Bad.UP);
-                case LATENCY_P50, LATENCY_P95, LATENCY_P99 -> MetricSpec.of(id, MetricSpec.Role.LATENCY, MetricSpec.Bad.UP);
+                case LATENCY_P50 -> MetricSpec.latencyQuantile(id, 0.50);
+                case LATENCY_P95 -> MetricSpec.latencyQuantile(id, 0.95);
+                case LATENCY_P99 -> MetricSpec.latencyQuantile(id, 0.99);
                 case CPU -> MetricSpec.resource(id, "CPU");
                 case MEMORY -> MetricSpec.resource(id, "memory");
                 case DISK_USED -> MetricSpec.resource(id, "disk");
