@@ -270,6 +270,24 @@ class RootCauseAnalyzerTests {
     }
 
     @Test
+    void aCalleeSufferingTheCallsANodeLosesToItDoesNotExplainThatNode() {
+        // packet loss at orders; db fails some requests of its own too, its connections held by orders' hanging calls
+        RcaCase lossy = new RcaCase().node("web").node("orders").node("db").node("queue")
+                .calls("web", "orders").calls("orders", "db").calls("orders", "queue")
+                .callStep("web", "orders", RcaCase.ERRORS, 0.5, 600, 30)
+                .callStep("orders", "db", RcaCase.ERRORS, 0.5, 600, 50)
+                .callStep("orders", "queue", RcaCase.ERRORS, 0.5, 600, 30)
+                .step("db", RcaCase.ERRORS, 600, 10)
+                .step("orders", RcaCase.ERRORS, 601, 15).step("web", RcaCase.ERRORS, 602, 20);
+
+        Diagnosis diagnosis = analyzer.analyze(lossy.input("web", RcaCase.ERRORS, "orders"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("orders");
+        assertThat(top.evidence()).noneSatisfy(e -> assertThat(e).startsWith("its callee db moved"));
+    }
+
+    @Test
     void missingMetricIsNotedAndTheOthersStillFindTheCause() {
         RcaCase missing = chain().without("gateway", RcaCase.LATENCY).without("db", RcaCase.ERRORS)
                 .step("gateway", RcaCase.ERRORS, 602, 5);

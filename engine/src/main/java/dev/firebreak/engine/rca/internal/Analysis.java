@@ -362,15 +362,16 @@ public final class Analysis {
      * Whether a caller's failed calls were turned away at once rather than lost. A call lost on the way, or to a callee
      * that hangs, keeps its caller waiting out its timeout (above the callee's normal p95), and so does the request
      * that made it; with a share E of the caller's requests failing, its latency at quantile 1 - E rose by that much at
-     * least. A caller whose latency there hardly moved was answered, and refused: the callee serves its other callers,
-     * so what is wrong is in what this one sends (its clock, its credentials, its quota).
+     * least. A caller whose latency there hardly moved was answered, and refused; and when the callee's own error rate
+     * did not move, it serves its other requests as before, so what is wrong is in what this caller sends (its clock,
+     * its credentials, its quota).
      */
     private boolean refusedAtOnce(NodeState caller, NodeState callee) {
         List<MetricReading> callerPercentiles = percentiles(caller);
         List<MetricReading> calleePercentiles = percentiles(callee);
-        Optional<MetricReading> errors = caller.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.ERRORS
-                && r.spec().bad() == MetricSpec.Bad.UP && r.label().equals(r.spec().name())).findFirst();
-        if (callerPercentiles.isEmpty() || calleePercentiles.isEmpty() || errors.isEmpty()) {
+        Optional<MetricReading> errors = ownErrors(caller);
+        if (callerPercentiles.isEmpty() || calleePercentiles.isEmpty() || errors.isEmpty()
+                || ownErrors(callee).map(r -> r.moved(config.anomalyThreshold())).orElse(true)) {
             return false;
         }
         double failing = Math.clamp((errors.get().reached() - errors.get().normal()) / 100, 0, 1);
@@ -381,6 +382,11 @@ public final class Analysis {
         double rise = latencyAt(callerPercentiles, quantile, MetricReading::reached)
                 - latencyAt(callerPercentiles, quantile, MetricReading::normal);
         return rise < latencyAt(calleePercentiles, TIMEOUT_FLOOR_QUANTILE, MetricReading::normal);
+    }
+
+    private static Optional<MetricReading> ownErrors(NodeState s) {
+        return s.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.ERRORS && r.spec().bad() == MetricSpec.Bad.UP
+                && r.label().equals(r.spec().name())).findFirst();
     }
 
     /** A node's own latency percentiles, lowest first. */

@@ -154,7 +154,8 @@ final class Explanations {
         long bestOnset = Long.MAX_VALUE;
         for (int c : callees[s.index]) {
             NodeState callee = states.get(c);
-            if (callee == null || callee.loadFromAbove || !callee.faultMoved(threshold)) {
+            // a callee this node loses its calls to is suffering them, hanging or retried: it explains nothing here
+            if (callee == null || callee.loadFromAbove || !callee.faultMoved(threshold) || callee.losesCallsOf == s.index) {
                 continue;
             }
             long onset = callee.faultOnset();
