@@ -319,8 +319,9 @@ public final class Analysis {
      * is on every lossy call, while its callee is on one; a callee that all its callers lose is the one failing. One
      * lossy call with nothing else lossy at either end is a link, and nothing either end reports says which end is at
      * fault: the callee is named (a dependency failing, as its caller sees it, which the caller can break its circuit
-     * to whichever end it is) and the caller follows just behind. A caller that owns a loss carries it as its own
-     * reading, and its callee no longer answers for it.
+     * to whichever end it is) and the caller follows just behind, unless the caller's calls were refused at once: then
+     * the caller owns it. A caller that owns a loss carries it as its own reading (lost, or refused), and its callee no
+     * longer answers for it.
      */
     private void attributeLosses() {
         if (losses.isEmpty()) {
