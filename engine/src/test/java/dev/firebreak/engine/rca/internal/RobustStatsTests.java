@@ -11,7 +11,7 @@ class RobustStatsTests {
     @Test
     void quartilesBySelectionEqualThoseOfASortedCopyForEverySizeAndTies() {
         Random random = new Random(7);
-        for (int n = 1; n <= 300; n++) {
+        for (int n = 1; n <= 700; n++) {
             for (int round = 0; round < 5; round++) {
                 double[] values = new double[n + 10];
                 for (int i = 0; i < n; i++) {
@@ -26,6 +26,31 @@ class RobustStatsTests {
                 assertThat(quartiles).as("n=%d round=%d", n, round).containsExactly(
                         RobustStats.sortedQuantile(sorted, n, 0.25), RobustStats.sortedQuantile(sorted, n, 0.5),
                         RobustStats.sortedQuantile(sorted, n, 0.75));
+            }
+        }
+    }
+
+    @Test
+    void aQuantileBySelectionEqualsThatOfASortedCopyForEverySizeTiesAndSortedInput() {
+        Random random = new Random(11);
+        for (int n = 1; n <= 700; n++) {
+            for (int round = 0; round < 6; round++) {
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) {
+                    // ties (an idle series), continuous values, and already ordered ones either way (a ramp)
+                    values[i] = switch (round) {
+                        case 0, 1 -> random.nextInt(3);
+                        case 2 -> i;
+                        case 3 -> n - i;
+                        default -> random.nextGaussian() * 10;
+                    };
+                }
+                double[] sorted = values.clone();
+                Arrays.sort(sorted);
+                for (double q : new double[] {0.1, 0.5, 0.9, 0.99}) {
+                    assertThat(RobustStats.quantile(values.clone(), n, q)).as("n=%d round=%d q=%s", n, round, q)
+                            .isEqualTo(RobustStats.sortedQuantile(sorted, n, q));
+                }
             }
         }
     }
