@@ -239,7 +239,7 @@ class RootCauseAnalyzerTests {
             assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("api");
             assertThat(diagnosis.top().orElseThrow().evidence()).anySatisfy(e -> assertThat(e).startsWith("its calls refused by "));
         } else {
-            // half their calls past their normal p95: the callers timed out on them, the losses are the callees' doing
+            // their median past their normal p95: the callers timed out on them, the losses are the callees' doing
             assertThat(diagnosis.top().orElseThrow().component()).isIn("db", "cache");
             assertThat(diagnosis.causes()).allSatisfy(c -> assertThat(c.evidence())
                     .noneSatisfy(e -> assertThat(e).startsWith("its calls refused by ")));
