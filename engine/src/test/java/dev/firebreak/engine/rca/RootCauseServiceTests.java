@@ -3,6 +3,9 @@ package dev.firebreak.engine.rca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.engine.action.ActionApplied;
+import dev.firebreak.engine.action.ActionResult;
+import dev.firebreak.engine.action.RemediationAction;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.change.ChangeKind;
 import dev.firebreak.engine.event.EventBus;
@@ -12,13 +15,16 @@ import dev.firebreak.engine.incident.AlertSource;
 import dev.firebreak.engine.incident.Incident;
 import dev.firebreak.engine.incident.IncidentConfig;
 import dev.firebreak.engine.incident.IncidentService;
+import dev.firebreak.engine.incident.IncidentState;
 import dev.firebreak.engine.incident.IncidentStore;
 import dev.firebreak.engine.incident.TimelineEntry;
 import dev.firebreak.engine.incident.TimelineKind;
 import dev.firebreak.engine.store.Database;
+import dev.firebreak.engine.telemetry.CallTelemetry;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
 import dev.firebreak.engine.telemetry.MetricStores;
+import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
@@ -29,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,29 +132,27 @@ class RootCauseServiceTests {
         bus.subscribe(DiagnosisUpdated.class, update -> analysed.add(update.at()));
 
         for (int s = 1; s <= 300; s++) {
-            bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(s),
+            bus.publish(new MetricsTicked(opened.plusSeconds(s),
                     opened.getEpochSecond() + s));
         }
 
         // nothing joined the incident: each analysis waits as long as the incident was old at the last one, 10 s at least
         assertThat(analysed).containsExactly(opened.plusSeconds(10), opened.plusSeconds(20), opened.plusSeconds(40),
                 opened.plusSeconds(80), opened.plusSeconds(160));
-        incidents.transition(incident.id(), dev.firebreak.engine.incident.IncidentState.RESOLVED, "test", "fixed");
-        bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(600), opened.getEpochSecond() + 600));
+        incidents.transition(incident.id(), IncidentState.RESOLVED, "test", "fixed");
+        bus.publish(new MetricsTicked(opened.plusSeconds(600), opened.getEpochSecond() + 600));
         assertThat(analysed).as("a resolved incident is left alone").hasSize(5);
     }
 
     @Test
     void instancesFoundDownAtTheFirstAnalysisStillNameTheComponentAfterItsSupervisorBroughtThemBack() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean ordersDown = new java.util.concurrent.atomic.AtomicBoolean(true);
-        attachWithOrdersDownWhile(ordersDown);
-        recordDatabaseFailure();
-        Incident incident = openDatabaseIncident();
+        AtomicBoolean ordersDown = new AtomicBoolean(true);
+        Incident incident = openDatabaseIncidentWithOrdersDownWhile(ordersDown);
         assertThat(causeOf(incident, "orders").kind()).isEqualTo(Cause.DOWN_KIND);
 
         ordersDown.set(false);
         Instant opened = incident.openedAt();
-        bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(10), opened.getEpochSecond() + 10));
+        bus.publish(new MetricsTicked(opened.plusSeconds(10), opened.getEpochSecond() + 10));
 
         assertThat(updates.getLast().at()).isEqualTo(opened.plusSeconds(10));
         Cause orders = causeOf(incident, "orders");
@@ -157,28 +162,30 @@ class RootCauseServiceTests {
 
     @Test
     void instancesARestartOfThisIncidentTookDownAreNotTakenForItsCause() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean ordersDown = new java.util.concurrent.atomic.AtomicBoolean(false);
-        attachWithOrdersDownWhile(ordersDown);
-        recordDatabaseFailure();
-        Incident incident = openDatabaseIncident();
+        AtomicBoolean ordersDown = new AtomicBoolean(false);
+        Incident incident = openDatabaseIncidentWithOrdersDownWhile(ordersDown);
         Instant opened = incident.openedAt();
 
-        bus.publish(new dev.firebreak.engine.action.ActionApplied(opened.plusSeconds(2),
-                new dev.firebreak.engine.action.RemediationAction.RestartInstance("orders"),
-                dev.firebreak.engine.action.ActionResult.applied("rolling restart")));
+        bus.publish(new ActionApplied(opened.plusSeconds(2), new RemediationAction.RestartInstance("orders"),
+                ActionResult.applied("rolling restart")));
         ordersDown.set(true);
-        bus.publish(new dev.firebreak.engine.telemetry.MetricsTicked(opened.plusSeconds(10), opened.getEpochSecond() + 10));
+        bus.publish(new MetricsTicked(opened.plusSeconds(10), opened.getEpochSecond() + 10));
 
         assertThat(updates.getLast().at()).isEqualTo(opened.plusSeconds(10));
         assertThat(causeOf(incident, "orders").kind()).isNotEqualTo(Cause.DOWN_KIND);
     }
 
-    /** The service again, its checks finding orders' instances down while {@code ordersDown} holds. */
-    private void attachWithOrdersDownWhile(java.util.concurrent.atomic.AtomicBoolean ordersDown) throws Exception {
+    /**
+     * The service again, its checks finding orders' instances down while {@code ordersDown} holds, and the database
+     * failure's incident opened under it.
+     */
+    private Incident openDatabaseIncidentWithOrdersDownWhile(AtomicBoolean ordersDown) throws Exception {
         rootCauses.close();
         rootCauses = RootCauseService.attach(TopologyLoader.loadResource("topologies/shop.yaml"),
-                new RootCauseService.Telemetry(store, dev.firebreak.engine.telemetry.CallTelemetry.none()), bus, incidents,
+                new RootCauseService.Telemetry(store, CallTelemetry.none()), bus, incidents,
                 verdicts, RootCauseSettings.defaults(), clock, component -> component.equals("orders") && ordersDown.get());
+        recordDatabaseFailure();
+        return openDatabaseIncident();
     }
 
     private Cause causeOf(Incident incident, String component) {
@@ -220,7 +227,7 @@ class RootCauseServiceTests {
         assertThat(incidents.timeline(first.id()).getLast().actor()).isEqualTo("alice");
         assertThat(incidents.timeline(first.id()).getLast().text()).startsWith("confirmed postgres-primary as the cause");
 
-        incidents.transition(first.id(), dev.firebreak.engine.incident.IncidentState.RESOLVED, "alice", "fixed");
+        incidents.transition(first.id(), IncidentState.RESOLVED, "alice", "fixed");
         clock.advance(Duration.ofHours(1));
         incidents.accept(Alert.firing(AlertSource.HEALTH, "health:inventory", "inventory", AlertLevel.CRITICAL,
                 "inventory failed", clock.instant()));

@@ -429,13 +429,13 @@ public final class ConsoleView extends BorderPane {
         return settingsView;
     }
 
+    /** Incident toasts shown at once before one summary replaces them. */
+    private static final int MAX_TOASTS = 3;
+
     /**
      * A desktop notification (ControlsFX) when an incident opens: severity, key and title; clicking it opens the
      * incident. Shown inside the console window, so it needs no OS notification service.
      */
-    /** Incident toasts shown at once before one summary replaces them. */
-    private static final int MAX_TOASTS = 3;
-
     private void watchOpenings(IncidentsViewModel incidents) {
         if (incidents == null) {
             return;
