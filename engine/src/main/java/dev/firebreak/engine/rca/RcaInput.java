@@ -21,10 +21,22 @@ import java.util.Set;
  * @param past      earlier incidents with a person's verdict on their cause
  * @param down      nodes whose own checks find instances they should have not serving now: direct evidence, like a
  *                  change; empty where no checks say so
+ * @param flagged   nodes detection found anomalous since the normal period began. When given, a candidate below the
+ *                  symptom is read only if it is flagged, down or changed, called by a flagged node or one of the
+ *                  incident's, or on a call path down to any of those: a large graph's front-door incident makes every node
+ *                  a candidate, and reading the thousands nothing points at cost most of the analysis. Empty: not
+ *                  known, and every candidate is read
  */
 public record RcaInput(CallGraph graph, long[] times, SeriesSource series, Map<String, MetricSpec> metrics, Period normal,
         Period anomalous, Symptom symptom, List<String> affected, List<ChangeRecord> changes, List<PastIncident> past,
-        Set<String> down) {
+        Set<String> down, Set<String> flagged) {
+
+    /** Without detection's flags: every candidate is read. */
+    public RcaInput(CallGraph graph, long[] times, SeriesSource series, Map<String, MetricSpec> metrics, Period normal,
+            Period anomalous, Symptom symptom, List<String> affected, List<ChangeRecord> changes, List<PastIncident> past,
+            Set<String> down) {
+        this(graph, times, series, metrics, normal, anomalous, symptom, affected, changes, past, down, Set.of());
+    }
 
     /** Without health checks. */
     public RcaInput(CallGraph graph, long[] times, SeriesSource series, Map<String, MetricSpec> metrics, Period normal,
@@ -44,6 +56,7 @@ public record RcaInput(CallGraph graph, long[] times, SeriesSource series, Map<S
         changes = List.copyOf(changes);
         past = List.copyOf(past);
         down = Set.copyOf(down);
+        flagged = Set.copyOf(flagged);
         times = times.clone();
         for (int i = 1; i < times.length; i++) {
             if (times[i] <= times[i - 1]) {

@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -292,7 +293,19 @@ public final class RootCauseService implements AutoCloseable {
         // the symptom's metric is left open: an incident is about a component, and any of its signals may be the one
         return new RcaInput(graph, series.axis(), series, StoreSeries.metricSpecs(), normal, anomalous,
                 new Symptom(symptomNode, "", onset.getEpochSecond()),
-                nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past, notAnswering);
+                nodes.isEmpty() ? List.of() : nodes.subList(1, nodes.size()), recent, past, notAnswering,
+                flaggedSince(normalFrom, now));
+    }
+
+    /** The components detection found anomalous from {@code from} to {@code now}. */
+    private Set<String> flaggedSince(Instant from, Instant now) {
+        Set<String> flagged = new HashSet<>();
+        anomalies.forEach((component, seen) -> {
+            if (seen.stream().anyMatch(at -> !at.isBefore(from) && !at.isAfter(now))) {
+                flagged.add(component);
+            }
+        });
+        return flagged;
     }
 
     /**
@@ -301,9 +314,15 @@ public final class RootCauseService implements AutoCloseable {
      */
     public static RcaInput fromStore(CallGraph graph, MetricStore store, Period normal, Period anomalous, Symptom symptom,
             List<String> affected, List<ChangeRecord> changes, List<PastIncident> past) {
+        return fromStore(graph, store, normal, anomalous, symptom, affected, changes, past, Set.of());
+    }
+
+    /** As above, with the components detection flagged ({@link RcaInput#flagged()}). */
+    public static RcaInput fromStore(CallGraph graph, MetricStore store, Period normal, Period anomalous, Symptom symptom,
+            List<String> affected, List<ChangeRecord> changes, List<PastIncident> past, Set<String> flagged) {
         StoreSeries series = new StoreSeries(store, normal.from(), anomalous.until() - 1);
         return new RcaInput(graph, series.axis(), series, StoreSeries.metricSpecs(), normal, anomalous, symptom, affected,
-                changes, past);
+                changes, past, Set.of(), flagged);
     }
 
     /** The call graph of a topology: every component, every dependency as a call. */

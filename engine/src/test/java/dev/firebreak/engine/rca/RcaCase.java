@@ -34,6 +34,7 @@ final class RcaCase {
     private final Map<String, Map<String, double[]>> callSeries = new HashMap<>();
     private final List<ChangeRecord> changes = new ArrayList<>();
     private final List<PastIncident> past = new ArrayList<>();
+    private final java.util.Set<String> flagged = new java.util.HashSet<>();
     private final Random random = new Random(42);
 
     /**
@@ -108,6 +109,12 @@ final class RcaCase {
         return this;
     }
 
+    /** Nodes detection found anomalous ({@link RcaInput#flagged()}); none: every candidate is read. */
+    RcaCase flagged(String... nodes) {
+        flagged.addAll(List.of(nodes));
+        return this;
+    }
+
     RcaInput input(String symptomNode, String symptomMetric, String... affected) {
         long[] times = new long[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
@@ -115,7 +122,7 @@ final class RcaCase {
         }
         return new RcaInput(new CallGraph(nodes, calls, observedOnly), times, SeriesSource.of(series, callSeries), metrics,
                 new Period(0, NORMAL), new Period(NORMAL, LENGTH), new Symptom(symptomNode, symptomMetric, NORMAL + 10),
-                List.of(affected), changes, past);
+                List.of(affected), changes, past, java.util.Set.of(), flagged);
     }
 
     private double[] noisy(double level, double sigma) {

@@ -158,6 +158,62 @@ class RootCauseAnalyzerTests {
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("calls from "));
     }
 
+    @Test
+    void withDetectionsFlagsOnlyWhatAFlagPointsAtIsReadAndThePathToAFlaggedCauseStaysWhole() {
+        // gateway -> api -> orders -> db (flagged) and api -> cache; gateway -> search -> index: nothing flagged there
+        RcaCase flaggedDeep = new RcaCase().node("gateway").node("api").node("orders").node("db").node("cache")
+                .node("search").node("index")
+                .calls("gateway", "api").calls("api", "orders").calls("orders", "db").calls("api", "cache")
+                .calls("gateway", "search").calls("search", "index")
+                .step("db", RcaCase.LATENCY, 600, 400).step("orders", RcaCase.LATENCY, 601, 410)
+                .step("api", RcaCase.LATENCY, 602, 420).step("gateway", RcaCase.LATENCY, 603, 430)
+                .flagged("gateway", "db");
+
+        Diagnosis diagnosis = analyzer.analyze(flaggedDeep.input("gateway", RcaCase.LATENCY));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("db");
+        assertThat(top.path()).as("api and orders are not flagged but lie between the symptom and db")
+                .containsExactly("gateway", "api", "orders", "db");
+        assertThat(diagnosis.causes()).filteredOn(c -> c.component().equals("search")).singleElement()
+                .as("a callee of the flagged symptom is read").satisfies(c -> assertThat(c.kind())
+                        .isNotEqualTo("nothing detection flagged points at it"));
+        assertThat(diagnosis.causes().subList(5, 7)).as("index: nothing flagged calls it or lies below it; cache: its"
+                + " caller api is not flagged").extracting(Cause::component, Cause::kind).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cache", "nothing detection flagged points at it"),
+                        org.assertj.core.groups.Tuple.tuple("index", "nothing detection flagged points at it"));
+        assertThat(diagnosis.notes()).contains("2 of 7 candidate components were not read: detection flagged none of"
+                + " them, and none is on a call path to one it flagged");
+    }
+
+    @Test
+    void withoutDetectionsFlagsEveryComponentBelowTheSymptomIsRead() {
+        RcaCase unflagged = chain().node("search").node("index").calls("gateway", "search").calls("search", "index");
+
+        Diagnosis diagnosis = analyzer.analyze(unflagged.input("gateway", RcaCase.LATENCY));
+
+        assertThat(diagnosis.causes()).hasSize(6)
+                .noneMatch(c -> c.kind().equals("nothing detection flagged points at it"));
+        assertThat(diagnosis.notes()).noneMatch(n -> n.contains("were not read"));
+    }
+
+    @Test
+    void aCalleeQuietOnItsOwnMetricsIsReadWhenOnlyItsFailingCallersWereFlagged() {
+        // edge -> web, mobile -> ledger: the incident is at edge; detection flagged web and mobile, not ledger
+        RcaCase quietCause = new RcaCase().node("edge").node("web").node("mobile").node("ledger").node("web-cache")
+                .node("mobile-cache").calls("edge", "web").calls("edge", "mobile")
+                .calls("web", "ledger").calls("mobile", "ledger").calls("web", "web-cache").calls("mobile", "mobile-cache")
+                .callStep("web", "ledger", RcaCase.ERRORS, 0.5, 600, 30)
+                .callStep("mobile", "ledger", RcaCase.ERRORS, 0.5, 600, 30)
+                .step("web", RcaCase.ERRORS, 601, 15).step("mobile", RcaCase.ERRORS, 601, 15)
+                .step("edge", RcaCase.ERRORS, 602, 15)
+                .flagged("edge", "web", "mobile");
+
+        Diagnosis diagnosis = analyzer.analyze(quietCause.input("edge", RcaCase.ERRORS));
+
+        assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("ledger");
+    }
+
     /** api's calls to db fail beyond what db answered; api and web fail after; db is called more (api's retries). */
     private static RcaCase oneLossyCall() {
         return new RcaCase().node("web").node("api").node("db")

@@ -8,6 +8,9 @@ import dev.firebreak.engine.action.ActionResult;
 import dev.firebreak.engine.action.RemediationAction;
 import dev.firebreak.engine.change.ChangeEvent;
 import dev.firebreak.engine.change.ChangeKind;
+import dev.firebreak.engine.detect.AnomalyDetected;
+import dev.firebreak.engine.detect.Severity;
+import dev.firebreak.engine.detect.composite.Explanation;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.incident.Alert;
 import dev.firebreak.engine.incident.AlertLevel;
@@ -107,6 +110,22 @@ class RootCauseServiceTests {
                 .filter(e -> e.kind() == TimelineKind.DIAGNOSIS).toList();
         assertThat(diagnosisEntries).hasSize(1);
         assertThat(diagnosisEntries.getFirst().text()).startsWith("probable cause: postgres-primary");
+    }
+
+    @Test
+    void theAnalysisIsToldWhatDetectionFlaggedSinceItsNormalPeriodBegan() {
+        recordDatabaseFailure();
+        // opened at second 959 with no earlier anomaly of its own: normal period from 959 - 120 - 600 = 239
+        bus.publish(flag("search", START.plusSeconds(100)));
+        bus.publish(flag("orders", START.plusSeconds(500)));
+
+        Incident incident = openDatabaseIncident();
+
+        assertThat(rootCauses.input(incident.id()).orElseThrow().flagged()).containsExactly("orders");
+    }
+
+    private static AnomalyDetected flag(String component, Instant at) {
+        return new AnomalyDetected(at, component, Severity.MEDIUM, 0.8, new Explanation(List.of(), List.of()));
     }
 
     @Test

@@ -60,6 +60,8 @@ public final class Analysis {
     private final List<NodeState> candidates = new ArrayList<>();
     /** Callers of the candidates that are not candidates themselves: their anomalies are what a cause explains. */
     private final List<NodeState> context = new ArrayList<>();
+    /** Candidates nothing detection flagged points at, left unread ({@link #leaveOutWhatNothingPointsAt()}). */
+    private final Set<String> unread = new java.util.HashSet<>();
     /** Calls that failed beyond what their callee answered with, read before they are given to an end. */
     private final List<Loss> losses = new ArrayList<>();
 
@@ -93,6 +95,7 @@ public final class Analysis {
             return new Diagnosis(input.symptom(), List.of(), Set.of(), notes, List.of());
         }
         findCandidates();
+        leaveOutWhatNothingPointsAt();
         findContext();
         MetricSpec.Role symptomRole = Optional.ofNullable(input.metrics().get(input.symptom().metric()))
                 .map(MetricSpec::role).orElse(null);
@@ -209,6 +212,74 @@ public final class Analysis {
                     queue.add(c);
                 }
             }
+        }
+    }
+
+    /**
+     * With detection's flags, the candidates nothing points at are not read: neither flagged, down nor changed, not
+     * called by a flagged node or one of the incident's (a callee whose own metrics hold while its callers' calls to
+     * it fail), and no call path from them leads to such a node. What is kept is closed upwards within the
+     * candidates, so every call path from the symptom to a kept node is kept whole and each kept node's parent with it.
+     */
+    private void leaveOutWhatNothingPointsAt() {
+        if (input.flagged().isEmpty()) {
+            return;
+        }
+        boolean[] pointed = new boolean[indexOf.size()];
+        List<String> evidence = new ArrayList<>(input.flagged());
+        evidence.addAll(input.down());
+        input.changes().forEach(c -> evidence.add(c.node()));
+        for (String node : evidence) {
+            Integer i = indexOf.get(node);
+            if (i != null) {
+                pointed[i] = true;
+            }
+        }
+        List<String> callingInto = new ArrayList<>(input.flagged());
+        callingInto.add(input.symptom().node());
+        callingInto.addAll(input.affected());
+        for (String node : callingInto) {
+            Integer i = indexOf.get(node);
+            if (i != null) {
+                pointed[i] = true;
+                for (int c : callees[i]) {
+                    pointed[c] = true;
+                }
+            }
+        }
+        // candidates are in breadth-first order, so every callee of a candidate that is itself a candidate comes
+        // later or at the same depth; sweeping backwards until nothing changes closes the kept set upwards
+        boolean[] keep = new boolean[indexOf.size()];
+        candidates.forEach(s -> keep[s.index] = pointed[s.index]);
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int k = candidates.size() - 1; k >= 0; k--) {
+                NodeState s = candidates.get(k);
+                if (keep[s.index]) {
+                    continue;
+                }
+                for (int c : callees[s.index]) {
+                    NodeState callee = states.get(c);
+                    if (keep[c] && callee != null && callee.candidate) {
+                        keep[s.index] = true;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        int before = candidates.size();
+        candidates.removeIf(s -> {
+            if (keep[s.index]) {
+                return false;
+            }
+            states.remove(s.index);
+            unread.add(s.id);
+            return true;
+        });
+        if (candidates.size() < before) {
+            notes.add((before - candidates.size()) + " of " + before + " candidate components were not read: detection"
+                    + " flagged none of them, and none is on a call path to one it flagged");
         }
     }
 
@@ -715,12 +786,17 @@ public final class Analysis {
             Cause cause = writer.write(s, 0, rank < DETAILED);
             causes.add(cause.withConfidence(config.calibrationFor(cause).apply(share)));
         }
-        // every other node, last: nothing on the symptom's calls points at them
+        // the candidates left unread next, then every other node: nothing on the symptom's calls points at them
+        for (String node : unread.stream().sorted().toList()) {
+            causes.add(new Cause(node, "nothing detection flagged points at it", 0, 0,
+                    List.of("not read: detection flagged neither it nor anything it calls, directly or through others,"
+                            + " nor any of its callers"), List.of(node), Optional.empty()));
+        }
         Set<Integer> blamable = new java.util.HashSet<>();
         candidates.forEach(s -> blamable.add(s.index));
         List<String> others = new ArrayList<>();
         for (String node : input.graph().nodes()) {
-            if (!blamable.contains(indexOf.get(node))) {
+            if (!blamable.contains(indexOf.get(node)) && !unread.contains(node)) {
                 others.add(node);
             }
         }
