@@ -107,7 +107,8 @@ public final class HealingTrials {
                 healedWhereFit += effective && withHealing.matched() ? 1 : 0;
                 verifiedOnly += withHealing.healed() && !effective ? 1 : 0;
                 acted += withHealing.acted() ? 1 : 0;
-                matched += withHealing.matched() ? 1 : 0;
+                // a fault that never made its target unwell (by the simulator's judgement) left nothing to heal
+                matched += withHealing.matched() && withoutHealing.affected() ? 1 : 0;
                 if (Boolean.getBoolean("heal.explain")) {
                     System.err.printf("%s seed %d off %s auto %s actions %s%n", type, s, withoutHealing.recovery(),
                             withHealing.recovery(), withHealing.actions());
@@ -135,7 +136,8 @@ public final class HealingTrials {
         System.out.printf(Locale.ROOT, "%-20s %6d %6s %6s %6d %6.0f%% %6s %6s | %8s %8s | %8s %8s | %6s %6s%n", "ALL",
                 totalTrials, "", "", totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), "", "", q(allOff, 0.5), q(allOff, 0.95),
                 q(allAuto, 0.5), q(allAuto, 0.95), ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95));
-        System.out.println("(fit: trials where a playbook answered the fault's target (or peer); of fit: healed among them;"
+        System.out.println("(fit: trials where the fault made its target unwell without healing and a playbook answered the"
+                + " target (or peer); of fit: healed among them;"
                 + " healed: an action verified and the target well again >= 30 s sooner than without healing; noeff:"
                 + " an action verified without that effect. Recovery in simulated seconds from the fault's start until the"
                 + " target is well by the simulator's own judgement, its memory and disk within 10 points of where they were;"
