@@ -65,6 +65,10 @@ class ProbableCauseConsoleTests {
         assertThat(top.cause().component()).isEqualTo("postgres-primary");
         assertThat(incident.highlightedPath()).isEqualTo(top.cause().path()).endsWith("postgres-primary");
         assertThat(robot.lookup("#cause-path").queryAs(Label.class).getText()).contains("postgres-primary");
+        Label summary = robot.lookup("#cause-summary").queryAs(Label.class);
+        assertThat(summary.getText()).startsWith("Explains postgres-primary");
+        assertThat(summary.getTooltip().getText()).as("notes wider than the panel are read on hover")
+                .isEqualTo(summary.getText());
         assertThat(robot.lookup("#incident-map-postgres-primary").query().getStyleClass()).contains("incident-map-path");
         console.shoot(robot, "probable-cause-database-kill");
         robot.interact(() -> console.viewModel().themeProperty().set(Theme.DARK));

@@ -484,7 +484,8 @@ public final class IncidentViewModel implements AutoCloseable {
         readSuggestions();
         selectedCause.set(rows.stream().filter(r -> r.cause().component().equals(selected)).findFirst()
                 .orElse(rows.isEmpty() ? null : rows.getFirst()));
-        diagnosisSummary.set("Explains " + diagnosis.symptom().node() + " " + diagnosis.symptom().metric().toLowerCase(java.util.Locale.ROOT)
+        String metric = diagnosis.symptom().metric().toLowerCase(java.util.Locale.ROOT);
+        diagnosisSummary.set("Explains " + diagnosis.symptom().node() + (metric.isBlank() ? "" : " " + metric)
                 + (diagnosis.notes().isEmpty() ? "" : "; " + String.join("; ", diagnosis.notes())));
     }
 

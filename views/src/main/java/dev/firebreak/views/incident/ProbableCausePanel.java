@@ -45,6 +45,12 @@ final class ProbableCausePanel extends VBox {
         summary.getStyleClass().add(Styles.MUTED);
         summary.setWrapText(true);
         summary.textProperty().bind(viewModel.diagnosisSummaryProperty());
+        // the analysis's notes can run past the panel's width: the whole text on hover
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(480);
+        whole.textProperty().bind(viewModel.diagnosisSummaryProperty());
+        summary.setTooltip(whole);
 
         list.setId("cause-list");
         list.setItems(viewModel.causes());
