@@ -70,6 +70,7 @@ public final class Analysis {
     }
 
     private final NormalSummaries summaries;
+    private double[] lostScratch;
 
     public Analysis(RcaConfig config, RcaInput input) {
         this(config, input, null);
@@ -376,13 +377,17 @@ public final class Analysis {
      * call adds what never reached it or never came back.
      */
     private void readLoss(Readings readings, MetricSpec spec, int caller, NodeState callee, double[] calls, double[] own) {
-        double[] lost = new double[calls.length];
+        // most calls lose nothing: the excess is worked out in one buffer and copied only when it moved
+        if (lostScratch == null || lostScratch.length != calls.length) {
+            lostScratch = new double[calls.length];
+        }
+        double[] lost = lostScratch;
         for (int i = 0; i < lost.length; i++) {
             lost[i] = calls[i] - own[i];
         }
         String label = input.graph().nodes().get(caller) + " -> " + callee.id;
         readings.read(spec, lost, label + "/lost").filter(r -> r.moved(config.anomalyThreshold()))
-                .ifPresent(r -> losses.add(new Loss(caller, callee.index, r)));
+                .ifPresent(r -> losses.add(new Loss(caller, callee.index, r.withSeries(lost.clone()))));
     }
 
     /**

@@ -21,6 +21,10 @@ record MetricReading(MetricSpec spec, double deviation, long onset, double norma
         return new MetricReading(spec, deviation, onset, normal, reached, null, label);
     }
 
+    MetricReading withSeries(double[] values) {
+        return new MetricReading(spec, deviation, onset, normal, reached, values, label);
+    }
+
     boolean moved(double threshold) {
         return deviation >= threshold;
     }
