@@ -43,6 +43,8 @@ public final class SimulatedProbe implements Probe {
     private final String componentId;
     private final double maxErrorPercent;
     private final Map<MetricName, Double> limits;
+    /** Made once: the scheduler asks for it with every status, thousands of times a second on a large topology. */
+    private final String description;
 
     private SimulatedProbe(Kind kind, ComponentSignals signals, String componentId, double maxErrorPercent,
             Map<MetricName, Double> limits) {
@@ -53,6 +55,7 @@ public final class SimulatedProbe implements Probe {
         // catalogue order, so messages list resources the same way every run
         this.limits = new EnumMap<>(MetricName.class);
         this.limits.putAll(limits);
+        this.description = describe();
     }
 
     public static SimulatedProbe endpoint(ComponentSignals signals, String componentId, double maxErrorPercent) {
@@ -82,6 +85,10 @@ public final class SimulatedProbe implements Probe {
 
     @Override
     public String description() {
+        return description;
+    }
+
+    private String describe() {
         return switch (kind) {
             case LIVENESS -> "simulated health endpoint of " + componentId + " (answers, errors <= " + maxErrorPercent
                     + " %)";
