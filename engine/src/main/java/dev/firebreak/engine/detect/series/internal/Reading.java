@@ -38,7 +38,7 @@ public final class Reading {
     /** LEARNING: samples seen and needed. */
     private int seen;
     private int needed;
-    /** The output, once made (always, for a reading {@link #set} from a made output). */
+    /** The output a detector made itself ({@link #set}); outputs built from the numbers are not kept. */
     private DetectorOutput output;
 
     /**
@@ -160,14 +160,17 @@ public final class Reading {
 
     /** The sample's output, made on the first call after the sample and kept until the next one. */
     public DetectorOutput output() {
-        if (output == null) {
-            output = switch (form) {
-                case BANDED -> Outputs.banded(kind, score, observed, low, high, rule);
-                case FIXED -> new DetectorOutput(kind, score, fired, observed, low, high, rule);
-                case LEARNING -> Outputs.learning(kind, observed, seen, needed);
-                default -> throw new IllegalStateException("no output for this reading yet");
-            };
+        if (output != null) {
+            return output;
         }
-        return output;
+        // built afresh on every call and not kept: storing a young output into this old reading would dirty its
+        // card, and keep the output alive to be copied by the next young collection (the detection history asks
+        // every series every tick: that was most of a 2,000-component console's young-collection pause)
+        return switch (form) {
+            case BANDED -> Outputs.banded(kind, score, observed, low, high, rule);
+            case FIXED -> new DetectorOutput(kind, score, fired, observed, low, high, rule);
+            case LEARNING -> Outputs.learning(kind, observed, seen, needed);
+            default -> throw new IllegalStateException("no output for this reading yet");
+        };
     }
 }
