@@ -88,6 +88,14 @@ final class RcaTrial {
             Diagnosis raw = new RootCauseAnalyzer(shipped.withCalibration(Calibration.identity())).analyze(input);
             if (Boolean.getBoolean("rca.explain") && diagnosis.rankOf(truth) != 1) {
                 explain(type, seed, truth, peer, topology.component(target).id(), first.get(), diagnosis);
+                // the same input with every candidate read: whether leaving out what detection did not point at
+                // (ADR 0039) changed this trial
+                RcaInput unflagged = new RcaInput(input.graph(), input.times(), input.series(), input.metrics(),
+                        input.normal(), input.anomalous(), input.symptom(), input.affected(), input.changes(), input.past(),
+                        input.down(), java.util.Set.of());
+                System.err.printf(java.util.Locale.ROOT, "  analysed afresh: truth ranked %d with detection's %d flags,"
+                        + " %d with every candidate read%n", new RootCauseAnalyzer(shipped).analyze(input).rankOf(truth),
+                        input.flagged().size(), new RootCauseAnalyzer(shipped).analyze(unflagged).rankOf(truth));
             }
             Map<RcaMethod, Integer> methods = new EnumMap<>(RcaMethod.class);
             for (RcaMethod method : RcaMethod.values()) {
