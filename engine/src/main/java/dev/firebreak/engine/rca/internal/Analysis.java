@@ -248,8 +248,8 @@ public final class Analysis {
                 }
             }
         }
-        // candidates are in breadth-first order, so every callee of a candidate that is itself a candidate comes
-        // later or at the same depth; sweeping backwards until nothing changes closes the kept set upwards
+        // a backward sweep of the breadth-first order settles most candidates at once (callees are mostly found
+        // after their callers); sweeping until nothing changes settles a callee found earlier by another path
         boolean[] keep = new boolean[indexOf.size()];
         candidates.forEach(s -> keep[s.index] = pointed[s.index]);
         for (boolean changed = true; changed; ) {
@@ -791,7 +791,7 @@ public final class Analysis {
             Cause cause = writer.write(s, 0, rank < DETAILED);
             causes.add(cause.withConfidence(config.calibrationFor(cause).apply(share)));
         }
-        // the candidates left unread next, then every other node: nothing on the symptom's calls points at them
+        // the candidates left unread next; then every other node, which the symptom does not call at all
         for (String node : unread.stream().sorted().toList()) {
             causes.add(new Cause(node, "nothing detection flagged points at it", 0, 0,
                     List.of("not read: detection flagged neither it nor anything it calls, directly or through others,"

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 /**
  * What one detector said about a series' last sample, kept in place instead of as a new
  * {@link DetectorOutput} per sample: the detection tick reads only the numbers (score, fired, band), and
- * the {@link DetectorOutput} with its sentence is built when someone asks for it ({@link #output()}),
- * which for most samples is never. One per detector of a series, owned by its {@link BaselineHold} and
+ * the {@link DetectorOutput} with its sentence is built when someone asks for it ({@link #output()}: an
+ * explanation, the detection history) and not kept (ADR 0040). One per detector of a series, owned by its {@link BaselineHold} and
  * overwritten by every sample; not thread-safe.
  *
  * <p>{@link #output()} gives exactly the output the detector's own {@code update} or {@code score} would
@@ -158,7 +158,7 @@ public final class Reading {
         return high;
     }
 
-    /** The sample's output, made on the first call after the sample and kept until the next one. */
+    /** The sample's output: the one its detector made, or one built from the numbers, afresh on each call. */
     public DetectorOutput output() {
         if (output != null) {
             return output;
