@@ -330,7 +330,9 @@ public final class HealingService implements AutoCloseable {
                 return; // an incident covers it: the reactive path decides
             }
             predicted.put(key, prediction.at());
-            decide(Strategy.PREDICTIVE, Optional.empty(), prediction.componentId(), "resource exhaustion: " + resource,
+            // a forecast crossing is a climb by definition: the same words root cause gives a leak
+            decide(Strategy.PREDICTIVE, Optional.empty(), prediction.componentId(),
+                    "resource exhaustion: " + resource + ", still rising",
                     prediction.probability(), prediction.componentId(), List.of(prediction.componentId()), prediction.at(),
                     effects);
         }

@@ -22,6 +22,7 @@ final class RcaCase {
             ERRORS, MetricSpec.of(ERRORS, MetricSpec.Role.ERRORS, MetricSpec.Bad.UP),
             REQUESTS, MetricSpec.of(REQUESTS, MetricSpec.Role.TRAFFIC, MetricSpec.Bad.EITHER));
 
+    static final String MEMORY = "MEMORY";
     static final String LATENCY_P50 = "LATENCY_P50";
     static final String LATENCY_P95 = "LATENCY_P95";
 
@@ -80,6 +81,22 @@ final class RcaCase {
         double[] values = series.get(node).get(metric);
         for (int i = onset; i < LENGTH; i++) {
             values[i] += by;
+        }
+        return this;
+    }
+
+    /** The node reports memory use too: {@code level} % with a little noise. */
+    RcaCase memory(String node, double level) {
+        metrics.put(MEMORY, MetricSpec.resource(MEMORY, "memory"));
+        series.get(node).put(MEMORY, noisy(level, 0.1));
+        return this;
+    }
+
+    /** Adds {@code perSecond} times the seconds since {@code onset} to a node's metric: a leak's climb. */
+    RcaCase ramp(String node, String metric, int onset, double perSecond) {
+        double[] values = series.get(node).get(metric);
+        for (int i = onset; i < LENGTH; i++) {
+            values[i] += perSecond * (i - onset + 1);
         }
         return this;
     }

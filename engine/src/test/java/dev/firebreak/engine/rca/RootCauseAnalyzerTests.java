@@ -214,6 +214,44 @@ class RootCauseAnalyzerTests {
         assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("ledger");
     }
 
+    /** web -> cart: cart's memory moves at second 600 and nothing else does. */
+    private static RcaCase memoryAtCart() {
+        return new RcaCase().node("web").node("cart").calls("web", "cart").memory("web", 40).memory("cart", 40);
+    }
+
+    @Test
+    void memoryThatKeepsClimbingAfterItMovedIsNamedStillRising() {
+        // a leak of 2 points a minute
+        RcaCase leak = memoryAtCart().ramp("cart", RcaCase.MEMORY, 600, 2.0 / 60);
+
+        Cause top = analyzer.analyze(leak.input("cart", RcaCase.MEMORY)).top().orElseThrow();
+
+        assertThat(top.component()).isEqualTo("cart");
+        assertThat(top.kind()).isEqualTo("resource exhaustion: memory, still rising");
+    }
+
+    @Test
+    void memoryThatSteppedUpAndHoldsIsNotTakenForALeak() {
+        RcaCase pressure = memoryAtCart().step("cart", RcaCase.MEMORY, 600, 4);
+
+        Cause top = analyzer.analyze(pressure.input("cart", RcaCase.MEMORY)).top().orElseThrow();
+
+        assertThat(top.component()).isEqualTo("cart");
+        assertThat(top.kind()).isEqualTo("resource exhaustion: memory, stepped up and holding");
+    }
+
+    @Test
+    void aMemoryRiseTooYoungToShowItsShapeStaysUnqualified() {
+        // the anomalous period ends 10 samples after the onset: fewer than a shape needs
+        RcaCase young = memoryAtCart().step("cart", RcaCase.MEMORY, 600, 4);
+        RcaInput full = young.input("cart", RcaCase.MEMORY);
+        RcaInput early = new RcaInput(full.graph(), full.times(), full.series(), full.metrics(), full.normal(),
+                new Period(RcaCase.NORMAL, RcaCase.NORMAL + 10), full.symptom(), full.affected(), full.changes(),
+                full.past());
+
+        assertThat(analyzer.analyze(early).top().orElseThrow().kind()).isEqualTo("resource exhaustion: memory");
+    }
+
     /** api's calls to db fail beyond what db answered; api and web fail after; db is called more (api's retries). */
     private static RcaCase oneLossyCall() {
         return new RcaCase().node("web").node("api").node("db")

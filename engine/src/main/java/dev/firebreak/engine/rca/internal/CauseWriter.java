@@ -17,11 +17,17 @@ import java.util.Optional;
 /** Names a candidate's likely fault and writes its evidence in plain sentences. */
 final class CauseWriter {
 
+    /** Samples since a memory rise's onset needed to tell a climb from a step. */
+    static final int SHAPE_SAMPLES = 20;
+    /** Appended to "resource exhaustion: memory" when it kept climbing (a leak). */
+    static final String STILL_RISING = ", still rising";
+
     private final RcaInput input;
     private final Map<Integer, NodeState> states;
     private final int[][] callers;
     private final double threshold;
     private final List<SimilarIncident> similar;
+    private final long[] times;
 
     CauseWriter(RcaInput input, Map<Integer, NodeState> states, int[][] callers, double threshold,
             List<SimilarIncident> similar) {
@@ -30,6 +36,7 @@ final class CauseWriter {
         this.callers = callers;
         this.threshold = threshold;
         this.similar = similar;
+        this.times = input.times();
     }
 
     Cause write(NodeState s, double confidence, boolean detailed) {
@@ -167,11 +174,45 @@ final class CauseWriter {
         }
         return switch (fault.spec().role()) {
             case RESOURCE -> !ownSymptoms && callersFailing(s) ? "dependency failing: calls to it fail or hang ("
-                    + fault.spec().resource() + " up)" : "resource exhaustion: " + fault.spec().resource();
+                    + fault.spec().resource() + " up)" : "resource exhaustion: " + fault.spec().resource() + shape(fault);
             case LATENCY -> s.explainedBy >= 0 ? "slow because a callee is slow" : "latency in its own handling";
             case ERRORS -> s.explainedBy >= 0 ? "failing because a callee fails" : "errors in its own handling";
             case TRAFFIC -> "traffic change";
         };
+    }
+
+    /**
+     * How memory moved after its onset: a leak keeps climbing, pressure from outside steps up and holds. A restart
+     * clears only the first, so a playbook can tell them apart. Climbing means the later half of the samples since the
+     * onset sits above the earlier half by the anomaly threshold, in the normal period's scale; with fewer than
+     * {@link #SHAPE_SAMPLES} samples since the onset the kind stays unqualified.
+     */
+    private String shape(MetricReading fault) {
+        if (!"memory".equals(fault.spec().resource()) || fault.series() == null || fault.onset() == Long.MAX_VALUE
+                || !(fault.deviation() > 0)) {
+            return "";
+        }
+        double scale = (fault.reached() - fault.normal()) / fault.deviation();
+        int from = lowerBound(fault.onset());
+        int until = lowerBound(input.anomalous().until());
+        double[] since = new double[Math.max(0, until - from)];
+        int n = 0;
+        for (int i = from; i < until; i++) {
+            if (!Double.isNaN(fault.series()[i])) {
+                since[n++] = fault.series()[i];
+            }
+        }
+        if (n < SHAPE_SAMPLES || !(scale > 0)) {
+            return "";
+        }
+        double earlier = RobustStats.quantile(java.util.Arrays.copyOfRange(since, 0, n / 2), n / 2, 0.5);
+        double later = RobustStats.quantile(java.util.Arrays.copyOfRange(since, n / 2, n), n - n / 2, 0.5);
+        return (later - earlier) / scale >= threshold ? STILL_RISING : ", stepped up and holding";
+    }
+
+    private int lowerBound(long epochSecond) {
+        int i = java.util.Arrays.binarySearch(times, epochSecond);
+        return i >= 0 ? i : -i - 1;
     }
 
     private boolean losesCallsAtItsEnd(NodeState s) {
