@@ -115,7 +115,8 @@ public class HealingDecisionBenchmark {
 
     private HealingDecision decide(Instant at, String component) {
         return DecisionChain.decide(new DecisionChain.Input(at, Strategy.REACTIVE, Optional.of(1L), component,
-                "service", "resource exhaustion: memory, still rising", 0.93, "simulator", config, false, Optional.empty(), library, shop,
+                "service", "resource exhaustion: memory, still rising", 0.93, "simulator", config, false, Optional.empty(),
+                library, shop,
                 decisions == null ? List.of() : decisions, actions == null ? List.of() : actions,
                 playbook -> new DecisionChain.Fill(Map.of("service", component), Optional.empty()), HealthState.CRITICAL,
                 Optional.empty()));

@@ -7,6 +7,7 @@ import dev.firebreak.engine.rca.RcaInput;
 import dev.firebreak.engine.rca.SimilarIncident;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.Optional;
 final class CauseWriter {
 
     /** Samples since a memory rise's onset needed to tell a climb from a step. */
-    static final int SHAPE_SAMPLES = 20;
-    /** Appended to "resource exhaustion: memory" when it kept climbing (a leak). */
-    static final String STILL_RISING = ", still rising";
+    private static final int SHAPE_SAMPLES = 20;
+    /** Appended to "resource exhaustion: memory": it kept climbing (a leak), or rose at once and holds (pressure). */
+    private static final String STILL_RISING = ", still rising";
+    private static final String STEPPED_UP = ", stepped up and holding";
 
     private final RcaInput input;
     private final Map<Integer, NodeState> states;
@@ -205,13 +207,13 @@ final class CauseWriter {
         if (n < SHAPE_SAMPLES || !(scale > 0)) {
             return "";
         }
-        double earlier = RobustStats.quantile(java.util.Arrays.copyOfRange(since, 0, n / 2), n / 2, 0.5);
-        double later = RobustStats.quantile(java.util.Arrays.copyOfRange(since, n / 2, n), n - n / 2, 0.5);
-        return (later - earlier) / scale >= threshold ? STILL_RISING : ", stepped up and holding";
+        double earlier = RobustStats.quantile(Arrays.copyOfRange(since, 0, n / 2), n / 2, 0.5);
+        double later = RobustStats.quantile(Arrays.copyOfRange(since, n / 2, n), n - n / 2, 0.5);
+        return (later - earlier) / scale >= threshold ? STILL_RISING : STEPPED_UP;
     }
 
     private int lowerBound(long epochSecond) {
-        int i = java.util.Arrays.binarySearch(times, epochSecond);
+        int i = Arrays.binarySearch(times, epochSecond);
         return i >= 0 ? i : -i - 1;
     }
 
