@@ -14,6 +14,11 @@ class RootCauseAnalyzerTests {
 
     private final RootCauseAnalyzer analyzer = RootCauseAnalyzer.ofDefaults();
 
+    /** The diagnosis's cause for a component (every node of the graph is ranked). */
+    private static Cause causeOf(Diagnosis diagnosis, String component) {
+        return diagnosis.causes().get(diagnosis.rankOf(component) - 1);
+    }
+
     /** gateway -> api -> db, the fault in db: each caller slows a second after its callee. */
     private static RcaCase chain() {
         return new RcaCase().node("gateway").node("api").node("db").node("cache")
@@ -66,7 +71,7 @@ class RootCauseAnalyzerTests {
         Diagnosis diagnosis = analyzer.analyze(front.input("checkout", RcaCase.LATENCY));
 
         assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("search");
-        Cause lb = diagnosis.causes().get(diagnosis.rankOf("search-lb") - 1);
+        Cause lb = causeOf(diagnosis, "search-lb");
         assertThat(lb.evidence()).anySatisfy(e -> assertThat(e).contains("search").contains("measures it from inside"));
     }
 
@@ -298,7 +303,7 @@ class RootCauseAnalyzerTests {
         assertThat(top.component()).isEqualTo("api");
         assertThat(top.kind()).isEqualTo("its calls are refused: what it sends is turned away (clock, credentials, quota)");
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("its calls refused by db"));
-        Cause db = diagnosis.causes().get(diagnosis.rankOf("db") - 1);
+        Cause db = causeOf(diagnosis, "db");
         assertThat(db.evidence()).anySatisfy(e -> assertThat(e).startsWith("api loses its calls to it at its own end"));
     }
 
@@ -359,7 +364,7 @@ class RootCauseAnalyzerTests {
         assertThat(top.component()).isEqualTo("orders");
         assertThat(top.kind()).isEqualTo("network: calls to and from it are lost");
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("its calls lost to "));
-        Cause db = diagnosis.causes().get(diagnosis.rankOf("db") - 1);
+        Cause db = causeOf(diagnosis, "db");
         assertThat(db.evidence()).anySatisfy(e -> assertThat(e).startsWith("orders loses its calls to it at its own end"));
     }
 
@@ -420,7 +425,7 @@ class RootCauseAnalyzerTests {
         assertThat(top.kind()).isEqualTo("bad deployment 5.5.1");
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).contains("deployment 'release 5.5.1' on inventory"));
         assertThat(diagnosis.rankOf("payments")).isGreaterThan(diagnosis.rankOf("inventory"));
-        assertThat(diagnosis.causes().get(diagnosis.rankOf("payments") - 1).kind()).doesNotContain("deployment");
+        assertThat(causeOf(diagnosis, "payments").kind()).doesNotContain("deployment");
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class Analysis {
     private static final double SHARE_POWER = 4;
     /** Causes after this rank get kind and evidence only from their strongest metric. */
     private static final int DETAILED = 10;
+    /** No timeout sits below this quantile of a callee's normal latency. */
+    private static final double TIMEOUT_FLOOR_QUANTILE = 0.95;
 
     private final RcaConfig config;
     private final RcaInput input;
@@ -227,8 +229,7 @@ public final class Analysis {
             return;
         }
         boolean[] pointed = new boolean[indexOf.size()];
-        List<String> evidence = new ArrayList<>(input.flagged());
-        evidence.addAll(input.down());
+        List<String> evidence = new ArrayList<>(input.down());
         input.changes().forEach(c -> evidence.add(c.node()));
         for (String node : evidence) {
             Integer i = indexOf.get(node);
@@ -236,6 +237,7 @@ public final class Analysis {
                 pointed[i] = true;
             }
         }
+        // flagged nodes and the incident's own: pointed at, and so is everything they call
         List<String> callingInto = new ArrayList<>(input.flagged());
         callingInto.add(input.symptom().node());
         callingInto.addAll(input.affected());
@@ -500,9 +502,6 @@ public final class Analysis {
         return latencyAt(percentiles, waitedPast, MetricReading::reached)
                 > latencyAt(percentiles, TIMEOUT_FLOOR_QUANTILE, MetricReading::normal);
     }
-
-    /** No timeout sits below this quantile of a callee's normal latency. */
-    private static final double TIMEOUT_FLOOR_QUANTILE = 0.95;
 
     /** A latency at a quantile, straight between the percentiles around it; the nearest one outside them. */
     private static double latencyAt(List<MetricReading> percentiles, double quantile, ToDoubleFunction<MetricReading> level) {
