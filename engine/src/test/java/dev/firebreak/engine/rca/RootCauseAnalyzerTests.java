@@ -246,6 +246,17 @@ class RootCauseAnalyzerTests {
     }
 
     @Test
+    void aLeakRestartedOnceAndClimbingAgainIsStillRisingNotHolding() {
+        // a leak from second 600, its process restarted at 660 (memory back where it was), climbing again after
+        RcaCase restarted = memoryAtCart().ramp("cart", RcaCase.MEMORY, 600, 6.0 / 60).step("cart", RcaCase.MEMORY, 660, -6);
+
+        Cause top = analyzer.analyze(restarted.input("cart", RcaCase.MEMORY)).top().orElseThrow();
+
+        assertThat(top.component()).isEqualTo("cart");
+        assertThat(top.kind()).isEqualTo("resource exhaustion: memory, still rising");
+    }
+
+    @Test
     void aMemoryRiseTooYoungToShowItsShapeStaysUnqualified() {
         // the anomalous period ends 10 samples after the onset: fewer than a shape needs
         RcaCase young = memoryAtCart().step("cart", RcaCase.MEMORY, 600, 4);

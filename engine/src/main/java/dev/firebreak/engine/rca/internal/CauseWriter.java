@@ -20,6 +20,8 @@ final class CauseWriter {
 
     /** Samples since a memory rise's onset needed to tell a climb from a step. */
     private static final int SHAPE_SAMPLES = 20;
+    /** Samples the trend of a memory rise is read from, at most. */
+    private static final int SHAPE_POINTS = 200;
     /** Appended to "resource exhaustion: memory": it kept climbing (a leak), or rose at once and holds (pressure). */
     private static final String STILL_RISING = ", still rising";
     private static final String STEPPED_UP = ", stepped up and holding";
@@ -185,9 +187,11 @@ final class CauseWriter {
 
     /**
      * How memory moved after its onset: a leak keeps climbing, pressure from outside steps up and holds. A restart
-     * clears only the first, so a playbook can tell them apart. Climbing means the later half of the samples since the
-     * onset sits above the earlier half by the anomaly threshold, in the normal period's scale; with fewer than
-     * {@link #SHAPE_SAMPLES} samples since the onset the kind stays unqualified.
+     * clears only the first, so a playbook can tell them apart. The trend is the Theil-Sen slope of the samples since
+     * the onset (the median of the slopes between every two of them, so a restart's drop in a leak that goes on
+     * climbing does not hide the climb); what it adds over half that stretch, in the normal period's scale, against
+     * the anomaly threshold: above it still rising, within it holding. Memory that came down by as much, and a rise
+     * with fewer than {@link #SHAPE_SAMPLES} samples since its onset, stay unqualified.
      */
     private String shape(MetricReading fault) {
         if (!"memory".equals(fault.spec().resource()) || fault.series() == null || fault.onset() == Long.MAX_VALUE
@@ -197,19 +201,33 @@ final class CauseWriter {
         double scale = (fault.reached() - fault.normal()) / fault.deviation();
         int from = lowerBound(fault.onset());
         int until = lowerBound(input.anomalous().until());
-        double[] since = new double[Math.max(0, until - from)];
+        // at most SHAPE_POINTS evenly spaced samples: the pairs grow with their square
+        int stride = Math.max(1, (until - from + SHAPE_POINTS - 1) / SHAPE_POINTS);
+        double[] value = new double[SHAPE_POINTS + 1];
+        long[] at = new long[SHAPE_POINTS + 1];
         int n = 0;
-        for (int i = from; i < until; i++) {
+        for (int i = from; i < until; i += stride) {
             if (!Double.isNaN(fault.series()[i])) {
-                since[n++] = fault.series()[i];
+                value[n] = fault.series()[i];
+                at[n++] = times[i];
             }
         }
         if (n < SHAPE_SAMPLES || !(scale > 0)) {
             return "";
         }
-        double earlier = RobustStats.quantile(Arrays.copyOfRange(since, 0, n / 2), n / 2, 0.5);
-        double later = RobustStats.quantile(Arrays.copyOfRange(since, n / 2, n), n - n / 2, 0.5);
-        return (later - earlier) / scale >= threshold ? STILL_RISING : STEPPED_UP;
+        double[] slopes = new double[n * (n - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                slopes[k++] = (value[j] - value[i]) / (at[j] - at[i]);
+            }
+        }
+        double slope = RobustStats.quantile(slopes, k, 0.5);
+        double climb = slope * (at[n - 1] - at[0]) / 2 / scale;
+        if (climb <= -threshold) {
+            return ""; // it came down since (a cap, pressure ending): the shape of its rise is no longer in view
+        }
+        return climb >= threshold ? STILL_RISING : STEPPED_UP;
     }
 
     private int lowerBound(long epochSecond) {
