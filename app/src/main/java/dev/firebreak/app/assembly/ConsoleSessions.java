@@ -4,7 +4,6 @@ import dev.firebreak.app.cli.ChangeFreezeSpec;
 import dev.firebreak.engine.sim.SimulationConfig;
 import java.util.List;
 import dev.firebreak.engine.heal.HealingConfig;
-import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.views.shell.Preference;
 import dev.firebreak.engine.detect.config.DetectionConfig;
 import dev.firebreak.engine.escalation.EscalationConfig;
@@ -31,13 +30,13 @@ public final class ConsoleSessions implements SessionFactory {
     private final EscalationConfig escalation;
     private final FeedbackStore verdicts;
     private final RunbookSetup runbooks;
-    private final Preference healingMode;
+    private final HealingSettings healing;
     private final List<ChangeFreezeSpec> freezes;
 
     private ConsoleSessions(Supplier<DetectionConfig> detection, IncidentStore incidents, NotificationConfig notifications,
             boolean paused, RealChecks realChecks, EscalationConfig escalation, FeedbackStore verdicts, RunbookSetup runbooks,
-            Preference healingMode, List<ChangeFreezeSpec> freezes) {
-        this.healingMode = Objects.requireNonNull(healingMode, "healingMode");
+            HealingSettings healing, List<ChangeFreezeSpec> freezes) {
+        this.healing = Objects.requireNonNull(healing, "healing");
         this.freezes = List.copyOf(freezes);
         this.runbooks = Objects.requireNonNull(runbooks, "runbooks");
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
@@ -54,7 +53,7 @@ public final class ConsoleSessions implements SessionFactory {
             NotificationConfig notifications) {
         return new ConsoleSessions(detection, incidents, notifications, false, RealChecks.none(),
                 EngineOptions.shippedEscalation(), FeedbackStore.inMemory(),
-                RunbookSetup.inMemory(), Preference.inMemory(null), List.of());
+                RunbookSetup.inMemory(), HealingSettings.inMemory(), List.of());
     }
 
     /** Sessions whose runner waits for play, incidents in memory; tests step them by hand through {@link #assemble}. */
@@ -65,56 +64,55 @@ public final class ConsoleSessions implements SessionFactory {
     public static ConsoleSessions paused(Supplier<DetectionConfig> detection, NotificationConfig notifications) {
         return new ConsoleSessions(detection, IncidentStore.inMemory(), notifications, true, RealChecks.none(),
                 EngineOptions.shippedEscalation(), FeedbackStore.inMemory(),
-                RunbookSetup.inMemory(), Preference.inMemory(null), List.of());
+                RunbookSetup.inMemory(), HealingSettings.inMemory(), List.of());
     }
 
     /** The same sessions with health checks against real endpoints ({@code --checks}). */
     public ConsoleSessions withRealChecks(RealChecks checks) {
         return new ConsoleSessions(detection, incidents, notifications, paused, checks, escalation, verdicts, runbooks,
-                healingMode, freezes);
+                healing, freezes);
     }
 
     /** The same sessions with other escalation policies and rotations ({@code --escalation}, or the data directory's). */
     public ConsoleSessions withEscalation(EscalationConfig config) {
         return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, config, verdicts, runbooks,
-                healingMode, freezes);
+                healing, freezes);
     }
 
     /** The same sessions keeping people's verdicts on diagnosed causes in {@code store} (the console's database). */
     public ConsoleSessions withVerdicts(FeedbackStore store) {
         return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, store, runbooks,
-                healingMode, freezes);
+                healing, freezes);
     }
 
     /** The same sessions keeping runbook runs and finding runbooks as {@code setup} says (the console's data directory). */
     public ConsoleSessions withRunbooks(RunbookSetup setup) {
         return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, setup,
-                healingMode, freezes);
+                healing, freezes);
     }
 
     /** The same sessions starting healing in the mode {@code mode} holds (shadow when nothing was saved), saving changes there. */
     public ConsoleSessions withHealingMode(Preference mode) {
         return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, runbooks,
-                mode, freezes);
+                healing.withMode(mode), freezes);
+    }
+
+    /** The same sessions starting healing with the strategies {@code strategies} holds (all when none), saving changes there. */
+    public ConsoleSessions withHealingStrategies(Preference strategies) {
+        return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, runbooks,
+                healing.withStrategies(strategies), freezes);
     }
 
     /** The same sessions keeping healing out of these change freezes ({@code --change-freeze}, from each session's start). */
     public ConsoleSessions withChangeFreezes(List<ChangeFreezeSpec> specs) {
         return new ConsoleSessions(detection, incidents, notifications, paused, realChecks, escalation, verdicts, runbooks,
-                healingMode, specs);
-    }
-
-    private HealingMode savedHealingMode() {
-        String saved = healingMode.load();
-        try {
-            return saved == null ? HealingMode.SHADOW : HealingMode.valueOf(saved);
-        } catch (IllegalArgumentException e) {
-            return HealingMode.SHADOW; // an unknown saved value falls back to the cautious default
-        }
+                healing, specs);
     }
 
     private HealingConfig healingConfig(java.time.Instant start) {
-        HealingConfig config = HealingConfig.defaults().withDefaultMode(savedHealingMode());
+        HealingConfig defaults = HealingConfig.defaults();
+        HealingConfig config = defaults.withDefaultMode(healing.savedMode())
+                .withStrategies(healing.savedStrategies(defaults.strategies()));
         for (ChangeFreezeSpec freeze : freezes) {
             config = config.withFreeze(freeze.from(start));
         }
@@ -131,6 +129,6 @@ public final class ConsoleSessions implements SessionFactory {
 
     @Override
     public ConsoleSession start(Topology topology, long seed, double speed) {
-        return EnginePorts.of(assemble(topology, seed, speed), healingMode);
+        return EnginePorts.of(assemble(topology, seed, speed), healing);
     }
 }

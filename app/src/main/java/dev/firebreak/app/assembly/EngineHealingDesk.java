@@ -10,22 +10,23 @@ import dev.firebreak.engine.heal.HealingService;
 import dev.firebreak.engine.heal.Playbook;
 import dev.firebreak.engine.heal.PlaybookException;
 import dev.firebreak.views.session.HealingDesk;
-import dev.firebreak.views.shell.Preference;
+import dev.firebreak.engine.heal.Strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The healing screens' port on a session's healing service and HALT latch; the mode is kept in {@code mode}. */
+/** The healing screens' port on a session's healing service and HALT latch; mode and strategies kept in {@code settings}. */
 final class EngineHealingDesk implements HealingDesk {
 
     private final EngineSession session;
     private final HealingService healing;
-    private final Preference mode;
+    private final HealingSettings settings;
 
-    EngineHealingDesk(EngineSession session, Preference mode) {
+    EngineHealingDesk(EngineSession session, HealingSettings settings) {
         this.session = session;
         this.healing = session.healing();
-        this.mode = mode;
+        this.settings = settings;
     }
 
     @Override public String environment() { return healing.environment(); }
@@ -35,9 +36,26 @@ final class EngineHealingDesk implements HealingDesk {
     public void setMode(HealingMode next, String person) {
         HealingMode before = mode();
         healing.setMode(healing.environment(), next);
-        mode.save(next.name());
+        settings.mode().save(next.name());
         session.runbookSetup().audit().ifPresent(audit -> audit.append(person, "healing.mode", "healing/"
                 + healing.environment(), Map.of("from", before.label(), "to", next.label())));
+    }
+
+    @Override public Set<Strategy> strategies() { return healing.config().strategies(); }
+
+    @Override
+    public void setStrategies(Set<Strategy> next, String person) {
+        Set<Strategy> before = strategies();
+        healing.setConfig(healing.config().withStrategies(next));
+        settings.saveStrategies(next);
+        session.runbookSetup().audit().ifPresent(audit -> audit.append(person, "healing.strategies", "healing/"
+                + healing.environment(), Map.of("from", labels(before), "to", labels(next))));
+    }
+
+    private static String labels(Set<Strategy> strategies) {
+        String text = java.util.Arrays.stream(Strategy.values()).filter(strategies::contains).map(Strategy::label)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return text.isEmpty() ? "none" : text;
     }
 
     @Override public List<HealingDecision> decisions() { return healing.decisions(); }

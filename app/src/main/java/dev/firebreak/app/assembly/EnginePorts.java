@@ -52,14 +52,14 @@ public final class EnginePorts {
 
     /** The ports of {@code engine}; closing them closes the engine. */
     public static SessionPorts of(EngineSession engine) {
-        return of(engine, dev.firebreak.views.shell.Preference.inMemory(null));
+        return of(engine, HealingSettings.inMemory());
     }
 
-    /** As above, the healing mode a person picks kept in {@code healingMode}. */
-    public static SessionPorts of(EngineSession engine, dev.firebreak.views.shell.Preference healingMode) {
+    /** As above, the healing mode and strategies a person picks kept in {@code healing}. */
+    public static SessionPorts of(EngineSession engine, HealingSettings healing) {
         return new SessionPorts(telemetry(engine), status(engine), faults(engine), detection(engine.detection()),
                 forecasts(engine), control(engine), incidents(engine.incidents(), engine.escalation()), rootCauses(engine.rootCauses()),
-                new EngineRunbookDesk(engine), new EngineHealingDesk(engine, healingMode), engine::close);
+                new EngineRunbookDesk(engine), new EngineHealingDesk(engine, healing), engine::close);
     }
 
     private static Telemetry telemetry(EngineSession engine) {

@@ -137,6 +137,8 @@ public final class ConsoleApplication extends Application {
                         .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database))
                         .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), database))
                         .withHealingMode(healingMode(database))
+                        .withHealingStrategies(new SettingsPreference(database.settings(),
+                                SettingsPreference.HEALING_STRATEGIES))
                         .withChangeFreezes(options.changeFreezes()),
                         detectionSettings, audit, actor, runbookDesk), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);

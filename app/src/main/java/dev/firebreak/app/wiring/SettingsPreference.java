@@ -10,6 +10,7 @@ final class SettingsPreference implements Preference {
     static final String THEME = "console.theme";
     static final String OPERATOR = "console.operator";
     static final String HEALING_MODE = "healing.mode";
+    static final String HEALING_STRATEGIES = "healing.strategies";
     private final Settings settings;
     private final String key;
 

@@ -9,6 +9,7 @@ import dev.firebreak.engine.heal.GateVerdict;
 import dev.firebreak.engine.heal.HealingAction;
 import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.heal.HealingState;
+import dev.firebreak.engine.heal.Strategy;
 import dev.firebreak.engine.heal.Verdict;
 import dev.firebreak.engine.heal.VerificationOutcome;
 import dev.firebreak.engine.incident.Incident;
@@ -31,6 +32,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -201,6 +203,24 @@ class HealingScreenTests {
         robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != console.stage()).forEach(Window::hide));
         console.settle(robot);
         assertThat(console.session().healing().halt()).isEmpty();
+    }
+
+    @Test
+    void proactiveHealingSwitchedOffOnTheHealingScreenReachesTheEngine(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        console.settle(robot);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<Strategy> strategies = robot.lookup("#healing-strategies").queryAs(CheckComboBox.class);
+        assertThat(strategies.getCheckModel().getCheckedItems()).containsExactlyInAnyOrder(Strategy.values());
+
+        robot.interact(() -> strategies.getCheckModel().clearCheck(Strategy.PROACTIVE));
+        console.settle(robot);
+
+        assertThat(console.session().healing().strategies()).containsExactlyInAnyOrder(Strategy.REACTIVE,
+                Strategy.PREDICTIVE);
+        assertThat(strategies.getCheckModel().getCheckedItems()).containsExactlyInAnyOrder(Strategy.REACTIVE,
+                Strategy.PREDICTIVE);
+        console.shoot(robot, "healing-overview-strategies");
     }
 
     // ---- helpers ----

@@ -199,7 +199,7 @@ class HealingSafetyTests {
                 simulator: {action: restart, target: "{{params.service}}"}
             healing:
               category: restart
-              trigger: {faultKinds: ["resource exhaustion: memory"], componentKinds: [service]}
+              trigger: {faultKinds: ["resource exhaustion: memory"], componentKinds: [service], strategies: [reactive, proactive]}
               scope: service
             """;
 

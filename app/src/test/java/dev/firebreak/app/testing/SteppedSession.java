@@ -56,7 +56,8 @@ public final class SteppedSession implements ConsoleSession {
         dev.firebreak.views.shell.Preference saved = dev.firebreak.views.shell.Preference.inMemory(mode.name());
         EngineSession engine = ConsoleSessions.paused(DetectionConfig::ofDefaults).withHealingMode(saved)
                 .assemble(topology, seed, speed);
-        return new SteppedSession(engine, EnginePorts.of(engine, saved));
+        return new SteppedSession(engine, EnginePorts.of(engine,
+                dev.firebreak.app.assembly.HealingSettings.inMemory().withMode(saved)));
     }
 
     /** Advances the simulator by whole simulated seconds on the test's thread. */

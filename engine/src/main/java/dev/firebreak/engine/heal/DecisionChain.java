@@ -49,12 +49,14 @@ public final class DecisionChain {
         List<GateVerdict> gates = new ArrayList<>();
         HealingMode environmentMode = in.config().modeFor(in.environment());
         gates.add(GateVerdict.pass(Gate.DIAGNOSIS, String.format(Locale.ROOT, "%s: %s (confidence %.2f, %s)", in.component(),
-                in.faultKind(), in.causeConfidence(), in.strategy().name().toLowerCase(Locale.ROOT))));
+                in.faultKind(), in.causeConfidence(), in.strategy().label())));
+        gates.add(in.config().strategies().contains(in.strategy())
+                ? GateVerdict.pass(Gate.STRATEGY, in.strategy().label() + " healing is on")
+                : GateVerdict.fail(Gate.STRATEGY, in.strategy().label() + " healing is switched off" + (in.strategy()
+                        == Strategy.PROACTIVE ? ": it waits until something in the incident has failed" : "")));
         Optional<Playbook> match = in.library().match(in.faultKind(), in.componentKind(), in.strategy(), in.componentHealth());
         if (match.isEmpty()) {
-            gates.add(GateVerdict.fail(Gate.PLAYBOOK, "no playbook answers '" + in.faultKind() + "' on a "
-                    + in.componentKind().toLowerCase(Locale.ROOT).replace('_', '-') + " that is "
-                    + in.componentHealth().name().toLowerCase(Locale.ROOT)));
+            gates.add(GateVerdict.fail(Gate.PLAYBOOK, noPlaybook(in)));
             return decision(in, gates, Optional.empty(), in.causeConfidence(), in.config().confidenceThreshold(),
                     OptionalDouble.empty(), Optional.empty(), Map.of(), environmentMode);
         }
@@ -108,6 +110,22 @@ public final class DecisionChain {
                 : "not needed in " + mode.label() + " mode"));
         return decision(in, gates, Optional.of(playbook), confidence, threshold, record.successRate(), Optional.of(radius),
                 fill.values(), mode);
+    }
+
+    /** Why nothing answers, naming a playbook that would for another strategy (it waits for a failure, say). */
+    private static String noPlaybook(Input in) {
+        String where = "'" + in.faultKind() + "' on a " + in.componentKind().toLowerCase(Locale.ROOT).replace('_', '-')
+                + " that is " + in.componentHealth().name().toLowerCase(Locale.ROOT);
+        for (Strategy other : Strategy.values()) {
+            Optional<Playbook> elsewhere = other == in.strategy() ? Optional.empty()
+                    : in.library().match(in.faultKind(), in.componentKind(), other, in.componentHealth());
+            if (elsewhere.isPresent()) {
+                return elsewhere.get().id() + " answers " + where + " only as " + String.join(" or ", elsewhere.get()
+                        .trigger().strategies().stream().sorted().map(Strategy::label).toList()) + ", and this decision is "
+                        + in.strategy().label();
+            }
+        }
+        return "no playbook answers " + where;
     }
 
     private static HealingDecision decision(Input in, List<GateVerdict> gates, Optional<Playbook> playbook, double confidence,

@@ -4,6 +4,8 @@ package dev.firebreak.engine.heal;
 public enum Gate {
     /** Root cause named a top cause. */
     DIAGNOSIS("diagnosis"),
+    /** What set the decision off (reactive, proactive, predictive) is switched on. */
+    STRATEGY("strategy"),
     /** A playbook answers the cause's kind on this kind of component. */
     PLAYBOOK("playbook"),
     /** Healing is not off in this environment or for this playbook. */

@@ -70,11 +70,11 @@ public record HealingConfig(HealingMode defaultMode, Map<String, HealingMode> mo
         }
     }
 
-    /** Shadow by default (a team builds trust before switching it on); reactive and predictive. */
+    /** Shadow by default (a team builds trust before switching it on); every strategy on. */
     public static HealingConfig defaults() {
         return new HealingConfig(HealingMode.SHADOW, Map.of(), 0.8, BlastRadius.SEVERAL_SERVICES, 3, Duration.ofHours(1),
-                20, Duration.ofMinutes(10), 3, List.of(), Duration.ofMinutes(30), EnumSet.of(Strategy.REACTIVE,
-                        Strategy.PREDICTIVE), Duration.ofMinutes(10), 0.15);
+                20, Duration.ofMinutes(10), 3, List.of(), Duration.ofMinutes(30), EnumSet.allOf(Strategy.class),
+                Duration.ofMinutes(10), 0.15);
     }
 
     public HealingMode modeFor(String environment) {

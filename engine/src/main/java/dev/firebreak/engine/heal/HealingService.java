@@ -234,9 +234,6 @@ public final class HealingService implements AutoCloseable {
     // ---------------------------------------------------------------- strategies
 
     private void onDiagnosis(DiagnosisUpdated update) {
-        if (!config.strategies().contains(Strategy.REACTIVE)) {
-            return;
-        }
         List<Runnable> effects = new ArrayList<>();
         synchronized (this) {
             lastDiagnosis.put(update.incidentId(), update);
@@ -249,13 +246,14 @@ public final class HealingService implements AutoCloseable {
 
     /** The blamed component's health moved: a playbook whose trigger rests on health may answer now. */
     private void onHealth(AssessedHealthChanged change) {
-        if (!config.strategies().contains(Strategy.REACTIVE)) {
-            return;
-        }
         List<Runnable> effects = new ArrayList<>();
         synchronized (this) {
             for (DiagnosisUpdated update : List.copyOf(lastDiagnosis.values())) {
-                if (update.diagnosis().top().map(c -> c.component().equals(change.componentId())).orElse(false)) {
+                // the blamed component's health, or a failure anywhere in the incident (proactive turns reactive)
+                boolean blamed = update.diagnosis().top().map(c -> c.component().equals(change.componentId())).orElse(false);
+                boolean inIncident = w.incidents().incident(update.incidentId())
+                        .map(i -> i.components().contains(change.componentId())).orElse(false);
+                if (blamed || inIncident && failed(change.assessment().state())) {
                     considerIncident(update, change.at(), true, effects);
                 }
             }
@@ -275,20 +273,45 @@ public final class HealingService implements AutoCloseable {
             return;
         }
         Cause cause = top.get();
+        Strategy strategy = strategyFor(incident.get(), cause);
         Optional<HealingDecision> last = decisions.stream().filter(d -> d.incidentId().equals(Optional.of(id)))
                 .reduce((a, b) -> b);
-        if (last.isPresent() && !worthDecidingAgain(last.get(), cause, now, healthChanged)) {
+        if (last.isPresent() && !worthDecidingAgain(last.get(), cause, strategy, now, healthChanged)) {
             return;
         }
         String symptom = update.diagnosis().symptom().node();
-        decide(Strategy.REACTIVE, Optional.of(id), cause.component(), cause.kind(), cause.confidence(), symptom,
+        decide(strategy, Optional.of(id), cause.component(), cause.kind(), cause.confidence(), symptom,
                 incident.get().components(), now, effects);
     }
 
-    private boolean worthDecidingAgain(HealingDecision last, Cause cause, Instant now, boolean healthChanged) {
+    /**
+     * Reactive once anything in the incident (or the blamed component) has failed, or root cause found the blamed
+     * component's instances down (health can lag a kill by a tick); proactive while all are only anomalous.
+     */
+    private Strategy strategyFor(Incident incident, Cause cause) {
+        Instant down = instancesDown.get(cause.component());
+        boolean foundDown = cause.kind().equals(Cause.DOWN_KIND) || down != null && !down.isBefore(incident.openedAt());
+        if (foundDown || failed(w.health().apply(cause.component()).state())) {
+            return Strategy.REACTIVE;
+        }
+        for (String component : incident.components()) {
+            if (failed(w.health().apply(component).state())) {
+                return Strategy.REACTIVE;
+            }
+        }
+        return Strategy.PROACTIVE;
+    }
+
+    /** Critical, failed, or recovering from either: past anomalous. */
+    private static boolean failed(HealthState state) {
+        return state == HealthState.CRITICAL || state == HealthState.FAILED || state == HealthState.RECOVERING;
+    }
+
+    private boolean worthDecidingAgain(HealingDecision last, Cause cause, Strategy strategy, Instant now,
+            boolean healthChanged) {
         boolean sameCause = last.component().equals(cause.component())
                 && HealingLearning.family(last.faultKind()).equals(HealingLearning.family(cause.kind()));
-        if (!sameCause) {
+        if (!sameCause || last.strategy() != strategy && last.verdict() == Verdict.REFUSED) {
             return true;
         }
         if (last.verdict() != Verdict.REFUSED) {
@@ -298,7 +321,7 @@ public final class HealingService implements AutoCloseable {
         }
         Gate gate = last.refusedBy().map(GateVerdict::gate).orElse(Gate.PLAYBOOK);
         boolean transientGate = switch (gate) {
-            case PLAYBOOK, HALT, CONFIDENCE, BREAKER, RATE_LIMIT, COOLDOWN, PARALLEL, CHANGE_FREEZE, MODE -> true;
+            case STRATEGY, PLAYBOOK, HALT, CONFIDENCE, BREAKER, RATE_LIMIT, COOLDOWN, PARALLEL, CHANGE_FREEZE, MODE -> true;
             default -> false;
         };
         return transientGate && (healthChanged || !now.isBefore(last.at().plus(RETRY)))
@@ -578,10 +601,8 @@ public final class HealingService implements AutoCloseable {
             }
             if (!tick.at().isBefore(lastRetry.plus(RETRY))) {
                 lastRetry = tick.at();
-                if (config.strategies().contains(Strategy.REACTIVE)) {
-                    for (DiagnosisUpdated update : List.copyOf(lastDiagnosis.values())) {
-                        considerIncident(update, tick.at(), false, effects);
-                    }
+                for (DiagnosisUpdated update : List.copyOf(lastDiagnosis.values())) {
+                    considerIncident(update, tick.at(), false, effects);
                 }
                 lastDiagnosis.keySet().removeIf(id -> w.incidents().incident(id).map(i -> !i.state().isOpen()).orElse(true));
             }

@@ -34,6 +34,9 @@ import org.yaml.snakeyaml.nodes.Node;
  *   verify: {hold: 30s, timeout: 5m, worseFor: 30s, settle: 60s, neighbours: true, checks: true}
  * </pre>
  *
+ * <p>Strategies (reactive when none is given): {@code reactive} once something in the incident has failed,
+ * {@code proactive} while its components are only anomalous, {@code predictive} on a forecast crossing.
+ *
  * Errors name file, line and field; nothing is half-loaded.
  */
 public final class PlaybookLoader {
@@ -98,7 +101,7 @@ public final class PlaybookLoader {
                     strategies.add(Strategy.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     throw yaml.error(t.get("strategies"), HEALING + ".trigger.strategies", "unknown strategy '" + name
-                            + "'; strategies: reactive, predictive");
+                            + "'; strategies: reactive, proactive, predictive");
                 }
             }
         } else {

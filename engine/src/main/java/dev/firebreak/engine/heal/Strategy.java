@@ -1,9 +1,26 @@
 package dev.firebreak.engine.heal;
 
-/** What set healing off (sre-automation-guide.md's healing strategies). */
+import java.util.Locale;
+
+/** What set a decision off (sre-automation-guide.md's healing strategies; ADR 0042 says where the lines fall). */
 public enum Strategy {
-    /** An incident was diagnosed. */
+    /** A diagnosed incident in which something has failed: a component critical, failed or recovering. */
     REACTIVE,
-    /** A predicted failure with enough lead time to act before it happens. */
-    PREDICTIVE
+    /** A diagnosed incident before anything in it has failed: its components anomalous (degraded) at worst. */
+    PROACTIVE,
+    /** A predicted failure with enough lead time to act before it happens, before any incident. */
+    PREDICTIVE;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What a person is told the strategy acts on. */
+    public String help() {
+        return switch (this) {
+            case REACTIVE -> "Reactive: acts on an incident once something in it has failed (critical, failed, recovering)";
+            case PROACTIVE -> "Proactive: acts on an incident while its components are only anomalous, before a failure";
+            case PREDICTIVE -> "Predictive: acts on a forecast crossing with enough lead time, before any incident";
+        };
+    }
 }

@@ -56,10 +56,11 @@ class DecisionChainTests {
     private Optional<String> halt = Optional.empty();
     private dev.firebreak.engine.health.HealthState health = dev.firebreak.engine.health.HealthState.CRITICAL;
     private Optional<Instant> instancesDownAt = Optional.empty();
+    private Strategy strategy = Strategy.REACTIVE;
 
     private HealingDecision decide(String component, String kind, double confidence) {
         PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(RESTART), playbook(FAILOVER)), List.of());
-        return DecisionChain.decide(new DecisionChain.Input(NOW, Strategy.REACTIVE, Optional.of(7L), component,
+        return DecisionChain.decide(new DecisionChain.Input(NOW, strategy, Optional.of(7L), component,
                 shop.component(shop.indexOf(component)).kind().name().toLowerCase(), kind, confidence, "simulator", config,
                 false, halt, library, shop, history, actions,
                 playbook -> new DecisionChain.Fill(Map.of("service", component), Optional.empty()), health, instancesDownAt));
@@ -73,7 +74,8 @@ class DecisionChainTests {
         assertThat(decision.playbookId()).contains("restart-leak");
         assertThat(decision.blastRadius()).contains(BlastRadius.SINGLE_INSTANCE);
         assertThat(decision.gates()).allMatch(GateVerdict::passed);
-        assertThat(decision.gates()).extracting(GateVerdict::gate).containsExactly(Gate.DIAGNOSIS, Gate.PLAYBOOK, Gate.MODE,
+        assertThat(decision.gates()).extracting(GateVerdict::gate).containsExactly(Gate.DIAGNOSIS, Gate.STRATEGY,
+                Gate.PLAYBOOK, Gate.MODE,
                 Gate.HALT, Gate.CONFIDENCE, Gate.BLAST_RADIUS, Gate.BREAKER, Gate.RATE_LIMIT, Gate.COOLDOWN, Gate.PARALLEL,
                 Gate.CHANGE_FREEZE, Gate.PRE_CHECK, Gate.APPROVAL);
     }
@@ -99,6 +101,52 @@ class DecisionChainTests {
         assertThat(decision.verdict()).isEqualTo(Verdict.REFUSED);
         assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.CONFIDENCE);
         assertThat(decision.refusedBy().orElseThrow().why()).contains("0.62 < 0.80");
+    }
+
+    @Test
+    void aProactiveDecisionIsRefusedByTheStrategyGateWhileProactiveHealingIsSwitchedOff() {
+        strategy = Strategy.PROACTIVE;
+        health = dev.firebreak.engine.health.HealthState.DEGRADED;
+        config = config.withStrategies(java.util.EnumSet.of(Strategy.REACTIVE, Strategy.PREDICTIVE));
+
+        HealingDecision decision = decide("catalog", "resource exhaustion: memory", 0.93);
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.REFUSED);
+        assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.STRATEGY);
+        assertThat(decision.refusedBy().orElseThrow().why()).contains("proactive healing is switched off")
+                .contains("waits until something in the incident has failed");
+    }
+
+    @Test
+    void aPlaybookThatAnswersOnlyReactivelyRefusesAProactiveDecisionNamingItself() {
+        strategy = Strategy.PROACTIVE;
+        health = dev.firebreak.engine.health.HealthState.DEGRADED;
+
+        HealingDecision decision = decide("catalog", "resource exhaustion: memory", 0.93);
+        strategy = Strategy.REACTIVE;
+        HealingDecision onceFailed = decide("catalog", "resource exhaustion: memory", 0.93);
+
+        assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PLAYBOOK);
+        assertThat(decision.refusedBy().orElseThrow().why()).contains("restart-leak answers").contains("only as reactive")
+                .contains("this decision is proactive");
+        assertThat(onceFailed.verdict()).isEqualTo(Verdict.ACT);
+    }
+
+    @Test
+    void aPlaybookListingProactiveActsBeforeAnythingHasFailed() {
+        strategy = Strategy.PROACTIVE;
+        health = dev.firebreak.engine.health.HealthState.DEGRADED;
+        PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(RESTART.replace("componentKinds: [service]}",
+                "componentKinds: [service], strategies: [reactive, proactive]}"))), List.of());
+
+        HealingDecision decision = DecisionChain.decide(new DecisionChain.Input(NOW, strategy, Optional.of(7L), "catalog",
+                "service", "resource exhaustion: memory", 0.93, "simulator", config, false, halt, library, shop, history,
+                actions, playbook -> new DecisionChain.Fill(Map.of("service", "catalog"), Optional.empty()), health,
+                instancesDownAt));
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.ACT);
+        assertThat(decision.strategy()).isEqualTo(Strategy.PROACTIVE);
+        assertThat(decision.gates().getFirst().why()).contains("proactive");
     }
 
     @Test

@@ -1,12 +1,17 @@
 package dev.firebreak.views.healing;
 
 import dev.firebreak.engine.heal.HealingMode;
+import dev.firebreak.engine.heal.Strategy;
 import dev.firebreak.styles.Styles;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -23,10 +28,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.SegmentedButton;
 
 /**
- * The healing overview screen: the environment's mode (off, shadow, approval, auto), the gates as tiles, the recent
+ * The healing overview screen: the environment's mode (off, shadow, approval, auto) and the strategies it acts on
+ * (reactive, proactive, predictive), the gates as tiles, the recent
  * actions (and what shadow mode would have done; double-click one to open its incident), each playbook's record, the
  * components cooling down and the playbook files that did not load.
  */
@@ -36,6 +44,9 @@ public final class HealingView extends VBox {
     private final GateTiles tiles = new GateTiles();
     private final SegmentedButton modes = new SegmentedButton();
     private final Map<HealingMode, ToggleButton> modeButtons = new EnumMap<>(HealingMode.class);
+    private final CheckComboBox<Strategy> strategies = new CheckComboBox<>();
+    /** True while the checks are set from the view-model, so setting them is not taken as a person's change. */
+    private boolean showingStrategies;
     private final TableView<HealingViewModel.ActionRow> actions = new TableView<>();
     private final TableView<HealingViewModel.PlaybookRow> playbooks = new TableView<>();
 
@@ -57,6 +68,7 @@ public final class HealingView extends VBox {
             button.setUserData(mode);
             button.setTooltip(new Tooltip(modeHelp(mode)));
             modeButtons.put(mode, button);
+            button.setMinWidth(Region.USE_PREF_SIZE);
             modes.getButtons().add(button);
         }
         modes.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
@@ -77,7 +89,13 @@ public final class HealingView extends VBox {
         summary.setId("healing-summary");
         summary.getStyleClass().add(Styles.MUTED);
         summary.textProperty().bind(viewModel.summaryProperty());
-        HBox header = new HBox(12, title, modeLabel, modes, summary, message);
+        Label strategyLabel = new Label("Acts on");
+        strategyLabel.setMinWidth(Region.USE_PREF_SIZE);
+        buildStrategies();
+        modes.setMinWidth(Region.USE_PREF_SIZE);
+        strategies.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
+        HBox header = new HBox(12, title, modeLabel, modes, strategyLabel, strategies, summary, message);
         header.setAlignment(Pos.CENTER_LEFT);
 
         tiles.show(viewModel.gatesProperty().get());
@@ -94,7 +112,7 @@ public final class HealingView extends VBox {
         problems.setPlaceholder(new Label("Every playbook loaded"));
         problems.setCellFactory(list -> textCell(Function.identity()));
         VBox side = new VBox(6, section("Cooldowns", cooling), section("Playbook problems", problems));
-        side.setPrefWidth(380);
+        side.setPrefWidth(300);
         side.setMinWidth(260);
         HBox bottom = new HBox(10, records, side);
         HBox.setHgrow(records, Priority.ALWAYS);
@@ -103,6 +121,46 @@ public final class HealingView extends VBox {
         split.setDividerPositions(0.5);
         getChildren().setAll(header, tiles, split);
         VBox.setVgrow(split, Priority.ALWAYS);
+    }
+
+    /** Reactive, proactive, predictive: checked when on; a change goes to the view-model, which the engine confirms. */
+    private void buildStrategies() {
+        strategies.setId("healing-strategies");
+        strategies.getItems().setAll(Strategy.values());
+        strategies.setConverter(new StringConverter<>() {
+            @Override public String toString(Strategy strategy) { return strategy == null ? "" : strategy.label(); }
+            @Override public Strategy fromString(String text) { return Strategy.valueOf(text.toUpperCase(Locale.ROOT)); }
+        });
+        strategies.setTooltip(new Tooltip(String.join("\n", java.util.Arrays.stream(Strategy.values())
+                .map(Strategy::help).toList())));
+        showStrategies(viewModel.strategiesProperty().get());
+        viewModel.strategiesProperty().addListener((obs, old, now) -> showStrategies(now));
+        strategies.getCheckModel().getCheckedItems().addListener((ListChangeListener<Strategy>) change -> {
+            if (!showingStrategies) {
+                Set<Strategy> checked = EnumSet.noneOf(Strategy.class);
+                checked.addAll(strategies.getCheckModel().getCheckedItems());
+                viewModel.setStrategies(checked);
+            }
+        });
+        strategies.disableProperty().bind(viewModel.workingProperty());
+    }
+
+    private void showStrategies(Set<Strategy> on) {
+        if (on == null) {
+            return;
+        }
+        showingStrategies = true;
+        try {
+            for (Strategy strategy : Strategy.values()) {
+                if (on.contains(strategy)) {
+                    strategies.getCheckModel().check(strategy);
+                } else {
+                    strategies.getCheckModel().clearCheck(strategy);
+                }
+            }
+        } finally {
+            showingStrategies = false;
+        }
     }
 
     private void selectMode(HealingMode mode) {
@@ -174,10 +232,11 @@ public final class HealingView extends VBox {
         playbooks.setPlaceholder(new Label("No healing playbooks loaded"));
         playbooks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         playbooks.getColumns().setAll(List.of(
-                column("Playbook", 250, HealingViewModel.PlaybookRow::id),
-                column("Category", 110, HealingViewModel.PlaybookRow::category),
-                column("Mode", 120, HealingViewModel.PlaybookRow::mode),
-                column("Success", 130, HealingViewModel.PlaybookRow::record),
+                column("Playbook", 230, HealingViewModel.PlaybookRow::id),
+                column("Category", 95, HealingViewModel.PlaybookRow::category),
+                column("Mode", 75, HealingViewModel.PlaybookRow::mode),
+                column("Success", 115, HealingViewModel.PlaybookRow::record),
+                column("Acts", 205, HealingViewModel.PlaybookRow::strategies),
                 column("Answers", 300, HealingViewModel.PlaybookRow::triggers)));
         return playbooks;
     }

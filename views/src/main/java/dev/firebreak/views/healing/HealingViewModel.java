@@ -12,6 +12,7 @@ import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.heal.HealingState;
 import dev.firebreak.engine.heal.Playbook;
 import dev.firebreak.engine.heal.PlaybookException;
+import dev.firebreak.engine.heal.Strategy;
 import dev.firebreak.engine.heal.Verdict;
 import dev.firebreak.engine.heal.VerificationOutcome;
 import dev.firebreak.engine.telemetry.MetricsTicked;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -81,9 +83,11 @@ public final class HealingViewModel implements AutoCloseable {
     /**
      * One playbook and its record over every finished action (denied and halted ones do not count).
      *
-     * @param triggers the fault kinds it answers, joined
+     * @param triggers   the fault kinds it answers, joined
+     * @param strategies what may set it off ("reactive, proactive"), in the order of {@link Strategy}
      */
-    public record PlaybookRow(String id, String category, String triggers, String mode, int attempts, int successes) {
+    public record PlaybookRow(String id, String category, String triggers, String strategies, String mode, int attempts,
+            int successes) {
 
         public OptionalDouble successRate() {
             return attempts == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) successes / attempts);
@@ -117,6 +121,7 @@ public final class HealingViewModel implements AutoCloseable {
     private Consumer<Long> openIncident = id -> { };
 
     private final ReadOnlyObjectWrapper<HealingMode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
+    private final ReadOnlyObjectWrapper<Set<Strategy>> strategies = new ReadOnlyObjectWrapper<>(this, "strategies");
     private final ReadOnlyObjectWrapper<HealingGates> gates = new ReadOnlyObjectWrapper<>(this, "gates");
     private final ObservableList<Cooldown> cooldowns = FXCollections.observableArrayList();
     private final ObservableList<ActionRow> actions = FXCollections.observableArrayList();
@@ -142,6 +147,7 @@ public final class HealingViewModel implements AutoCloseable {
         subscriptions.add(events.subscribe(HaltChanged.class, e -> changedNow()));
         subscriptions.add(events.subscribe(MetricsTicked.class, e -> coalescer.markDirty()));
         mode.set(desk.mode());
+        strategies.set(Set.copyOf(desk.strategies()));
         refresh();
     }
 
@@ -160,6 +166,11 @@ public final class HealingViewModel implements AutoCloseable {
     /** The environment's mode as the engine holds it. */
     public ReadOnlyObjectProperty<HealingMode> modeProperty() {
         return mode.getReadOnlyProperty();
+    }
+
+    /** The strategies switched on, as the engine holds them. */
+    public ReadOnlyObjectProperty<Set<Strategy>> strategiesProperty() {
+        return strategies.getReadOnlyProperty();
     }
 
     /** The gates that carry state, as they stand now. */
@@ -224,6 +235,32 @@ public final class HealingViewModel implements AutoCloseable {
                     // the control shows the choice; put it back to what the engine holds
                     mode.set(null);
                     mode.set(desk.mode());
+                })
+                .onFinished(() -> working.set(false))
+                .executeWith(tasks);
+    }
+
+    /** Switches strategies on and off in the operator's name. */
+    public void setStrategies(Set<Strategy> next) {
+        if (next == null || next.equals(strategies.get())) {
+            return;
+        }
+        String person = operator.get();
+        Set<Strategy> asked = Set.copyOf(next);
+        working.set(true);
+        BackgroundTask.wrap(() -> {
+                    desk.setStrategies(asked, person);
+                    return Set.copyOf(desk.strategies());
+                })
+                .withTitle("Setting healing strategies")
+                .onSuccess(now -> {
+                    message.set("");
+                    strategies.set(now);
+                })
+                .onFailure(e -> {
+                    message.set("Healing strategies not changed: " + e.getMessage());
+                    strategies.set(null);
+                    strategies.set(Set.copyOf(desk.strategies()));
                 })
                 .onFinished(() -> working.set(false))
                 .executeWith(tasks);
@@ -313,7 +350,8 @@ public final class HealingViewModel implements AutoCloseable {
                 }
             }
             rows.add(new PlaybookRow(p.id(), p.category(), String.join(", ", p.trigger().faultKinds()),
-                    p.mode().map(HealingMode::label).orElse("environment"), attempts, successes));
+                    strategies(p.trigger().strategies()),
+                    p.mode().map(HealingMode::label).orElse("as env"), attempts, successes));
         }
         rows.sort(Comparator.comparingInt(PlaybookRow::attempts).reversed().thenComparing(PlaybookRow::id));
         return rows;
@@ -331,5 +369,12 @@ public final class HealingViewModel implements AutoCloseable {
     public void close() {
         coalescer.close();
         subscriptions.forEach(Subscription::close);
+    }
+
+    /** "reactive, proactive"; "all (...)" first when every strategy is listed, so a narrow column still says so. */
+    static String strategies(Set<Strategy> listed) {
+        String names = String.join(", ", java.util.Arrays.stream(Strategy.values()).filter(listed::contains)
+                .map(Strategy::label).toList());
+        return listed.size() == Strategy.values().length ? "all (" + names + ")" : names;
     }
 }

@@ -8,8 +8,10 @@ import dev.firebreak.engine.heal.HealingLearning;
 import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.heal.Playbook;
 import dev.firebreak.engine.heal.PlaybookException;
+import dev.firebreak.engine.heal.Strategy;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the healing screens need: the mode, every decision with its gates, the actions and their verification, the gates'
@@ -27,6 +29,12 @@ public interface HealingDesk {
 
     /** Changes the mode; it is kept across restarts and audited. */
     void setMode(HealingMode mode, String person);
+
+    /** What may set healing off (reactive, proactive, predictive). */
+    Set<Strategy> strategies();
+
+    /** Switches strategies on and off; kept across restarts and audited. */
+    void setStrategies(Set<Strategy> strategies, String person);
 
     List<HealingDecision> decisions();
 

@@ -112,6 +112,17 @@ class HealingViewModelTests {
     }
 
     @Test
+    void switchingProactiveOffGoesToTheDeskAndTheViewShowsWhatTheDeskHolds() {
+        HealingViewModel overview = overview();
+        assertThat(overview.strategiesProperty().get()).containsExactlyInAnyOrder(Strategy.values());
+
+        overview.setStrategies(java.util.EnumSet.of(Strategy.REACTIVE, Strategy.PREDICTIVE));
+
+        assertThat(session.healing().strategies()).containsExactlyInAnyOrder(Strategy.REACTIVE, Strategy.PREDICTIVE);
+        assertThat(overview.strategiesProperty().get()).containsExactlyInAnyOrder(Strategy.REACTIVE, Strategy.PREDICTIVE);
+    }
+
+    @Test
     void cooldownsShowWhatIsLeftSoonestFirst() {
         session.healing().withGates(new HealingGates(false, 0, 3, 2, 20, Map.of("catalog", T0.plus(Duration.ofMinutes(4)),
                 "cart", T0.plusSeconds(30), "search", T0.minusSeconds(5)), 1, 3, Optional.empty(), Optional.empty()));

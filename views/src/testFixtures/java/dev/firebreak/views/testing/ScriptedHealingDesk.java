@@ -13,12 +13,15 @@ import dev.firebreak.engine.heal.HealingLearning;
 import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.heal.Playbook;
 import dev.firebreak.engine.heal.PlaybookException;
+import dev.firebreak.engine.heal.Strategy;
 import dev.firebreak.views.session.HealingDesk;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A healing desk for screen tests of a scripted session: a real {@link HaltLatch} (in memory) on the session's bus and
@@ -33,6 +36,7 @@ public final class ScriptedHealingDesk implements HealingDesk {
     private final List<HealingAction> actions = new ArrayList<>();
     private final List<Playbook> playbooks = new ArrayList<>();
     private HealingMode mode = HealingMode.SHADOW;
+    private Set<Strategy> strategies = EnumSet.allOf(Strategy.class);
     private HealingGates gates = new HealingGates(false, 0, 3, 0, 20, Map.of(), 0, 3, Optional.empty(), Optional.empty());
 
     public ScriptedHealingDesk(EventBus bus, Clock clock) {
@@ -66,6 +70,8 @@ public final class ScriptedHealingDesk implements HealingDesk {
     @Override public String environment() { return "simulator"; }
     @Override public synchronized HealingMode mode() { return mode; }
     @Override public synchronized void setMode(HealingMode next, String person) { mode = next; }
+    @Override public synchronized Set<Strategy> strategies() { return Set.copyOf(strategies); }
+    @Override public synchronized void setStrategies(Set<Strategy> next, String person) { strategies = Set.copyOf(next); }
     @Override public synchronized List<HealingDecision> decisions() { return List.copyOf(decisions); }
 
     @Override
