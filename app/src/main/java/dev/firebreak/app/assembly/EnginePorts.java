@@ -92,7 +92,7 @@ public final class EnginePorts {
 
     private static FaultControl faults(EngineSession engine) {
         return new FaultControl() {
-            @Override public FaultInjector faults() { return engine.simulator(); }
+            @Override public FaultInjector faults() { return engine.faults(); }
             @Override public List<ActiveFault> faultsOn(String componentId) { return engine.simulator().faultsOn(componentId); }
             @Override public List<ChangeEvent> changes(String componentId) { return engine.simulator().changes(componentId); }
         };

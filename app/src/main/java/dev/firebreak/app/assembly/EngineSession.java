@@ -1,6 +1,8 @@
 package dev.firebreak.app.assembly;
 
 import dev.firebreak.engine.event.Subscription;
+import dev.firebreak.engine.fault.ActiveFault;
+import dev.firebreak.engine.fault.HaltableFaults;
 import dev.firebreak.engine.heal.HaltChanged;
 import dev.firebreak.engine.heal.HaltLatch;
 import dev.firebreak.engine.heal.HealingService;
@@ -119,6 +121,7 @@ public final class EngineSession implements AutoCloseable {
     private final RunbookEngine runbooks;
     private final RunbookSetup runbookSetup;
     private final HaltLatch halt;
+    private final HaltableFaults faults;
     private final HealingService healing;
     private final ComponentHealth health;
     private final HealthCheckScheduler simulatedChecks;
@@ -160,9 +163,14 @@ public final class EngineSession implements AutoCloseable {
         started.push(rootCauses);
         this.halt = new HaltLatch(runbookSetup.halts(), runbookSetup.audit(), source.events(), source.clock());
         this.runbooks = runbookEngine(runbookSetup, halt);
+        this.faults = new HaltableFaults(source.simulator(), halt::halted);
         Subscription haltToRuns = source.events().subscribe(HaltChanged.class, change -> {
             if (change.record().latched()) {
                 runbooks.haltPressed();
+                for (ActiveFault ended : faults.endAll()) {
+                    LOG.info("HALT ended injected fault {} ({} on {})", ended.id(), ended.spec().type(),
+                            ended.spec().target());
+                }
             }
         });
         started.push(haltToRuns);
@@ -321,6 +329,11 @@ public final class EngineSession implements AutoCloseable {
 
     public Topology topology() {
         return source.topology();
+    }
+
+    /** Where faults are injected: the simulator, behind the emergency stop. */
+    public HaltableFaults faults() {
+        return faults;
     }
 
     public Simulator simulator() {

@@ -96,7 +96,13 @@ public final class HeadlessRun {
             for (String text : options.faults()) {
                 faults.add(FaultSpecParser.parse(text, runStart));
             }
-            faults.forEach(simulator::inject);
+            for (int i = 0; i < faults.size(); i++) {
+                try {
+                    engine.faults().inject(faults.get(i));
+                } catch (IllegalStateException e) {
+                    throw new IllegalArgumentException("--inject " + options.faults().get(i) + ": " + e.getMessage(), e);
+                }
+            }
             long wallStart = System.nanoTime();
             long seconds = options.duration().toSeconds();
             try (RunRecorder recorder = new RunRecorder(simulator, detection, engine.store(), engine.events())) {

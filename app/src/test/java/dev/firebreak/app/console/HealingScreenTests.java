@@ -161,6 +161,11 @@ class HealingScreenTests {
 
     @Test
     void haltFromTheToolbarShowsItsBannerOnEveryScreenUntilReleased(FxRobot robot) {
+        // a game day's fault acting when HALT is pressed: HALT ends it and no new one can be injected
+        console.session().faultControl().faults().inject(new FaultSpec(FaultType.LATENCY, "catalog", Optional.empty(), 300,
+                console.session().clock().instant(), Duration.ofMinutes(30)));
+        console.session().advance(5);
+        assertThat(console.session().faultControl().faults().faults()).hasSize(1);
         robot.clickOn("#halt");
         console.settle(robot);
         Button confirm = robot.lookup("#reason-confirm").queryButton();
@@ -179,6 +184,12 @@ class HealingScreenTests {
         assertThat(text(robot, "#halt-banner-text")).matches("HALT latched by alice at \\d\\d:\\d\\d:\\d\\d UTC: game day: stop"
                 + " every automated action — healing, runbook runs and chaos are stopped");
         assertThat(robot.lookup("#halt").queryButton().isDisabled()).as("latched already").isTrue();
+        assertThat(console.session().faultControl().faults().faults()).as("HALT ended the injected fault").isEmpty();
+        assertThat(robot.lookup("#inject-fault").queryButton().isDisabled()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        console.settle(robot);
+        assertThat(robot.lookup("#fault-dialog").tryQuery()).as("Ctrl+I opens no fault dialog while latched").isEmpty();
+        assertThat(text(robot, "#console-message")).contains("HALT is latched");
         console.shoot(robot, "healing-halt-incidents");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
@@ -194,6 +205,7 @@ class HealingScreenTests {
         console.settle(robot);
 
         assertThat(console.session().healing().halt()).isEmpty();
+        assertThat(robot.lookup("#inject-fault").queryButton().isDisabled()).as("faults may be injected again").isFalse();
         assertThat(robot.lookup("#halt-banner").queryAs(Node.class).isVisible()).isFalse();
         assertThat(text(robot, "#gate-halt-value")).isEqualTo("released");
 

@@ -69,6 +69,7 @@ public final class ConsoleView extends BorderPane {
     private final ToggleButton healingNav = new ToggleButton("Healing");
     private final Button play = new Button();
     private final Button haltButton = new Button("■ HALT");
+    private final Button injectButton = new Button("Inject fault…");
     private final HaltBanner haltBanner = new HaltBanner();
     private HealingView healingView;
     private HealthMapView healthMapView;
@@ -175,7 +176,7 @@ public final class ConsoleView extends BorderPane {
         });
         viewModel.topologyNameProperty().addListener((obs, old, now) -> topology.setValue(now));
 
-        Button inject = new Button("Inject fault…");
+        Button inject = injectButton;
         inject.setId("inject-fault");
         inject.setTooltip(new Tooltip("Inject a fault into the simulation (Ctrl+I)"));
         inject.setOnAction(e -> openFaultDialog());
@@ -363,6 +364,9 @@ public final class ConsoleView extends BorderPane {
         if (openDialog != null && openDialog.isShowing()) {
             return openDialog;
         }
+        if (!viewModel.mayInjectFaults()) {
+            return null;
+        }
         FaultDialog dialog = new FaultDialog(viewModel.newFaultDialog());
         dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         if (getScene() != null && getScene().getWindow() != null) {
@@ -381,8 +385,16 @@ public final class ConsoleView extends BorderPane {
     private void showHalt(HaltViewModel halt) {
         haltBanner.show(halt);
         haltButton.disableProperty().unbind();
+        injectButton.disableProperty().unbind();
         if (halt != null) {
             haltButton.disableProperty().bind(halt.haltedProperty().or(halt.workingProperty()));
+            // injected faults are chaos: HALT ends them and refuses new ones, so the dialog closes and stays shut
+            injectButton.disableProperty().bind(halt.haltedProperty());
+            halt.haltedProperty().addListener((obs, was, now) -> {
+                if (now && openDialog != null) {
+                    openDialog.close();
+                }
+            });
         }
     }
 

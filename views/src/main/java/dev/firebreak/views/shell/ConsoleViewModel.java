@@ -402,6 +402,16 @@ public final class ConsoleViewModel implements AutoCloseable {
         detail.get().markMoment(moment.orElse(null));
     }
 
+    /** False while HALT is latched (the message then says why): no fault is injected until it is released. */
+    public boolean mayInjectFaults() {
+        HaltViewModel latch = halt.get();
+        if (latch != null && latch.haltedProperty().get()) {
+            message.set("HALT is latched: no fault is injected until someone releases it.");
+            return false;
+        }
+        return true;
+    }
+
     /** A fresh fault dialog model, its target pre-filled with the selected component. */
     public FaultDialogViewModel newFaultDialog() {
         ConsoleSession s = session.get();
