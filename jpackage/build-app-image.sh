@@ -29,6 +29,6 @@ cp app/target/firebreak-app-*.jar "$input/"
   --input "$input" \
   --main-jar "$(basename app/target/firebreak-app-*.jar)" \
   --main-class dev.firebreak.app.Firebreak \
-  --java-options "--enable-native-access=ALL-UNNAMED -Xmx1g" \
+  --java-options "--enable-native-access=ALL-UNNAMED -Xms1536m -Xmx1536m" \
   --dest target/jpackage
 echo "app-image: target/jpackage/Firebreak (launcher: target/jpackage/Firebreak/bin/Firebreak)"

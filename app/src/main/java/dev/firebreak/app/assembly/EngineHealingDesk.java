@@ -53,9 +53,7 @@ final class EngineHealingDesk implements HealingDesk {
     }
 
     private static String labels(Set<Strategy> strategies) {
-        String text = java.util.Arrays.stream(Strategy.values()).filter(strategies::contains).map(Strategy::label)
-                .collect(java.util.stream.Collectors.joining(", "));
-        return text.isEmpty() ? "none" : text;
+        return strategies.isEmpty() ? "none" : Strategy.labels(strategies, ", ");
     }
 
     @Override public List<HealingDecision> decisions() { return healing.decisions(); }

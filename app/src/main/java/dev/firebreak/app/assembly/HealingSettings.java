@@ -3,12 +3,10 @@ package dev.firebreak.app.assembly;
 import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.heal.Strategy;
 import dev.firebreak.views.shell.Preference;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where the console keeps what a person sets for healing: the mode, and the strategies switched on (saved as their
@@ -65,7 +63,6 @@ public record HealingSettings(Preference mode, Preference strategies) {
     }
 
     void saveStrategies(Set<Strategy> value) {
-        strategies.save(Arrays.stream(Strategy.values()).filter(value::contains).map(Strategy::label)
-                .collect(Collectors.joining(",")));
+        strategies.save(Strategy.labels(value, ","));
     }
 }

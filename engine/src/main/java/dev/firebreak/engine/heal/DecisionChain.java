@@ -120,8 +120,8 @@ public final class DecisionChain {
             Optional<Playbook> elsewhere = other == in.strategy() ? Optional.empty()
                     : in.library().match(in.faultKind(), in.componentKind(), other, in.componentHealth());
             if (elsewhere.isPresent()) {
-                return elsewhere.get().id() + " answers " + where + " only as " + String.join(" or ", elsewhere.get()
-                        .trigger().strategies().stream().sorted().map(Strategy::label).toList()) + ", and this decision is "
+                return elsewhere.get().id() + " answers " + where + " only as "
+                        + Strategy.labels(elsewhere.get().trigger().strategies(), " or ") + ", and this decision is "
                         + in.strategy().label();
             }
         }

@@ -1,6 +1,8 @@
 package dev.firebreak.engine.heal;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /** What set a decision off (sre-automation-guide.md's healing strategies; ADR 0042 says where the lines fall). */
 public enum Strategy {
@@ -13,6 +15,11 @@ public enum Strategy {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The labels of {@code strategies} in declaration order, joined: "reactive, proactive" with ", ". */
+    public static String labels(Set<Strategy> strategies, String delimiter) {
+        return String.join(delimiter, Arrays.stream(values()).filter(strategies::contains).map(Strategy::label).toList());
     }
 
     /** What a person is told the strategy acts on. */

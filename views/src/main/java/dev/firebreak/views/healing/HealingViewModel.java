@@ -373,8 +373,7 @@ public final class HealingViewModel implements AutoCloseable {
 
     /** "reactive, proactive"; "all (...)" first when every strategy is listed, so a narrow column still says so. */
     static String strategies(Set<Strategy> listed) {
-        String names = String.join(", ", java.util.Arrays.stream(Strategy.values()).filter(listed::contains)
-                .map(Strategy::label).toList());
+        String names = Strategy.labels(listed, ", ");
         return listed.size() == Strategy.values().length ? "all (" + names + ")" : names;
     }
 }
