@@ -3,8 +3,6 @@ package dev.firebreak.app.assembly;
 import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.heal.Strategy;
 import dev.firebreak.views.shell.Preference;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -48,18 +46,11 @@ public record HealingSettings(Preference mode, Preference strategies) {
         if (saved == null) {
             return fallback;
         }
-        EnumSet<Strategy> result = EnumSet.noneOf(Strategy.class);
-        for (String name : saved.split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            try {
-                result.add(Strategy.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                return fallback;
-            }
+        try {
+            return Strategy.parseList(saved);
+        } catch (IllegalArgumentException e) {
+            return fallback;
         }
-        return result;
     }
 
     void saveStrategies(Set<Strategy> value) {

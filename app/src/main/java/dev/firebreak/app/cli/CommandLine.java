@@ -1,6 +1,7 @@
 package dev.firebreak.app.cli;
 
 import dev.firebreak.engine.heal.HealingMode;
+import dev.firebreak.engine.heal.Strategy;
 import dev.firebreak.engine.runbook.ExecutionMode;
 import dev.firebreak.engine.time.Durations;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /** Turns the program arguments into {@link LaunchOptions}, or an error message a person can act on. */
 public final class CommandLine {
@@ -49,6 +51,9 @@ public final class CommandLine {
               --healing MODE         self-healing: off, shadow (decide and record "would have done", act on
                                        nothing), approval (a person approves each step) or auto; headless
                                        default shadow, the console keeps the mode last picked (shadow at first)
+              --healing-strategies LIST  what healing acts on, comma-separated: reactive (once something in an
+                                       incident has failed), proactive (while it is only anomalous), predictive
+                                       (a forecast crossing); default all; the console keeps the choice
               --change-freeze SPEC   no healing action while it is open, repeatable; SPEC is
                                        at=OFFSET,for=DURATION,reason=TEXT from the session's start
               --verify-timeline FILE check the hash chain of every incident timeline in a headless report;
@@ -90,6 +95,7 @@ public final class CommandLine {
         Duration runbookAt = Duration.ZERO;
         boolean api = false;
         Optional<HealingMode> healing = Optional.empty();
+        Optional<Set<Strategy>> strategies = Optional.empty();
         List<ChangeFreezeSpec> freezes = new ArrayList<>();
         Integer apiPort = null;
         String apiBind = null;
@@ -118,6 +124,7 @@ public final class CommandLine {
                 case "--runbook-environment" -> runbookEnvironment = value(args, ++i, option);
                 case "--runbook-at" -> runbookAt = parseOffset(value(args, ++i, option));
                 case "--healing" -> healing = Optional.of(healingMode(value(args, ++i, option)));
+                case "--healing-strategies" -> strategies = Optional.of(strategies(value(args, ++i, option)));
                 case "--change-freeze" -> freezes.add(ChangeFreezeSpec.parse(value(args, ++i, option)));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'; try --help");
@@ -135,7 +142,7 @@ public final class CommandLine {
         Optional<RunbookLaunch> launch = runbook.isEmpty() ? Optional.empty() : Optional.of(new RunbookLaunch(runbook.get(),
                 runbookParameters, runbookMode, runbookEnvironment, runbookAt));
         return new LaunchOptions(topology, seed, speed, dataDir, headless, duration, faults, report, help, detectionConfig,
-                verifyTimeline, escalationConfig, notificationConfig, checks, apiLaunch, launch, healing, freezes);
+                verifyTimeline, escalationConfig, notificationConfig, checks, apiLaunch, launch, healing, freezes, strategies);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -193,6 +200,14 @@ public final class CommandLine {
             return Path.of(configured);
         }
         return Path.of(System.getProperty("user.home"), ".firebreak");
+    }
+
+    private static Set<Strategy> strategies(String text) {
+        try {
+            return Strategy.parseList(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--healing-strategies: " + e.getMessage(), e);
+        }
     }
 
     private static HealingMode healingMode(String text) {

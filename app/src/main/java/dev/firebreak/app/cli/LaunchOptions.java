@@ -1,12 +1,14 @@
 package dev.firebreak.app.cli;
 
 import dev.firebreak.engine.heal.HealingMode;
+import dev.firebreak.engine.heal.Strategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * What the console was asked to do on its command line, validated.
@@ -28,12 +30,13 @@ import java.util.OptionalDouble;
  *                  they name
  * @param api       the runbook HTTP API to serve, if asked for
  * @param runbook   the runbook a headless run starts, if any
+ * @param healingStrategies what healing acts on, if given ({@code --healing-strategies}); all otherwise
  */
 public record LaunchOptions(String topology, long seed, OptionalDouble speed, Path dataDir, boolean headless,
         Duration duration, List<String> faults, Optional<Path> report, boolean help, Optional<Path> detectionConfig,
         Optional<Path> verifyTimeline, Optional<Path> escalationConfig, Optional<Path> notificationConfig,
         Optional<Path> checks, Optional<ApiLaunch> api, Optional<RunbookLaunch> runbook, Optional<HealingMode> healing,
-        List<ChangeFreezeSpec> changeFreezes) {
+        List<ChangeFreezeSpec> changeFreezes, Optional<Set<Strategy>> healingStrategies) {
 
     /** The healing mode of a headless run: as asked, shadow otherwise (the console keeps the mode a person picked). */
     public HealingMode headlessHealing() {
@@ -59,6 +62,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(runbook, "runbook");
         Objects.requireNonNull(healing, "healing");
         changeFreezes = List.copyOf(changeFreezes);
+        healingStrategies = healingStrategies.map(Set::copyOf);
         if (!headless && runbook.isPresent()) {
             throw new IllegalArgumentException("--runbook belongs to --headless runs; in the console start runbooks from the"
                     + " Runbooks screen");

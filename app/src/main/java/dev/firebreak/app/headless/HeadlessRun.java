@@ -145,10 +145,13 @@ public final class HeadlessRun {
         return options.runbook().isPresent() || options.api().isPresent();
     }
 
-    /** Healing as the command line asks: its mode, and its change freezes from the run's start. */
-    static dev.firebreak.engine.heal.HealingConfig healing(LaunchOptions options, Instant start) {
+    /** Healing as the command line asks: its mode, its strategies, and its change freezes from the run's start. */
+    public static dev.firebreak.engine.heal.HealingConfig healing(LaunchOptions options, Instant start) {
         dev.firebreak.engine.heal.HealingConfig config = dev.firebreak.engine.heal.HealingConfig.defaults()
                 .withDefaultMode(options.headlessHealing());
+        if (options.healingStrategies().isPresent()) {
+            config = config.withStrategies(options.healingStrategies().get());
+        }
         for (var freeze : options.changeFreezes()) {
             config = config.withFreeze(freeze.from(start));
         }

@@ -1,5 +1,6 @@
 package dev.firebreak.app.wiring;
 
+import dev.firebreak.engine.heal.Strategy;
 import dev.firebreak.app.cli.LaunchOptions;
 import dev.firebreak.engine.store.AuditLog;
 import dev.firebreak.engine.store.DataDirectoryInUseException;
@@ -137,8 +138,7 @@ public final class ConsoleApplication extends Application {
                         .withRealChecks(realChecks).withEscalation(escalation).withVerdicts(FeedbackStore.in(database))
                         .withRunbooks(RunbookSetup.inDataDirectory(options.dataDir(), database))
                         .withHealingMode(healingMode(database))
-                        .withHealingStrategies(new SettingsPreference(database.settings(),
-                                SettingsPreference.HEALING_STRATEGIES))
+                        .withHealingStrategies(healingStrategies(database))
                         .withChangeFreezes(options.changeFreezes()),
                         detectionSettings, audit, actor, runbookDesk), themes, initial, options.seed(),
                 options.speed().orElse(1), tasks, operator);
@@ -197,6 +197,13 @@ public final class ConsoleApplication extends Application {
         SettingsPreference mode = new SettingsPreference(database.settings(), SettingsPreference.HEALING_MODE);
         options.healing().ifPresent(asked -> mode.save(asked.name()));
         return mode;
+    }
+
+    /** The healing strategies kept in the settings; {@code --healing-strategies} given on the command line replaces them. */
+    private SettingsPreference healingStrategies(Database database) {
+        SettingsPreference strategies = new SettingsPreference(database.settings(), SettingsPreference.HEALING_STRATEGIES);
+        options.healingStrategies().ifPresent(asked -> strategies.save(Strategy.labels(asked, ",")));
+        return strategies;
     }
 
     /** The runbook API, if --api asked for it; a failure to start it is reported and the console runs on without it. */

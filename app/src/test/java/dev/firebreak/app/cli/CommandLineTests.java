@@ -106,4 +106,20 @@ class CommandLineTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--change-freeze", "at=soon,for=1h,reason=x"))
                 .hasMessageContaining("--change-freeze: at:");
     }
+
+    @Test
+    void healingStrategiesAreTakenIntoTheHeadlessConfigAndAnUnknownOneIsNamed() {
+        LaunchOptions options = parse("--headless", "--healing-strategies", "Reactive, predictive");
+        java.time.Instant start = java.time.Instant.parse("2026-11-02T00:00:00Z");
+
+        assertThat(options.healingStrategies()).contains(java.util.Set.of(dev.firebreak.engine.heal.Strategy.REACTIVE,
+                dev.firebreak.engine.heal.Strategy.PREDICTIVE));
+        assertThat(dev.firebreak.app.headless.HeadlessRun.healing(options, start).strategies()).containsExactlyInAnyOrder(
+                dev.firebreak.engine.heal.Strategy.REACTIVE, dev.firebreak.engine.heal.Strategy.PREDICTIVE);
+        assertThat(dev.firebreak.app.headless.HeadlessRun.healing(parse("--headless"), start).strategies())
+                .containsExactlyInAnyOrder(dev.firebreak.engine.heal.Strategy.values());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--healing-strategies", "reactive,hopeful"))
+                .hasMessageContaining("--healing-strategies: unknown strategy 'hopeful'")
+                .hasMessageContaining("reactive, proactive, predictive");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.firebreak.engine.heal;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +21,27 @@ public enum Strategy {
     /** The labels of {@code strategies} in declaration order, joined: "reactive, proactive" with ", ". */
     public static String labels(Set<Strategy> strategies, String delimiter) {
         return String.join(delimiter, Arrays.stream(values()).filter(strategies::contains).map(Strategy::label).toList());
+    }
+
+    /**
+     * Strategies from their labels, comma-separated, any case ("reactive,predictive"); an empty text is none.
+     *
+     * @throws IllegalArgumentException naming a label that is not a strategy
+     */
+    public static Set<Strategy> parseList(String text) {
+        Set<Strategy> result = EnumSet.noneOf(Strategy.class);
+        for (String name : text.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                result.add(valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown strategy '" + name.strip() + "'; strategies: "
+                        + labels(EnumSet.allOf(Strategy.class), ", "), e);
+            }
+        }
+        return result;
     }
 
     /** What a person is told the strategy acts on. */
