@@ -34,9 +34,9 @@ import org.controlsfx.control.SegmentedButton;
 
 /**
  * The healing overview screen: the environment's mode (off, shadow, approval, auto) and the strategies it acts on
- * (reactive, proactive, predictive), the gates as tiles, the recent
- * actions (and what shadow mode would have done; double-click one to open its incident), each playbook's record, the
- * components cooling down and the playbook files that did not load.
+ * (reactive, proactive, predictive), the gates as tiles, the recent actions (and what shadow mode would have done;
+ * double-click one to open its incident), each playbook's record, the components cooling down and the playbook files
+ * that did not load.
  */
 public final class HealingView extends VBox {
 
