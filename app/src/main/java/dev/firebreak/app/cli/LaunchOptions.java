@@ -62,7 +62,7 @@ public record LaunchOptions(String topology, long seed, OptionalDouble speed, Pa
         Objects.requireNonNull(runbook, "runbook");
         Objects.requireNonNull(healing, "healing");
         changeFreezes = List.copyOf(changeFreezes);
-        healingStrategies = healingStrategies.map(Set::copyOf);
+        healingStrategies = Objects.requireNonNull(healingStrategies, "healingStrategies").map(Set::copyOf);
         if (!headless && runbook.isPresent()) {
             throw new IllegalArgumentException("--runbook belongs to --headless runs; in the console start runbooks from the"
                     + " Runbooks screen");
