@@ -60,6 +60,12 @@ final class HealingRig implements AutoCloseable {
         engine.simulator().inject(new FaultSpec(type, target, Optional.empty(), magnitude, START.plus(at), lasting));
     }
 
+    /** A fault between two components (a partition, a dependency failure). */
+    void inject(FaultType type, String target, String peer, Duration at, Duration lasting) {
+        engine.simulator().inject(new FaultSpec(type, target, Optional.of(peer), type.defaultMagnitude(), START.plus(at),
+                lasting));
+    }
+
     void run(Duration duration) {
         for (long s = 0; s < duration.toSeconds(); s++) {
             engine.step();

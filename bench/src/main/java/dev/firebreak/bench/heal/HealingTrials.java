@@ -6,6 +6,7 @@ import dev.firebreak.app.wiring.TopologyCatalog;
 import dev.firebreak.bench.FaultTargets;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.heal.Gate;
 import dev.firebreak.engine.heal.HealingAction;
 import dev.firebreak.engine.heal.HealingConfig;
 import dev.firebreak.engine.heal.HealingDecision;
@@ -48,7 +49,7 @@ public final class HealingTrials {
     static final double RESOURCE_POINTS = 10;
 
     /** One run: when the target was healthy again, and what healing did. */
-    record Run(OptionalLong recovery, boolean affected, boolean healed, boolean acted, boolean matched,
+    record Run(OptionalLong recovery, boolean affected, boolean healed, boolean acted, boolean answered, boolean matched,
             OptionalLong verifiedAfter, List<String> actions, List<String> decisions) {
     }
 
@@ -74,8 +75,8 @@ public final class HealingTrials {
             }
         }
         Topology shop = TopologyCatalog.resolve("shop", 1);
-        System.out.printf(Locale.ROOT, "%-20s %6s %6s %6s %6s %7s %6s %6s | %8s %8s | %8s %8s | %6s %6s%n", "fault",
-                "trials", "fit", "acted", "healed", "healed%", "of fit", "noeff", "off p50", "off p95", "auto p50",
+        System.out.printf(Locale.ROOT, "%-20s %6s %6s %6s %6s %6s %7s %6s %6s | %8s %8s | %8s %8s | %6s %6s%n", "fault",
+                "trials", "answd", "fit", "acted", "healed", "healed%", "of fit", "noeff", "off p50", "off p95", "auto p50",
                 "auto p95", "r p50", "r p95");
         int fittingTypes = 0;
         int fittingTypesAtTarget = 0;
@@ -90,6 +91,7 @@ public final class HealingTrials {
             int healed = 0;
             int acted = 0;
             int matched = 0;
+            int answered = 0;
             int verifiedOnly = 0;
             int healedWhereFit = 0;
             for (int s = 1; s <= seeds; s++) {
@@ -109,6 +111,7 @@ public final class HealingTrials {
                 acted += withHealing.acted() ? 1 : 0;
                 // a fault that never made its target unwell (by the simulator's judgement) left nothing to heal
                 matched += withHealing.matched() && withoutHealing.affected() ? 1 : 0;
+                answered += withHealing.answered() && withoutHealing.affected() ? 1 : 0;
                 if (Boolean.getBoolean("heal.explain")) {
                     System.err.printf("%s seed %d off %s auto %s actions %s%n", type, s, withoutHealing.recovery(),
                             withHealing.recovery(), withHealing.actions());
@@ -128,16 +131,16 @@ public final class HealingTrials {
                 fittingTypes++;
                 fittingTypesAtTarget += shareOfFit >= 0.9 ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6d %6.0f%% %5.0f%% %6d | %8s %8s | %8s %8s | %6s %6s%n", type,
-                    seeds, matched, acted, healed, 100 * share, 100 * shareOfFit, verifiedOnly, q(off, 0.5), q(off, 0.95),
+            System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6d %6d %6.0f%% %5.0f%% %6d | %8s %8s | %8s %8s | %6s %6s%n", type,
+                    seeds, answered, matched, acted, healed, 100 * share, 100 * shareOfFit, verifiedOnly, q(off, 0.5), q(off, 0.95),
                     q(auto, 0.5), q(auto, 0.95), ratio(auto, off, 0.5),
                     ratio(auto, off, 0.95));
         }
-        System.out.printf(Locale.ROOT, "%-20s %6d %6s %6s %6d %6.0f%% %6s %6s | %8s %8s | %8s %8s | %6s %6s%n", "ALL",
-                totalTrials, "", "", totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), "", "", q(allOff, 0.5), q(allOff, 0.95),
+        System.out.printf(Locale.ROOT, "%-20s %6d %6s %6s %6s %6d %6.0f%% %6s %6s | %8s %8s | %8s %8s | %6s %6s%n", "ALL",
+                totalTrials, "", "", "", totalHealed, 100.0 * totalHealed / Math.max(1, totalTrials), "", "", q(allOff, 0.5), q(allOff, 0.95),
                 q(allAuto, 0.5), q(allAuto, 0.95), ratio(allAuto, allOff, 0.5), ratio(allAuto, allOff, 0.95));
-        System.out.println("(fit: trials where the fault made its target unwell without healing and a playbook answered the"
-                + " target (or peer); of fit: healed among them;"
+        System.out.println("(answd: trials where the fault made its target unwell without healing and a playbook's trigger"
+                + " answered the target (or peer); fit: those where its pre-checks held too; of fit: healed among them;"
                 + " healed: an action verified and the target well again >= 30 s sooner than without healing; noeff:"
                 + " an action verified without that effect. Recovery in simulated seconds from the fault's start until the"
                 + " target is well by the simulator's own judgement, its memory and disk within 10 points of where they were;"
@@ -245,8 +248,14 @@ public final class HealingTrials {
             List<HealingAction> actions = engine.healing().actions();
             List<HealingDecision> decisions = engine.healing().decisions();
             Optional<String> peerId = peer;
-            boolean matched = decisions.stream().anyMatch(d -> d.playbookId().isPresent() && !d.at().isBefore(faultStart)
-                    && (d.component().equals(targetId) || peerId.map(d.component()::equals).orElse(false)));
+            List<HealingDecision> onTarget = decisions.stream().filter(d -> d.playbookId().isPresent()
+                    && !d.at().isBefore(faultStart)
+                    && (d.component().equals(targetId) || peerId.map(d.component()::equals).orElse(false))).toList();
+            boolean answered = !onTarget.isEmpty();
+            // a playbook whose own pre-checks refuse the situation (a call the caller needs, no replica to fail over to)
+            // said it does not fit
+            boolean matched = onTarget.stream().anyMatch(d -> d.gates().stream()
+                    .anyMatch(g -> g.gate() == Gate.PRE_CHECK && g.passed()));
             boolean healed = actions.stream().anyMatch(a -> a.state() == HealingState.SUCCEEDED
                     && !a.startedAt().isBefore(faultStart));
             OptionalLong verifiedAfter = actions.stream().filter(a -> a.state() == HealingState.SUCCEEDED
@@ -255,7 +264,8 @@ public final class HealingTrials {
             List<String> described = actions.stream().map(a -> a.playbookId() + "@" + a.component() + ":" + a.state()).toList();
             List<String> decided = decisions.stream().filter(d -> !d.at().isBefore(faultStart))
                     .map(d -> d.at().toString().substring(11, 19) + " " + d.summary()).toList();
-            return new Run(recovery, unwell, healed, !actions.isEmpty(), matched, verifiedAfter, described, decided);
+            return new Run(recovery, unwell, healed, !actions.isEmpty(), answered, matched, verifiedAfter, described,
+                    decided);
         }
     }
 

@@ -281,7 +281,7 @@ public final class HealingService implements AutoCloseable {
         }
         String symptom = update.diagnosis().symptom().node();
         decide(strategy, Optional.of(id), cause.component(), cause.kind(), cause.confidence(), symptom,
-                incident.get().components(), now, effects);
+                new Around(incident.get().components(), callerOnPath(cause)), now, effects);
     }
 
     /**
@@ -356,8 +356,8 @@ public final class HealingService implements AutoCloseable {
             // a forecast crossing is a climb by definition: the same words root cause gives a leak
             decide(Strategy.PREDICTIVE, Optional.empty(), prediction.componentId(),
                     "resource exhaustion: " + resource + ", still rising",
-                    prediction.probability(), prediction.componentId(), List.of(prediction.componentId()), prediction.at(),
-                    effects);
+                    prediction.probability(), prediction.componentId(),
+                    new Around(List.of(prediction.componentId()), Optional.empty()), prediction.at(), effects);
         }
         effects.forEach(Runnable::run);
     }
@@ -399,8 +399,21 @@ public final class HealingService implements AutoCloseable {
 
     // ---------------------------------------------------------------- deciding
 
+    /**
+     * What surrounds the blamed component: the incident's components, and the caller through which the symptom reached
+     * it (the last step of root cause's call path), the one whose calls a playbook on the dependency acts on.
+     */
+    private record Around(List<String> incidentComponents, Optional<String> callerOnPath) {
+    }
+
+    private static Optional<String> callerOnPath(Cause cause) {
+        List<String> path = cause.path();
+        return path.size() < 2 ? Optional.empty() : Optional.of(path.get(path.size() - 2));
+    }
+
     private void decide(Strategy strategy, Optional<Long> incidentId, String component, String kind, double confidence,
-            String symptom, List<String> incidentComponents, Instant now, List<Runnable> effects) {
+            String symptom, Around around, Instant now, List<Runnable> effects) {
+        List<String> incidentComponents = around.incidentComponents();
         int index = w.topology().indexOf(component);
         if (index < 0) {
             return;
@@ -411,7 +424,7 @@ public final class HealingService implements AutoCloseable {
         DecisionChain.Input input = new DecisionChain.Input(now, strategy, incidentId, component, kindName(blamed.kind()), kind,
                 confidence, w.environment(), c, w.protectedEnvironment().test(w.environment()), w.halt().halted(),
                 w.library(), w.topology(), List.copyOf(decisions), history,
-                playbook -> fill(playbook, blamed, incidentComponents), w.health().apply(component).state(),
+                playbook -> fill(playbook, blamed, around), w.health().apply(component).state(),
                 Optional.ofNullable(instancesDown.get(component)));
         HealingDecision decided = DecisionChain.decide(input);
         if (incidentId.isPresent() && repeats(incidentId.get(), decided)) {
@@ -427,7 +440,7 @@ public final class HealingService implements AutoCloseable {
             return;
         }
         Playbook playbook = w.library().get(decision.playbookId().orElseThrow()).orElseThrow();
-        List<String> watched = watched(playbook, component, symptom, incidentComponents);
+        List<String> watched = watched(playbook, component, symptom, around);
         Map<String, HealthState> baseline = new LinkedHashMap<>();
         watched.forEach(id -> baseline.put(id, w.health().apply(id).state()));
         Set<String> neighbours = neighbours(component, incidentComponents);
@@ -514,12 +527,15 @@ public final class HealingService implements AutoCloseable {
     }
 
     /** Parameters the playbook declares and healing knows how to fill; a required one it cannot fill is a pre-check failure. */
-    private DecisionChain.Fill fill(Playbook playbook, Component blamed, List<String> incidentComponents) {
+    private DecisionChain.Fill fill(Playbook playbook, Component blamed, Around around) {
         Map<String, String> values = new TreeMap<>();
+        Optional<String> caller = caller(blamed, around);
         for (RunbookParameter parameter : playbook.runbook().parameters()) {
             Optional<String> value = switch (parameter.name()) {
                 case "service", "component" -> Optional.of(blamed.id());
-                case "caller" -> caller(blamed, incidentComponents);
+                case "caller" -> caller;
+                case "callRequired" -> caller.flatMap(from -> dependency(from, blamed.id()))
+                        .map(call -> String.valueOf(call.required()));
                 case "replicas" -> Optional.of(String.valueOf(Math.min(1000, blamed.replicas() * 2)));
                 case "currentReplicas" -> Optional.of(String.valueOf(blamed.replicas()));
                 case "alternative" -> alternative(blamed);
@@ -533,10 +549,26 @@ public final class HealingService implements AutoCloseable {
                         + " cannot be filled for " + blamed.id()));
             }
         }
-        return new DecisionChain.Fill(values, Optional.empty());
+        // checked now, as the run would check them when it starts: a playbook that does not fit is refused, not tried
+        return new DecisionChain.Fill(values, w.runbooks().unmetPrecondition(new StartRequest(playbook.runbook(),
+                ExecutionMode.AUTOMATIC, w.environment(), ACTOR, Optional.empty(), values, Map.of(), w.environment())));
     }
 
-    private Optional<String> caller(Component blamed, List<String> incidentComponents) {
+    private Optional<dev.firebreak.engine.topology.Dependency> dependency(String caller, String callee) {
+        for (var call : w.topology().dependenciesOf(w.topology().indexOf(caller))) {
+            if (call.calleeId().equals(callee)) {
+                return Optional.of(call);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The caller on root cause's path if it calls the blamed component; else its first caller in the incident, or any. */
+    private Optional<String> caller(Component blamed, Around around) {
+        List<String> incidentComponents = around.incidentComponents();
+        if (around.callerOnPath().flatMap(from -> dependency(from, blamed.id())).isPresent()) {
+            return around.callerOnPath();
+        }
         int[] callers = w.topology().callersOf(w.topology().indexOf(blamed.id()));
         Optional<String> inIncident = java.util.Arrays.stream(callers).mapToObj(i -> w.topology().component(i).id())
                 .filter(incidentComponents::contains).findFirst();
@@ -559,7 +591,7 @@ public final class HealingService implements AutoCloseable {
     }
 
     /** Judged: the symptom's component, and the cause's unless the playbook works around it (fails over, reroutes). */
-    private List<String> watched(Playbook playbook, String cause, String symptom, List<String> incidentComponents) {
+    private List<String> watched(Playbook playbook, String cause, String symptom, Around around) {
         Set<String> watched = new LinkedHashSet<>();
         if (!symptom.isEmpty() && w.topology().indexOf(symptom) >= 0) {
             watched.add(symptom);
@@ -568,7 +600,7 @@ public final class HealingService implements AutoCloseable {
             watched.add(cause);
         } else if (watched.isEmpty() || watched.contains(cause)) {
             watched.remove(cause);
-            caller(w.topology().component(w.topology().indexOf(cause)), incidentComponents).ifPresent(watched::add);
+            caller(w.topology().component(w.topology().indexOf(cause)), around).ifPresent(watched::add);
         }
         if (watched.isEmpty()) {
             watched.add(cause);

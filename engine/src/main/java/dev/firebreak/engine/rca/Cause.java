@@ -35,6 +35,11 @@ public record Cause(String component, String kind, double confidence, double sco
     static final String CHANGE_KIND_PREFIX = "bad ";
     /** The kind of a component whose own checks find instances it should have not serving. */
     public static final String DOWN_KIND = "instances down";
+    /**
+     * The kind of a callee that only one caller fails to reach, with nothing else lost at either end: the fault lies on
+     * that link (either end of it), and its confidence covers both ends.
+     */
+    public static final String LINK_KIND = "link failing: only one caller's calls to it fail";
 
     /**
      * The kind rests on direct evidence, of another sort than the metrics' share: a change made to the component shortly

@@ -178,17 +178,9 @@ public final class RunbookEngine {
         Execution execution;
         synchronized (this) {
             Execution draft = draft(store.nextId(), request, parameters, ExecutionState.PENDING);
-            for (Condition precondition : runbook.preconditions()) {
-                StepRenderer.Evaluation verdict;
-                try {
-                    verdict = renderer.evaluate(draft, precondition);
-                } catch (RuntimeException e) {
-                    throw new ExecutionRefusedException("precondition " + precondition + " cannot be checked: " + e.getMessage());
-                }
-                if (!verdict.holds()) {
-                    throw new ExecutionRefusedException("precondition " + precondition + " does not hold (" + verdict.rendered()
-                            + ")");
-                }
+            Optional<String> unmet = unmetPrecondition(draft);
+            if (unmet.isPresent()) {
+                throw new ExecutionRefusedException(unmet.get());
             }
             Instant now = clock.instant();
             if (request.mode() == ExecutionMode.DRY_RUN) {
@@ -226,6 +218,35 @@ public final class RunbookEngine {
         commit(execution, execution.startedBy(), "runbook.dry-run", "dry run of " + execution.runbook().id() + ": "
                 + execution.message());
         return execution;
+    }
+
+    /**
+     * What {@link #start} would refuse for the request's parameters and preconditions, checked now without starting or
+     * recording anything: healing asks before it commits to an action.
+     */
+    public Optional<String> unmetPrecondition(StartRequest request) {
+        Map<String, String> parameters;
+        try {
+            parameters = resolveParameters(request);
+        } catch (ExecutionRefusedException e) {
+            return Optional.of(e.getMessage());
+        }
+        return unmetPrecondition(draft(0, request, parameters, ExecutionState.PENDING));
+    }
+
+    private Optional<String> unmetPrecondition(Execution draft) {
+        for (Condition precondition : draft.runbook().preconditions()) {
+            StepRenderer.Evaluation verdict;
+            try {
+                verdict = renderer.evaluate(draft, precondition);
+            } catch (RuntimeException e) {
+                return Optional.of("precondition " + precondition + " cannot be checked: " + e.getMessage());
+            }
+            if (!verdict.holds()) {
+                return Optional.of("precondition " + precondition + " does not hold (" + verdict.rendered() + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     private Execution draft(long id, StartRequest request, Map<String, String> parameters, ExecutionState state) {

@@ -141,6 +141,7 @@ class ShippedPlaybooksTests {
             switch (parameter.name()) {
                 case "service", "component" -> values.put(parameter.name(), blamed.id());
                 case "caller" -> values.put("caller", shop.component(shop.callersOf(shop.indexOf(blamed.id()))[0]).id());
+                case "callRequired" -> values.put("callRequired", "false");
                 case "replicas" -> values.put("replicas", String.valueOf(blamed.replicas() * 2));
                 case "currentReplicas" -> values.put("currentReplicas", String.valueOf(blamed.replicas()));
                 case "replica" -> values.put("replica", shop.components().stream()

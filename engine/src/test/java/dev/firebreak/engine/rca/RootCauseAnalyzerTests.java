@@ -288,9 +288,11 @@ class RootCauseAnalyzerTests {
 
         Cause top = diagnosis.top().orElseThrow();
         assertThat(top.component()).isEqualTo("db");
-        assertThat(top.kind()).isEqualTo("dependency failing: calls to it fail");
+        assertThat(top.kind()).isEqualTo(Cause.LINK_KIND);
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("only api's calls to it fail"));
         assertThat(diagnosis.rankOf("api")).isEqualTo(2);
+        // the link is where the fault is, at either end: its confidence is what both ends share, not db's part alone
+        assertThat(top.confidence()).isGreaterThan(0.8);
     }
 
     /** api loses 40 % of its calls to one callee, db; its own requests fail as much; its latency moves by {@code wait}. */
@@ -325,7 +327,7 @@ class RootCauseAnalyzerTests {
 
         Cause top = diagnosis.top().orElseThrow();
         assertThat(top.component()).isEqualTo("db");
-        assertThat(top.kind()).isEqualTo("dependency failing: calls to it fail");
+        assertThat(top.kind()).isEqualTo(Cause.LINK_KIND);
         assertThat(diagnosis.rankOf("api")).isEqualTo(2);
     }
 

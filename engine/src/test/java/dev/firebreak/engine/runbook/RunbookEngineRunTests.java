@@ -312,6 +312,31 @@ class RunbookEngineRunTests {
     }
 
     @Test
+    void preconditionsAreCheckedAheadForTheParametersGivenWithoutStartingOrRecordingARun() {
+        EngineFixture fixture = new EngineFixture();
+        RunbookEngine engine = fixture.engine();
+        Runbook runbook = EngineFixture.runbook("""
+                id: break-circuit
+                title: Break the circuit
+                parameters:
+                  - {name: callRequired, type: boolean, default: "true"}
+                preconditions:
+                  - "{{params.callRequired}} == false"
+                steps:
+                  - id: open
+                    type: command
+                    simulator: {action: open-breaker, target: web, callee: recommendations}
+                """);
+
+        assertThat(engine.unmetPrecondition(EngineFixture.request(runbook, ExecutionMode.AUTOMATIC, "ana", Map.of())))
+                .hasValueSatisfying(why -> assertThat(why).contains("{{params.callRequired}} == false").contains("true == false"));
+        assertThat(engine.unmetPrecondition(EngineFixture.request(runbook, ExecutionMode.AUTOMATIC, "ana",
+                Map.of("callRequired", "false")))).isEmpty();
+        assertThat(engine.executions()).isEmpty();
+        assertThat(fixture.executor.calls).isEmpty();
+    }
+
+    @Test
     void dryRunRendersEveryStepAndRunsNothing() {
         EngineFixture fixture = new EngineFixture();
         RunbookEngine engine = fixture.engine();

@@ -769,6 +769,10 @@ public final class Analysis {
         }
     }
 
+    private static double share(NodeState s, double denominator) {
+        return denominator > 0 ? Math.pow(s.combined, SHARE_POWER) / denominator : 0;
+    }
+
     /** The other end of a node's one lossy call scores at least this share of the node's score. */
     private static final double LINK_PARTNER_SHARE = 0.95;
 
@@ -786,7 +790,12 @@ public final class Analysis {
         List<Cause> causes = new ArrayList<>();
         for (int rank = 0; rank < ranked.size(); rank++) {
             NodeState s = ranked.get(rank);
-            double share = denominator > 0 ? Math.pow(s.combined, SHARE_POWER) / denominator : 0;
+            double share = share(s, denominator);
+            NodeState partner = s.linkPartner < 0 ? null : states.get(s.linkPartner);
+            if (partner != null && partner.candidate && CauseWriter.onTheLink(s, config.anomalyThreshold())) {
+                // the link is where the fault is, at whichever end: what names either end names it
+                share = Math.min(1, share + share(partner, denominator));
+            }
             Cause cause = writer.write(s, 0, rank < DETAILED);
             causes.add(cause.withConfidence(config.calibrationFor(cause).apply(share)));
         }

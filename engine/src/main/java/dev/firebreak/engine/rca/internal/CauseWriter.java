@@ -152,6 +152,9 @@ final class CauseWriter {
             return "its calls are refused: what it sends is turned away (clock, credentials, quota)";
         }
         boolean ownQuiet = s.readings.stream().noneMatch(r -> r.moved(threshold) && !r.label().startsWith(Analysis.CALLS_FROM));
+        if (onTheLink(s)) {
+            return Cause.LINK_KIND;
+        }
         if (ownQuiet && s.moved || s.lostTraffic) {
             return "dependency failing: calls to it fail";
         }
@@ -251,6 +254,21 @@ final class CauseWriter {
         return s.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.TRAFFIC)
                 .max(Comparator.comparingDouble(MetricReading::deviation))
                 .map(r -> r.reached() >= r.normal()).orElse(true);
+    }
+
+    /**
+     * One caller's calls to it fail and nothing else is lost at either end, while its own latency and errors stay
+     * normal: it answers everyone else, so restarting or scaling it cannot help; the link (or one of its ends) is where
+     * the fault is. Its own resources may move (connections held by the hanging calls), which is not its own trouble.
+     */
+    static boolean onTheLink(NodeState s, double threshold) {
+        return s.linkPartner >= 0 && s.moved && s.readings.stream().noneMatch(r -> r.moved(threshold)
+                && !r.label().startsWith(Analysis.CALLS_FROM)
+                && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS));
+    }
+
+    private boolean onTheLink(NodeState s) {
+        return onTheLink(s, threshold);
     }
 
     private boolean callersFailing(NodeState s) {

@@ -406,6 +406,7 @@ public final class Physics {
                 double calls = edges.callsPerRequest[e] * callFactor;
                 if (breakerOpen[e]) {
                     edgeFail[e] = 0;
+                    edgeInflight[e] = 0; // no call is made, so none holds a pooled connection
                     if (edges.required[e] && !async) {
                         ok *= successShare(calls, 1); // fail fast: no waiting, no load on the callee
                     }

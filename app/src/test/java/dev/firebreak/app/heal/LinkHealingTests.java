@@ -1,0 +1,65 @@
+package dev.firebreak.app.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.engine.fault.FaultType;
+import dev.firebreak.engine.heal.Gate;
+import dev.firebreak.engine.heal.HealingAction;
+import dev.firebreak.engine.heal.HealingConfig;
+import dev.firebreak.engine.heal.HealingDecision;
+import dev.firebreak.engine.heal.HealingMode;
+import dev.firebreak.engine.heal.HealingState;
+import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.incident.TimelineKind;
+import dev.firebreak.engine.rca.Cause;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cut link on the real engine: root cause names the link, and the caller's circuit breaker contains it where the caller
+ * can do without the call; where it cannot, the playbook's pre-check refuses before anything runs and a person is called.
+ */
+class LinkHealingTests {
+
+    private static final HealingConfig AUTO = HealingConfig.defaults().withDefaultMode(HealingMode.AUTOMATIC);
+    private static final Duration FAULT_AT = Duration.ofMinutes(5);
+    private static final Duration LASTING = Duration.ofMinutes(20);
+
+    @Test
+    void aCutLinkToACallTheCallerDoesWithoutIsContainedByItsBreakerWhileTheLinkStaysCut() {
+        try (HealingRig rig = new HealingRig(5, AUTO)) {
+            // notifications sends mail through email-provider, and queues what it cannot send
+            rig.inject(FaultType.NETWORK_PARTITION, "notifications", "email-provider", FAULT_AT, LASTING);
+            rig.run(FAULT_AT.plus(Duration.ofMinutes(5)));
+
+            HealingAction breaker = rig.engine.healing().actions().stream()
+                    .filter(a -> a.playbookId().equals("heal-circuit-break-dependency")).findFirst().orElseThrow();
+            assertThat(breaker.decision().faultKind()).isEqualTo(Cause.LINK_KIND);
+            assertThat(breaker.decision().parameters()).containsEntry("caller", "notifications")
+                    .containsEntry("callRequired", "false");
+            assertThat(breaker.state()).isEqualTo(HealingState.SUCCEEDED);
+            int notifications = rig.engine.topology().indexOf("notifications");
+            assertThat(rig.engine.simulator().health(notifications)).isEqualTo(HealthState.HEALTHY);
+        }
+    }
+
+    @Test
+    void aCutLinkToACallTheCallerNeedsIsRefusedAtThePreCheckWithNothingRunAndAPersonCalled() {
+        try (HealingRig rig = new HealingRig(5, AUTO)) {
+            // checkout cannot take an order without inventory
+            rig.inject(FaultType.NETWORK_PARTITION, "checkout", "inventory", FAULT_AT, LASTING);
+            rig.run(FAULT_AT.plus(Duration.ofMinutes(5)));
+
+            HealingDecision refused = rig.engine.healing().decisions().stream()
+                    .filter(d -> d.playbookId().equals(Optional.of("heal-circuit-break-dependency"))).findFirst()
+                    .orElseThrow();
+            assertThat(refused.faultKind()).isEqualTo(Cause.LINK_KIND);
+            assertThat(refused.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PRE_CHECK);
+            assertThat(refused.refusedBy().orElseThrow().why()).contains("callRequired");
+            assertThat(rig.engine.healing().actions()).noneMatch(a -> a.playbookId().equals("heal-circuit-break-dependency"));
+            assertThat(rig.engine.incidents().timeline(refused.incidentId().orElseThrow()))
+                    .anyMatch(e -> e.kind() == TimelineKind.ESCALATION && e.text().contains("pre-checks"));
+        }
+    }
+}
