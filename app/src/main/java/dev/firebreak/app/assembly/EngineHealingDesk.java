@@ -74,6 +74,15 @@ final class EngineHealingDesk implements HealingDesk {
         return healing.deny(actionId, person, reason);
     }
 
+    @Override
+    public HealingAction undo(long actionId, String person, String reason) {
+        HealingAction undone = healing.undo(actionId, person, reason);
+        session.runbookSetup().audit().ifPresent(audit -> audit.append(person, "healing.undo", "healing/action/" + actionId,
+                Map.of("playbook", undone.playbookId(), "run", String.valueOf(undone.rollbackId().orElseThrow()),
+                        "reason", reason.strip())));
+        return undone;
+    }
+
     @Override public Optional<HaltRecord> halt() { return session.halt().current(); }
     @Override public HaltRecord pressHalt(String person, String reason) { return session.halt().press(person, reason); }
     @Override public HaltRecord releaseHalt(String person, String reason) { return session.halt().release(person, reason); }

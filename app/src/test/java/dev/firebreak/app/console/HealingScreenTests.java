@@ -237,6 +237,46 @@ class HealingScreenTests {
 
     // ---- helpers ----
 
+    @Test
+    void aBreakerHealingOpenedIsClosedFromThePanelByAPersonOnceTheLinkIsBack(FxRobot robot) {
+        pickMode(robot, HealingMode.AUTOMATIC);
+        SteppedSession session = console.session();
+        session.advance(300);
+        // notifications queues the mail it cannot send: it does without email-provider while the link is cut
+        session.faults().inject(new FaultSpec(FaultType.NETWORK_PARTITION, "notifications", Optional.of("email-provider"),
+                1, session.clock().instant(), Duration.ofMinutes(3)));
+        HealingAction breaker = advanceUntil(a -> a.state() == HealingState.SUCCEEDED, 240);
+        assertThat(breaker.playbookId()).isEqualTo("heal-circuit-break-dependency");
+        session.advance(180);
+
+        openHealingPanel(robot, "notifications");
+        IncidentHealingViewModel healing = console.view().incidentsView().incidentView().viewModel().healing();
+        IncidentHealingViewModel.DecisionRow row = healing.decisions().stream()
+                .filter(r -> r.action().map(a -> a.id() == breaker.id()).orElse(false)).findFirst().orElseThrow();
+        robot.interact(() -> healing.selectedProperty().set(row));
+        console.settle(robot);
+        assertThat(row.decision().faultKind()).startsWith("link failing");
+        Button undo = robot.lookup("#healing-undo").queryButton();
+        assertThat(undo.isDisabled()).isFalse();
+        robot.clickOn(undo);
+        console.settle(robot);
+        robot.clickOn("#reason-field").write("email-provider answers again");
+        robot.interact(() -> Screenshots.write(robot.lookup("#reason-confirm").queryButton().getScene(),
+                "healing-undo-dialog"));
+        robot.clickOn("#reason-confirm");
+        console.settle(robot);
+        session.advance(2);
+        console.settle(robot);
+
+        HealingAction undone = session.healing().actions().stream().filter(a -> a.id() == breaker.id()).findFirst()
+                .orElseThrow();
+        assertThat(undone.rollbackId()).isPresent();
+        assertThat(session.runbooks().execution(undone.rollbackId().get()).orElseThrow().startedBy()).isEqualTo("alice");
+        assertThat(text(robot, "#healing-note")).contains("undone by alice").contains("email-provider answers again");
+        assertThat(robot.lookup("#healing-undo").queryButton().isDisabled()).as("undone once").isTrue();
+        console.shoot(robot, "healing-incident-undone");
+    }
+
     /** Picks the mode on the healing screen (Ctrl+7), as a person does. */
     private void pickMode(FxRobot robot, HealingMode mode) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
@@ -281,12 +321,16 @@ class HealingScreenTests {
                 + console.session().healing().actions() + "; decisions: " + console.session().healing().decisions());
     }
 
-    /** Opens catalog's incident (Ctrl+5) and its healing tab (Ctrl+B); the decision shown. */
     private IncidentHealingViewModel.DecisionRow openHealingPanel(FxRobot robot) {
+        return openHealingPanel(robot, "catalog");
+    }
+
+    /** Opens the component's incident (Ctrl+5) and its healing tab (Ctrl+B); the decision shown. */
+    private IncidentHealingViewModel.DecisionRow openHealingPanel(FxRobot robot, String component) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         console.settle(robot);
         List<Incident> rows = console.view().incidentsView().table().getItems();
-        int index = rows.indexOf(rows.stream().filter(i -> i.components().contains("catalog")).findFirst().orElseThrow());
+        int index = rows.indexOf(rows.stream().filter(i -> i.components().contains(component)).findFirst().orElseThrow());
         robot.interact(() -> console.view().incidentsView().table().getSelectionModel().select(index));
         console.settle(robot);
         IncidentView view = console.view().incidentsView().incidentView();

@@ -1,7 +1,9 @@
 package dev.firebreak.app.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.engine.action.ActionApplied;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.heal.Gate;
 import dev.firebreak.engine.heal.HealingAction;
@@ -12,7 +14,10 @@ import dev.firebreak.engine.heal.HealingState;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.incident.TimelineKind;
 import dev.firebreak.engine.rca.Cause;
+import dev.firebreak.engine.runbook.ExecutionState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +46,35 @@ class LinkHealingTests {
             assertThat(breaker.state()).isEqualTo(HealingState.SUCCEEDED);
             int notifications = rig.engine.topology().indexOf("notifications");
             assertThat(rig.engine.simulator().health(notifications)).isEqualTo(HealthState.HEALTHY);
+        }
+    }
+
+    @Test
+    void aPersonClosesTheBreakerOnceTheLinkIsBackInTheirNameAndOnlyOnce() {
+        try (HealingRig rig = new HealingRig(5, AUTO)) {
+            List<ActionApplied> applied = new ArrayList<>();
+            rig.engine.events().subscribe(ActionApplied.class, applied::add);
+            rig.inject(FaultType.NETWORK_PARTITION, "notifications", "email-provider", FAULT_AT, Duration.ofMinutes(5));
+            rig.run(FAULT_AT.plus(Duration.ofMinutes(7)));
+            HealingAction breaker = rig.engine.healing().actions().stream()
+                    .filter(a -> a.playbookId().equals("heal-circuit-break-dependency")
+                            && a.state() == HealingState.SUCCEEDED).findFirst().orElseThrow();
+
+            int before = applied.size();
+            HealingAction undone = rig.engine.healing().undo(breaker.id(), "ana", "email-provider answers again");
+            rig.run(Duration.ofSeconds(2)); // the simulator applies an action at its next step
+
+            assertThat(undone.state()).as("it did what it was for").isEqualTo(HealingState.SUCCEEDED);
+            assertThat(undone.note()).contains("undone by ana").contains("email-provider answers again");
+            var closing = rig.engine.runbooks().execution(undone.rollbackId().orElseThrow()).orElseThrow();
+            assertThat(closing.startedBy()).isEqualTo("ana");
+            assertThat(closing.state()).isEqualTo(ExecutionState.SUCCEEDED);
+            assertThat(applied.subList(before, applied.size())).extracting(a -> a.action().describe())
+                    .containsExactly("close the circuit breaker notifications -> email-provider");
+            assertThat(rig.engine.incidents().timeline(breaker.decision().incidentId().orElseThrow()))
+                    .anyMatch(e -> e.text().contains("undone by ana"));
+            assertThatThrownBy(() -> rig.engine.healing().undo(breaker.id(), "ana", "again"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("undone already");
         }
     }
 

@@ -231,6 +231,48 @@ public final class HealingService implements AutoCloseable {
         return action(actionId).orElseThrow();
     }
 
+    /**
+     * Undoes a verified action at a person's request: a breaker opened to contain a failing dependency is closed once
+     * the dependency is back, say. Its succeeded steps' rollbacks run as a new run started by the person (refused while
+     * HALT is latched, like any run). The action stays verified, since it did what it was for; its note says who undid it.
+     *
+     * @throws IllegalArgumentException without a reason, or for an unknown action
+     * @throws IllegalStateException    if the action is not verified, was undone already, or has nothing to undo
+     */
+    public HealingAction undo(long actionId, String person, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("undoing a healing action needs a reason: it goes on the timeline");
+        }
+        HealingAction action;
+        synchronized (this) {
+            action = Optional.ofNullable(actions.get(actionId)).orElseThrow(() -> new IllegalArgumentException(
+                    "no healing action " + actionId));
+        }
+        if (action.state() != HealingState.SUCCEEDED || action.executionId().isEmpty()) {
+            throw new IllegalStateException("healing action " + actionId + " is " + action.state().name()
+                    .toLowerCase(Locale.ROOT).replace('_', ' ') + ": only a verified action is undone by hand");
+        }
+        if (action.rollbackId().isPresent()) {
+            throw new IllegalStateException("healing action " + actionId + " was undone already, by run "
+                    + action.rollbackId().get());
+        }
+        Execution run = w.runbooks().execution(action.executionId().get()).orElseThrow();
+        Runbook undo = UndoRunbook.of(run).orElseThrow(() -> new IllegalStateException(action.playbookId()
+                + " did nothing that can be undone"));
+        Execution undoing = w.runbooks().start(new StartRequest(undo, ExecutionMode.AUTOMATIC, w.environment(), person,
+                action.decision().incidentId(), run.parameters(), run.labels(), w.environment()));
+        List<Runnable> effects = new ArrayList<>();
+        synchronized (this) {
+            HealingAction current = actions.get(actionId);
+            commit(current.withRollback(undoing.id()).moveTo(current.state(), w.clock().instant(), current.note()
+                    + "; undone by " + person + " (run " + undoing.id() + "): " + reason.strip()), effects);
+            current.decision().incidentId().ifPresent(incident -> effects.add(() -> timeline(incident, "healing action "
+                    + actionId + " (" + current.playbookId() + ") undone by " + person + ": " + reason.strip())));
+        }
+        effects.forEach(Runnable::run);
+        return action(actionId).orElseThrow();
+    }
+
     // ---------------------------------------------------------------- strategies
 
     private void onDiagnosis(DiagnosisUpdated update) {

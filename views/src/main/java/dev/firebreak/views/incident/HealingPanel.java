@@ -2,6 +2,7 @@ package dev.firebreak.views.incident;
 
 import dev.firebreak.engine.heal.GateVerdict;
 import dev.firebreak.engine.heal.HealingAction;
+import dev.firebreak.engine.heal.HealingState;
 import dev.firebreak.engine.heal.HealingDecision;
 import dev.firebreak.engine.heal.Verdict;
 import dev.firebreak.styles.Styles;
@@ -48,6 +49,7 @@ final class HealingPanel extends VBox {
     private final VBox detail = new VBox(8);
     private final Button approve = new Button("Approve step");
     private final Button deny = new Button("Deny…");
+    private final Button undo = new Button("Undo…");
     private final Button openRun = new Button("Open run");
 
     HealingPanel(IncidentHealingViewModel viewModel) {
@@ -246,7 +248,8 @@ final class HealingPanel extends VBox {
         Label times = wrapped("healing-times", "Started " + HealingTexts.time(action.startedAt()) + ", last change "
                 + HealingTexts.time(action.updatedAt()) + " (" + duration(action.duration()) + ")"
                 + action.executionId().map(id -> " · run " + id).orElse("")
-                + action.rollbackId().map(id -> " · rolled back by run " + id).orElse(""));
+                + action.rollbackId().map(id -> (action.state() == HealingState.SUCCEEDED ? " · undone by run "
+                        : " · rolled back by run ") + id).orElse(""));
         times.getStyleClass().add(Styles.MUTED);
         VBox card = card(top, note, times);
         row.pending().filter(p -> row.awaitingApproval()).ifPresent(p -> card.getChildren().add(pendingBox(p)));
@@ -272,23 +275,31 @@ final class HealingPanel extends VBox {
         deny.setId("healing-deny");
         deny.setTooltip(new Tooltip("Deny the healing action (asks why): its run is aborted, nothing of it runs"));
         deny.setOnAction(e -> openDenyDialog(viewModel.selectedProperty().get()));
+        undo.setId("healing-undo");
+        undo.setTooltip(new Tooltip("Undo the verified action (asks why): its steps' rollbacks run, e.g. the breaker it"
+                + " opened is closed once the dependency is back"));
+        undo.setOnAction(e -> openUndoDialog(viewModel.selectedProperty().get()));
         openRun.setId("healing-open-run");
         openRun.setTooltip(new Tooltip("The run in the runbooks screen's step-through: every step, its output"));
         openRun.setOnAction(e -> viewModel.openRun(viewModel.selectedProperty().get()));
-        HBox box = new HBox(6, approve, deny, openRun);
+        HBox box = new HBox(6, approve, deny, undo, openRun);
         box.setAlignment(Pos.CENTER_LEFT);
-        for (Button button : List.of(approve, deny, openRun)) {
+        for (Button button : List.of(approve, deny, undo, openRun)) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
         return box;
     }
 
-    /** Approve and Deny only while the shown decision's action waits for a person; Open run once it has a run. */
+    /**
+     * Approve and Deny only while the shown decision's action waits for a person; Undo once it is verified and has steps
+     * to undo; Open run once it has a run.
+     */
     private void updateButtons(IncidentHealingViewModel.DecisionRow row) {
         boolean working = viewModel.workingProperty().get();
         boolean waits = row != null && row.awaitingApproval();
         approve.setDisable(working || !waits || row.pending().isEmpty());
         deny.setDisable(working || !waits);
+        undo.setDisable(working || row == null || !row.undoable());
         openRun.setDisable(row == null || row.action().flatMap(HealingAction::executionId).isEmpty());
     }
 
@@ -320,6 +331,21 @@ final class HealingPanel extends VBox {
         dialog.setOnHidden(e -> {
             if (dialog.getResult() != null) {
                 viewModel.deny(row, dialog.getResult());
+            }
+        });
+        dialog.show();
+        return dialog;
+    }
+
+    /** Asks why, then undoes the verified action. */
+    ReasonDialog openUndoDialog(IncidentHealingViewModel.DecisionRow row) {
+        ReasonDialog dialog = new ReasonDialog("Undo healing action", "Undo " + row.decision().playbookId().orElse("the action")
+                + " on " + row.decision().component() + "? Its steps' rollbacks run now, started by you.", "Undo", false);
+        dialog.getDialogPane().setId("healing-undo-dialog");
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                viewModel.undo(row, dialog.getResult());
             }
         });
         dialog.show();

@@ -63,7 +63,7 @@ public final class IncidentHealingViewModel implements AutoCloseable {
      * @param pending the step its run waits at for approval, if it waits
      */
     public record DecisionRow(HealingDecision decision, Optional<HealingAction> action, HealingLearning.Record record,
-            Optional<PendingStep> pending) {
+            Optional<PendingStep> pending, boolean undoable) {
 
         /** Shadow mode: every gate passed and nothing ran. */
         public boolean shadow() {
@@ -194,6 +194,30 @@ public final class IncidentHealingViewModel implements AutoCloseable {
         command.send("Denying healing action " + id, () -> desk.deny(id, person, reason.strip()));
     }
 
+    /**
+     * Undoes a verified action whose steps can be undone (a breaker it opened is closed): its rollbacks run, started by
+     * the person, and the reason goes on the timeline.
+     */
+    public void undo(DecisionRow row, String reason) {
+        Optional<HealingAction> action = row == null || !row.undoable() ? Optional.empty() : row.action();
+        if (action.isEmpty()) {
+            command.refuse("Only a verified healing action with steps to undo can be undone.");
+            return;
+        }
+        if (reason == null || reason.isBlank()) {
+            command.refuse("Undoing a healing action needs a reason: it goes on the timeline.");
+            return;
+        }
+        String person = operator.get();
+        long id = action.get().id();
+        command.send("Undoing healing action " + id, () -> desk.undo(id, person, reason.strip()));
+    }
+
+    private boolean hasRollback(String playbookId) {
+        return desk.playbooks().stream().filter(p -> p.id().equals(playbookId))
+                .anyMatch(p -> p.runbook().steps().stream().anyMatch(step -> step.rollback().isPresent()));
+    }
+
     /** Opens the action's run in the runbooks screen's step-through. */
     public void openRun(DecisionRow row) {
         if (row != null) {
@@ -228,7 +252,9 @@ public final class IncidentHealingViewModel implements AutoCloseable {
                     .orElse(new HealingLearning.Record(0, 0));
             Optional<PendingStep> pending = action.filter(a -> a.state() == HealingState.AWAITING_APPROVAL)
                     .flatMap(HealingAction::executionId).flatMap(runbooks::execution).flatMap(IncidentHealingViewModel::pending);
-            rows.add(new DecisionRow(decision, action, record, pending));
+            boolean undoable = action.filter(a -> a.state() == HealingState.SUCCEEDED && a.rollbackId().isEmpty())
+                    .map(a -> hasRollback(a.playbookId())).orElse(false);
+            rows.add(new DecisionRow(decision, action, record, pending, undoable));
         }
         modeText.set("Mode " + desk.mode().label() + " in " + desk.environment());
         headline.set(rows.isEmpty() ? "Healing" : "Healing: " + headline(rows.getFirst()));

@@ -55,6 +55,14 @@ public interface HealingDesk {
     /** Denies a healing action waiting for approval; its run is aborted. */
     HealingAction deny(long actionId, String person, String reason);
 
+    /**
+     * Undoes a verified action (its steps' rollbacks run, started by the person): a breaker opened to contain a failing
+     * dependency is closed once it is back.
+     *
+     * @throws IllegalStateException if the action is not verified, was undone, or did nothing that can be undone
+     */
+    HealingAction undo(long actionId, String person, String reason);
+
     /** The HALT press that holds now, if any. */
     Optional<HaltRecord> halt();
 

@@ -111,6 +111,54 @@ class IncidentHealingViewModelTests {
         assertThat(panel.messageProperty().get()).isEqualTo("Nothing of this decision waits for approval now.");
     }
 
+    private static dev.firebreak.engine.heal.Playbook playbook(String id) throws Exception {
+        String name = "/playbooks/" + id + ".yaml";
+        try (var in = IncidentHealingViewModelTests.class.getResourceAsStream(name)) {
+            return dev.firebreak.engine.heal.PlaybookLoader.parse(name, new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8), Optional.empty());
+        }
+    }
+
+    private static HealingDecision breakerDecision() {
+        return new HealingDecision(1, Optional.of(1L), T0, Strategy.PROACTIVE, "email-provider",
+                "link failing: only one caller's calls to it fail", 0.97, Optional.of("heal-circuit-break-dependency"), 0.97,
+                0.8, OptionalDouble.empty(), Optional.empty(), Map.of("caller", "notifications", "service", "email-provider"),
+                List.of(GateVerdict.pass(Gate.DIAGNOSIS, "email-provider: link")), Verdict.ACT, HealingMode.AUTOMATIC);
+    }
+
+    @Test
+    void aVerifiedBreakerIsUndoneWithTheReasonInTheOperatorsNameOnce() throws Exception {
+        HealingDecision breaker = breakerDecision();
+        session.healing().withPlaybook(playbook("heal-circuit-break-dependency")).decided(breaker)
+                .acted(action(1, breaker, HealingState.SUCCEEDED));
+        IncidentHealingViewModel panel = panel();
+        assertThat(panel.decisions().getFirst().undoable()).isTrue();
+
+        panel.undo(panel.decisions().getFirst(), " email-provider answers again ");
+        panel.refresh();
+
+        HealingAction undone = session.healing().actions().getFirst();
+        assertThat(undone.rollbackId()).isPresent();
+        assertThat(undone.note()).contains("undone by alice: email-provider answers again");
+        assertThat(panel.decisions().getFirst().undoable()).as("undone once").isFalse();
+    }
+
+    @Test
+    void undoIsOfferedOnlyForAVerifiedActionWhosePlaybookHasSomethingToUndo() throws Exception {
+        HealingDecision breaker = breakerDecision();
+        HealingDecision restart = decision(2, 1, T0.plusSeconds(60), Verdict.ACT);
+        session.healing().withPlaybook(playbook("heal-circuit-break-dependency"))
+                .withPlaybook(playbook("heal-restart-memory-leak"))
+                .decided(breaker).acted(action(1, breaker, HealingState.VERIFYING))
+                .decided(restart).acted(action(2, restart, HealingState.SUCCEEDED));
+        IncidentHealingViewModel panel = panel();
+
+        assertThat(panel.decisions()).noneMatch(IncidentHealingViewModel.DecisionRow::undoable);
+        panel.undo(panel.decisions().getFirst(), "why not");
+        assertThat(panel.messageProperty().get()).contains("Only a verified healing action with steps to undo");
+        assertThat(session.healing().actions()).allMatch(a -> a.rollbackId().isEmpty());
+    }
+
     @Test
     void denyNeedsAReason() {
         HealingDecision waiting = decision(1, 1, T0, Verdict.AWAIT_APPROVAL);

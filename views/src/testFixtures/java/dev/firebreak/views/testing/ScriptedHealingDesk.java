@@ -100,6 +100,17 @@ public final class ScriptedHealingDesk implements HealingDesk {
         throw new IllegalStateException("scripted healing actions take no approvals");
     }
 
+    /** Records the undo on the action as the real service would (a run id of its own), without running anything. */
+    @Override
+    public synchronized HealingAction undo(long actionId, String person, String reason) {
+        HealingAction action = actions.stream().filter(a -> a.id() == actionId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no healing action " + actionId));
+        HealingAction undone = action.withRollback(1000 + actionId).moveTo(action.state(), action.updatedAt(),
+                action.note() + "; undone by " + person + ": " + reason);
+        acted(undone);
+        return undone;
+    }
+
     @Override public Optional<HaltRecord> halt() { return latch.current(); }
     @Override public HaltRecord pressHalt(String person, String reason) { return latch.press(person, reason); }
     @Override public HaltRecord releaseHalt(String person, String reason) { return latch.release(person, reason); }
