@@ -12,8 +12,10 @@ import java.util.Objects;
  *                  empty otherwise
  * @param quantile  for a {@link Role#LATENCY} percentile (p95 is 0.95): which share of requests were at least as
  *                  fast, in (0, 1); NaN for any other metric
+ * @param saturatedAt for a {@link Role#RESOURCE} measured against the node's capacity: the level from which it is
+ *                  saturated (90 for a percentage); NaN when its capacity is not known
  */
-public record MetricSpec(String name, Role role, Bad bad, String resource, double quantile) {
+public record MetricSpec(String name, Role role, Bad bad, String resource, double quantile, double saturatedAt) {
 
     /** How a metric's anomaly travels along calls. */
     public enum Role {
@@ -45,19 +47,28 @@ public record MetricSpec(String name, Role role, Bad bad, String resource, doubl
             throw new IllegalArgumentException("metric '" + name + "': only a latency has a quantile, in (0, 1); was "
                     + role + " " + quantile);
         }
+        if (!Double.isNaN(saturatedAt) && (role != Role.RESOURCE || !Double.isFinite(saturatedAt))) {
+            throw new IllegalArgumentException("metric '" + name + "': only a resource saturates, at a finite level; was "
+                    + role + " " + saturatedAt);
+        }
     }
 
     public static MetricSpec of(String name, Role role, Bad bad) {
-        return new MetricSpec(name, role, bad, role == Role.RESOURCE ? name : "", Double.NaN);
+        return new MetricSpec(name, role, bad, role == Role.RESOURCE ? name : "", Double.NaN, Double.NaN);
     }
 
     public static MetricSpec resource(String name, String resource) {
-        return new MetricSpec(name, Role.RESOURCE, Bad.UP, resource, Double.NaN);
+        return new MetricSpec(name, Role.RESOURCE, Bad.UP, resource, Double.NaN, Double.NaN);
+    }
+
+    /** A resource measured against the node's capacity, saturated from {@code saturatedAt} (90 for a percentage). */
+    public static MetricSpec resource(String name, String resource, double saturatedAt) {
+        return new MetricSpec(name, Role.RESOURCE, Bad.UP, resource, Double.NaN, saturatedAt);
     }
 
     /** A latency percentile: {@code quantile} 0.99 for p99. */
     public static MetricSpec latencyQuantile(String name, double quantile) {
-        return new MetricSpec(name, Role.LATENCY, Bad.UP, "", quantile);
+        return new MetricSpec(name, Role.LATENCY, Bad.UP, "", quantile, Double.NaN);
     }
 
     public boolean isLatencyQuantile() {

@@ -26,7 +26,7 @@ class MetricSpecTests {
 
     @Test
     void onlyALatencyHasAQuantile() {
-        assertThatThrownBy(() -> new MetricSpec("ERROR_RATE", MetricSpec.Role.ERRORS, MetricSpec.Bad.UP, "", 0.5))
+        assertThatThrownBy(() -> new MetricSpec("ERROR_RATE", MetricSpec.Role.ERRORS, MetricSpec.Bad.UP, "", 0.5, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a latency has a quantile");
     }
 }

@@ -23,6 +23,7 @@ final class RcaCase {
             REQUESTS, MetricSpec.of(REQUESTS, MetricSpec.Role.TRAFFIC, MetricSpec.Bad.EITHER));
 
     static final String MEMORY = "MEMORY";
+    static final String CPU = "CPU";
     static final String LATENCY_P50 = "LATENCY_P50";
     static final String LATENCY_P95 = "LATENCY_P95";
 
@@ -89,6 +90,13 @@ final class RcaCase {
     RcaCase memory(String node, double level) {
         metrics.put(MEMORY, MetricSpec.resource(MEMORY, "memory"));
         series.get(node).put(MEMORY, noisy(level, 0.1));
+        return this;
+    }
+
+    /** The node reports CPU use too: {@code level} % of its capacity with a little noise, saturated from 90 %. */
+    RcaCase cpu(String node, double level) {
+        metrics.put(CPU, MetricSpec.resource(CPU, "CPU", 90));
+        series.get(node).put(CPU, noisy(level, 1));
         return this;
     }
 

@@ -268,6 +268,32 @@ class RootCauseAnalyzerTests {
         assertThat(analyzer.analyze(early).top().orElseThrow().kind()).isEqualTo("resource exhaustion: memory");
     }
 
+    /** web calls cache; at second 600 cache's CPU steps from 40 % by {@code cpuBy} points and its errors rise with it. */
+    private static RcaCase cacheFailingAsItsCpuRises(double cpuBy) {
+        return new RcaCase().node("web").node("cache").calls("web", "cache").cpu("cache", 40)
+                .step("cache", RcaCase.CPU, 600, cpuBy).step("cache", RcaCase.ERRORS, 600, 30)
+                .step("web", RcaCase.ERRORS, 601, 20);
+    }
+
+    @Test
+    void errorsOfItsOwnThatCameWithItsCpuSaturatedAreCpuExhaustion() {
+        Diagnosis diagnosis = analyzer.analyze(cacheFailingAsItsCpuRises(58).input("web", RcaCase.ERRORS, "cache"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("cache");
+        assertThat(top.kind()).isEqualTo("resource exhaustion: CPU");
+    }
+
+    @Test
+    void errorsOfItsOwnWithItsCpuRisenButShortOfSaturationStayItsOwnErrors() {
+        // CPU moved far beyond its noise, to 75 %: the node does more work, it has not run out of CPU
+        Diagnosis diagnosis = analyzer.analyze(cacheFailingAsItsCpuRises(35).input("web", RcaCase.ERRORS, "cache"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("cache");
+        assertThat(top.kind()).isEqualTo("errors in its own handling");
+    }
+
     /** api's calls to db fail beyond what db answered; api and web fail after; db is called more (api's retries). */
     private static RcaCase oneLossyCall() {
         return new RcaCase().node("web").node("api").node("db")

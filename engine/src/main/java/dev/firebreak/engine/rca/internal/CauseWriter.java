@@ -179,6 +179,7 @@ final class CauseWriter {
             }
             fault = own;
         }
+        fault = saturatedFirst(s, fault);
         return switch (fault.spec().role()) {
             case RESOURCE -> !ownSymptoms && callersFailing(s) ? "dependency failing: calls to it fail or hang ("
                     + fault.spec().resource() + " up)" : "resource exhaustion: " + fault.spec().resource() + shape(fault);
@@ -186,6 +187,25 @@ final class CauseWriter {
             case ERRORS -> s.explainedBy >= 0 ? "failing because a callee fails" : "errors in its own handling";
             case TRAFFIC -> "traffic change";
         };
+    }
+
+    /**
+     * Errors or latency of its own that a saturated resource of the node moved before or with: the resource is the
+     * mechanism and so the cause (saturation explains errors, as the USE method reads them), however far each moved
+     * in its own scale. Only a resource measured against the node's capacity and at its saturation line counts (CPU,
+     * memory, disk at 90 %): a resource that merely rose rises with the work a slower node holds, and connections in use
+     * and queues grow with latency itself.
+     */
+    private MetricReading saturatedFirst(NodeState s, MetricReading fault) {
+        MetricSpec.Role role = fault.spec().role();
+        if (role != MetricSpec.Role.ERRORS && role != MetricSpec.Role.LATENCY || fault.label().startsWith(Analysis.CALLS_FROM)) {
+            return fault;
+        }
+        return s.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.RESOURCE && r.moved(threshold)
+                        && r.reached() >= r.spec().saturatedAt() && r.onset() <= fault.onset())
+                .min(Comparator.comparingLong(MetricReading::onset)
+                        .thenComparing(Comparator.comparingDouble(MetricReading::deviation).reversed()))
+                .orElse(fault);
     }
 
     /**
@@ -307,6 +327,15 @@ final class CauseWriter {
     }
 
     private List<String> path(NodeState s) {
+        NodeState partner = s.linkPartner < 0 ? null : states.get(s.linkPartner);
+        if (partner != null && onTheLink(s)) {
+            // the fault is on the link: the path reaches it through the caller at its other end
+            List<String> through = path(partner);
+            if (!through.contains(s.id)) {
+                through.add(s.id);
+                return through;
+            }
+        }
         List<String> path = new ArrayList<>();
         NodeState at = s;
         while (at != null) {

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class StoreSeries implements SeriesSource {
 
+    /** The node's CPU, memory and disk are percentages, saturated from the seeds' health-check line (under 90 %). */
+    private static final double SATURATED_PERCENT = 90;
+
     private static final Map<MetricName, MetricSpec> SPECS = specs();
 
     private final MetricStore store;
@@ -99,9 +102,9 @@ public final class StoreSeries implements SeriesSource {
                 case LATENCY_P50 -> MetricSpec.latencyQuantile(id, 0.50);
                 case LATENCY_P95 -> MetricSpec.latencyQuantile(id, 0.95);
                 case LATENCY_P99 -> MetricSpec.latencyQuantile(id, 0.99);
-                case CPU -> MetricSpec.resource(id, "CPU");
-                case MEMORY -> MetricSpec.resource(id, "memory");
-                case DISK_USED -> MetricSpec.resource(id, "disk");
+                case CPU -> MetricSpec.resource(id, "CPU", SATURATED_PERCENT);
+                case MEMORY -> MetricSpec.resource(id, "memory", SATURATED_PERCENT);
+                case DISK_USED -> MetricSpec.resource(id, "disk", SATURATED_PERCENT);
                 case CONNECTIONS -> MetricSpec.resource(id, "connection pool");
                 case QUEUE_DEPTH -> MetricSpec.resource(id, "queue");
                 case REPLICATION_LAG -> MetricSpec.resource(id, "replication");
