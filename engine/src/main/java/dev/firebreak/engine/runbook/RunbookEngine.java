@@ -243,10 +243,22 @@ public final class RunbookEngine {
                 return Optional.of("precondition " + precondition + " cannot be checked: " + e.getMessage());
             }
             if (!verdict.holds()) {
-                return Optional.of("precondition " + precondition + " does not hold (" + verdict.rendered() + ")");
+                return Optional.of("precondition " + precondition + " does not hold (" + verdict.rendered() + ")"
+                        + parametersMeant(draft.runbook(), precondition.toString()));
             }
         }
         return Optional.empty();
+    }
+
+    /** What the parameters a condition reads mean, so a refusal says it in words: "; callRequired: whether ...". */
+    private static String parametersMeant(Runbook runbook, String condition) {
+        StringBuilder meant = new StringBuilder();
+        for (RunbookParameter parameter : runbook.parameters()) {
+            if (condition.contains("{{params." + parameter.name() + "}}") && !parameter.description().isBlank()) {
+                meant.append("; ").append(parameter.name()).append(": ").append(parameter.description());
+            }
+        }
+        return meant.toString();
     }
 
     private Execution draft(long id, StartRequest request, Map<String, String> parameters, ExecutionState state) {

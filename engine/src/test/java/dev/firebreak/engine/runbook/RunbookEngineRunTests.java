@@ -319,7 +319,7 @@ class RunbookEngineRunTests {
                 id: break-circuit
                 title: Break the circuit
                 parameters:
-                  - {name: callRequired, type: boolean, default: "true"}
+                  - {name: callRequired, type: boolean, default: "true", description: "the caller has no fallback"}
                 preconditions:
                   - "{{params.callRequired}} == false"
                 steps:
@@ -329,7 +329,8 @@ class RunbookEngineRunTests {
                 """);
 
         assertThat(engine.unmetPrecondition(EngineFixture.request(runbook, ExecutionMode.AUTOMATIC, "ana", Map.of())))
-                .hasValueSatisfying(why -> assertThat(why).contains("{{params.callRequired}} == false").contains("true == false"));
+                .hasValueSatisfying(why -> assertThat(why).contains("{{params.callRequired}} == false").contains("true == false")
+                        .endsWith("; callRequired: the caller has no fallback"));
         assertThat(engine.unmetPrecondition(EngineFixture.request(runbook, ExecutionMode.AUTOMATIC, "ana",
                 Map.of("callRequired", "false")))).isEmpty();
         assertThat(engine.executions()).isEmpty();
