@@ -63,10 +63,15 @@ public final class DecisionChain {
         Playbook playbook = match.get();
         HealingLearning.Record record = HealingLearning.record(in.actions(), playbook.id(), in.faultKind());
         Optional<HealingAction> triedHere = triedWithoutHelp(in, playbook);
+        Optional<HealingAction> inEffect = inEffect(in, playbook);
         gates.add(triedHere.isPresent()
                 ? GateVerdict.fail(Gate.PLAYBOOK, playbook.id() + " already ran on " + in.component() + " for this incident"
                         + " and did not help (" + triedHere.get().state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + " at " + triedHere.get().updatedAt() + "); not run again for it: a person decides")
+                : inEffect.isPresent()
+                ? GateVerdict.fail(Gate.PLAYBOOK, playbook.id() + " is in effect on " + in.component() + " (action "
+                        + inEffect.get().id() + ", verified at " + inEffect.get().updatedAt() + ") for this incident until a"
+                        + " person undoes it")
                 : GateVerdict.pass(Gate.PLAYBOOK, playbook.id() + " (" + playbook.category() + ")"
                 + record.successRate().stream().mapToObj(rate -> String.format(Locale.ROOT,
                         "; %d of %d past actions on this kind verified", record.successes(), record.attempts()))
@@ -185,6 +190,19 @@ public final class DecisionChain {
         return in.actions().stream().filter(a -> a.decision().incidentId().equals(in.incidentId())
                 && a.component().equals(in.component()) && a.playbookId().equals(playbook.id())
                 && DID_NOT_HELP.contains(a.state())).reduce((first, second) -> second);
+    }
+
+    /**
+     * A verified run of this playbook on this component for this incident whose changes stay until undone (an open
+     * breaker, a reroute): running it again would change nothing, and undoing it is a person's call. Another incident
+     * (a second bad deployment) may need it again.
+     */
+    private static Optional<HealingAction> inEffect(Input in, Playbook playbook) {
+        boolean lasting = playbook.runbook().steps().stream().anyMatch(step -> step.rollback().isPresent());
+        return !lasting || in.incidentId().isEmpty() ? Optional.empty() : in.actions().stream()
+                .filter(a -> a.decision().incidentId().equals(in.incidentId()) && a.component().equals(in.component())
+                && a.playbookId().equals(playbook.id()) && a.state() == HealingState.SUCCEEDED && a.rollbackId().isEmpty())
+                .reduce((first, second) -> second);
     }
 
     private static GateVerdict breaker(Input in) {

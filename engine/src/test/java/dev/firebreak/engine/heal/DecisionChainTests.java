@@ -49,6 +49,24 @@ class DecisionChainTests {
               scope: dependents
             """;
 
+    static final String BREAKER = """
+            id: break-circuit
+            title: Open the caller's breaker
+            parameters:
+              - name: service
+                type: component
+            steps:
+              - id: open
+                type: command
+                simulator: {action: open-breaker, target: notifications, callee: "{{params.service}}"}
+                rollback:
+                  simulator: {action: close-breaker, target: notifications, callee: "{{params.service}}"}
+            healing:
+              category: circuit-break
+              trigger: {faultKinds: ["link failing"]}
+              scope: dependents
+            """;
+
     private final Topology shop = shop();
     private HealingConfig config = HealingConfig.defaults().withDefaultMode(HealingMode.AUTOMATIC);
     private final List<HealingDecision> history = new ArrayList<>();
@@ -59,7 +77,8 @@ class DecisionChainTests {
     private Strategy strategy = Strategy.REACTIVE;
 
     private HealingDecision decide(String component, String kind, double confidence) {
-        PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(RESTART), playbook(FAILOVER)), List.of());
+        PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(RESTART), playbook(FAILOVER), playbook(BREAKER)),
+                List.of());
         return DecisionChain.decide(new DecisionChain.Input(NOW, strategy, Optional.of(7L), component,
                 shop.component(shop.indexOf(component)).kind().name().toLowerCase(), kind, confidence, "simulator", config,
                 false, halt, library, shop, history, actions,
@@ -216,6 +235,28 @@ class DecisionChainTests {
         assertThat(again.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PLAYBOOK);
         assertThat(again.refusedBy().orElseThrow().why()).contains("already ran on catalog").contains("rolled back");
         assertThat(elsewhere.verdict()).as("another component of the same incident").isEqualTo(Verdict.ACT);
+    }
+
+    @Test
+    void aVerifiedChangeThatLastsIsNotMadeAgainForTheSameIncidentUntilAPersonUndoesIt() {
+        config = config.withCooldown(Duration.ZERO);
+        HealingDecision first = decide("email-provider", "link failing: only one caller's calls to it fail", 0.97).withId(1);
+        assertThat(first.verdict()).isEqualTo(Verdict.ACT);
+        HealingAction open = action(1, first, HealingState.SUCCEEDED, NOW.minusSeconds(600), NOW.minusSeconds(570));
+        actions.add(open);
+
+        HealingDecision again = decide("email-provider", "link failing: only one caller's calls to it fail", 0.97);
+        assertThat(again.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PLAYBOOK);
+        assertThat(again.refusedBy().orElseThrow().why()).contains("break-circuit is in effect on email-provider (action 1")
+                .contains("until a person undoes it");
+
+        actions.set(0, open.withRollback(9));
+        assertThat(decide("email-provider", "link failing: only one caller's calls to it fail", 0.97).verdict())
+                .as("undone: it may be made again").isEqualTo(Verdict.ACT);
+        HealingDecision restart = decide("catalog", "resource exhaustion: memory", 0.93).withId(2);
+        actions.add(action(2, restart, HealingState.SUCCEEDED, NOW.minusSeconds(600), NOW.minusSeconds(570)));
+        assertThat(decide("catalog", "resource exhaustion: memory", 0.93).verdict())
+                .as("a restart leaves nothing in effect: a leak that climbs again is restarted again").isEqualTo(Verdict.ACT);
     }
 
     @Test
