@@ -324,28 +324,26 @@ final class HealingPanel extends VBox {
 
     /** Asks why, then denies the action. */
     ReasonDialog openDenyDialog(IncidentHealingViewModel.DecisionRow row) {
-        ReasonDialog dialog = new ReasonDialog("Deny healing action", "Deny " + row.decision().playbookId().orElse("the action")
-                + " on " + row.decision().component() + "? Its run is aborted and nothing of it runs.", "Deny", true);
-        dialog.getDialogPane().setId("healing-deny-dialog");
-        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
-        dialog.setOnHidden(e -> {
-            if (dialog.getResult() != null) {
-                viewModel.deny(row, dialog.getResult());
-            }
-        });
-        dialog.show();
-        return dialog;
+        return askWhy(new ReasonDialog("Deny healing action", "Deny " + actionName(row) + "? Its run is aborted and nothing"
+                + " of it runs.", "Deny", true), "healing-deny-dialog", reason -> viewModel.deny(row, reason));
     }
 
     /** Asks why, then undoes the verified action. */
     ReasonDialog openUndoDialog(IncidentHealingViewModel.DecisionRow row) {
-        ReasonDialog dialog = new ReasonDialog("Undo healing action", "Undo " + row.decision().playbookId().orElse("the action")
-                + " on " + row.decision().component() + "? Its steps' rollbacks run now, started by you.", "Undo", false);
-        dialog.getDialogPane().setId("healing-undo-dialog");
+        return askWhy(new ReasonDialog("Undo healing action", "Undo " + actionName(row) + "? Its steps' rollbacks run now,"
+                + " started by you.", "Undo", false), "healing-undo-dialog", reason -> viewModel.undo(row, reason));
+    }
+
+    private static String actionName(IncidentHealingViewModel.DecisionRow row) {
+        return row.decision().playbookId().orElse("the action") + " on " + row.decision().component();
+    }
+
+    private ReasonDialog askWhy(ReasonDialog dialog, String id, java.util.function.Consumer<String> then) {
+        dialog.getDialogPane().setId(id);
         dialog.initOwner(getScene() == null ? null : getScene().getWindow());
         dialog.setOnHidden(e -> {
             if (dialog.getResult() != null) {
-                viewModel.undo(row, dialog.getResult());
+                then.accept(dialog.getResult());
             }
         });
         dialog.show();

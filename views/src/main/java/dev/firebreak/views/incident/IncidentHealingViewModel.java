@@ -181,17 +181,8 @@ public final class IncidentHealingViewModel implements AutoCloseable {
     /** Denies the action waiting for approval: its run is aborted, nothing of it runs. */
     public void deny(DecisionRow row, String reason) {
         Optional<HealingAction> action = row == null || !row.awaitingApproval() ? Optional.empty() : row.action();
-        if (action.isEmpty()) {
-            command.refuse("Nothing of this decision waits for approval now.");
-            return;
-        }
-        if (reason == null || reason.isBlank()) {
-            command.refuse("Denying a healing action needs a reason: it goes on the timeline.");
-            return;
-        }
-        String person = operator.get();
-        long id = action.get().id();
-        command.send("Denying healing action " + id, () -> desk.deny(id, person, reason.strip()));
+        sendWithReason(action, "Nothing of this decision waits for approval now.", "Denying", reason,
+                (id, person, why) -> desk.deny(id, person, why));
     }
 
     /**
@@ -200,17 +191,28 @@ public final class IncidentHealingViewModel implements AutoCloseable {
      */
     public void undo(DecisionRow row, String reason) {
         Optional<HealingAction> action = row == null || !row.undoable() ? Optional.empty() : row.action();
+        sendWithReason(action, "Only a verified healing action with steps to undo can be undone.", "Undoing", reason,
+                (id, person, why) -> desk.undo(id, person, why));
+    }
+
+    private interface ActionCommand {
+        HealingAction apply(long actionId, String person, String reason);
+    }
+
+    /** Refuses without an action or a reason (it goes on the timeline); else sends it in the operator's name. */
+    private void sendWithReason(Optional<HealingAction> action, String nothing, String doing, String reason,
+            ActionCommand call) {
         if (action.isEmpty()) {
-            command.refuse("Only a verified healing action with steps to undo can be undone.");
+            command.refuse(nothing);
             return;
         }
         if (reason == null || reason.isBlank()) {
-            command.refuse("Undoing a healing action needs a reason: it goes on the timeline.");
+            command.refuse(doing + " a healing action needs a reason: it goes on the timeline.");
             return;
         }
         String person = operator.get();
         long id = action.get().id();
-        command.send("Undoing healing action " + id, () -> desk.undo(id, person, reason.strip()));
+        command.send(doing + " healing action " + id, () -> call.apply(id, person, reason.strip()));
     }
 
     private boolean hasRollback(String playbookId) {
