@@ -50,7 +50,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Decision latency (issue 15): from a diagnosed cause to the playbook's first action handed to its executor. One
  * invocation runs the whole decision chain over the shipped playbooks (every gate, the breaker, rate limit and cooldown
- * reading a history of {@code history} past decisions and actions) and then starts the chosen playbook's run on the
+ * reading a history of {@code history} past decisions and actions, the playbook's preconditions checked as the service
+ * checks them) and then starts the chosen playbook's run on the
  * runbook engine in automatic mode (memory store, an executor that answers at once) until it has issued its simulator
  * action. The service's bookkeeping around it (the timeline entry, the event) is not included.
  */
@@ -118,8 +119,15 @@ public class HealingDecisionBenchmark {
                 "service", "resource exhaustion: memory, still rising", 0.93, "simulator", config, false, Optional.empty(),
                 library, shop,
                 decisions == null ? List.of() : decisions, actions == null ? List.of() : actions,
-                playbook -> new DecisionChain.Fill(Map.of("service", component), Optional.empty()), HealthState.CRITICAL,
+                playbook -> fill(playbook, component), HealthState.CRITICAL,
                 Optional.empty()));
+    }
+
+    /** As the healing service fills a playbook: its parameters, and its preconditions checked for them. */
+    private DecisionChain.Fill fill(dev.firebreak.engine.heal.Playbook playbook, String component) {
+        Map<String, String> values = Map.of("service", component);
+        return new DecisionChain.Fill(values, engine.unmetPrecondition(new StartRequest(playbook.runbook(),
+                ExecutionMode.AUTOMATIC, "simulator", "firebreak-healing", Optional.empty(), values, Map.of(), "simulator")));
     }
 
     @Benchmark
