@@ -77,9 +77,9 @@ final class EngineHealingDesk implements HealingDesk {
     @Override
     public HealingAction undo(long actionId, String person, String reason) {
         HealingAction undone = healing.undo(actionId, person, reason);
-        session.runbookSetup().audit().ifPresent(audit -> audit.append(person, "healing.undo", "healing/action/" + actionId,
-                Map.of("playbook", undone.playbookId(), "run", String.valueOf(undone.rollbackId().orElseThrow()),
-                        "reason", reason.strip())));
+        session.runbookSetup().audit().ifPresent(audit -> audit.append(person, "healing.undo",
+                "healing/action/" + actionId, Map.of("playbook", undone.playbookId(),
+                        "run", String.valueOf(undone.rollbackId().orElseThrow()), "reason", reason.strip())));
         return undone;
     }
 

@@ -29,6 +29,7 @@ import dev.firebreak.engine.runbook.StepState;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.topology.Component;
 import dev.firebreak.engine.topology.ComponentKind;
+import dev.firebreak.engine.topology.Dependency;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,6 +96,8 @@ public final class HealingService implements AutoCloseable {
     private volatile HealingConfig config;
     private final List<HealingDecision> decisions = new ArrayList<>();
     private final Map<Long, HealingAction> actions = new TreeMap<>();
+    /** Actions whose undo a person started and whose run is being started: a second undo is refused meanwhile. */
+    private final Set<Long> undoing = new java.util.HashSet<>();
     private final Map<Long, Verifier> verifiers = new HashMap<>();
     private final Map<Long, Set<String>> quietNeighbours = new HashMap<>();
     /** When root cause last found a component's own instances down. */
@@ -247,25 +250,35 @@ public final class HealingService implements AutoCloseable {
         synchronized (this) {
             action = Optional.ofNullable(actions.get(actionId)).orElseThrow(() -> new IllegalArgumentException(
                     "no healing action " + actionId));
+            if (action.state() != HealingState.SUCCEEDED || action.executionId().isEmpty()) {
+                throw new IllegalStateException("healing action " + actionId + " is " + action.state().name()
+                        .toLowerCase(Locale.ROOT).replace('_', ' ') + ": only a verified action is undone by hand");
+            }
+            if (action.rollbackId().isPresent() || !undoing.add(actionId)) {
+                throw new IllegalStateException("healing action " + actionId + " was undone already"
+                        + action.rollbackId().map(run -> ", by run " + run).orElse(" (its undo is starting)"));
+            }
         }
-        if (action.state() != HealingState.SUCCEEDED || action.executionId().isEmpty()) {
-            throw new IllegalStateException("healing action " + actionId + " is " + action.state().name()
-                    .toLowerCase(Locale.ROOT).replace('_', ' ') + ": only a verified action is undone by hand");
+        Execution started;
+        try {
+            Execution run = w.runbooks().execution(action.executionId().get()).orElseThrow();
+            Runbook undo = UndoRunbook.of(run).orElseThrow(() -> new IllegalStateException(action.playbookId()
+                    + " did nothing that can be undone"));
+            started = w.runbooks().start(new StartRequest(undo, ExecutionMode.AUTOMATIC, w.environment(), person,
+                    action.decision().incidentId(), run.parameters(), run.labels(), w.environment()));
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                undoing.remove(actionId);
+            }
+            throw e;
         }
-        if (action.rollbackId().isPresent()) {
-            throw new IllegalStateException("healing action " + actionId + " was undone already, by run "
-                    + action.rollbackId().get());
-        }
-        Execution run = w.runbooks().execution(action.executionId().get()).orElseThrow();
-        Runbook undo = UndoRunbook.of(run).orElseThrow(() -> new IllegalStateException(action.playbookId()
-                + " did nothing that can be undone"));
-        Execution undoing = w.runbooks().start(new StartRequest(undo, ExecutionMode.AUTOMATIC, w.environment(), person,
-                action.decision().incidentId(), run.parameters(), run.labels(), w.environment()));
+        Execution undoingRun = started;
         List<Runnable> effects = new ArrayList<>();
         synchronized (this) {
+            undoing.remove(actionId);
             HealingAction current = actions.get(actionId);
-            commit(current.withRollback(undoing.id()).moveTo(current.state(), w.clock().instant(), current.note()
-                    + "; undone by " + person + " (run " + undoing.id() + "): " + reason.strip()), effects);
+            commit(current.withRollback(undoingRun.id()).moveTo(current.state(), w.clock().instant(), current.note()
+                    + "; undone by " + person + " (run " + undoingRun.id() + "): " + reason.strip()), effects);
             current.decision().incidentId().ifPresent(incident -> effects.add(() -> timeline(incident, "healing action "
                     + actionId + " (" + current.playbookId() + ") undone by " + person + ": " + reason.strip())));
         }
@@ -596,8 +609,8 @@ public final class HealingService implements AutoCloseable {
                 ExecutionMode.AUTOMATIC, w.environment(), ACTOR, Optional.empty(), values, Map.of(), w.environment())));
     }
 
-    private Optional<dev.firebreak.engine.topology.Dependency> dependency(String caller, String callee) {
-        for (var call : w.topology().dependenciesOf(w.topology().indexOf(caller))) {
+    private Optional<Dependency> dependency(String caller, String callee) {
+        for (Dependency call : w.topology().dependenciesOf(w.topology().indexOf(caller))) {
             if (call.calleeId().equals(callee)) {
                 return Optional.of(call);
             }

@@ -198,7 +198,9 @@ final class CauseWriter {
      */
     private MetricReading saturatedFirst(NodeState s, MetricReading fault) {
         MetricSpec.Role role = fault.spec().role();
-        if (role != MetricSpec.Role.ERRORS && role != MetricSpec.Role.LATENCY || fault.label().startsWith(Analysis.CALLS_FROM)) {
+        boolean ownSymptom = (role == MetricSpec.Role.ERRORS || role == MetricSpec.Role.LATENCY)
+                && !fault.label().startsWith(Analysis.CALLS_FROM);
+        if (!ownSymptom) {
             return fault;
         }
         return s.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.RESOURCE && r.moved(threshold)

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class StoreSeries implements SeriesSource {
 
-    /** The node's CPU, memory and disk are percentages, saturated from the seeds' health-check line (under 90 %). */
+    /** A node's CPU, memory and disk are percentages; the seeds' health checks draw their line at 90 % (ADR 0045). */
     private static final double SATURATED_PERCENT = 90;
 
     private static final Map<MetricName, MetricSpec> SPECS = specs();
