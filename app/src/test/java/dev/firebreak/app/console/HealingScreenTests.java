@@ -270,6 +270,10 @@ class HealingScreenTests {
 
         HealingAction undone = session.healing().actions().stream().filter(a -> a.id() == breaker.id()).findFirst()
                 .orElseThrow();
+        // the breaker's decision shown again, as a person picks it, in case a newer decision arrived meanwhile
+        robot.interact(() -> healing.selectedProperty().set(healing.decisions().stream()
+                .filter(r -> r.action().map(a -> a.id() == breaker.id()).orElse(false)).findFirst().orElseThrow()));
+        console.settle(robot);
         assertThat(undone.rollbackId()).isPresent();
         assertThat(session.runbooks().execution(undone.rollbackId().get()).orElseThrow().startedBy()).isEqualTo("alice");
         assertThat(text(robot, "#healing-note")).contains("undone by alice").contains("email-provider answers again");
