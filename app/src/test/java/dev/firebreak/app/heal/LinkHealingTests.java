@@ -31,12 +31,17 @@ class LinkHealingTests {
     private static final Duration FAULT_AT = Duration.ofMinutes(5);
     private static final Duration LASTING = Duration.ofMinutes(20);
 
+    /** Cuts the link between caller and callee at {@code FAULT_AT} for {@code lasting}; runs until {@code after} it. */
+    private static void cutAndRun(HealingRig rig, String caller, String callee, Duration lasting, Duration after) {
+        rig.inject(FaultType.NETWORK_PARTITION, caller, callee, FAULT_AT, lasting);
+        rig.run(FAULT_AT.plus(after));
+    }
+
     @Test
     void aCutLinkToACallTheCallerDoesWithoutIsContainedByItsBreakerWhileTheLinkStaysCut() {
         try (HealingRig rig = new HealingRig(5, AUTO)) {
             // notifications sends mail through email-provider, and queues what it cannot send
-            rig.inject(FaultType.NETWORK_PARTITION, "notifications", "email-provider", FAULT_AT, LASTING);
-            rig.run(FAULT_AT.plus(Duration.ofMinutes(5)));
+            cutAndRun(rig, "notifications", "email-provider", LASTING, Duration.ofMinutes(5));
 
             HealingAction breaker = rig.engine.healing().actions().stream()
                     .filter(a -> a.playbookId().equals("heal-circuit-break-dependency")).findFirst().orElseThrow();
@@ -54,8 +59,7 @@ class LinkHealingTests {
         try (HealingRig rig = new HealingRig(5, AUTO)) {
             List<ActionApplied> applied = new ArrayList<>();
             rig.engine.events().subscribe(ActionApplied.class, applied::add);
-            rig.inject(FaultType.NETWORK_PARTITION, "notifications", "email-provider", FAULT_AT, Duration.ofMinutes(5));
-            rig.run(FAULT_AT.plus(Duration.ofMinutes(7)));
+            cutAndRun(rig, "notifications", "email-provider", Duration.ofMinutes(5), Duration.ofMinutes(7));
             HealingAction breaker = rig.engine.healing().actions().stream()
                     .filter(a -> a.playbookId().equals("heal-circuit-break-dependency")
                             && a.state() == HealingState.SUCCEEDED).findFirst().orElseThrow();
@@ -82,8 +86,7 @@ class LinkHealingTests {
     void aCutLinkToACallTheCallerNeedsIsRefusedAtThePreCheckWithNothingRunAndAPersonCalled() {
         try (HealingRig rig = new HealingRig(5, AUTO)) {
             // checkout cannot take an order without inventory
-            rig.inject(FaultType.NETWORK_PARTITION, "checkout", "inventory", FAULT_AT, LASTING);
-            rig.run(FAULT_AT.plus(Duration.ofMinutes(5)));
+            cutAndRun(rig, "checkout", "inventory", LASTING, Duration.ofMinutes(5));
 
             HealingDecision refused = rig.engine.healing().decisions().stream()
                     .filter(d -> d.playbookId().equals(Optional.of("heal-circuit-break-dependency"))).findFirst()
