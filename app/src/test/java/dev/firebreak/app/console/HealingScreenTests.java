@@ -279,6 +279,13 @@ class HealingScreenTests {
         assertThat(text(robot, "#healing-note")).contains("undone by alice").contains("email-provider answers again");
         assertThat(robot.lookup("#healing-undo").queryButton().isDisabled()).as("undone once").isTrue();
         console.shoot(robot, "healing-incident-undone");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        console.settle(robot);
+        assertThat(console.view().healingView().viewModel().actions())
+                .filteredOn(r -> r.playbook().equals("heal-circuit-break-dependency")).first()
+                .satisfies(r -> assertThat(r.stateText()).isEqualTo("✔ succeeded · undone"));
+        console.shoot(robot, "healing-overview-undone");
     }
 
     /** Picks the mode on the healing screen (Ctrl+7), as a person does. */

@@ -205,7 +205,7 @@ public final class HealingView extends VBox {
     }
 
     private TableColumn<HealingViewModel.ActionRow, String> stateColumn() {
-        TableColumn<HealingViewModel.ActionRow, String> state = column("State", 170, HealingViewModel.ActionRow::stateText);
+        TableColumn<HealingViewModel.ActionRow, String> state = column("State", 215, HealingViewModel.ActionRow::stateText);
         state.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

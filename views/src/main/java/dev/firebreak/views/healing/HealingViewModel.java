@@ -61,9 +61,10 @@ public final class HealingViewModel implements AutoCloseable {
      * @param decisionId   the decision it came from
      * @param state        the action's state; empty for a shadow decision
      * @param verification what verification concluded, if it has
+     * @param undone       a person undid it after it was verified (its rollbacks ran)
      */
     public record ActionRow(long decisionId, Instant at, Optional<Long> incidentId, String playbook, String component,
-            Optional<HealingState> state, Optional<VerificationOutcome> verification, String note) {
+            Optional<HealingState> state, Optional<VerificationOutcome> verification, String note, boolean undone) {
 
         public boolean shadow() {
             return state.isEmpty();
@@ -74,9 +75,10 @@ public final class HealingViewModel implements AutoCloseable {
             return incidentId.map(dev.firebreak.engine.incident.Incident::key).orElse("predicted");
         }
 
-        /** "✔ succeeded", or "would have done" for shadow mode. */
+        /** "✔ succeeded", "✔ succeeded · undone", or "would have done" for shadow mode. */
         public String stateText() {
-            return state.map(HealingTexts::label).orElse("◌ " + HealingTexts.WOULD_HAVE_DONE);
+            return state.map(HealingTexts::label).map(label -> undone ? label + " · undone" : label)
+                    .orElse("◌ " + HealingTexts.WOULD_HAVE_DONE);
         }
     }
 
@@ -324,12 +326,13 @@ public final class HealingViewModel implements AutoCloseable {
         List<ActionRow> rows = new ArrayList<>();
         for (HealingAction a : actions) {
             rows.add(new ActionRow(a.decision().id(), a.startedAt(), a.decision().incidentId(), a.playbookId(), a.component(),
-                    Optional.of(a.state()), a.verification(), a.note()));
+                    Optional.of(a.state()), a.verification(), a.note(),
+                    a.state() == HealingState.SUCCEEDED && a.rollbackId().isPresent()));
         }
         for (HealingDecision d : decisions) {
             if (d.verdict() == Verdict.SHADOW) {
                 rows.add(new ActionRow(d.id(), d.at(), d.incidentId(), d.playbookId().orElse(""), d.component(),
-                        Optional.empty(), Optional.empty(), "shadow mode: every gate passed, nothing was run"));
+                        Optional.empty(), Optional.empty(), "shadow mode: every gate passed, nothing was run", false));
             }
         }
         rows.sort(Comparator.comparing(ActionRow::at).thenComparing(ActionRow::decisionId).reversed());

@@ -75,6 +75,20 @@ class HealingViewModelTests {
     }
 
     @Test
+    void anActionAPersonUndidSaysSoWhereTheRecentActionsAreListed() {
+        HealingDecision acted = decision(1, 1, T0, Verdict.ACT);
+        HealingDecision rolledBack = decision(2, 1, T0.plusSeconds(600), Verdict.ACT);
+        session.healing().decided(acted).acted(action(1, acted, HealingState.SUCCEEDED, T0.plusSeconds(40)).withRollback(9))
+                .decided(rolledBack).acted(action(2, rolledBack, HealingState.ROLLED_BACK, T0.plusSeconds(640))
+                        .withRollback(10));
+
+        HealingViewModel overview = overview();
+
+        assertThat(overview.actions()).extracting(HealingViewModel.ActionRow::stateText)
+                .containsExactly(HealingTexts.label(HealingState.ROLLED_BACK), "✔ succeeded · undone");
+    }
+
+    @Test
     void playbookRecordsCountFinishedActionsButNotDeniedOnes() throws Exception {
         HealingDecision first = decision(1, 1, T0, Verdict.ACT);
         HealingDecision second = decision(2, 1, T0.plusSeconds(600), Verdict.ACT);
