@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class HealingService implements AutoCloseable {
     private final List<HealingDecision> decisions = new ArrayList<>();
     private final Map<Long, HealingAction> actions = new TreeMap<>();
     /** Actions whose undo a person started and whose run is being started: a second undo is refused meanwhile. */
-    private final Set<Long> undoing = new java.util.HashSet<>();
+    private final Set<Long> undoing = new HashSet<>();
     private final Map<Long, Verifier> verifiers = new HashMap<>();
     private final Map<Long, Set<String>> quietNeighbours = new HashMap<>();
     /** When root cause last found a component's own instances down. */
@@ -259,31 +260,35 @@ public final class HealingService implements AutoCloseable {
                         + action.rollbackId().map(run -> ", by run " + run).orElse(" (its undo is starting)"));
             }
         }
-        Execution started;
+        Execution undoRun;
         try {
-            Execution run = w.runbooks().execution(action.executionId().get()).orElseThrow();
-            Runbook undo = UndoRunbook.of(run).orElseThrow(() -> new IllegalStateException(action.playbookId()
-                    + " did nothing that can be undone"));
-            started = w.runbooks().start(new StartRequest(undo, ExecutionMode.AUTOMATIC, w.environment(), person,
-                    action.decision().incidentId(), run.parameters(), run.labels(), w.environment()));
+            undoRun = startUndo(action, person);
         } catch (RuntimeException e) {
             synchronized (this) {
                 undoing.remove(actionId);
             }
             throw e;
         }
-        Execution undoingRun = started;
         List<Runnable> effects = new ArrayList<>();
         synchronized (this) {
-            undoing.remove(actionId);
+            undoing.remove(actionId); // with the rollback run recorded below, in one step
             HealingAction current = actions.get(actionId);
-            commit(current.withRollback(undoingRun.id()).moveTo(current.state(), w.clock().instant(), current.note()
-                    + "; undone by " + person + " (run " + undoingRun.id() + "): " + reason.strip()), effects);
+            commit(current.withRollback(undoRun.id()).moveTo(current.state(), w.clock().instant(), current.note()
+                    + "; undone by " + person + " (run " + undoRun.id() + "): " + reason.strip()), effects);
             current.decision().incidentId().ifPresent(incident -> effects.add(() -> timeline(incident, "healing action "
                     + actionId + " (" + current.playbookId() + ") undone by " + person + ": " + reason.strip())));
         }
         effects.forEach(Runnable::run);
         return action(actionId).orElseThrow();
+    }
+
+    /** The run of the action's step rollbacks, started in the person's name. */
+    private Execution startUndo(HealingAction action, String person) {
+        Execution run = w.runbooks().execution(action.executionId().orElseThrow()).orElseThrow();
+        Runbook undo = UndoRunbook.of(run).orElseThrow(() -> new IllegalStateException(action.playbookId()
+                + " did nothing that can be undone"));
+        return w.runbooks().start(new StartRequest(undo, ExecutionMode.AUTOMATIC, w.environment(), person,
+                action.decision().incidentId(), run.parameters(), run.labels(), w.environment()));
     }
 
     // ---------------------------------------------------------------- strategies
