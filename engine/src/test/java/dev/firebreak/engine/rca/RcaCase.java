@@ -124,6 +124,14 @@ final class RcaCase {
         return this;
     }
 
+    /** The caller's calls to the callee are reported only before second {@code until}: their telemetry lags. */
+    RcaCase callsReportedUntil(String caller, String callee, int until) {
+        for (double[] values : callSeries.get(SeriesSource.callKey(caller, callee)).values()) {
+            java.util.Arrays.fill(values, until, LENGTH, Double.NaN);
+        }
+        return this;
+    }
+
     RcaCase change(String node, int at, String kind, String description, String version) {
         changes.add(new ChangeRecord(node, at, kind, description, version));
         return this;

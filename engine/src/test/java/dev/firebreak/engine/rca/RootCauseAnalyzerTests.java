@@ -321,6 +321,25 @@ class RootCauseAnalyzerTests {
         assertThat(top.confidence()).isGreaterThan(0.8);
     }
 
+    @ParameterizedTest(name = "calls reported until second {0}")
+    @ValueSource(ints = {706, 720})
+    void aCallersErrorsAreNotCalledItsOwnOverSecondsItsCallsAreNotYetReportedFor(int reportedUntil) {
+        // the link is cut at 700; api's and web's own errors are known to 720, their calls in buckets that come later
+        RcaCase cut = new RcaCase().node("web").node("api").node("db")
+                .calls("web", "api").calls("api", "db")
+                .callStep("api", "db", RcaCase.ERRORS, 0.5, 700, 90).step("api", RcaCase.ERRORS, 700, 60)
+                .callStep("web", "api", RcaCase.ERRORS, 0.5, 700, 60).step("web", RcaCase.ERRORS, 700, 50)
+                .callsReportedUntil("api", "db", reportedUntil).callsReportedUntil("web", "api", reportedUntil);
+
+        Diagnosis diagnosis = analyzer.analyze(cut.input("web", RcaCase.ERRORS, "api"));
+
+        assertThat(diagnosis.causes()).noneSatisfy(c -> assertThat(c.kind()).isEqualTo("errors in its own handling"));
+        if (reportedUntil == RcaCase.LENGTH) {
+            assertThat(diagnosis.top().orElseThrow().component()).isEqualTo("db");
+            assertThat(diagnosis.top().orElseThrow().kind()).isEqualTo(Cause.LINK_KIND);
+        }
+    }
+
     /** api loses 40 % of its calls to one callee, db; its own requests fail as much; its latency moves by {@code wait}. */
     private static RcaCase oneCallFailing(double wait) {
         RcaCase failing = new RcaCase().withPercentiles().node("web").node("api").node("db")

@@ -314,13 +314,17 @@ public final class Analysis {
                 || spec.role() != MetricSpec.Role.RESOURCE && NodeState.explains(spec.role(), symptomRole)).toList();
         List<NodeState> all = new ArrayList<>(candidates);
         all.addAll(context);
+        String errors = errorsMetric();
+        Map<Long, Optional<double[]>> callsRead = new HashMap<>();
+        Map<Integer, Readings> byHorizon = new HashMap<>();
         // a caller's series is summarised and dropped (only the candidates' are correlated later): one buffer serves all
         double[] scratch = new double[times.length];
         for (NodeState s : all) {
+            Readings own = errors == null ? readings : ownReadings(s, errors, window, readings, byHorizon, callsRead);
             for (MetricSpec spec : s.candidate ? specs : contextSpecs) {
                 Optional<double[]> series = s.candidate ? input.series().series(s.id, spec.name())
                         : input.series().seriesInto(s.id, spec.name(), scratch) ? Optional.of(scratch) : Optional.empty();
-                Optional<MetricReading> reading = series.flatMap(v -> readings.read(spec, v, s.id + "/" + spec.name()))
+                Optional<MetricReading> reading = series.flatMap(v -> own.read(spec, v, s.id + "/" + spec.name()))
                         .map(r -> s.candidate ? r : r.withoutSeries());
                 if (reading.isPresent()) {
                     s.readings.add(reading.get());
@@ -329,7 +333,9 @@ public final class Analysis {
                 }
                 for (int p : callers[s.index]) {
                     String caller = input.graph().nodes().get(p);
-                    Optional<double[]> calls = input.series().callSeries(caller, s.id, spec.name());
+                    Optional<double[]> calls = spec.name().equals(errors) && callsRead.containsKey(callKey(p, s.index))
+                            ? callsRead.get(callKey(p, s.index))
+                            : input.series().callSeries(caller, s.id, spec.name());
                     calls.flatMap(v -> readings.read(spec, v, caller + " -> " + s.id + "/" + spec.name()))
                             .ifPresent(r -> s.readings.add(new MetricReading(r.spec(), r.deviation(), r.onset(), r.normal(),
                                     r.reached(), r.series(), CALLS_FROM + caller + ": " + spec.name())));
@@ -351,6 +357,51 @@ public final class Analysis {
                 notes.add(s.id + " reports none of the metrics, so only the call graph speaks for or against it");
             }
         }
+    }
+
+    /**
+     * What judges a node's own metrics: the anomalous period cut where its calls out are reported until. Call telemetry
+     * comes in buckets, published after the node's own metrics; errors, or a pool filling with calls that hang, read
+     * over seconds whose calls are not yet known would look like the node's own, where a few seconds later its
+     * failing calls explain them.
+     */
+    private Readings ownReadings(NodeState s, String errors, int[] window, Readings readings,
+            Map<Integer, Readings> byHorizon, Map<Long, Optional<double[]>> callsRead) {
+        if (callees[s.index].length == 0) {
+            return readings;
+        }
+        int reported = -1;
+        for (int c : callees[s.index]) {
+            Optional<double[]> calls = input.series().callSeries(s.id, input.graph().nodes().get(c), errors);
+            callsRead.put(callKey(s.index, c), calls);
+            if (calls.isPresent()) {
+                reported = Math.max(reported, lastValid(calls.get(), window[3]));
+            }
+        }
+        int until = reported + 1;
+        if (reported < 0 || until >= window[3] || until <= window[2]) {
+            return readings;
+        }
+        return byHorizon.computeIfAbsent(until, u -> new Readings(times, window[0], window[1], recentFrom, window[2], u,
+                config.anomalyThreshold(), summaries, input.series().history()));
+    }
+
+    private String errorsMetric() {
+        return input.metrics().values().stream().filter(m -> m.role() == MetricSpec.Role.ERRORS
+                && m.bad() == MetricSpec.Bad.UP).map(MetricSpec::name).sorted().findFirst().orElse(null);
+    }
+
+    private static int lastValid(double[] series, int until) {
+        for (int i = Math.min(until, series.length) - 1; i >= 0; i--) {
+            if (!Double.isNaN(series[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private long callKey(int caller, int callee) {
+        return (long) caller * indexOf.size() + callee;
     }
 
     /**
