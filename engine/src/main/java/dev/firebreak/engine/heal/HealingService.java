@@ -7,6 +7,7 @@ import dev.firebreak.engine.detect.Severity;
 import dev.firebreak.engine.event.EventBus;
 import dev.firebreak.engine.event.Subscription;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.heal.internal.Surroundings;
 import dev.firebreak.engine.heal.internal.UndoRunbook;
 import dev.firebreak.engine.heal.internal.Verifier;
 import dev.firebreak.engine.incident.Incident;
@@ -29,7 +30,6 @@ import dev.firebreak.engine.runbook.StepState;
 import dev.firebreak.engine.telemetry.MetricsTicked;
 import dev.firebreak.engine.topology.Component;
 import dev.firebreak.engine.topology.ComponentKind;
-import dev.firebreak.engine.topology.Dependency;
 import dev.firebreak.engine.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -341,7 +340,7 @@ public final class HealingService implements AutoCloseable {
         }
         String symptom = update.diagnosis().symptom().node();
         decide(strategy, Optional.of(id), cause.component(), cause.kind(), cause.confidence(), symptom,
-                new Around(incident.get().components(), callerOnPath(cause)), now, effects);
+                incident.get().components(), Surroundings.callerOnPath(cause), now, effects);
     }
 
     /**
@@ -417,7 +416,7 @@ public final class HealingService implements AutoCloseable {
             decide(Strategy.PREDICTIVE, Optional.empty(), prediction.componentId(),
                     "resource exhaustion: " + resource + ", still rising",
                     prediction.probability(), prediction.componentId(),
-                    new Around(List.of(prediction.componentId()), Optional.empty()), prediction.at(), effects);
+                    List.of(prediction.componentId()), Optional.empty(), prediction.at(), effects);
         }
         effects.forEach(Runnable::run);
     }
@@ -459,32 +458,20 @@ public final class HealingService implements AutoCloseable {
 
     // ---------------------------------------------------------------- deciding
 
-    /**
-     * What surrounds the blamed component: the incident's components, and the caller through which the symptom reached
-     * it (the last step of root cause's call path), the one whose calls a playbook on the dependency acts on.
-     */
-    private record Around(List<String> incidentComponents, Optional<String> callerOnPath) {
-    }
-
-    private static Optional<String> callerOnPath(Cause cause) {
-        List<String> path = cause.path();
-        return path.size() < 2 ? Optional.empty() : Optional.of(path.get(path.size() - 2));
-    }
-
     private void decide(Strategy strategy, Optional<Long> incidentId, String component, String kind, double confidence,
-            String symptom, Around around, Instant now, List<Runnable> effects) {
-        List<String> incidentComponents = around.incidentComponents();
-        int index = w.topology().indexOf(component);
-        if (index < 0) {
+            String symptom, List<String> incidentComponents, Optional<String> callerOnPath, Instant now,
+            List<Runnable> effects) {
+        if (w.topology().indexOf(component) < 0) {
             return;
         }
-        Component blamed = w.topology().component(index);
+        Surroundings around = new Surroundings(w.topology(), component, incidentComponents, callerOnPath);
+        Component blamed = around.blamed();
         HealingConfig c = config;
         List<HealingAction> history = List.copyOf(actions.values());
         DecisionChain.Input input = new DecisionChain.Input(now, strategy, incidentId, component, kindName(blamed.kind()), kind,
                 confidence, w.environment(), c, w.protectedEnvironment().test(w.environment()), w.halt().halted(),
                 w.library(), w.topology(), List.copyOf(decisions), history,
-                playbook -> fill(playbook, blamed, around), w.health().apply(component).state(),
+                playbook -> fill(playbook, around), w.health().apply(component).state(),
                 Optional.ofNullable(instancesDown.get(component)));
         HealingDecision decided = DecisionChain.decide(input);
         if (incidentId.isPresent() && repeats(incidentId.get(), decided)) {
@@ -500,10 +487,10 @@ public final class HealingService implements AutoCloseable {
             return;
         }
         Playbook playbook = w.library().get(decision.playbookId().orElseThrow()).orElseThrow();
-        List<String> watched = watched(playbook, component, symptom, around);
+        List<String> watched = around.watched(playbook.scope(), symptom);
         Map<String, HealthState> baseline = new LinkedHashMap<>();
         watched.forEach(id -> baseline.put(id, w.health().apply(id).state()));
-        Set<String> neighbours = neighbours(component, incidentComponents);
+        Set<String> neighbours = around.neighbours();
         HealingAction action = new HealingAction(w.store().nextActionId(), decision, Optional.empty(),
                 decision.verdict() == Verdict.ACT ? HealingState.EXECUTING : HealingState.AWAITING_APPROVAL,
                 Optional.empty(), "starting " + playbook.id(), now, now, Optional.empty());
@@ -587,100 +574,20 @@ public final class HealingService implements AutoCloseable {
     }
 
     /** Parameters the playbook declares and healing knows how to fill; a required one it cannot fill is a pre-check failure. */
-    private DecisionChain.Fill fill(Playbook playbook, Component blamed, Around around) {
+    private DecisionChain.Fill fill(Playbook playbook, Surroundings around) {
         Map<String, String> values = new TreeMap<>();
-        Optional<String> caller = caller(blamed, around);
         for (RunbookParameter parameter : playbook.runbook().parameters()) {
-            Optional<String> value = switch (parameter.name()) {
-                case "service", "component" -> Optional.of(blamed.id());
-                case "caller" -> caller;
-                case "callRequired" -> caller.flatMap(from -> dependency(from, blamed.id()))
-                        .map(call -> String.valueOf(call.required()));
-                case "replicas" -> Optional.of(String.valueOf(Math.min(1000, blamed.replicas() * 2)));
-                case "currentReplicas" -> Optional.of(String.valueOf(blamed.replicas()));
-                case "alternative" -> alternative(blamed);
-                case "replica" -> replica(blamed);
-                default -> Optional.empty();
-            };
+            Optional<String> value = around.parameter(parameter.name());
             if (value.isPresent()) {
                 values.put(parameter.name(), value.get());
             } else if (parameter.required() && parameter.defaultValue().isEmpty()) {
                 return new DecisionChain.Fill(values, Optional.of("parameter '" + parameter.name() + "' of " + playbook.id()
-                        + " cannot be filled for " + blamed.id()));
+                        + " cannot be filled for " + around.blamed().id()));
             }
         }
         // checked now, as the run would check them when it starts: a playbook that does not fit is refused, not tried
         return new DecisionChain.Fill(values, w.runbooks().unmetPrecondition(new StartRequest(playbook.runbook(),
                 ExecutionMode.AUTOMATIC, w.environment(), ACTOR, Optional.empty(), values, Map.of(), w.environment())));
-    }
-
-    private Optional<Dependency> dependency(String caller, String callee) {
-        for (Dependency call : w.topology().dependenciesOf(w.topology().indexOf(caller))) {
-            if (call.calleeId().equals(callee)) {
-                return Optional.of(call);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The caller on root cause's path if it calls the blamed component; else its first caller in the incident, or any. */
-    private Optional<String> caller(Component blamed, Around around) {
-        List<String> incidentComponents = around.incidentComponents();
-        if (around.callerOnPath().flatMap(from -> dependency(from, blamed.id())).isPresent()) {
-            return around.callerOnPath();
-        }
-        int[] callers = w.topology().callersOf(w.topology().indexOf(blamed.id()));
-        Optional<String> inIncident = java.util.Arrays.stream(callers).mapToObj(i -> w.topology().component(i).id())
-                .filter(incidentComponents::contains).findFirst();
-        return inIncident.isPresent() ? inIncident : java.util.Arrays.stream(callers)
-                .mapToObj(i -> w.topology().component(i).id()).findFirst();
-    }
-
-    private Optional<String> replica(Component blamed) {
-        return w.topology().components().stream().filter(other -> other.replicaOf().equals(Optional.of(blamed.id())))
-                .map(Component::id).findFirst();
-    }
-
-    private Optional<String> alternative(Component blamed) {
-        Optional<String> replica = replica(blamed);
-        if (replica.isPresent()) {
-            return replica;
-        }
-        return w.topology().components().stream().filter(other -> !other.id().equals(blamed.id())
-                && other.kind() == blamed.kind() && other.tier() == blamed.tier()).map(Component::id).findFirst();
-    }
-
-    /** Judged: the symptom's component, and the cause's unless the playbook works around it (fails over, reroutes). */
-    private List<String> watched(Playbook playbook, String cause, String symptom, Around around) {
-        Set<String> watched = new LinkedHashSet<>();
-        if (!symptom.isEmpty() && w.topology().indexOf(symptom) >= 0) {
-            watched.add(symptom);
-        }
-        if (playbook.scope() != ActionScope.DEPENDENTS) {
-            watched.add(cause);
-        } else if (watched.isEmpty() || watched.contains(cause)) {
-            watched.remove(cause);
-            caller(w.topology().component(w.topology().indexOf(cause)), around).ifPresent(watched::add);
-        }
-        if (watched.isEmpty()) {
-            watched.add(cause);
-        }
-        return List.copyOf(watched);
-    }
-
-    /** Callers and callees of the cause that were not part of the incident when the action started. */
-    private Set<String> neighbours(String component, List<String> incidentComponents) {
-        int index = w.topology().indexOf(component);
-        Set<String> result = new LinkedHashSet<>();
-        for (int i : w.topology().callersOf(index)) {
-            result.add(w.topology().component(i).id());
-        }
-        for (int i : w.topology().calleesOf(index)) {
-            result.add(w.topology().component(i).id());
-        }
-        result.removeAll(incidentComponents);
-        result.remove(component);
-        return result;
     }
 
     // ---------------------------------------------------------------- following runs and verifying
