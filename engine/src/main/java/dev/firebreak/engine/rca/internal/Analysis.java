@@ -372,6 +372,9 @@ public final class Analysis {
         }
         int reported = -1;
         for (int c : callees[s.index]) {
+            if (!states.containsKey(c)) {
+                continue; // a call to a node not read: its series would be fetched for this alone
+            }
             Optional<double[]> calls = input.series().callSeries(s.id, input.graph().nodes().get(c), errors);
             callsRead.put(callKey(s.index, c), calls);
             if (calls.isPresent()) {
