@@ -2,6 +2,7 @@ package dev.firebreak.engine.rca;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The metric series of an analysis, all on one time axis, read on demand: the analysis reads only the nodes it may
@@ -23,6 +24,14 @@ public interface SeriesSource {
      */
     default Optional<double[]> callSeries(String caller, String callee, String metric) {
         return Optional.empty();
+    }
+
+    /**
+     * The first epoch second whose calls ({@link #callSeries}) are not yet reported, when call telemetry arrives later
+     * than the nodes' own series (in buckets, from a mesh or traces); empty when the calls are as complete as the rest.
+     */
+    default OptionalLong callsReportedUntil() {
+        return OptionalLong.empty();
     }
 
     /**

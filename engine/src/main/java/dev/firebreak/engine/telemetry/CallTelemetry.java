@@ -35,6 +35,12 @@ public interface CallTelemetry {
     /** Seconds one bucket spans. */
     int bucketSeconds();
 
+    /**
+     * The first epoch second not yet published: every call is reported before it (a second without calls as NaN),
+     * none from it on. Long.MIN_VALUE before the first bucket is published.
+     */
+    long reportedUntil();
+
     /** Calls bucketed {@code bucketSeconds} wide, kept for about {@code keptSeconds}. */
     static CallTelemetry bucketed(List<Call> calls, int bucketSeconds, int keptSeconds) {
         return new BucketedCallTelemetry(calls, bucketSeconds, keptSeconds);
@@ -67,6 +73,11 @@ public interface CallTelemetry {
         @Override
         public int bucketSeconds() {
             return 1;
+        }
+
+        @Override
+        public long reportedUntil() {
+            return Long.MIN_VALUE;
         }
     }
 }

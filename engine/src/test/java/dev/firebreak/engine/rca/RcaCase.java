@@ -1,9 +1,12 @@
 package dev.firebreak.engine.rca;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 
 /**
@@ -38,6 +41,7 @@ final class RcaCase {
     private final List<PastIncident> past = new ArrayList<>();
     private final java.util.Set<String> flagged = new java.util.HashSet<>();
     private final Random random = new Random(42);
+    private OptionalLong callsUntil = OptionalLong.empty();
 
     /**
      * Nodes added from now on report their latency as percentiles: p50 (30 ms) and p95 (45 ms) beside the p99
@@ -124,10 +128,11 @@ final class RcaCase {
         return this;
     }
 
-    /** The caller's calls to the callee are reported only before second {@code until}: their telemetry lags. */
-    RcaCase callsReportedUntil(String caller, String callee, int until) {
-        for (double[] values : callSeries.get(SeriesSource.callKey(caller, callee)).values()) {
-            java.util.Arrays.fill(values, until, LENGTH, Double.NaN);
+    /** Calls are reported only before second {@code until}, as call telemetry that lags the nodes' own series. */
+    RcaCase callsReportedUntil(int until) {
+        callsUntil = OptionalLong.of(until);
+        for (Map<String, double[]> metrics : callSeries.values()) {
+            metrics.values().forEach(values -> Arrays.fill(values, until, LENGTH, Double.NaN));
         }
         return this;
     }
@@ -153,7 +158,25 @@ final class RcaCase {
         for (int i = 0; i < LENGTH; i++) {
             times[i] = i;
         }
-        return new RcaInput(new CallGraph(nodes, calls, observedOnly), times, SeriesSource.of(series, callSeries), metrics,
+        SeriesSource source = SeriesSource.of(series, callSeries);
+        OptionalLong reported = callsUntil;
+        SeriesSource lagging = new SeriesSource() {
+            @Override
+            public Optional<double[]> series(String node, String metric) {
+                return source.series(node, metric);
+            }
+
+            @Override
+            public Optional<double[]> callSeries(String caller, String callee, String metric) {
+                return source.callSeries(caller, callee, metric);
+            }
+
+            @Override
+            public OptionalLong callsReportedUntil() {
+                return reported;
+            }
+        };
+        return new RcaInput(new CallGraph(nodes, calls, observedOnly), times, lagging, metrics,
                 new Period(0, NORMAL), new Period(NORMAL, LENGTH), new Symptom(symptomNode, symptomMetric, NORMAL + 10),
                 List.of(affected), changes, past, java.util.Set.of(), flagged);
     }

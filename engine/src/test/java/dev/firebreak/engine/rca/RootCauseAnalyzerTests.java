@@ -329,7 +329,7 @@ class RootCauseAnalyzerTests {
                 .calls("web", "api").calls("api", "db")
                 .callStep("api", "db", RcaCase.ERRORS, 0.5, 700, 90).step("api", RcaCase.ERRORS, 700, 60)
                 .callStep("web", "api", RcaCase.ERRORS, 0.5, 700, 60).step("web", RcaCase.ERRORS, 700, 50)
-                .callsReportedUntil("api", "db", reportedUntil).callsReportedUntil("web", "api", reportedUntil);
+                .callsReportedUntil(reportedUntil);
 
         Diagnosis diagnosis = analyzer.analyze(cut.input("web", RcaCase.ERRORS, "api"));
 

@@ -37,6 +37,18 @@ class CallTelemetryTests {
     }
 
     @Test
+    void itIsReportedUntilTheEndOfItsNewestClosedBucket() {
+        CallTelemetry telemetry = CallTelemetry.bucketed(CALLS, 5, 60);
+        assertThat(telemetry.reportedUntil()).isEqualTo(Long.MIN_VALUE);
+
+        recordSeconds(telemetry, 100, 108, 1, 1);
+
+        assertThat(telemetry.reportedUntil()).isEqualTo(105); // 105..107 are in the open bucket
+        recordSeconds(telemetry, 108, 111, 1, 1);
+        assertThat(telemetry.reportedUntil()).isEqualTo(110);
+    }
+
+    @Test
     void eachCallKeepsItsOwnFiguresAndMissingSecondsDoNotCount() {
         CallTelemetry telemetry = CallTelemetry.bucketed(CALLS, 5, 60);
         recordSeconds(telemetry, 0, 5, 1, 40);

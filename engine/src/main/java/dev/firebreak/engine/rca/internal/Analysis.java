@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -315,12 +316,16 @@ public final class Analysis {
         List<NodeState> all = new ArrayList<>(candidates);
         all.addAll(context);
         String errors = errorsMetric();
+        // the calls' horizon as a sample index: past the axis when they are as complete as the rest
+        OptionalLong reported = input.series().callsReportedUntil();
+        int callsUntil = reported.isPresent() ? lowerBound(reported.getAsLong()) : times.length;
         Map<Long, Optional<double[]>> callsRead = new HashMap<>();
         Map<Integer, Readings> byHorizon = new HashMap<>();
         // a caller's series is summarised and dropped (only the candidates' are correlated later): one buffer serves all
         double[] scratch = new double[times.length];
         for (NodeState s : all) {
-            Readings own = errors == null ? readings : ownReadings(s, errors, window, readings, byHorizon, callsRead);
+            Readings own = errors == null ? readings
+                    : ownReadings(s, errors, callsUntil, window, readings, byHorizon, callsRead);
             for (MetricSpec spec : s.candidate ? specs : contextSpecs) {
                 Optional<double[]> series = s.candidate ? input.series().series(s.id, spec.name())
                         : input.series().seriesInto(s.id, spec.name(), scratch) ? Optional.of(scratch) : Optional.empty();
@@ -363,44 +368,32 @@ public final class Analysis {
      * What judges a node's own metrics: the anomalous period cut where its calls out are reported until. Call telemetry
      * comes in buckets, published after the node's own metrics; errors, or a pool filling with calls that hang, read
      * over seconds whose calls are not yet known would look like the node's own, where a few seconds later its
-     * failing calls explain them.
+     * failing calls explain them. A node none of whose calls is measured is read to the end.
      */
-    private Readings ownReadings(NodeState s, String errors, int[] window, Readings readings,
+    private Readings ownReadings(NodeState s, String errors, int callsUntil, int[] window, Readings readings,
             Map<Integer, Readings> byHorizon, Map<Long, Optional<double[]>> callsRead) {
-        if (callees[s.index].length == 0) {
+        if (callsUntil >= window[3] || callsUntil <= window[2]) {
             return readings;
         }
-        int reported = -1;
+        boolean measured = false;
         for (int c : callees[s.index]) {
             if (!states.containsKey(c)) {
                 continue; // a call to a node not read: its series would be fetched for this alone
             }
             Optional<double[]> calls = input.series().callSeries(s.id, input.graph().nodes().get(c), errors);
             callsRead.put(callKey(s.index, c), calls);
-            if (calls.isPresent()) {
-                reported = Math.max(reported, lastValid(calls.get(), window[3]));
-            }
+            measured |= calls.isPresent();
         }
-        int until = reported + 1;
-        if (reported < 0 || until >= window[3] || until <= window[2]) {
+        if (!measured) {
             return readings;
         }
-        return byHorizon.computeIfAbsent(until, u -> new Readings(times, window[0], window[1], recentFrom, window[2], u,
-                config.anomalyThreshold(), summaries, input.series().history()));
+        return byHorizon.computeIfAbsent(callsUntil, u -> new Readings(times, window[0], window[1], recentFrom,
+                window[2], u, config.anomalyThreshold(), summaries, input.series().history()));
     }
 
     private String errorsMetric() {
         return input.metrics().values().stream().filter(m -> m.role() == MetricSpec.Role.ERRORS
                 && m.bad() == MetricSpec.Bad.UP).map(MetricSpec::name).sorted().findFirst().orElse(null);
-    }
-
-    private static int lastValid(double[] series, int until) {
-        for (int i = Math.min(until, series.length) - 1; i >= 0; i--) {
-            if (!Double.isNaN(series[i])) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private long callKey(int caller, int callee) {

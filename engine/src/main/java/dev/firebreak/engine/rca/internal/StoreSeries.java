@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The metric store as an analysis's series, on a one-second axis; a series is copied only when the analysis asks for
@@ -70,6 +71,13 @@ public final class StoreSeries implements SeriesSource {
         }
         double[] values = new double[length];
         return calls.copyFailedPercent(caller, callee, from, values) ? Optional.of(values) : Optional.empty();
+    }
+
+    /** The telemetry's published buckets: empty without call telemetry. */
+    @Override
+    public OptionalLong callsReportedUntil() {
+        long until = calls.reportedUntil();
+        return calls == CallTelemetry.none() ? OptionalLong.empty() : OptionalLong.of(until);
     }
 
     /** The store: its past seconds never change, so summaries of them may be kept. */

@@ -98,4 +98,10 @@ public final class BucketedCallTelemetry implements CallTelemetry {
     public int bucketSeconds() {
         return bucketSeconds;
     }
+
+    @Override
+    public long reportedUntil() {
+        long newest = newestBucket;
+        return newest == Long.MIN_VALUE ? Long.MIN_VALUE : (newest + 1) * bucketSeconds;
+    }
 }
