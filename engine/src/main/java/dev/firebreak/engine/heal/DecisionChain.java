@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -256,6 +257,24 @@ public final class DecisionChain {
         }
         return GateVerdict.pass(Gate.COOLDOWN, last.map(at -> "last action on " + in.component() + " at " + at)
                 .orElse("no recent action on " + in.component()));
+    }
+
+    /** The gates that carry state as they stand at {@code now}, counted as {@link #decide} counts them. */
+    public static HealingGates standing(List<HealingDecision> history, List<HealingAction> actions, HealingConfig c,
+            Instant now, Optional<HaltRecord> halt) {
+        int failures = failures(actions, now, c.breakerWindow(), c.recurrence());
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        long lastHour = history.stream().filter(DecisionChain::started).filter(d -> d.at().isAfter(hourAgo)).count();
+        Map<String, Instant> cooling = new TreeMap<>();
+        for (HealingDecision d : history) {
+            if (started(d) && d.at().plus(c.cooldown()).isAfter(now)) {
+                cooling.merge(d.component(), d.at().plus(c.cooldown()), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        long running = actions.stream().filter(a -> !a.state().isFinal()).count();
+        boolean tripped = trippedUntil(history, now, c.breakerWindow()).isPresent();
+        return new HealingGates(tripped || failures >= c.breakerFailures(), failures, c.breakerFailures(), lastHour,
+                c.actionsPerHour(), cooling, running, c.maxParallel(), c.freezeAt(now), halt);
     }
 
     /** A decision that started (or, in shadow, would have started) an action. */

@@ -182,22 +182,8 @@ public final class HealingService implements AutoCloseable {
     }
 
     public synchronized HealingGates gateStatus() {
-        Instant now = w.clock().instant();
-        HealingConfig c = config;
-        List<HealingAction> list = List.copyOf(actions.values());
-        int failures = DecisionChain.failures(list, now, c.breakerWindow(), c.recurrence());
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        long lastHour = decisions.stream().filter(d -> d.verdict() != Verdict.REFUSED && d.at().isAfter(hourAgo)).count();
-        Map<String, Instant> cooling = new TreeMap<>();
-        for (HealingDecision d : decisions) {
-            if (d.verdict() != Verdict.REFUSED && d.at().plus(c.cooldown()).isAfter(now)) {
-                cooling.merge(d.component(), d.at().plus(c.cooldown()), (a, b) -> a.isAfter(b) ? a : b);
-            }
-        }
-        long running = list.stream().filter(a -> !a.state().isFinal()).count();
-        boolean tripped = DecisionChain.trippedUntil(decisions, now, c.breakerWindow()).isPresent();
-        return new HealingGates(tripped || failures >= c.breakerFailures(), failures, c.breakerFailures(), lastHour, c.actionsPerHour(),
-                cooling, running, c.maxParallel(), c.freezeAt(now), w.halt().current());
+        return DecisionChain.standing(List.copyOf(decisions), List.copyOf(actions.values()), config, w.clock().instant(),
+                w.halt().current());
     }
 
     // ---------------------------------------------------------------- people
