@@ -321,6 +321,23 @@ class RootCauseAnalyzerTests {
         assertThat(top.confidence()).isGreaterThan(0.8);
     }
 
+    @Test
+    void aCalleeWhoseOnlyCallerOutsideTheIncidentLosesItsCallsIsALinkReachedThroughThatCaller() {
+        // queue delivers to worker, which mails; the link from queue is cut: worker gets nothing and sends nothing,
+        // its own errors and latency stay normal, and the incident is worker's and mail's (queue itself looks fine)
+        RcaCase cut = new RcaCase().node("queue").node("worker").node("mail")
+                .calls("queue", "worker").calls("worker", "mail")
+                .callStep("queue", "worker", RcaCase.ERRORS, 0.5, 600, 95)
+                .step("worker", RcaCase.REQUESTS, 601, -80).step("mail", RcaCase.REQUESTS, 602, -80);
+
+        Diagnosis diagnosis = analyzer.analyze(cut.input("mail", RcaCase.REQUESTS, "worker"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("worker");
+        assertThat(top.kind()).isEqualTo(Cause.LINK_KIND);
+        assertThat(top.path()).containsExactly("queue", "worker");
+    }
+
     @ParameterizedTest(name = "calls reported until second {0}")
     @ValueSource(ints = {706, 720})
     void aCallersErrorsAreNotCalledItsOwnOverSecondsItsCallsAreNotYetReportedFor(int reportedUntil) {

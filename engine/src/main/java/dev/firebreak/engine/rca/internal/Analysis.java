@@ -462,7 +462,7 @@ public final class Analysis {
         for (Loss loss : losses) {
             NodeState caller = states.get(loss.caller());
             NodeState callee = states.get(loss.callee());
-            if (caller == null || !caller.candidate) {
+            if (caller == null) {
                 continue;
             }
             int atCaller = lossy.get(loss.caller());
@@ -470,9 +470,11 @@ public final class Analysis {
             boolean link = atCaller == 1 && atCallee == 1;
             boolean refused = refusedAtOnce(caller, callee);
             if (link && !refused) {
+                // a caller outside the candidates (the incident reached only the callee and below) is still the
+                // link's other end: the callee's only caller losing its calls is a link, not the callee failing
                 callee.linkPartner = caller.index;
             }
-            if (atCaller <= atCallee && !(link && refused)) {
+            if (!caller.candidate || atCaller <= atCallee && !(link && refused)) {
                 continue;
             }
             String from = CALLS_FROM + caller.id + ": ";
