@@ -90,9 +90,9 @@ final class RcaCase {
         return this;
     }
 
-    /** The node reports memory use too: {@code level} % with a little noise. */
+    /** The node reports memory use too: {@code level} % with a little noise, saturated from 90 %. */
     RcaCase memory(String node, double level) {
-        metrics.put(MEMORY, MetricSpec.resource(MEMORY, "memory"));
+        metrics.put(MEMORY, MetricSpec.resource(MEMORY, "memory", 90));
         series.get(node).put(MEMORY, noisy(level, 0.1));
         return this;
     }

@@ -236,6 +236,17 @@ class RootCauseAnalyzerTests {
     }
 
     @Test
+    void memoryClimbingWithTheNodesOwnLatencyBelowSaturationIsNotTakenForALeak() {
+        // a bandwidth limit: cart slows down at 600 and holds more work at once, so its memory climbs with its latency
+        RcaCase slower = memoryAtCart().ramp("cart", RcaCase.MEMORY, 600, 2.0 / 60).step("cart", RcaCase.LATENCY, 600, 40);
+
+        Cause top = analyzer.analyze(slower.input("cart", RcaCase.LATENCY)).top().orElseThrow();
+
+        assertThat(top.component()).isEqualTo("cart");
+        assertThat(top.kind()).doesNotEndWith("still rising");
+    }
+
+    @Test
     void memoryThatSteppedUpAndHoldsIsNotTakenForALeak() {
         RcaCase pressure = memoryAtCart().step("cart", RcaCase.MEMORY, 600, 4);
 

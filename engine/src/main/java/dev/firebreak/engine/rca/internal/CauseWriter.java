@@ -182,7 +182,7 @@ final class CauseWriter {
         fault = saturatedFirst(s, fault);
         return switch (fault.spec().role()) {
             case RESOURCE -> !ownSymptoms && callersFailing(s) ? "dependency failing: calls to it fail or hang ("
-                    + fault.spec().resource() + " up)" : "resource exhaustion: " + fault.spec().resource() + shape(fault);
+                    + fault.spec().resource() + " up)" : "resource exhaustion: " + fault.spec().resource() + shape(s, fault);
             case LATENCY -> s.explainedBy >= 0 ? "slow because a callee is slow" : "latency in its own handling";
             case ERRORS -> s.explainedBy >= 0 ? "failing because a callee fails" : "errors in its own handling";
             case TRAFFIC -> "traffic change";
@@ -216,11 +216,18 @@ final class CauseWriter {
      * the onset (the median of the slopes between every two of them, so a restart's drop in a leak that goes on
      * climbing does not hide the climb); what it adds over half that stretch, in the normal period's scale, against
      * the anomaly threshold: above it still rising, within it holding. Memory that came down by as much, and a rise
-     * with fewer than {@link #SHAPE_SAMPLES} samples since its onset, stay unqualified.
+     * with fewer than {@link #SHAPE_SAMPLES} samples since its onset, stay unqualified, and so does a climb below the
+     * saturation line that began with the node's own latency or errors: a slower node holds more work at once, and its
+     * memory rises with it (ADR 0045), which a restart would not cure.
      */
-    private String shape(MetricReading fault) {
+    private String shape(NodeState s, MetricReading fault) {
         if (!"memory".equals(fault.spec().resource()) || fault.series() == null || fault.onset() == Long.MAX_VALUE
                 || !(fault.deviation() > 0)) {
+            return "";
+        }
+        if (fault.reached() < fault.spec().saturatedAt() && s.readings.stream().anyMatch(r -> r.moved(threshold)
+                && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS)
+                && !r.label().startsWith(Analysis.CALLS_FROM) && r.onset() <= fault.onset())) {
             return "";
         }
         double scale = (fault.reached() - fault.normal()) / fault.deviation();
