@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RootCauseAnalyzerTests {
@@ -286,23 +287,17 @@ class RootCauseAnalyzerTests {
                 .step("web", RcaCase.ERRORS, 601, 20);
     }
 
-    @Test
-    void errorsOfItsOwnThatCameWithItsCpuSaturatedAreCpuExhaustion() {
-        Diagnosis diagnosis = analyzer.analyze(cacheFailingAsItsCpuRises(58).input("web", RcaCase.ERRORS, "cache"));
+    @ParameterizedTest(name = "CPU from 40 % up by {0} points: {1}")
+    @CsvSource({
+            "58, resource exhaustion: CPU",
+            // CPU moved far beyond its noise, to 75 %: the node does more work, it has not run out of CPU
+            "35, errors in its own handling"})
+    void errorsOfItsOwnAreCpuExhaustionOnlyWithItsCpuAtSaturation(double cpuBy, String kind) {
+        Diagnosis diagnosis = analyzer.analyze(cacheFailingAsItsCpuRises(cpuBy).input("web", RcaCase.ERRORS, "cache"));
 
         Cause top = diagnosis.top().orElseThrow();
         assertThat(top.component()).isEqualTo("cache");
-        assertThat(top.kind()).isEqualTo("resource exhaustion: CPU");
-    }
-
-    @Test
-    void errorsOfItsOwnWithItsCpuRisenButShortOfSaturationStayItsOwnErrors() {
-        // CPU moved far beyond its noise, to 75 %: the node does more work, it has not run out of CPU
-        Diagnosis diagnosis = analyzer.analyze(cacheFailingAsItsCpuRises(35).input("web", RcaCase.ERRORS, "cache"));
-
-        Cause top = diagnosis.top().orElseThrow();
-        assertThat(top.component()).isEqualTo("cache");
-        assertThat(top.kind()).isEqualTo("errors in its own handling");
+        assertThat(top.kind()).isEqualTo(kind);
     }
 
     /** api's calls to db fail beyond what db answered; api and web fail after; db is called more (api's retries). */
