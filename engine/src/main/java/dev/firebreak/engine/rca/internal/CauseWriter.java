@@ -164,8 +164,7 @@ final class CauseWriter {
         MetricReading fault = s.strongestFault != null && s.strongestFault.moved(threshold) ? s.strongestFault
                 : s.readings.stream().filter(r -> r.spec().role() != MetricSpec.Role.TRAFFIC)
                         .max(Comparator.comparingDouble(MetricReading::deviation)).orElse(null);
-        boolean ownSymptoms = s.readings.stream().anyMatch(r -> r.moved(threshold) && !r.label().startsWith(Analysis.CALLS_FROM)
-                && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS));
+        boolean ownSymptoms = s.readings.stream().anyMatch(r -> r.moved(threshold) && ownSymptom(r));
         if (fault == null || !fault.moved(threshold)) {
             return "traffic " + (trafficUp(s) ? "surge" : "drop") + (s.loadFromAbove ? " from its callers" : "");
         }
@@ -197,10 +196,7 @@ final class CauseWriter {
      * and queues grow with latency itself.
      */
     private MetricReading saturatedFirst(NodeState s, MetricReading fault) {
-        MetricSpec.Role role = fault.spec().role();
-        boolean ownSymptom = (role == MetricSpec.Role.ERRORS || role == MetricSpec.Role.LATENCY)
-                && !fault.label().startsWith(Analysis.CALLS_FROM);
-        if (!ownSymptom) {
+        if (!ownSymptom(fault)) {
             return fault;
         }
         return s.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.RESOURCE && r.moved(threshold)
@@ -226,8 +222,7 @@ final class CauseWriter {
             return "";
         }
         if (fault.reached() < fault.spec().saturatedAt() && s.readings.stream().anyMatch(r -> r.moved(threshold)
-                && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS)
-                && !r.label().startsWith(Analysis.CALLS_FROM) && r.onset() <= fault.onset())) {
+                && ownSymptom(r) && r.onset() <= fault.onset())) {
             return "";
         }
         double scale = (fault.reached() - fault.normal()) / fault.deviation();
@@ -291,9 +286,13 @@ final class CauseWriter {
      * the fault is. Its own resources may move (connections held by the hanging calls), which is not its own trouble.
      */
     static boolean onTheLink(NodeState s, double threshold) {
-        return s.linkPartner >= 0 && s.moved && s.readings.stream().noneMatch(r -> r.moved(threshold)
-                && !r.label().startsWith(Analysis.CALLS_FROM)
-                && (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS));
+        return s.linkPartner >= 0 && s.moved && s.readings.stream().noneMatch(r -> r.moved(threshold) && ownSymptom(r));
+    }
+
+    /** The node's own latency or errors, as it reports them (not its callers' view of their calls to it). */
+    private static boolean ownSymptom(MetricReading r) {
+        return (r.spec().role() == MetricSpec.Role.LATENCY || r.spec().role() == MetricSpec.Role.ERRORS)
+                && !r.label().startsWith(Analysis.CALLS_FROM);
     }
 
     private boolean onTheLink(NodeState s) {

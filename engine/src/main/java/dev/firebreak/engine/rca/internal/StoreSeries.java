@@ -73,11 +73,11 @@ public final class StoreSeries implements SeriesSource {
         return calls.copyFailedPercent(caller, callee, from, values) ? Optional.of(values) : Optional.empty();
     }
 
-    /** The telemetry's published buckets: empty without call telemetry. */
+    /** Where the telemetry's published buckets end: empty without call telemetry, or before its first bucket. */
     @Override
     public OptionalLong callsReportedUntil() {
         long until = calls.reportedUntil();
-        return calls == CallTelemetry.none() ? OptionalLong.empty() : OptionalLong.of(until);
+        return until == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(until);
     }
 
     /** The store: its past seconds never change, so summaries of them may be kept. */
