@@ -202,7 +202,7 @@ public final class DecisionChain {
         boolean lasting = playbook.runbook().steps().stream().anyMatch(step -> step.rollback().isPresent());
         return !lasting || in.incidentId().isEmpty() ? Optional.empty() : in.actions().stream()
                 .filter(a -> a.decision().incidentId().equals(in.incidentId()) && a.component().equals(in.component())
-                && a.playbookId().equals(playbook.id()) && a.state() == HealingState.SUCCEEDED && a.rollbackId().isEmpty())
+                && a.playbookId().equals(playbook.id()) && a.state() == HealingState.SUCCEEDED && !a.undone())
                 .reduce((first, second) -> second);
     }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param note         why it is in this state, in words
  * @param startedAt    when the decision let it start
  * @param updatedAt    the last change
- * @param rollbackId   the run that undid it, when verification failed
+ * @param rollbackId   the run that undid it: when verification failed, or a person undid it once verified
  */
 public record HealingAction(long id, HealingDecision decision, Optional<Long> executionId, HealingState state,
         Optional<VerificationOutcome> verification, String note, Instant startedAt, Instant updatedAt,
@@ -61,6 +61,11 @@ public record HealingAction(long id, HealingDecision decision, Optional<Long> ex
     public HealingAction withExecution(long runId) {
         return new HealingAction(id, decision, Optional.of(runId), state, verification, note, startedAt, updatedAt,
                 rollbackId);
+    }
+
+    /** Verified, then undone by a person: its rollbacks ran as {@link #rollbackId}, and it stays succeeded. */
+    public boolean undone() {
+        return state == HealingState.SUCCEEDED && rollbackId.isPresent();
     }
 
     /** From the decision to the last change (to the verdict, once final). */

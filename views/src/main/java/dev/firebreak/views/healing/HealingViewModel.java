@@ -326,8 +326,7 @@ public final class HealingViewModel implements AutoCloseable {
         List<ActionRow> rows = new ArrayList<>();
         for (HealingAction a : actions) {
             rows.add(new ActionRow(a.decision().id(), a.startedAt(), a.decision().incidentId(), a.playbookId(), a.component(),
-                    Optional.of(a.state()), a.verification(), a.note(),
-                    a.state() == HealingState.SUCCEEDED && a.rollbackId().isPresent()));
+                    Optional.of(a.state()), a.verification(), a.note(), a.undone()));
         }
         for (HealingDecision d : decisions) {
             if (d.verdict() == Verdict.SHADOW) {

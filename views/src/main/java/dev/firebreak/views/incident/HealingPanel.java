@@ -2,7 +2,6 @@ package dev.firebreak.views.incident;
 
 import dev.firebreak.engine.heal.GateVerdict;
 import dev.firebreak.engine.heal.HealingAction;
-import dev.firebreak.engine.heal.HealingState;
 import dev.firebreak.engine.heal.HealingDecision;
 import dev.firebreak.engine.heal.Verdict;
 import dev.firebreak.styles.Styles;
@@ -248,7 +247,7 @@ final class HealingPanel extends VBox {
         Label times = wrapped("healing-times", "Started " + HealingTexts.time(action.startedAt()) + ", last change "
                 + HealingTexts.time(action.updatedAt()) + " (" + duration(action.duration()) + ")"
                 + action.executionId().map(id -> " · run " + id).orElse("")
-                + action.rollbackId().map(id -> (action.state() == HealingState.SUCCEEDED ? " · undone by run "
+                + action.rollbackId().map(id -> (action.undone() ? " · undone by run "
                         : " · rolled back by run ") + id).orElse(""));
         times.getStyleClass().add(Styles.MUTED);
         VBox card = card(top, note, times);

@@ -254,7 +254,7 @@ public final class IncidentHealingViewModel implements AutoCloseable {
                     .orElse(new HealingLearning.Record(0, 0));
             Optional<PendingStep> pending = action.filter(a -> a.state() == HealingState.AWAITING_APPROVAL)
                     .flatMap(HealingAction::executionId).flatMap(runbooks::execution).flatMap(IncidentHealingViewModel::pending);
-            boolean undoable = action.filter(a -> a.state() == HealingState.SUCCEEDED && a.rollbackId().isEmpty())
+            boolean undoable = action.filter(a -> a.state() == HealingState.SUCCEEDED && !a.undone())
                     .map(a -> hasRollback(a.playbookId())).orElse(false);
             rows.add(new DecisionRow(decision, action, record, pending, undoable));
         }
