@@ -3,6 +3,7 @@ package dev.firebreak.bench.heal;
 import dev.firebreak.app.assembly.EngineOptions;
 import dev.firebreak.app.assembly.EngineSession;
 import dev.firebreak.app.wiring.TopologyCatalog;
+import dev.firebreak.engine.action.RemediationAction;
 import dev.firebreak.bench.FaultTargets;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
@@ -37,7 +38,8 @@ import java.util.SplittableRandom;
  * healthy again by the simulator's own judgement (no worse than recovering for 30 s after it had been unwell), median and p95 in simulated seconds for both runs, as a ratio auto / off. Then the end-to-end time (fault ->
  * detected -> incident -> diagnosed -> healed -> verified) of a postgres-primary kill and a memory leak. Last line JSON.
  *
- * <p>Options: {@code --seeds N} (default 8), {@code --types a,b} (default all), {@code --e2e-seeds N} (default 8);
+ * <p>Options: {@code --seeds N} (default 8), {@code --types a,b} (default all), {@code --e2e-seeds N} (default 8),
+ * {@code --healable} (also asks {@link HealableTrials} which trials any playbook action could have healed);
  * {@code --quiet-hours H} instead runs H fault-free hours with healing automatic and counts what it did.
  */
 public final class HealingTrials {
@@ -50,7 +52,7 @@ public final class HealingTrials {
 
     /** One run: when the target was healthy again, and what healing did. */
     record Run(OptionalLong recovery, boolean affected, boolean healed, boolean acted, boolean answered, boolean matched,
-            OptionalLong verifiedAfter, List<String> actions, List<String> decisions) {
+            OptionalLong verifiedAfter, List<String> actions, List<String> decisions, String target, Optional<String> peer) {
     }
 
     private HealingTrials() {
@@ -59,11 +61,13 @@ public final class HealingTrials {
     public static void main(String[] args) throws Exception {
         int seeds = 8;
         int e2eSeeds = 8;
+        boolean oracle = false;
         List<FaultType> types = new ArrayList<>(Arrays.asList(FaultType.values()));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--e2e-seeds" -> e2eSeeds = Integer.parseInt(args[++i]);
+                case "--healable" -> oracle = true;
                 case "--quiet-hours" -> {
                     quiet(Long.parseLong(args[++i]));
                     return;
@@ -71,7 +75,7 @@ public final class HealingTrials {
                 case "--types" -> types = Arrays.stream(args[++i].split(",")).map(t -> FaultType.valueOf(t.strip()
                         .toUpperCase(Locale.ROOT).replace('-', '_'))).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --seeds N, --e2e-seeds N, --types a,b");
+                        + "; options: --seeds N, --e2e-seeds N, --types a,b, --healable");
             }
         }
         Topology shop = TopologyCatalog.resolve("shop", 1);
@@ -80,6 +84,9 @@ public final class HealingTrials {
                 "auto p95", "r p50", "r p95");
         int fittingTypes = 0;
         int fittingTypesAtTarget = 0;
+        int healableTypes = 0;
+        int healableTypesAtTarget = 0;
+        List<String> healableRows = new ArrayList<>();
         List<Long> allOff = new ArrayList<>();
         List<Long> allAuto = new ArrayList<>();
         int totalTrials = 0;
@@ -94,6 +101,7 @@ public final class HealingTrials {
             int answered = 0;
             int verifiedOnly = 0;
             int healedWhereFit = 0;
+            int healable = 0;
             for (int s = 1; s <= seeds; s++) {
                 Run withoutHealing = run(shop, type, s, HealingMode.OFF, Optional.empty());
                 Run withHealing = run(shop, type, s, HealingMode.AUTOMATIC, Optional.empty());
@@ -112,6 +120,13 @@ public final class HealingTrials {
                 // a fault that never made its target unwell (by the simulator's judgement) left nothing to heal
                 matched += withHealing.matched() && withoutHealing.affected() ? 1 : 0;
                 answered += withHealing.answered() && withoutHealing.affected() ? 1 : 0;
+                Optional<String> healedBy = effective ? Optional.of("healing")
+                        : oracle && withoutHealing.affected() ? HealableTrials.healedBy(shop, type, s, withoutHealing)
+                        : Optional.empty();
+                healable += healedBy.isPresent() ? 1 : 0;
+                if (oracle && Boolean.getBoolean("heal.explain") && !effective && withoutHealing.affected()) {
+                    System.err.printf("%s seed %d healable: %s%n", type, s, healedBy.orElse("no action of the playbooks heals it"));
+                }
                 if (Boolean.getBoolean("heal.explain")) {
                     System.err.printf("%s seed %d off %s auto %s actions %s%n", type, s, withoutHealing.recovery(),
                             withHealing.recovery(), withHealing.actions());
@@ -131,6 +146,12 @@ public final class HealingTrials {
                 fittingTypes++;
                 fittingTypesAtTarget += shareOfFit >= 0.9 ? 1 : 0;
             }
+            if (healable > 0) {
+                healableTypes++;
+                healableTypesAtTarget += (double) healed / healable >= 0.9 ? 1 : 0;
+            }
+            healableRows.add(String.format(Locale.ROOT, "%-20s %8d %8d %7.0f%%", type, healable, healed,
+                    healable == 0 ? Double.NaN : 100.0 * healed / healable));
             System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6d %6d %6.0f%% %5.0f%% %6d | %8s %8s | %8s %8s | %6s %6s%n", type,
                     seeds, answered, matched, acted, healed, 100 * share, 100 * shareOfFit, verifiedOnly, q(off, 0.5), q(off, 0.95),
                     q(auto, 0.5), q(auto, 0.95), ratio(auto, off, 0.5),
@@ -146,14 +167,26 @@ public final class HealingTrials {
                 + " target is well by the simulator's own judgement, its memory and disk within 10 points of where they were;"
                 + " 0 when it never became unwell; trials where it was unwell in neither run are left out; not well again by"
                 + " the end counts as " + window() + " s)");
+        if (oracle) {
+            System.out.printf(Locale.ROOT, "%-20s %8s %8s %8s%n", "fault", "healable", "healed", "of them");
+            healableRows.forEach(System.out::println);
+            System.out.println("(healable: trials where the fault made its target unwell and healing healed it, or one of the"
+                    + " playbooks' actions, issued by hand on the fault's own target or peer " + HealableTrials.REMEDY_AFTER
+                    .toSeconds() + " s into the fault with healing off, brought the target back >= 30 s sooner than doing"
+                    + " nothing)");
+            System.out.printf(Locale.ROOT, "types with a healable trial: %d; healed in >= 90 %% of their healable trials: %d%n",
+                    healableTypes, healableTypesAtTarget);
+        }
         List<Long> kill = endToEnd(shop, FaultType.INSTANCE_KILL, Optional.of("postgres-primary"), e2eSeeds);
         List<Long> leak = endToEnd(shop, FaultType.MEMORY_LEAK, Optional.empty(), e2eSeeds);
         System.out.printf(Locale.ROOT, "end to end (fault -> verified), %d seeds: postgres-primary kill median %s s (%d"
                 + " verified); memory leak median %s s (%d verified)%n", e2eSeeds, q(kill, 0.5), kill.size(), q(leak, 0.5),
                 leak.size());
         System.out.printf(Locale.ROOT, "{\"trials\":%d,\"healedShare\":%.3f,\"fittingTypes\":%d,\"fittingTypesAt90\":%d,"
-                + "\"recoveryRatioP50\":%s,\"recoveryRatioP95\":%s,\"killE2eP50\":%s,\"leakE2eP50\":%s}%n", totalTrials,
-                (double) totalHealed / Math.max(1, totalTrials), fittingTypes, fittingTypesAtTarget,
+                + "%s\"recoveryRatioP50\":%s,\"recoveryRatioP95\":%s,\"killE2eP50\":%s,\"leakE2eP50\":%s}%n", totalTrials,
+                (double) totalHealed / Math.max(1, totalTrials), fittingTypes, fittingTypesAtTarget, oracle
+                        ? String.format(Locale.ROOT, "\"healableTypes\":%d,\"healableTypesAt90\":%d,", healableTypes,
+                                healableTypesAtTarget) : "",
                 json(ratio(allAuto, allOff, 0.5)), json(ratio(allAuto, allOff, 0.95)), json(q(kill, 0.5)), json(q(leak, 0.5)));
     }
 
@@ -197,6 +230,16 @@ public final class HealingTrials {
     }
 
     static Run run(Topology topology, FaultType type, long seed, HealingMode mode, Optional<String> fixedTarget) {
+        return run(topology, type, seed, mode, fixedTarget, Optional.empty(), Long.MAX_VALUE);
+    }
+
+    /**
+     * @param remedy   an action issued by hand {@link HealableTrials#REMEDY_AFTER} into the fault (healing should be off);
+     *                 one the simulator refuses ends the run at once, unrecovered
+     * @param giveUpAt seconds into the fault after which a run not yet recovered ends (it can no longer beat that)
+     */
+    static Run run(Topology topology, FaultType type, long seed, HealingMode mode, Optional<String> fixedTarget,
+            Optional<RemediationAction> remedy, long giveUpAt) {
         SplittableRandom random = new SplittableRandom(seed * 31 + type.ordinal());
         Instant start = SimulationConfig.DEFAULT_START.plus(Duration.ofHours(random.nextInt(7 * 24)));
         EngineOptions options = EngineOptions.headless(seed, start)
@@ -232,6 +275,14 @@ public final class HealingTrials {
                     continue;
                 }
                 long since = Duration.between(faultStart, now).toSeconds();
+                if (remedy.isPresent() && since == HealableTrials.REMEDY_AFTER.toSeconds()
+                        && !engine.simulator().execute(remedy.get()).applied()) {
+                    return new Run(OptionalLong.empty(), unwell, false, false, false, false, OptionalLong.empty(), List.of(),
+                            List.of(), targetId, peer);
+                }
+                if (remedy.isPresent() && (recovery.isPresent() || unwell && since > giveUpAt)) {
+                    break;
+                }
                 if (unwell(engine, target, memory, memoryBefore, disk, diskBefore)) {
                     unwell = true;
                     wellSince = -1;
@@ -265,7 +316,7 @@ public final class HealingTrials {
             List<String> decided = decisions.stream().filter(d -> !d.at().isBefore(faultStart))
                     .map(d -> d.at().toString().substring(11, 19) + " " + d.summary()).toList();
             return new Run(recovery, unwell, healed, !actions.isEmpty(), answered, matched, verifiedAfter, described,
-                    decided);
+                    decided, targetId, peer);
         }
     }
 
