@@ -3,6 +3,7 @@ package dev.firebreak.engine.heal.internal;
 import dev.firebreak.engine.heal.ActionScope;
 import dev.firebreak.engine.rca.Cause;
 import dev.firebreak.engine.topology.Component;
+import dev.firebreak.engine.topology.ComponentKind;
 import dev.firebreak.engine.topology.Dependency;
 import dev.firebreak.engine.topology.Topology;
 import java.util.Arrays;
@@ -59,6 +60,7 @@ public final class Surroundings {
             case "replicas" -> Optional.of(String.valueOf(Math.min(1000, blamed.replicas() * 2)));
             case "currentReplicas" -> Optional.of(String.valueOf(blamed.replicas()));
             case "alternative" -> alternative();
+            case "workload" -> Optional.of(keepsData(blamed.kind()) ? "statefulset" : "deployment");
             case "replica" -> replica();
             default -> Optional.empty();
         };
@@ -111,6 +113,14 @@ public final class Surroundings {
         result.removeAll(incidentComponents);
         result.remove(blamed.id());
         return result;
+    }
+
+    /** Kinds whose pods keep data of their own, so a cluster runs them as a StatefulSet rather than a Deployment. */
+    private static boolean keepsData(ComponentKind kind) {
+        return switch (kind) {
+            case DATABASE, CACHE, QUEUE, SEARCH_INDEX, OBJECT_STORE -> true;
+            default -> false;
+        };
     }
 
     private Optional<Dependency> dependency(String caller, String callee) {
