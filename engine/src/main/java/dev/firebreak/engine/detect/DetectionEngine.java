@@ -271,7 +271,8 @@ public final class DetectionEngine implements AutoCloseable {
             if (vector != null) {
                 vector[s] = value;
             }
-            boolean explainedByLoad = loadMoving && load.explains(state.metric(), state.direction());
+            state.track(value);
+            boolean explainedByLoad = loadMoving && load.explains(state);
             HeldDetectors hold = state.hold();
             boolean anotherHolding = holdingBefore > (hold.holding() ? 1 : 0);
             hold.update(epochSecond, value, explainedByLoad, anotherHolding);

@@ -1,7 +1,6 @@
 package dev.firebreak.engine.detect.internal;
 
 import dev.firebreak.engine.detect.DetectorOutput;
-import dev.firebreak.engine.detect.Direction;
 import dev.firebreak.engine.detect.LoadMove;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.MetricStore;
@@ -25,6 +24,13 @@ public final class EntryLoad {
      */
     static final double RISE_TOLERANCE = 0.10;
     static final int HOLD_TICKS = 60;
+    /**
+     * Falling load explains a component's traffic falling only as far as the entry's, give or take half of it: calls
+     * scale with the requests that cause them, so a component that lost half its traffic more than the system did
+     * (a consumer cut off from its queue in the evening ramp-down) lost it on its own. The margin is wide because a
+     * component with a few requests a second wanders by tens of percent in two seconds.
+     */
+    static final double OWN_LOSS = 0.5;
 
     private final LoadContext context = new LoadContext(FAST_SECONDS, SLOW_SECONDS, TOLERANCE, RISE_TOLERANCE,
             HOLD_TICKS);
@@ -38,12 +44,29 @@ public final class EntryLoad {
 
     /** Feeds this tick's entry traffic; returns whether the load is moving. */
     public boolean update(SeriesCatalog series, MetricStore store, long epochSecond) {
-        return context.update(entryRate(series, store, epochSecond));
+        return update(entryRate(series, store, epochSecond));
     }
 
-    /** Whether the load move now under way explains moves of this metric on the side its detectors watch. */
-    public boolean explains(MetricName metric, Direction direction) {
-        return context.explains(metric, direction);
+    /** Feeds this tick's total entry traffic; returns whether the load is moving. */
+    boolean update(double entryRate) {
+        return context.update(entryRate);
+    }
+
+    /**
+     * Whether the load move now under way explains this series' move on the side its detectors watch
+     * ({@link LoadContext#explains}), unless it is a component's traffic falling much further than the entry's: its own
+     * loss ({@link #OWN_LOSS}).
+     */
+    public boolean explains(WatchedSeries state) {
+        if (!context.explains(state.metric(), state.direction())) {
+            return false;
+        }
+        return state.ownTraffic().map(own -> own.fall() <= context.fall() + OWN_LOSS).orElse(true);
+    }
+
+    /** A tracker of one component's traffic with the entry's settings, so their falls compare. */
+    static LoadContext trafficTracker() {
+        return new LoadContext(FAST_SECONDS, SLOW_SECONDS, TOLERANCE, RISE_TOLERANCE, HOLD_TICKS);
     }
 
     /** The verdict of the last tick. */

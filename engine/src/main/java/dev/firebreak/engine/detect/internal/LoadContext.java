@@ -101,6 +101,15 @@ public final class LoadContext {
         return movingHold > 0;
     }
 
+    /**
+     * How far the current level is below the recent one, as a share of it (0 when it is not below): 0.1 when a tenth
+     * of the traffic is gone.
+     */
+    public double fall() {
+        double fallFrom = Math.max(slow, recent);
+        return Double.isNaN(fast) || !(fallFrom > 0) ? 0 : Math.max(0, (fallFrom - fast) / fallFrom);
+    }
+
     /** Whether the entry traffic is above its recent level (or was within the hold time). */
     public boolean rising() {
         return risingHold > 0;

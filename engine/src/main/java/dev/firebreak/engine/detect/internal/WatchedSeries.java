@@ -7,6 +7,7 @@ import dev.firebreak.engine.detect.series.HeldDetectors;
 import dev.firebreak.engine.detect.series.SeriesDetectors;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.SeriesKey;
+import java.util.Optional;
 
 /** One watched series and its detectors; the detectors are replaced when its metric is reconfigured. */
 public final class WatchedSeries {
@@ -20,12 +21,15 @@ public final class WatchedSeries {
     private Direction direction;
     /** How far past its band a finding must be to page (ADR 0022). */
     private MinimumDeparture margin;
+    /** A request-rate series' own level, to tell its own loss of traffic from the system's (empty for other metrics). */
+    private final Optional<LoadContext> ownTraffic;
 
     WatchedSeries(int handle, SeriesKey key, MetricDetectionConfig config) {
         this.handle = handle;
         this.key = key;
         this.label = key.toString();
         this.metric = key.metric();
+        this.ownTraffic = metric == MetricName.REQUEST_RATE ? Optional.of(EntryLoad.trafficTracker()) : Optional.empty();
         reconfigure(config);
     }
 
@@ -51,6 +55,15 @@ public final class WatchedSeries {
 
     public MetricName metric() {
         return metric;
+    }
+
+    /** Feeds this tick's value to the traffic tracker of a request-rate series (NaN: no value this tick). */
+    public void track(double value) {
+        ownTraffic.ifPresent(tracker -> tracker.update(value));
+    }
+
+    Optional<LoadContext> ownTraffic() {
+        return ownTraffic;
     }
 
     public HeldDetectors hold() {
