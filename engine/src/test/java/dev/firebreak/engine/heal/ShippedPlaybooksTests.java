@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,31 @@ class ShippedPlaybooksTests {
         }
     }
 
+    /** Each playbook's pre-checks read a situation it is made for: a connection pool nearly full. */
+    private static final MetricSource FITTING = (component, metric) -> metric.equals("connections")
+            ? OptionalDouble.of(95) : OptionalDouble.empty();
+
+    @Test
+    void theConnectionPoolResetRefusesAPoolThatIsNotAtLeastHalfInUse() throws IOException {
+        Playbook reset = PlaybookLibrary.load(List.of(extract())).all().stream()
+                .filter(p -> p.id().equals("heal-reset-connection-pool")).findFirst().orElseThrow();
+        Map<String, String> parameters = Map.of("service", "notifications");
+        for (double inUse : new double[] {10.9, 49.9, 50, 95}) {
+            RunbookEngine engine = engine(new ArrayList<>(), true, (component, metric) -> component.equals("notifications")
+                    && metric.equals("connections") ? OptionalDouble.of(inUse) : OptionalDouble.empty());
+
+            Optional<String> unmet = engine.unmetPrecondition(new StartRequest(reset.runbook(), ExecutionMode.AUTOMATIC,
+                    "simulator", "firebreak-healing", Optional.empty(), parameters, Map.of(), "simulator"));
+
+            assertThat(unmet).as("pool %s %% in use", inUse).matches(u -> u.isPresent() == inUse < 50);
+        }
+    }
+
     private static RunbookEngine engine(List<Invocation> calls, boolean answer) {
+        return engine(calls, answer, FITTING);
+    }
+
+    private static RunbookEngine engine(List<Invocation> calls, boolean answer, MetricSource metrics) {
         Executor executor = new Executor() {
             @Override public boolean handles(Invocation invocation) { return true; }
             @Override public Outcome run(Invocation invocation, OutputSink output) {
@@ -122,7 +147,7 @@ class ShippedPlaybooksTests {
             }
         };
         return new RunbookEngine(RunbookEngineConfig.defaults(), new RunbookEngine.Wiring(executor, ExecutionStore.inMemory(),
-                MetricSource.NONE, RunbookJournal.NONE, new EventBus(), Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"),
+                metrics, RunbookJournal.NONE, new EventBus(), Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"),
                 ZoneOffset.UTC), d -> { }, Runnable::run, HaltSwitch.NEVER));
     }
 
