@@ -3,8 +3,8 @@ package dev.firebreak.bench.heal;
 import dev.firebreak.app.assembly.EngineOptions;
 import dev.firebreak.app.assembly.EngineSession;
 import dev.firebreak.app.wiring.TopologyCatalog;
-import dev.firebreak.engine.action.RemediationAction;
 import dev.firebreak.bench.FaultTargets;
+import dev.firebreak.engine.action.RemediationAction;
 import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.heal.Gate;
@@ -61,13 +61,13 @@ public final class HealingTrials {
     public static void main(String[] args) throws Exception {
         int seeds = 8;
         int e2eSeeds = 8;
-        boolean oracle = false;
+        boolean askHealable = false;
         List<FaultType> types = new ArrayList<>(Arrays.asList(FaultType.values()));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--e2e-seeds" -> e2eSeeds = Integer.parseInt(args[++i]);
-                case "--healable" -> oracle = true;
+                case "--healable" -> askHealable = true;
                 case "--quiet-hours" -> {
                     quiet(Long.parseLong(args[++i]));
                     return;
@@ -121,10 +121,10 @@ public final class HealingTrials {
                 matched += withHealing.matched() && withoutHealing.affected() ? 1 : 0;
                 answered += withHealing.answered() && withoutHealing.affected() ? 1 : 0;
                 Optional<String> healedBy = effective ? Optional.of("healing")
-                        : oracle && withoutHealing.affected() ? HealableTrials.healedBy(shop, type, s, withoutHealing)
+                        : askHealable && withoutHealing.affected() ? HealableTrials.healedBy(shop, type, s, withoutHealing)
                         : Optional.empty();
                 healable += healedBy.isPresent() ? 1 : 0;
-                if (oracle && Boolean.getBoolean("heal.explain") && !effective && withoutHealing.affected()) {
+                if (askHealable && Boolean.getBoolean("heal.explain") && !effective && withoutHealing.affected()) {
                     System.err.printf("%s seed %d healable: %s%n", type, s, healedBy.orElse("no action of the playbooks heals it"));
                 }
                 if (Boolean.getBoolean("heal.explain")) {
@@ -167,7 +167,7 @@ public final class HealingTrials {
                 + " target is well by the simulator's own judgement, its memory and disk within 10 points of where they were;"
                 + " 0 when it never became unwell; trials where it was unwell in neither run are left out; not well again by"
                 + " the end counts as " + window() + " s)");
-        if (oracle) {
+        if (askHealable) {
             System.out.printf(Locale.ROOT, "%-20s %8s %8s %8s%n", "fault", "healable", "healed", "of them");
             healableRows.forEach(System.out::println);
             System.out.println("(healable: trials where the fault made its target unwell and healing healed it, or one of the"
@@ -184,7 +184,7 @@ public final class HealingTrials {
                 leak.size());
         System.out.printf(Locale.ROOT, "{\"trials\":%d,\"healedShare\":%.3f,\"fittingTypes\":%d,\"fittingTypesAt90\":%d,"
                 + "%s\"recoveryRatioP50\":%s,\"recoveryRatioP95\":%s,\"killE2eP50\":%s,\"leakE2eP50\":%s}%n", totalTrials,
-                (double) totalHealed / Math.max(1, totalTrials), fittingTypes, fittingTypesAtTarget, oracle
+                (double) totalHealed / Math.max(1, totalTrials), fittingTypes, fittingTypesAtTarget, askHealable
                         ? String.format(Locale.ROOT, "\"healableTypes\":%d,\"healableTypesAt90\":%d,", healableTypes,
                                 healableTypesAtTarget) : "",
                 json(ratio(allAuto, allOff, 0.5)), json(ratio(allAuto, allOff, 0.95)), json(q(kill, 0.5)), json(q(leak, 0.5)));
