@@ -23,8 +23,17 @@ public final class DecisionChain {
     private DecisionChain() {
     }
 
-    /** Parameters healing fills for a playbook, or why it cannot. */
-    public record Fill(Map<String, String> values, Optional<String> problem) {
+    /**
+     * Parameters healing fills for a playbook, or why it cannot.
+     *
+     * @param applies false when the problem is the component itself (a parameter the topology cannot fill for it, such
+     *                as a replica's replica), not the situation: the next playbook answering the cause is tried instead
+     */
+    public record Fill(Map<String, String> values, Optional<String> problem, boolean applies) {
+
+        public Fill(Map<String, String> values, Optional<String> problem) {
+            this(values, problem, true);
+        }
     }
 
     /**
@@ -55,13 +64,26 @@ public final class DecisionChain {
                 ? GateVerdict.pass(Gate.STRATEGY, in.strategy().label() + " healing is on")
                 : GateVerdict.fail(Gate.STRATEGY, in.strategy().label() + " healing is switched off" + (in.strategy()
                         == Strategy.PROACTIVE ? ": it waits until something in the incident has failed" : "")));
-        Optional<Playbook> match = in.library().match(in.faultKind(), in.componentKind(), in.strategy(), in.componentHealth());
-        if (match.isEmpty()) {
+        List<Playbook> answering = in.library().matches(in.faultKind(), in.componentKind(), in.strategy(),
+                in.componentHealth());
+        if (answering.isEmpty()) {
             gates.add(GateVerdict.fail(Gate.PLAYBOOK, noPlaybook(in)));
             return decision(in, gates, Optional.empty(), in.causeConfidence(), in.config().confidenceThreshold(),
                     OptionalDouble.empty(), Optional.empty(), Map.of(), environmentMode);
         }
-        Playbook playbook = match.get();
+        // a playbook that cannot be filled in for this component does not apply to it: the next one answering is asked
+        Playbook playbook = answering.getFirst();
+        Fill fill = in.parameters().apply(playbook);
+        for (Playbook next : answering.subList(1, answering.size())) {
+            if (fill.applies()) {
+                break;
+            }
+            Fill nextFill = in.parameters().apply(next);
+            if (nextFill.applies()) {
+                playbook = next;
+                fill = nextFill;
+            }
+        }
         HealingLearning.Record record = HealingLearning.record(in.actions(), playbook.id(), in.faultKind());
         Optional<HealingAction> triedHere = triedWithoutHelp(in, playbook);
         Optional<HealingAction> inEffect = inEffect(in, playbook);
@@ -107,7 +129,6 @@ public final class DecisionChain {
         gates.add(freeze.isPresent()
                 ? GateVerdict.fail(Gate.CHANGE_FREEZE, "frozen until " + freeze.get().to() + ": " + freeze.get().reason())
                 : GateVerdict.pass(Gate.CHANGE_FREEZE, "no freeze open"));
-        Fill fill = in.parameters().apply(playbook);
         gates.add(fill.problem().isPresent() ? GateVerdict.fail(Gate.PRE_CHECK, fill.problem().get())
                 : GateVerdict.pass(Gate.PRE_CHECK, fill.values().isEmpty() ? "no parameters" : "parameters " + fill.values()));
         boolean approval = mode == HealingMode.APPROVAL || in.protectedEnvironment();

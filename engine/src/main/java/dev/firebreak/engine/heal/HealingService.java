@@ -568,7 +568,7 @@ public final class HealingService implements AutoCloseable {
                 values.put(parameter.name(), value.get());
             } else if (parameter.required() && parameter.defaultValue().isEmpty()) {
                 return new DecisionChain.Fill(values, Optional.of("parameter '" + parameter.name() + "' of " + playbook.id()
-                        + " cannot be filled for " + around.blamed().id()));
+                        + " cannot be filled for " + around.blamed().id()), false);
             }
         }
         // checked now, as the run would check them when it starts: a playbook that does not fit is refused, not tried

@@ -66,8 +66,14 @@ public final class PlaybookLibrary {
 
     /** The playbook answering the cause: the highest priority among those whose trigger matches, then the id. */
     public Optional<Playbook> match(String faultKind, String componentKind, Strategy strategy, HealthState health) {
+        return matches(faultKind, componentKind, strategy, health).stream().findFirst();
+    }
+
+    /** Every playbook whose trigger matches, in the order {@link #match} prefers them. */
+    public List<Playbook> matches(String faultKind, String componentKind, Strategy strategy, HealthState health) {
         return playbooks.stream()
                 .filter(p -> p.trigger().matches(faultKind, componentKind, strategy, health).isPresent())
-                .max(Comparator.comparingInt(Playbook::priority).thenComparing(Playbook::id, Comparator.reverseOrder()));
+                .sorted(Comparator.comparingInt(Playbook::priority).reversed().thenComparing(Playbook::id))
+                .toList();
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DecisionChainTests {
 
@@ -166,6 +168,42 @@ class DecisionChainTests {
         assertThat(decision.verdict()).isEqualTo(Verdict.ACT);
         assertThat(decision.strategy()).isEqualTo(Strategy.PROACTIVE);
         assertThat(decision.gates().getFirst().why()).contains("proactive");
+    }
+
+    @ParameterizedTest(name = "the failover can be filled in: {0}")
+    @ValueSource(booleans = {true, false})
+    void aPlaybookThatCannotBeFilledInForTheComponentYieldsToTheNextOneAnswering(boolean failoverApplies) {
+        // a replica has no replica of its own to fail over to; a lower-priority playbook for the same cause still fits it
+        String reroute = BREAKER.replace("id: break-circuit", "id: reroute-reads")
+                .replace("category: circuit-break", "category: reroute")
+                .replace("trigger: {faultKinds: [\"link failing\"]}",
+                        "trigger: {faultKinds: [\"dependency failing\"], componentKinds: [database]}");
+        PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(FAILOVER), playbook(reroute)), List.of());
+
+        HealingDecision decision = DecisionChain.decide(new DecisionChain.Input(NOW, strategy, Optional.of(7L),
+                "postgres-replica", "database", "dependency failing: calls to it fail", 0.95, "simulator", config, false,
+                halt, library, shop, history, actions, playbook -> playbook.id().equals("failover-db") && !failoverApplies
+                        ? new DecisionChain.Fill(Map.of(), Optional.of("parameter 'replica' cannot be filled"), false)
+                        : new DecisionChain.Fill(Map.of("service", "postgres-replica"), Optional.empty()),
+                health, instancesDownAt));
+
+        assertThat(decision.playbookId()).contains(failoverApplies ? "failover-db" : "reroute-reads");
+        assertThat(decision.verdict()).isEqualTo(Verdict.ACT);
+    }
+
+    @Test
+    void whenNoPlaybookAnsweringCanBeFilledInTheFirstIsRefusedAtItsPreCheck() {
+        PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(FAILOVER)), List.of());
+
+        HealingDecision decision = DecisionChain.decide(new DecisionChain.Input(NOW, strategy, Optional.of(7L),
+                "postgres-replica", "database", "dependency failing: calls to it fail", 0.95, "simulator", config, false,
+                halt, library, shop, history, actions,
+                playbook -> new DecisionChain.Fill(Map.of(), Optional.of("parameter 'replica' cannot be filled"), false),
+                health, instancesDownAt));
+
+        assertThat(decision.playbookId()).contains("failover-db");
+        assertThat(decision.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PRE_CHECK);
+        assertThat(decision.refusedBy().orElseThrow().why()).contains("replica");
     }
 
     @Test
