@@ -60,7 +60,7 @@ final class HealableTrials {
      */
     static List<RemediationAction> remedies(Topology topology, String target, Optional<String> peer) {
         return candidates(topology, target, peer).stream().filter(action -> {
-            Set<String> kinds = KINDS_BY_ACTION.getOrDefault(name(action), Set.of());
+            Set<String> kinds = KINDS_BY_ACTION.getOrDefault(StepAction.Simulator.actionName(action), Set.of());
             // the blamed component is a breaker's callee, whose caller it is opened on
             String blamed = action instanceof RemediationAction.CircuitBreaker breaker ? breaker.callee() : action.target();
             String kind = topology.component(topology.indexOf(blamed)).kind().name().toLowerCase(Locale.ROOT)
@@ -93,22 +93,6 @@ final class HealableTrials {
             }
         }
         return all;
-    }
-
-    /** The playbooks' name for an action, as their simulator steps spell it. */
-    private static String name(RemediationAction action) {
-        return switch (action) {
-            case RemediationAction.RestartInstance r -> "restart";
-            case RemediationAction.Scale r -> "scale";
-            case RemediationAction.Rollback r -> "rollback";
-            case RemediationAction.CleanDisk r -> "clean-disk";
-            case RemediationAction.ResetConnectionPool r -> "reset-pool";
-            case RemediationAction.ShedLoad r -> "shed-load";
-            case RemediationAction.Cache r -> r.warm() ? "warm-cache" : "clear-cache";
-            case RemediationAction.Failover r -> "failover";
-            case RemediationAction.Reroute r -> "reroute";
-            case RemediationAction.CircuitBreaker r -> r.open() ? "open-breaker" : "close-breaker";
-        };
     }
 
     private static Map<String, Set<String>> kindsByAction(List<Playbook> playbooks) {

@@ -88,31 +88,17 @@ public final class RunbookDrafts {
 
     private static String simulator(RemediationAction action) {
         Map<String, String> fields = new TreeMap<>();
-        String name = switch (action) {
-            case RemediationAction.RestartInstance r -> "restart";
-            case RemediationAction.Scale s -> {
-                fields.put("replicas", String.valueOf(s.replicas()));
-                yield "scale";
-            }
-            case RemediationAction.Failover f -> "failover";
-            case RemediationAction.Rollback r -> "rollback";
-            case RemediationAction.CleanDisk c -> "clean-disk";
-            case RemediationAction.ResetConnectionPool p -> "reset-pool";
-            case RemediationAction.Cache c -> c.warm() ? "warm-cache" : "clear-cache";
-            case RemediationAction.CircuitBreaker b -> {
-                fields.put("callee", b.callee());
-                yield b.open() ? "open-breaker" : "close-breaker";
-            }
-            case RemediationAction.ShedLoad s -> {
-                fields.put("fraction", String.valueOf(s.fraction()));
-                yield "shed-load";
-            }
+        switch (action) {
+            case RemediationAction.Scale s -> fields.put("replicas", String.valueOf(s.replicas()));
+            case RemediationAction.CircuitBreaker b -> fields.put("callee", b.callee());
+            case RemediationAction.ShedLoad s -> fields.put("fraction", String.valueOf(s.fraction()));
             case RemediationAction.Reroute r -> {
                 fields.put("alternative", r.alternative());
                 fields.put("fraction", String.valueOf(r.fraction()));
-                yield "reroute";
             }
-        };
+            default -> { }
+        }
+        String name = StepAction.Simulator.actionName(action);
         StringBuilder out = new StringBuilder("{action: ").append(name).append(", target: ").append(quote(action.target()));
         fields.forEach((key, value) -> out.append(", ").append(key).append(": ").append(quote(value)));
         return out.append('}').toString();

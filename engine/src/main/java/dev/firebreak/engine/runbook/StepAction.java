@@ -104,6 +104,22 @@ public sealed interface StepAction {
             };
         }
 
+        /** The name a simulator step gives an action: the inverse of {@link #toAction}. */
+        public static String actionName(RemediationAction action) {
+            return switch (action) {
+                case RemediationAction.RestartInstance r -> "restart";
+                case RemediationAction.Scale s -> "scale";
+                case RemediationAction.Failover f -> "failover";
+                case RemediationAction.Rollback r -> "rollback";
+                case RemediationAction.CleanDisk c -> "clean-disk";
+                case RemediationAction.ResetConnectionPool p -> "reset-pool";
+                case RemediationAction.Cache c -> c.warm() ? "warm-cache" : "clear-cache";
+                case RemediationAction.CircuitBreaker b -> b.open() ? "open-breaker" : "close-breaker";
+                case RemediationAction.ShedLoad s -> "shed-load";
+                case RemediationAction.Reroute r -> "reroute";
+            };
+        }
+
         private static int integer(Map<String, String> values, String name) {
             try {
                 return Integer.parseInt(values.get(name).strip());

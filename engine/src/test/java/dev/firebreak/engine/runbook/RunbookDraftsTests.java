@@ -63,4 +63,15 @@ class RunbookDraftsTests {
 
         assertThat(draft.steps()).singleElement().extracting(RunbookStep::type).isEqualTo(StepType.MANUAL);
     }
+
+    @Test
+    void everySimulatorActionIsNamedBackAsTheStepThatMadeIt() {
+        Map<String, String> arguments = Map.of("replicas", "4", "callee", "inventory", "alternative", "postgres-replica",
+                "fraction", "0.5");
+        for (String name : StepAction.Simulator.ACTIONS.keySet()) {
+            var action = StepAction.Simulator.toAction(name, "catalog", arguments);
+
+            assertThat(StepAction.Simulator.actionName(action)).as(name).isEqualTo(name);
+        }
+    }
 }
