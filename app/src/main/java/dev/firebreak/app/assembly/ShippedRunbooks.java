@@ -1,5 +1,6 @@
 package dev.firebreak.app.assembly;
 
+import dev.firebreak.engine.store.TemporaryDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,11 +60,7 @@ public final class ShippedRunbooks {
     /** One copy per process in a temporary directory: headless runs and tests without a data directory. */
     public static synchronized Path temporary() {
         if (temporaryCopy == null) {
-            try {
-                temporaryCopy = extract(Files.createTempDirectory("firebreak-runbooks"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a directory for the shipped runbooks: " + e.getMessage(), e);
-            }
+            temporaryCopy = extract(TemporaryDirectory.create("firebreak-runbooks"));
         }
         return temporaryCopy;
     }
@@ -71,11 +68,7 @@ public final class ShippedRunbooks {
     /** The shipped playbooks, one copy per process in a temporary directory. */
     public static synchronized Path temporaryPlaybooks() {
         if (temporaryPlaybooks == null) {
-            try {
-                temporaryPlaybooks = extractPlaybooks(Files.createTempDirectory("firebreak-playbooks"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a directory for the shipped playbooks: " + e.getMessage(), e);
-            }
+            temporaryPlaybooks = extractPlaybooks(TemporaryDirectory.create("firebreak-playbooks"));
         }
         return temporaryPlaybooks;
     }

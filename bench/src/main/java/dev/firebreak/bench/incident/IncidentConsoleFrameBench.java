@@ -22,7 +22,7 @@ import dev.firebreak.views.incident.IncidentsView;
 import dev.firebreak.views.incident.IncidentsViewModel;
 import dev.firebreak.views.session.ConsoleSession;
 import dev.firebreak.views.task.UiTaskExecutor;
-import java.nio.file.Files;
+import dev.firebreak.engine.store.TemporaryDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,7 +106,7 @@ public final class IncidentConsoleFrameBench {
     private void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Topology topology = TopologyGenerator.generate(COMPONENTS, 42);
-        Path dir = Files.createTempDirectory("firebreak-frames");
+        Path dir = TemporaryDirectory.create("firebreak-frames");
         Database database = Database.openFile(dir);
         // incidents and verdicts in H2, as the console keeps them
         EngineSession engine = ConsoleSessions.running(DetectionConfig::ofDefaults, IncidentStore.in(database),

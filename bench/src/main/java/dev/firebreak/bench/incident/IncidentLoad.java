@@ -13,7 +13,7 @@ import dev.firebreak.engine.store.Database;
 import dev.firebreak.engine.time.SimulationClock;
 import dev.firebreak.engine.topology.Topology;
 import dev.firebreak.engine.topology.TopologyGenerator;
-import java.nio.file.Files;
+import dev.firebreak.engine.store.TemporaryDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ public final class IncidentLoad {
         }
         Topology topology = TopologyGenerator.generate(2000, 42);
         int[] origins = farApart(topology, faults, new SplittableRandom(3));
-        Path dir = Files.createTempDirectory("firebreak-load");
+        Path dir = TemporaryDirectory.create("firebreak-load");
         SimulationClock clock = new SimulationClock(Instant.parse("2026-11-02T00:00:00Z"));
         SplittableRandom random = new SplittableRandom(11);
         long sent = 0;

@@ -16,6 +16,7 @@ import dev.firebreak.engine.runbook.RunbookLearning;
 import dev.firebreak.engine.runbook.RunbookLibrary;
 import dev.firebreak.engine.runbook.RunbookLoader;
 import dev.firebreak.engine.runbook.StartRequest;
+import dev.firebreak.engine.store.TemporaryDirectory;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.SeriesKey;
 import dev.firebreak.views.session.RunbookDesk;
@@ -113,8 +114,8 @@ public final class EngineBackedRunbookDesk implements RunbookDesk {
 
         public EngineBackedRunbookDesk build() {
             try {
-                Path shipped = Files.createTempDirectory("firebreak-runbooks-shipped");
-                Path mine = Files.createTempDirectory("firebreak-runbooks-mine");
+                Path shipped = TemporaryDirectory.create("firebreak-runbooks-shipped");
+                Path mine = TemporaryDirectory.create("firebreak-runbooks-mine");
                 for (Map.Entry<String, String> file : files.entrySet()) {
                     Files.writeString(shipped.resolve(file.getKey()), file.getValue());
                 }
