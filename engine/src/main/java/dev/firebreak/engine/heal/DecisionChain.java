@@ -111,8 +111,8 @@ public final class DecisionChain {
         String adjusted = confidence == in.causeConfidence() ? "" : String.format(Locale.ROOT,
                 " (cause %.2f, moved by the playbook's record)", in.causeConfidence());
         gates.add(confidence >= threshold
-                ? GateVerdict.pass(Gate.CONFIDENCE, String.format(Locale.ROOT, "%.2f >= %.2f%s", confidence, threshold, adjusted))
-                : GateVerdict.fail(Gate.CONFIDENCE, String.format(Locale.ROOT, "%.2f < %.2f%s", confidence, threshold, adjusted)));
+                ? GateVerdict.pass(Gate.CONFIDENCE, compared(confidence, ">=", threshold) + adjusted)
+                : GateVerdict.fail(Gate.CONFIDENCE, compared(confidence, "<", threshold) + adjusted));
         BlastRadius radius = BlastRadius.of(playbook.scope(), in.topology(), in.component());
         gates.add(radius.within(in.config().allowedRadius())
                 ? GateVerdict.pass(Gate.BLAST_RADIUS, radius.label() + " within " + in.config().allowedRadius().label())
@@ -260,6 +260,20 @@ public final class DecisionChain {
         int cap = in.config().actionsPerHour();
         return started < cap ? GateVerdict.pass(Gate.RATE_LIMIT, started + " of " + cap + " actions this hour")
                 : GateVerdict.fail(Gate.RATE_LIMIT, started + " actions in the last hour, the limit is " + cap);
+    }
+
+    /**
+     * "0.79 < 0.80", with as many decimals as it takes for the two to differ: "0.80 < 0.80" (a cause at 0.7996) read
+     * as a gate that contradicts itself.
+     */
+    static String compared(double value, String operator, double threshold) {
+        int decimals = 2;
+        while (decimals < 6 && String.format(Locale.ROOT, "%." + decimals + "f", value)
+                .equals(String.format(Locale.ROOT, "%." + decimals + "f", threshold)) && value != threshold) {
+            decimals++;
+        }
+        String format = "%." + decimals + "f";
+        return String.format(Locale.ROOT, format + " " + operator + " " + format, value, threshold);
     }
 
     private static GateVerdict cooldown(Input in, Playbook playbook) {

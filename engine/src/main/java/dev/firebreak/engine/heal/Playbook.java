@@ -93,12 +93,21 @@ public record Playbook(Runbook runbook, String category, Trigger trigger, Option
      * checks passing, continuously for {@code hold}, with no new anomaly on the neighbours; judged at the latest after
      * {@code timeout}. A state worse than before the action for {@code worseFor} fails it at once, once the action's own
      * disruption has had {@code settle} to pass (a restarted instance is away for a while; that is not the action
-     * making things worse).
+     * making things worse). {@code addsCapacity}: the playbook gives the component more room rather than taking away
+     * what loads it (a noisy neighbour still takes CPU after a scale-out), so its CPU, memory and disk count as back once
+     * under the saturation line, however far above their level before the incident; errors and latency are held to
+     * that level as for any playbook.
      */
     public record Verification(Duration hold, Duration timeout, Duration worseFor, Duration settle, boolean neighbours,
-            boolean checks) {
+            boolean checks, boolean addsCapacity) {
         public static final Verification DEFAULT = new Verification(Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(60), true, true);
+                Duration.ofSeconds(30), Duration.ofSeconds(60), true, true, false);
+
+        /** A playbook that removes the fault's cause: every resource is held to its level before the incident. */
+        public Verification(Duration hold, Duration timeout, Duration worseFor, Duration settle, boolean neighbours,
+                boolean checks) {
+            this(hold, timeout, worseFor, settle, neighbours, checks, false);
+        }
 
         public Verification {
             Objects.requireNonNull(hold, "hold");

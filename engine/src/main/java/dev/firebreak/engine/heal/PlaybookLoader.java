@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   scope: instance          # instance | service | dependents | tier | region
  *   mode: approval           # optional: stricter than the environment's mode
  *   priority: 10             # optional
- *   verify: {hold: 30s, timeout: 5m, worseFor: 30s, settle: 60s, neighbours: true, checks: true}
+ *   verify: {hold: 30s, timeout: 5m, worseFor: 30s, settle: 60s, neighbours: true, checks: true,
+ *            addsCapacity: false}  # true: CPU, memory and disk count as back under their saturation line
  * </pre>
  *
  * <p>Strategies (reactive when none is given): {@code reactive} once something in the incident has failed,
@@ -154,7 +155,7 @@ public final class PlaybookLoader {
     private Playbook.Verification verification(Node node) throws PlaybookException {
         String path = HEALING + ".verify";
         Map<String, Node> v = yaml.fields(node, path, List.of("hold", "timeout", "worseFor", "settle", "neighbours",
-                "checks"));
+                "checks", "addsCapacity"));
         Playbook.Verification d = Playbook.Verification.DEFAULT;
         Duration hold = v.containsKey("hold") ? yaml.duration(v.get("hold"), path + ".hold") : d.hold();
         Duration timeout = v.containsKey("timeout") ? yaml.duration(v.get("timeout"), path + ".timeout") : d.timeout();
@@ -162,8 +163,10 @@ public final class PlaybookLoader {
         Duration settle = v.containsKey("settle") ? yaml.duration(v.get("settle"), path + ".settle") : d.settle();
         boolean neighbours = v.containsKey("neighbours") ? yaml.bool(v.get("neighbours"), path + ".neighbours") : d.neighbours();
         boolean checks = v.containsKey("checks") ? yaml.bool(v.get("checks"), path + ".checks") : d.checks();
+        boolean addsCapacity = v.containsKey("addsCapacity") ? yaml.bool(v.get("addsCapacity"), path + ".addsCapacity")
+                : d.addsCapacity();
         return yaml.build(node, path, () -> new Playbook.Verification(hold, timeout, worseFor, settle, neighbours,
-                checks));
+                checks, addsCapacity));
     }
 
     private double number(Node node, String path) throws PlaybookException {

@@ -53,6 +53,12 @@ public record MetricSpec(String name, Role role, Bad bad, String resource, doubl
         }
     }
 
+    /**
+     * Where a resource measured in percent of the node's capacity (CPU, memory, disk) is saturated: the seeds'
+     * health-check line ("cpu_usage < 90 %"). Root cause and healing's verification read the same line.
+     */
+    public static final double SATURATION_LINE_PERCENT = 90;
+
     public static MetricSpec of(String name, Role role, Bad bad) {
         return new MetricSpec(name, role, bad, role == Role.RESOURCE ? name : "", Double.NaN, Double.NaN);
     }

@@ -125,6 +125,13 @@ class DecisionChainTests {
     }
 
     @Test
+    void aCauseJustUnderTheThresholdIsShownWithTheDecimalsThatMakeTheRefusalVisible() {
+        HealingDecision decision = decide("catalog", "resource exhaustion: memory", 0.7996);
+
+        assertThat(decision.refusedBy().orElseThrow().why()).startsWith("0.7996 < 0.8000");
+    }
+
+    @Test
     void aProactiveDecisionIsRefusedByTheStrategyGateWhileProactiveHealingIsSwitchedOff() {
         strategy = Strategy.PROACTIVE;
         health = dev.firebreak.engine.health.HealthState.DEGRADED;

@@ -22,7 +22,24 @@ class PlaybookLoaderTests {
         assertThat(playbook.priority()).isEqualTo(4);
         assertThat(playbook.verification().hold()).isEqualTo(Duration.ofSeconds(45));
         assertThat(playbook.verification().timeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(playbook.verification().addsCapacity()).isFalse();
         assertThat(playbook.trigger().strategies()).containsExactly(Strategy.REACTIVE);
+    }
+
+    @Test
+    void aPlaybookThatAddsCapacitySaysSoInItsVerification() throws PlaybookException {
+        Playbook playbook = PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART.replace("scope: instance",
+                "scope: instance\n  verify: {addsCapacity: true}"), Optional.empty());
+
+        assertThat(playbook.verification().addsCapacity()).isTrue();
+        assertThat(playbook.verification().hold()).isEqualTo(Playbook.Verification.DEFAULT.hold());
+    }
+
+    @Test
+    void aVerificationFlagThatIsNotABooleanIsNamed() {
+        assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART.replace("scope: instance",
+                "scope: instance\n  verify: {addsCapacity: lots}"), Optional.empty()))
+                .isInstanceOf(PlaybookException.class).hasMessageContaining("healing.verify.addsCapacity");
     }
 
     @Test

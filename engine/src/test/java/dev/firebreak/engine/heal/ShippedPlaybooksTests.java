@@ -131,6 +131,15 @@ class ShippedPlaybooksTests {
         }
     }
 
+    @Test
+    void onlyTheScaleOutIsJudgedAsAddingCapacity() throws IOException {
+        List<String> addingCapacity = PlaybookLibrary.load(List.of(extract())).all().stream()
+                .filter(p -> p.verification().addsCapacity()).map(Playbook::id).toList();
+
+        // a restart, rollback or clean-up removes the cause, so every resource must come back to its earlier level
+        assertThat(addingCapacity).containsExactly("heal-scale-out-saturation");
+    }
+
     private static RunbookEngine engine(List<Invocation> calls, boolean answer) {
         return engine(calls, answer, FITTING);
     }

@@ -160,6 +160,32 @@ class VerifierTests {
         assertThat(result.orElseThrow().why()).contains("every signal of catalog back to its level before the incident");
     }
 
+    /**
+     * After a scale-out under a noisy neighbour the errors and latency are back while CPU stays at 80 % (35 % before):
+     * a playbook that adds capacity has healed it; one that should have removed the cause has not; and CPU still over
+     * the saturation line is not back for either.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"true, 80, SUCCESS", "false, 80, UNCERTAIN", "true, 93, UNCERTAIN"})
+    void aPlaybookThatAddsCapacityIsBackWithItsResourcesUnderTheSaturationLine(boolean addsCapacity, double cpu,
+            VerificationOutcome expected) {
+        Instant onset = T0.minusSeconds(120);
+        health.put("catalog", of(HealthState.CRITICAL, HealthState.CRITICAL, HealthState.HEALTHY));
+        Verifier judged = new Verifier(new Playbook.Verification(Duration.ofSeconds(30), Duration.ofMinutes(2),
+                Duration.ofSeconds(20), Duration.ofSeconds(40), true, true, addsCapacity), List.of("catalog"),
+                Map.of("catalog", HealthState.CRITICAL), T0, history(onset, CALM, Map.of("cpu", cpu)), onset);
+
+        Optional<Verifier.Result> result = Optional.empty();
+        for (int s = 0; s <= 120 && result.isEmpty(); s++) {
+            result = judged.observe(T0.plusSeconds(s), health::get);
+        }
+
+        assertThat(result.orElseThrow().outcome()).isEqualTo(expected);
+        if (expected == VerificationOutcome.SUCCESS) {
+            assertThat(result.orElseThrow().why()).contains("under the saturation line");
+        }
+    }
+
     /** Memory still high (the golden signals are back), or traffic far below its level: detection's "degraded" stands. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"memory, 91", "request_rate, 30"})

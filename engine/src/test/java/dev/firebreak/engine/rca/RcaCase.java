@@ -99,8 +99,13 @@ final class RcaCase {
 
     /** The node reports CPU use too: {@code level} % of its capacity with a little noise, saturated from 90 %. */
     RcaCase cpu(String node, double level) {
+        return cpu(node, level, 1);
+    }
+
+    /** As above with {@code noise}: a noisier CPU deviates less for the same step, so latency can be the stronger reading. */
+    RcaCase cpu(String node, double level, double noise) {
         metrics.put(CPU, MetricSpec.resource(CPU, "CPU", 90));
-        series.get(node).put(CPU, noisy(level, 1));
+        series.get(node).put(CPU, noisy(level, noise));
         return this;
     }
 

@@ -300,6 +300,33 @@ class RootCauseAnalyzerTests {
         assertThat(top.kind()).isEqualTo(kind);
     }
 
+    /**
+     * web calls cache; at second 600 cache's CPU steps from 30 % by {@code cpuBy} points, its p99 from 50 ms by
+     * {@code latencyBy}. CPU as noisy as a shared host's, so the latency is the stronger reading, as in the trials.
+     */
+    private static RcaCase cacheSlowAsItsCpuRises(double cpuBy, double latencyBy) {
+        return new RcaCase().node("web").node("cache").calls("web", "cache").cpu("cache", 30, 2)
+                .step("cache", RcaCase.CPU, 600, cpuBy).step("cache", RcaCase.LATENCY, 600, latencyBy)
+                .step("web", RcaCase.LATENCY, 601, latencyBy);
+    }
+
+    @ParameterizedTest(name = "CPU 30 % + {0}, p99 50 ms + {1}: {2}")
+    @CsvSource({
+            // 70 % idle down to 20 %: 3.5 times slower by queueing alone; 2.4 times seen
+            "50, 70, resource exhaustion: CPU",
+            // 70 % idle down to 60 %: 1.2 times; 3 times seen, so something else slows it (a bandwidth limit)
+            "10, 100, latency in its own handling",
+            // 3.5 times by queueing, 9 times seen: the CPU is not the whole story
+            "50, 400, latency in its own handling"})
+    void latencyOfItsOwnIsCpuExhaustionBelowTheLineOnlyWhenQueueingOnTheCpuAccountsForIt(double cpuBy, double latencyBy,
+            String kind) {
+        Diagnosis diagnosis = analyzer.analyze(cacheSlowAsItsCpuRises(cpuBy, latencyBy).input("web", RcaCase.LATENCY, "cache"));
+
+        Cause top = diagnosis.top().orElseThrow();
+        assertThat(top.component()).isEqualTo("cache");
+        assertThat(top.kind()).isEqualTo(kind);
+    }
+
     /** api's calls to db fail beyond what db answered; api and web fail after; db is called more (api's retries). */
     private static RcaCase oneLossyCall() {
         return new RcaCase().node("web").node("api").node("db")

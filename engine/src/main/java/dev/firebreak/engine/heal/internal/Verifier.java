@@ -4,6 +4,7 @@ import dev.firebreak.engine.assess.HealthAssessment;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.heal.Playbook;
 import dev.firebreak.engine.heal.VerificationOutcome;
+import dev.firebreak.engine.rca.MetricSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,13 @@ public final class Verifier {
      * the signal's unit), so a near-zero level is no trap. A judgement, not a measurement.
      */
     record Bound(String signal, boolean higherIsWorse, double slack) {
+        /** Measured in percent of the component's capacity, so it has a saturation line. */
+        boolean isCapacity() {
+            return CAPACITY.contains(signal);
+        }
     }
+
+    private static final Set<String> CAPACITY = Set.of("cpu", "memory", "disk_used");
 
     /** Every signal a component may have; the first two are {@link #SIGNALS}. */
     static final List<Bound> BOUNDS = List.of(new Bound("error_rate", true, 0.5), new Bound("latency_p95", true, 20),
@@ -93,6 +100,9 @@ public final class Verifier {
                 if (before.length >= 30) {
                     double value = bound.higherIsWorse() ? quantile(before, 0.95) * CEILING_FACTOR + bound.slack()
                             : quantile(before, 0.05) / CEILING_FACTOR - bound.slack();
+                    if (criteria.addsCapacity() && bound.isCapacity()) {
+                        value = Math.max(value, MetricSpec.SATURATION_LINE_PERCENT);
+                    }
                     forComponent.put(bound.signal(), new Limit(bound, value));
                 }
             }
@@ -121,8 +131,10 @@ public final class Verifier {
             if (recent.length > 0) {
                 double median = quantile(recent, 0.5);
                 if (limit.exceededBy(median)) {
-                    beyond.add(String.format(java.util.Locale.ROOT, "%s %s %.2f %s its level before the incident (%.2f)",
-                            component, signal, median, limit.bound().higherIsWorse() ? "above" : "below", limit.value()));
+                    beyond.add(String.format(java.util.Locale.ROOT, "%s %s %.2f %s %s (%.2f)", component, signal, median,
+                            limit.bound().higherIsWorse() ? "above" : "below", criteria.addsCapacity() && limit.bound()
+                                    .isCapacity() ? "its level before the incident and the saturation line"
+                                    : "its level before the incident", limit.value()));
                 }
             }
         }
@@ -189,7 +201,9 @@ public final class Verifier {
         }
         if (!lagging.isEmpty()) {
             state.append("; every signal of ").append(String.join(", ", lagging))
-                    .append(" back to its level before the incident, detection's verdict not yet");
+                    .append(" back to its level before the incident").append(criteria.addsCapacity()
+                            ? " (CPU, memory and disk under the saturation line: the playbook adds capacity)" : "")
+                    .append(", detection's verdict not yet");
         }
         boolean neighboursOk = anomalousNeighbours.isEmpty();
         if (worse && !now.isBefore(start.plus(criteria.settle()))) {

@@ -192,18 +192,39 @@ final class CauseWriter {
      * Errors or latency of its own that a saturated resource of the node moved before or with: the resource is the
      * mechanism and so the cause (saturation explains errors, as the USE method reads them), however far each moved
      * in its own scale. Only a resource measured against the node's capacity and at its saturation line counts (CPU,
-     * memory, disk at 90 %): a resource that merely rose rises with the work a slower node holds, and connections in use
-     * and queues grow with latency itself.
+     * memory, disk at 90 %), or CPU below it whose queueing alone accounts for the slowdown: a resource that merely rose
+     * rises with the work a slower node holds, and connections in use and queues grow with latency itself.
      */
     private MetricReading saturatedFirst(NodeState s, MetricReading fault) {
         if (!ownSymptom(fault)) {
             return fault;
         }
         return s.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.RESOURCE && r.moved(threshold)
-                        && r.reached() >= r.spec().saturatedAt() && r.onset() <= fault.onset())
+                        && (r.reached() >= r.spec().saturatedAt() || queueingExplains(r, fault)) && r.onset() <= fault.onset())
                 .min(Comparator.comparingLong(MetricReading::onset)
                         .thenComparing(Comparator.comparingDouble(MetricReading::deviation).reversed()))
                 .orElse(fault);
+    }
+
+    /**
+     * CPU short of its saturation line that alone accounts for the node's slowdown. A queue's response time grows as
+     * 1 / (1 - utilisation), every percentile alike (M/M/1), so CPU taken from 30 % to 87 % makes answers up to 5.4
+     * times slower by itself; when that covers the whole slowdown seen, the CPU is the mechanism (ADR 0050). CPU that
+     * merely rose with the work of a node slowed by something else (a bandwidth limit: 30 to 40 %, 1.2 times, its
+     * latency 3 times) explains little of it. Only CPU, measured in percent of capacity: memory and disk do not queue.
+     */
+    static boolean queueingExplains(MetricReading resource, MetricReading latency) {
+        if (latency.spec().role() != MetricSpec.Role.LATENCY || !"CPU".equals(resource.spec().resource())
+                || !Double.isFinite(resource.spec().saturatedAt())) {
+            return false;
+        }
+        double idleBefore = 100 - resource.normal();
+        double idleNow = 100 - resource.reached();
+        double slowdown = latency.reached() / latency.normal();
+        if (!(idleBefore > 0) || !(latency.normal() > 0) || !(slowdown > 1)) {
+            return false;
+        }
+        return idleNow <= 0 || idleBefore / idleNow >= slowdown;
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.OptionalLong;
 public final class StoreSeries implements SeriesSource {
 
     /** A node's CPU, memory and disk are percentages; the seeds' health checks draw their line at 90 % (ADR 0045). */
-    private static final double SATURATED_PERCENT = 90;
+    private static final double SATURATED_PERCENT = MetricSpec.SATURATION_LINE_PERCENT;
 
     private static final Map<MetricName, MetricSpec> SPECS = specs();
 
