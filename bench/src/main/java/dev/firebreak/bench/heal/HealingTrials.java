@@ -38,8 +38,9 @@ import java.util.SplittableRandom;
  * healthy again by the simulator's own judgement (no worse than recovering for 30 s after it had been unwell), median and p95 in simulated seconds for both runs, as a ratio auto / off. Then the end-to-end time (fault ->
  * detected -> incident -> diagnosed -> healed -> verified) of a postgres-primary kill and a memory leak. Last line JSON.
  *
- * <p>Options: {@code --seeds N} (default 8), {@code --first-seed N} (default 1; seeds the work here was never looked at
- * against, such as 201, check that a change holds beyond the trials it came from), {@code --types a,b} (default all), {@code --e2e-seeds N} (default 8),
+ * <p>Options: {@code --seeds N} (default 8), {@code --first-seed N} (default 1; seeds no change was made from, such as
+ * 201, check that a change holds beyond the trials it came from), {@code --types a,b} (default all),
+ * {@code --e2e-seeds N} (default 8),
  * {@code --healable} (also asks {@link HealableTrials} which trials any playbook action could have healed);
  * {@code --quiet-hours H} instead runs H fault-free hours with healing automatic and counts what it did.
  */

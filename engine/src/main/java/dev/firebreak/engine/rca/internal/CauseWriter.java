@@ -200,7 +200,8 @@ final class CauseWriter {
             return fault;
         }
         return s.readings.stream().filter(r -> r.spec().role() == MetricSpec.Role.RESOURCE && r.moved(threshold)
-                        && (r.reached() >= r.spec().saturatedAt() || queueingExplains(r, fault)) && r.onset() <= fault.onset())
+                        && (r.reached() >= r.spec().saturatedAt() || queueingExplains(r, fault))
+                        && r.onset() <= fault.onset())
                 .min(Comparator.comparingLong(MetricReading::onset)
                         .thenComparing(Comparator.comparingDouble(MetricReading::deviation).reversed()))
                 .orElse(fault);
