@@ -74,14 +74,11 @@ public final class DecisionChain {
         // a playbook that cannot be filled in for this component does not apply to it: the next one answering is asked
         Playbook playbook = answering.getFirst();
         Fill fill = in.parameters().apply(playbook);
-        for (Playbook next : answering.subList(1, answering.size())) {
-            if (fill.applies()) {
-                break;
-            }
-            Fill nextFill = in.parameters().apply(next);
-            if (nextFill.applies()) {
-                playbook = next;
-                fill = nextFill;
+        for (int i = 1; !fill.applies() && i < answering.size(); i++) {
+            Fill next = in.parameters().apply(answering.get(i));
+            if (next.applies()) {
+                playbook = answering.get(i);
+                fill = next;
             }
         }
         HealingLearning.Record record = HealingLearning.record(in.actions(), playbook.id(), in.faultKind());
