@@ -97,6 +97,23 @@ class SimulatorPhysicsTests {
     }
 
     @Test
+    void callsFailedOverToTheReplicaNoLongerCrossTheLossyNetworkOfThePrimary() {
+        SimulationHarness h = SimulationHarness.quietAfternoon(7);
+        h.run(WARM_UP);
+        double baseline = h.mean("orders", MetricName.ERROR_RATE, 30);
+        h.simulator.inject(fault(h, FaultType.PACKET_LOSS, "postgres", 0.3, Duration.ofMinutes(10)));
+        h.run(60);
+        double lossy = h.mean("orders", MetricName.ERROR_RATE, 30);
+
+        h.simulator.execute(new RemediationAction.Failover("postgres"));
+        h.run(90);
+
+        assertThat(lossy).isGreaterThan(baseline + 10);
+        assertThat(h.mean("orders", MetricName.ERROR_RATE, 30)).as("orders' errors after the failover, before the loss: "
+                + baseline).isLessThan(baseline + 2);
+    }
+
+    @Test
     void failoverIsRefusedForComponentWithoutReplica() {
         SimulationHarness h = SimulationHarness.quietAfternoon(7);
 

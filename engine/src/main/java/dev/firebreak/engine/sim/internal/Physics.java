@@ -415,18 +415,21 @@ public final class Physics {
                 double calleeError = errors[callee];
                 double calleeFixed = fixedMs[callee];
                 double calleeVariable = variableMs[callee];
+                double calleeLoss = fx.packetLoss[callee];
                 int alternative = rerouteTo[callee];
                 if (alternative >= 0 && rerouteFraction[callee] > 0) {
                     double f = rerouteFraction[callee];
                     calleeError = (1 - f) * calleeError + f * errors[alternative];
                     calleeFixed = (1 - f) * calleeFixed + f * fixedMs[alternative];
                     calleeVariable = (1 - f) * calleeVariable + f * variableMs[alternative];
+                    // a rerouted call crosses the alternative's network, not the network of the node it was meant for
+                    calleeLoss = (1 - f) * calleeLoss + f * fx.packetLoss[alternative];
                 }
                 double timeout = edges.timeoutMs[e];
                 double pTimeout = calleeFixed >= timeout ? 1
                         : Math.exp(-(timeout - calleeFixed) / Math.max(1e-3, calleeVariable));
                 // lost packets, a partition or a broken dependency leave the caller waiting for its timeout
-                double pHang = 1 - (1 - fx.packetLoss[c]) * (1 - fx.packetLoss[callee]) * (1 - fx.edgePartition[e])
+                double pHang = 1 - (1 - fx.packetLoss[c]) * (1 - calleeLoss) * (1 - fx.edgePartition[e])
                         * (1 - fx.edgeDependencyFailure[e]);
                 double pFast = 1 - (1 - calleeError) * (1 - skewRejection(fx.skewSeconds[c])) * (1 - poolFail[e]);
                 double pSlow = 1 - (1 - pHang) * (1 - pTimeout);
