@@ -1,6 +1,7 @@
 package dev.firebreak.bench.rca;
 
 import dev.firebreak.engine.rca.Calibration;
+import dev.firebreak.engine.rca.Cause;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Calibrations {
     static void table(List<RcaTrial.Outcome> given, Calibration calibration) {
         List<RcaTrial.Outcome> diagnosed = calibration == null ? given : given.stream()
                 .map(o -> new RcaTrial.Outcome(o.type(), o.seed(), o.truth(), o.rank(), calibration.apply(o.rawShare()),
-                        o.rawShare(), o.methodRanks(), o.top(), o.topKind(), o.rawShares(), o.namesChange())).toList();
+                        o.rawShare(), o.methodRanks(), o.top(), o.topKind(), o.rawShares(), o.bases())).toList();
         System.out.printf(Locale.ROOT, "%n| confidence | trials | mean confidence | share correct |%n|---|---|---|---|%n");
         for (int b = 0; b < BINS; b++) {
             double low = (double) b / BINS;
@@ -39,15 +40,17 @@ final class Calibrations {
                 .average().orElse(0);
         System.out.printf(Locale.ROOT, "Brier score of the top confidence: %.3f%n", brier);
         dev.firebreak.engine.rca.RcaConfig shipped = dev.firebreak.engine.rca.RcaConfig.ofDefaults();
-        everyCause(given, calibration != null ? calibration : shipped.calibration(),
-                calibration != null ? calibration : shipped.directCalibration());
+        everyCause(given, calibration != null ? (share, basis) -> calibration.apply(share)
+                : (share, basis) -> shipped.calibrationFor(basis).apply(share));
     }
 
     /** The same table over every cause in the top five: what the panel's confidence bars claim. */
-    private static void everyCause(List<RcaTrial.Outcome> diagnosed, Calibration general, Calibration direct) {
+    private static void everyCause(List<RcaTrial.Outcome> diagnosed, Calibrated calibrated) {
         List<double[]> points = new ArrayList<>(); // {confidence, right}
-        for (double[] p : points(diagnosed, null)) {
-            points.add(new double[] {(p[2] == 1 ? direct : general).apply(p[0]), p[1]});
+        for (RcaTrial.Outcome o : diagnosed) {
+            for (int i = 0; i < o.rawShares().length; i++) {
+                points.add(new double[] {calibrated.confidence(o.rawShares()[i], o.bases()[i]), o.rank() == i + 1 ? 1 : 0});
+            }
         }
         Calibration calibration = Calibration.identity();
         System.out.printf(Locale.ROOT, "%n| confidence (top %d causes) | causes | mean confidence | share correct |%n"
@@ -74,17 +77,18 @@ final class Calibrations {
                 points.isEmpty() ? 0 : brier / points.size());
     }
 
-    /**
-     * Each of a trial's first causes as {raw share, 1 if it is the true cause, 1 if it is named by direct evidence}; only those
-     * so named (or only the others) when {@code namesChange} is given.
-     */
-    private static List<double[]> points(List<RcaTrial.Outcome> diagnosed, Boolean namesChange) {
+    /** A raw share of a cause on the given basis, calibrated. */
+    private interface Calibrated {
+        double confidence(double rawShare, Cause.Basis basis);
+    }
+
+    /** Each of a trial's first causes on one basis as {raw share, 1 if it is the true cause}. */
+    private static List<double[]> points(List<RcaTrial.Outcome> diagnosed, Cause.Basis basis) {
         List<double[]> points = new ArrayList<>();
         for (RcaTrial.Outcome o : diagnosed) {
             for (int i = 0; i < o.rawShares().length; i++) {
-                boolean named = o.namesChange()[i];
-                if (namesChange == null || namesChange == named) {
-                    points.add(new double[] {o.rawShares()[i], o.rank() == i + 1 ? 1 : 0, named ? 1 : 0});
+                if (o.bases()[i] == basis) {
+                    points.add(new double[] {o.rawShares()[i], o.rank() == i + 1 ? 1 : 0});
                 }
             }
         }
@@ -120,12 +124,14 @@ final class Calibrations {
         return left <= right ? i - 1 : i + 1;
     }
 
-    /** Two fits: causes named by direct evidence, and the others. */
+    /** One fit per basis a cause's kind can rest on. */
     static void fit(List<RcaTrial.Outcome> diagnosed) {
         System.out.println("general (kinds named by the metrics alone):");
-        fit(diagnosed, points(diagnosed, false));
+        fit(diagnosed, points(diagnosed, Cause.Basis.SHARE));
         System.out.println("direct evidence (kinds that name a change made to the component, or its instances down):");
-        fit(diagnosed, points(diagnosed, true));
+        fit(diagnosed, points(diagnosed, Cause.Basis.DIRECT));
+        System.out.println("lost calls (kinds named by where lost calls gather: network at the node):");
+        fit(diagnosed, points(diagnosed, Cause.Basis.LOST_CALLS));
     }
 
     private static void fit(List<RcaTrial.Outcome> diagnosed, List<double[]> sorted) {

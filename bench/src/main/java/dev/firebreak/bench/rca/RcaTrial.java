@@ -7,6 +7,7 @@ import dev.firebreak.engine.fault.FaultSpec;
 import dev.firebreak.engine.fault.FaultType;
 import dev.firebreak.engine.incident.Incident;
 import dev.firebreak.engine.rca.Calibration;
+import dev.firebreak.engine.rca.Cause;
 import dev.firebreak.engine.rca.Diagnosis;
 import dev.firebreak.engine.rca.RcaConfig;
 import dev.firebreak.engine.rca.RcaInput;
@@ -39,12 +40,12 @@ final class RcaTrial {
      * @param confidence   the service's confidence in its top cause (shipped calibration)
      * @param rawShare     the top cause's raw share of the evidence (before calibration)
      * @param rawShares    the raw shares of the first five causes, best first (fewer if fewer were ranked)
-     * @param namesChange  whether each of those causes' kind names a change made to it (calibrated apart)
+     * @param bases        what each of those causes' kind rests on (each basis is calibrated apart)
      * @param methodRanks  rank of the true cause by each method alone
      * @param topKind      the fault kind the top cause was given
      */
     record Outcome(FaultType type, long seed, String truth, int rank, double confidence, double rawShare,
-            Map<RcaMethod, Integer> methodRanks, String top, String topKind, double[] rawShares, boolean[] namesChange) {
+            Map<RcaMethod, Integer> methodRanks, String top, String topKind, double[] rawShares, Cause.Basis[] bases) {
         boolean diagnosed() {
             return rank >= 0;
         }
@@ -79,7 +80,7 @@ final class RcaTrial {
                     .filter(i -> !i.openedAt().isBefore(faultStart) && i.openedAt().isBefore(faultEnd))
                     .min(Comparator.comparing(Incident::openedAt));
             if (first.isEmpty() || engine.rootCauses().diagnosis(first.get().id()).isEmpty()) {
-                return new Outcome(type, seed, truth, -1, 0, 0, Map.of(), "", "", new double[0], new boolean[0]);
+                return new Outcome(type, seed, truth, -1, 0, 0, Map.of(), "", "", new double[0], new Cause.Basis[0]);
             }
             long id = first.get().id();
             Diagnosis diagnosis = engine.rootCauses().diagnosis(id).orElseThrow();
@@ -105,17 +106,9 @@ final class RcaTrial {
                     diagnosis.top().map(c -> c.confidence()).orElse(0.0),
                     raw.top().map(c -> c.confidence()).orElse(0.0), methods,
                     diagnosis.top().map(c -> c.component()).orElse(""), diagnosis.top().map(c -> c.kind()).orElse(""),
-                    raw.causes().stream().limit(TOP).mapToDouble(c -> c.confidence()).toArray(), flags(raw));
+                    raw.causes().stream().limit(TOP).mapToDouble(c -> c.confidence()).toArray(),
+                    raw.causes().stream().limit(TOP).map(Cause::basis).toArray(Cause.Basis[]::new));
         }
-    }
-
-    private static boolean[] flags(Diagnosis raw) {
-        java.util.List<dev.firebreak.engine.rca.Cause> first = raw.causes().stream().limit(TOP).toList();
-        boolean[] flags = new boolean[first.size()];
-        for (int i = 0; i < flags.length; i++) {
-            flags[i] = first.get(i).namedByDirectEvidence();
-        }
-        return flags;
     }
 
     /** With -Drca.explain=true: a wrongly diagnosed trial's top five and the true cause's entry, on standard error. */

@@ -35,6 +35,13 @@ public record Cause(String component, String kind, double confidence, double sco
     static final String CHANGE_KIND_PREFIX = "bad ";
     /** The kind of a component whose own checks find instances it should have not serving. */
     public static final String DOWN_KIND = "instances down";
+    /** The kind of a node that loses calls to it and from it on the way: the network at this node. */
+    public static final String LOST_AT_BOTH_ENDS_KIND = "network: calls to and from it are lost";
+    /**
+     * The kind of a callee that several callers lose their calls to while it answered what reached it as before: the
+     * network at its end loses them (packet loss on its host, say), which moving its work elsewhere cures.
+     */
+    public static final String LOST_AT_ITS_END_KIND = "network: calls to it are lost at its end";
     /**
      * The kind of a callee that only one caller fails to reach, with nothing else lost at either end: the fault lies on
      * that link (either end of it), and its confidence covers both ends.
@@ -47,6 +54,27 @@ public record Cause(String component, String kind, double confidence, double sco
      */
     public boolean namedByDirectEvidence() {
         return kind.startsWith(CHANGE_KIND_PREFIX) || kind.equals(DOWN_KIND);
+    }
+
+    /** What the kind rests on, by which its confidence is calibrated ({@link RcaConfig#calibrationFor}). */
+    public Basis basis() {
+        if (namedByDirectEvidence()) {
+            return Basis.DIRECT;
+        }
+        return kind.equals(LOST_AT_BOTH_ENDS_KIND) || kind.equals(LOST_AT_ITS_END_KIND) ? Basis.LOST_CALLS : Basis.SHARE;
+    }
+
+    /** What a cause's kind rests on. */
+    public enum Basis {
+        /** The metrics' share of the evidence alone. */
+        SHARE,
+        /** {@link #namedByDirectEvidence() Direct evidence}: a change made to it, its instances found down. */
+        DIRECT,
+        /**
+         * Where lost calls gather: at this node, from several callers or to and from it, and nowhere else (ADR 0052).
+         * Which node that is follows from the call graph rather than from how far its metrics moved.
+         */
+        LOST_CALLS
     }
 
     public Cause withConfidence(double calibrated) {

@@ -23,9 +23,13 @@ import java.util.Set;
  *                             deployment on the component just before it failed, or its own checks finding its instances down,
  *                             is evidence the metrics' share does not weigh, so such causes are right more often than
  *                             their share says (fitted apart)
+ * @param lostCallsCalibration the same for a cause named by where lost calls gather ({@link Cause.Basis#LOST_CALLS}):
+ *                             the call graph names that node, however its share of the metrics' evidence is spread
+ *                             over the callers its loss fails (fitted apart, ADR 0052)
  */
 public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double halfScore, long changeLookbackSeconds,
-        long recentLevelSeconds, double walkRestart, Calibration calibration, Calibration directCalibration) {
+        long recentLevelSeconds, double walkRestart, Calibration calibration, Calibration directCalibration,
+        Calibration lostCallsCalibration) {
 
     public static final double DEFAULT_ANOMALY_THRESHOLD = 4;
     public static final double DEFAULT_HALF_SCORE = 8;
@@ -55,18 +59,28 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
         }
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(directCalibration, "directCalibration");
+        Objects.requireNonNull(lostCallsCalibration, "lostCallsCalibration");
     }
 
     /** The calibration for a cause of this kind. */
     public Calibration calibrationFor(Cause cause) {
-        return cause.namedByDirectEvidence() ? directCalibration : calibration;
+        return calibrationFor(cause.basis());
+    }
+
+    /** The calibration for causes whose kind rests on this basis. */
+    public Calibration calibrationFor(Cause.Basis basis) {
+        return switch (basis) {
+            case SHARE -> calibration;
+            case DIRECT -> directCalibration;
+            case LOST_CALLS -> lostCallsCalibration;
+        };
     }
 
     /** Every method, with the calibration fitted on simulator seeds 1001-1005 (bench RcaAccuracy). */
     public static RcaConfig ofDefaults() {
         return new RcaConfig(EnumSet.allOf(RcaMethod.class), DEFAULT_ANOMALY_THRESHOLD, DEFAULT_HALF_SCORE,
                 DEFAULT_CHANGE_LOOKBACK_SECONDS, DEFAULT_RECENT_LEVEL_SECONDS, DEFAULT_WALK_RESTART, FittedCalibration.SIMULATOR,
-                FittedCalibration.SIMULATOR_DIRECT);
+                FittedCalibration.SIMULATOR_DIRECT, FittedCalibration.SIMULATOR_LOST_CALLS);
     }
 
     public boolean uses(RcaMethod method) {
@@ -86,16 +100,16 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
 
     public RcaConfig withMethods(Set<RcaMethod> chosen) {
         return new RcaConfig(chosen, anomalyThreshold, halfScore, changeLookbackSeconds, recentLevelSeconds, walkRestart,
-                calibration, directCalibration);
+                calibration, directCalibration, lostCallsCalibration);
     }
 
     /** One calibration for every cause (the identity, to read raw shares). */
     public RcaConfig withCalibration(Calibration fitted) {
-        return withCalibrations(fitted, fitted);
+        return withCalibrations(fitted, fitted, fitted);
     }
 
-    public RcaConfig withCalibrations(Calibration general, Calibration direct) {
+    public RcaConfig withCalibrations(Calibration general, Calibration direct, Calibration lostCalls) {
         return new RcaConfig(methods, anomalyThreshold, halfScore, changeLookbackSeconds, recentLevelSeconds, walkRestart,
-                general, direct);
+                general, direct, lostCalls);
     }
 }

@@ -148,20 +148,25 @@ class RootCauseAnalyzerTests {
         assertThat(searchIncident.rankOf("cart-db")).isGreaterThan(2);
     }
 
-    @Test
-    void causeQuietOnItsOwnMetricsButFailingEveryCallersCallsToItIsRankedFirst() {
+    @ParameterizedTest(name = "it reports its own error rate: {0}")
+    @ValueSource(booleans = {true, false})
+    void causeQuietOnItsOwnMetricsButFailingEveryCallersCallsToItIsRankedFirst(boolean reportsErrors) {
         RcaCase quietCause = new RcaCase().node("web").node("mobile").node("ledger").node("web-cache").node("mobile-cache")
                 .calls("web", "ledger").calls("mobile", "ledger").calls("web", "web-cache").calls("mobile", "mobile-cache")
                 .callStep("web", "ledger", RcaCase.ERRORS, 0.5, 600, 30)
                 .callStep("mobile", "ledger", RcaCase.ERRORS, 0.5, 600, 30)
                 .step("web", RcaCase.ERRORS, 601, 15).step("mobile", RcaCase.ERRORS, 601, 15);
+        if (!reportsErrors) {
+            quietCause.without("ledger", RcaCase.ERRORS);
+        }
 
         Diagnosis diagnosis = analyzer.analyze(quietCause.input("web", RcaCase.ERRORS, "mobile"));
 
         Cause top = diagnosis.top().orElseThrow();
         assertThat(top.component()).isEqualTo("ledger");
-        assertThat(top.kind()).isEqualTo("dependency failing: calls to it fail");
         assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("calls from "));
+        // answering what reached it as before, the calls were lost at its end; without its own word, it is failing them
+        assertThat(top.kind()).isEqualTo(reportsErrors ? Cause.LOST_AT_ITS_END_KIND : "dependency failing: calls to it fail");
     }
 
     @Test
@@ -476,6 +481,50 @@ class RootCauseAnalyzerTests {
         assertThat(db.evidence()).anySatisfy(e -> assertThat(e).startsWith("orders loses its calls to it at its own end"));
     }
 
+    @ParameterizedTest(name = "its own error rate up by {0}")
+    @ValueSource(doubles = {0, 20})
+    void aDatabaseThatSeveralCallersLoseCallsToIsNamedForTheNetworkAtItsEndOnlyWhileItAnswersAsBefore(double ownErrors) {
+        // packet loss at db: both callers' calls to it fail beyond what it answered; its latency hardly moves
+        RcaCase lossy = new RcaCase().node("web").node("orders").node("reports").node("db")
+                .calls("web", "orders").calls("web", "reports").calls("orders", "db").calls("reports", "db")
+                .callStep("orders", "db", RcaCase.ERRORS, 0.5, 600, 30)
+                .callStep("reports", "db", RcaCase.ERRORS, 0.5, 600, 30)
+                .step("orders", RcaCase.ERRORS, 601, 25).step("reports", RcaCase.ERRORS, 601, 25)
+                .step("web", RcaCase.ERRORS, 602, 20).step("db", RcaCase.ERRORS, 600, ownErrors);
+
+        Cause top = analyzer.analyze(lossy.input("web", RcaCase.ERRORS)).top().orElseThrow();
+
+        assertThat(top.component()).isEqualTo("db");
+        if (ownErrors == 0) {
+            assertThat(top.kind()).isEqualTo(Cause.LOST_AT_ITS_END_KIND);
+            assertThat(top.basis()).isEqualTo(Cause.Basis.LOST_CALLS);
+            assertThat(top.evidence()).anySatisfy(e -> assertThat(e).startsWith("its callers lose their calls to it beyond"));
+        } else {
+            // it fails what reaches it: its own handling, not the network
+            assertThat(top.kind()).isNotEqualTo(Cause.LOST_AT_ITS_END_KIND);
+            assertThat(top.basis()).isEqualTo(Cause.Basis.SHARE);
+        }
+    }
+
+    @Test
+    void aCauseNamedByWhereLostCallsGatherIsCalibratedApart() {
+        RcaCase lossy = new RcaCase().node("web").node("orders").node("reports").node("db")
+                .calls("web", "orders").calls("web", "reports").calls("orders", "db").calls("reports", "db")
+                .callStep("orders", "db", RcaCase.ERRORS, 0.5, 600, 30)
+                .callStep("reports", "db", RcaCase.ERRORS, 0.5, 600, 30)
+                .step("orders", RcaCase.ERRORS, 601, 25).step("reports", RcaCase.ERRORS, 601, 25)
+                .step("web", RcaCase.ERRORS, 602, 20);
+        Calibration flat = new Calibration(new double[] {0, 1}, new double[] {0.93, 0.93});
+        RootCauseAnalyzer apart = new RootCauseAnalyzer(RcaConfig.ofDefaults()
+                .withCalibrations(Calibration.identity(), Calibration.identity(), flat));
+
+        Diagnosis diagnosis = apart.analyze(lossy.input("web", RcaCase.ERRORS));
+
+        assertThat(diagnosis.top().orElseThrow().confidence()).isEqualTo(0.93);
+        assertThat(causeOf(diagnosis, "orders").confidence()).as("a victim keeps the general calibration")
+                .isNotEqualTo(0.93);
+    }
+
     @Test
     void aCalleeSufferingTheCallsANodeLosesToItDoesNotExplainThatNode() {
         // packet loss at orders; db fails some requests of its own too, its connections held by orders' hanging calls
@@ -545,7 +594,7 @@ class RootCauseAnalyzerTests {
         Calibration flat = new Calibration(new double[] {0, 1}, new double[] {0.9, 0.9});
         RootCauseAnalyzer raw = new RootCauseAnalyzer(RcaConfig.ofDefaults().withCalibration(Calibration.identity()));
         RootCauseAnalyzer apart = new RootCauseAnalyzer(RcaConfig.ofDefaults()
-                .withCalibrations(Calibration.identity(), flat));
+                .withCalibrations(Calibration.identity(), flat, Calibration.identity()));
 
         Diagnosis shares = raw.analyze(deployments.input("checkout", RcaCase.ERRORS));
         Diagnosis calibrated = apart.analyze(deployments.input("checkout", RcaCase.ERRORS));
@@ -656,7 +705,8 @@ class RootCauseAnalyzerTests {
         assertThatThrownBy(() -> RcaConfig.ofDefaults().withMethods(EnumSet.noneOf(RcaMethod.class)))
                 .hasMessageContaining("at least one method");
         assertThatThrownBy(() -> new RcaConfig(EnumSet.allOf(RcaMethod.class), 0, 8, 900, 900, 0.15,
-                Calibration.identity(), Calibration.identity())).hasMessageContaining("anomalyThreshold");
+                Calibration.identity(), Calibration.identity(), Calibration.identity()))
+                .hasMessageContaining("anomalyThreshold");
         assertThatThrownBy(() -> new Calibration(new double[] {0, 0.5, 1}, new double[] {0.2, 0.1, 0.9}))
                 .hasMessageContaining("must rise");
     }

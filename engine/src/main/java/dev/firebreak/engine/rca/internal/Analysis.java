@@ -441,7 +441,8 @@ public final class Analysis {
 
     /**
      * Lost calls belong to the end they gather at: packet loss on a node loses calls to it and from it, so that node
-     * is on every lossy call, while its callee is on one; a callee that all its callers lose is the one failing. One
+     * is on every lossy call, while its callee is on one; a callee that all its callers lose is the one failing, and
+     * when its own error rate says it answered what reached it, the network at its end lost the rest. One
      * lossy call with nothing else lossy at either end is a link, and nothing either end reports says which end is at
      * fault: the callee is named (a dependency failing, as its caller sees it, which the caller can break its circuit
      * to whichever end it is) and the caller follows just behind, unless the caller's calls were refused at once: then
@@ -469,6 +470,9 @@ public final class Analysis {
             int atCallee = lossy.get(loss.callee());
             boolean link = atCaller == 1 && atCallee == 1;
             boolean refused = refusedAtOnce(caller, callee);
+            if (atCallee >= 2 && atCallee > atCaller && !refused && answeredAsBefore(callee)) {
+                callee.lossAtItsEnd = true;
+            }
             if (link && !refused) {
                 // a caller outside the candidates (the incident reached only the callee and below) is still the
                 // link's other end: the callee's only caller losing its calls is a link, not the callee failing
@@ -510,6 +514,15 @@ public final class Analysis {
         double rise = latencyAt(callerPercentiles, quantile, MetricReading::reached)
                 - latencyAt(callerPercentiles, quantile, MetricReading::normal);
         return rise < latencyAt(calleePercentiles, TIMEOUT_FLOOR_QUANTILE, MetricReading::normal);
+    }
+
+    /**
+     * It reports its own error rate and that did not move: what reached it was answered as before, so calls its callers
+     * lost to it were lost on the way. A node that reports none (an external seen only by its callers) is not known to
+     * have answered anything.
+     */
+    private boolean answeredAsBefore(NodeState s) {
+        return ownErrors(s).map(r -> !r.moved(config.anomalyThreshold())).orElse(false);
     }
 
     private static Optional<MetricReading> ownErrors(NodeState s) {

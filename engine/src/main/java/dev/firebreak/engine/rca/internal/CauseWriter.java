@@ -78,6 +78,9 @@ final class CauseWriter {
         if (losesCallsAtItsEnd(s)) {
             evidence.add("calls to it and from it are lost on the way: the network at this node (packet loss, a cut"
                     + " link) rather than any one callee");
+        } else if (lossAtItsEnd(s)) {
+            evidence.add("its callers lose their calls to it beyond what it answered, while its own error rate did not"
+                    + " move: what reached it was answered, so the network at its end loses the rest");
         } else if (callsRefused(s)) {
             evidence.add("its calls fail at once, with no wait for a timeout: its callees answer them and refuse them,"
                     + " so what it sends is wrong (its clock, credentials or quota) rather than the network or a callee");
@@ -146,7 +149,10 @@ final class CauseWriter {
             return Cause.DOWN_KIND;
         }
         if (losesCallsAtItsEnd(s)) {
-            return "network: calls to and from it are lost";
+            return Cause.LOST_AT_BOTH_ENDS_KIND;
+        }
+        if (lossAtItsEnd(s)) {
+            return Cause.LOST_AT_ITS_END_KIND;
         }
         if (callsRefused(s)) {
             return "its calls are refused: what it sends is turned away (clock, credentials, quota)";
@@ -286,6 +292,11 @@ final class CauseWriter {
 
     private boolean losesCallsAtItsEnd(NodeState s) {
         return hasMoved(s, Analysis.LOST_CALLS_TO);
+    }
+
+    /** Lost calls gather at it while it answered as before; not a node whose requests stopped arriving at all. */
+    private static boolean lossAtItsEnd(NodeState s) {
+        return s.lossAtItsEnd && !s.lostTraffic;
     }
 
     private boolean callsRefused(NodeState s) {

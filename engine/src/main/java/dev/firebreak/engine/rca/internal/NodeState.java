@@ -45,6 +45,11 @@ final class NodeState {
      * by the hanging calls, retries) is that caller's, passed down.
      */
     int losesCallsOf = -1;
+    /**
+     * Several callers lose their calls to it beyond what it answered, while it answered what reached it as before (its
+     * own error rate did not move): the calls are lost at its end, on the network (ADR 0052).
+     */
+    boolean lossAtItsEnd;
     /** Its own checks found instances it should have not serving during the incident. */
     boolean foundDown;
 
