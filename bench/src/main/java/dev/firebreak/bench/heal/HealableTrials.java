@@ -101,10 +101,10 @@ final class HealableTrials {
             for (RunbookStep step : playbook.runbook().steps()) {
                 if (step.action() instanceof StepAction.Simulator simulator) {
                     Set<String> taken = kinds.computeIfAbsent(simulator.action(), a -> new HashSet<>());
-                    if (playbook.trigger().componentKinds().isEmpty()) {
+                    if (playbook.componentKinds().isEmpty()) {
                         taken.add("*");
                     }
-                    taken.addAll(playbook.trigger().componentKinds());
+                    taken.addAll(playbook.componentKinds());
                 }
             }
         }

@@ -145,7 +145,7 @@ public final class DecisionChain {
                     : in.library().match(in.faultKind(), in.componentKind(), other, in.componentHealth());
             if (elsewhere.isPresent()) {
                 return elsewhere.get().id() + " answers " + where + " only as "
-                        + Strategy.labels(elsewhere.get().trigger().strategies(), " or ") + ", and this decision is "
+                        + Strategy.labels(elsewhere.get().strategies(), " or ") + ", and this decision is "
                         + in.strategy().label();
             }
         }

@@ -15,20 +15,23 @@ import java.util.Set;
  *
  * @param runbook      the steps; its {@code preconditions} are the pre-checks, checked when the run starts
  * @param category     the seed's category (restart, scale, circuit-break, failover, rollback, cleanup...)
- * @param trigger      which diagnosed causes it answers
+ * @param triggers     which diagnosed causes it answers: what any of them answers (at least one)
  * @param confidence   the confidence the cause needs; empty for the configured default
  * @param scope        what its actions touch (the blast radius is computed from it)
  * @param mode         a stricter mode than the environment's for this playbook; empty to follow the environment
  * @param verification how success is judged after the run
  * @param priority     among several matching playbooks the highest wins (then the id)
  */
-public record Playbook(Runbook runbook, String category, Trigger trigger, Optional<Double> confidence, ActionScope scope,
+public record Playbook(Runbook runbook, String category, List<Trigger> triggers, Optional<Double> confidence, ActionScope scope,
         Optional<HealingMode> mode, Verification verification, int priority) {
 
     public Playbook {
         Objects.requireNonNull(runbook, "runbook");
         Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(trigger, "trigger");
+        triggers = List.copyOf(triggers);
+        if (triggers.isEmpty()) {
+            throw new IllegalArgumentException("a playbook needs at least one trigger");
+        }
         Objects.requireNonNull(confidence, "confidence");
         confidence.ifPresent(value -> {
             if (!(value >= 0 && value <= 1)) {
@@ -42,6 +45,36 @@ public record Playbook(Runbook runbook, String category, Trigger trigger, Option
 
     public String id() {
         return runbook.id();
+    }
+
+    /** Whether a trigger answers the cause: the fault-kind prefix the first such trigger matched, or empty. */
+    public Optional<String> answers(String diagnosedKind, String componentKind, Strategy strategy, HealthState now) {
+        for (Trigger trigger : triggers) {
+            Optional<String> matched = trigger.matches(diagnosedKind, componentKind, strategy, now);
+            if (matched.isPresent()) {
+                return matched;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The strategies any of its triggers answers. */
+    public Set<Strategy> strategies() {
+        Set<Strategy> all = java.util.EnumSet.noneOf(Strategy.class);
+        triggers.forEach(t -> all.addAll(t.strategies()));
+        return all;
+    }
+
+    /** The component kinds any of its triggers answers; empty when one of them answers every kind. */
+    public Set<String> componentKinds() {
+        Set<String> all = new java.util.LinkedHashSet<>();
+        for (Trigger trigger : triggers) {
+            if (trigger.componentKinds().isEmpty()) {
+                return Set.of();
+            }
+            all.addAll(trigger.componentKinds());
+        }
+        return all;
     }
 
     /**
@@ -72,6 +105,11 @@ public record Playbook(Runbook runbook, String category, Trigger trigger, Option
             if (faultKinds.contains(ANY) && health.isEmpty()) {
                 throw new IllegalArgumentException("a trigger on any fault kind needs a health condition");
             }
+        }
+
+        /** Its fault kinds, with the health they need when it names one ("any, when critical"). */
+        public String describe() {
+            return String.join(", ", faultKinds) + health.map(h -> ", when " + h.name().toLowerCase(Locale.ROOT)).orElse("");
         }
 
         /** The fault-kind prefix the diagnosed kind matched, or empty. */

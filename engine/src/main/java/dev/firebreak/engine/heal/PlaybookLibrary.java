@@ -72,7 +72,7 @@ public final class PlaybookLibrary {
     /** Every playbook whose trigger matches, in the order {@link #match} prefers them. */
     public List<Playbook> matches(String faultKind, String componentKind, Strategy strategy, HealthState health) {
         return playbooks.stream()
-                .filter(p -> p.trigger().matches(faultKind, componentKind, strategy, health).isPresent())
+                .filter(p -> p.answers(faultKind, componentKind, strategy, health).isPresent())
                 .sorted(Comparator.comparingInt(Playbook::priority).reversed().thenComparing(Playbook::id))
                 .toList();
     }

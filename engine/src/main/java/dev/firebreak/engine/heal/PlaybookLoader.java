@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a playbook: a runbook file (every runbook field, read by {@link RunbookLoader}) with a {@code healing} block:
@@ -89,36 +90,19 @@ public final class PlaybookLoader {
         Map<String, Node> f = yaml.fields(block, HEALING, HEALING_FIELDS);
         String category = yaml.text(yaml.required(f, "category", block, HEALING), HEALING + ".category");
         Node triggerNode = yaml.required(f, "trigger", block, HEALING);
-        Map<String, Node> t = yaml.fields(triggerNode, HEALING + ".trigger", List.of("faultKinds", "componentKinds",
-                "strategies", "health"));
-        List<String> faultKinds = yaml.texts(yaml.required(t, "faultKinds", triggerNode, HEALING + ".trigger"),
-                HEALING + ".trigger.faultKinds");
-        List<String> componentKinds = t.containsKey("componentKinds")
-                ? yaml.texts(t.get("componentKinds"), HEALING + ".trigger.componentKinds") : List.of();
-        Set<Strategy> strategies = EnumSet.noneOf(Strategy.class);
-        if (t.containsKey("strategies")) {
-            for (String name : yaml.texts(t.get("strategies"), HEALING + ".trigger.strategies")) {
-                try {
-                    strategies.add(Strategy.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw yaml.error(t.get("strategies"), HEALING + ".trigger.strategies", "unknown strategy '" + name
-                            + "'; strategies: reactive, proactive, predictive");
-                }
+        List<Playbook.Trigger> triggers = new ArrayList<>();
+        if (triggerNode instanceof SequenceNode) {
+            // several triggers: the playbook answers what any of them answers
+            List<Node> each = yaml.list(triggerNode, HEALING + ".trigger");
+            if (each.isEmpty()) {
+                throw yaml.error(triggerNode, HEALING + ".trigger", "a list of triggers needs at least one");
+            }
+            for (int i = 0; i < each.size(); i++) {
+                triggers.add(trigger(each.get(i), HEALING + ".trigger[" + i + "]"));
             }
         } else {
-            strategies.add(Strategy.REACTIVE);
+            triggers.add(trigger(triggerNode, HEALING + ".trigger"));
         }
-        Optional<HealthState> health = Optional.empty();
-        if (t.containsKey("health")) {
-            String value = yaml.text(t.get("health"), HEALING + ".trigger.health");
-            try {
-                health = Optional.of(HealthState.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw yaml.error(t.get("health"), HEALING + ".trigger.health", "unknown health '" + value
-                        + "'; states: recovering, degraded, critical, failed");
-            }
-        }
-        Optional<HealthState> finalHealth = health;
         Optional<Double> confidence = Optional.empty();
         if (f.containsKey("confidence")) {
             confidence = Optional.of(number(f.get("confidence"), HEALING + ".confidence"));
@@ -146,10 +130,40 @@ public final class PlaybookLoader {
         Optional<Double> finalConfidence = confidence;
         Optional<HealingMode> finalMode = mode;
         Playbook.Verification finalVerification = verification;
-        Playbook.Trigger trigger = yaml.build(triggerNode, HEALING + ".trigger",
-                () -> new Playbook.Trigger(faultKinds, componentKinds, strategies, finalHealth));
-        return yaml.build(block, HEALING, () -> new Playbook(runbook, category, trigger, finalConfidence, scope, finalMode,
+        return yaml.build(block, HEALING, () -> new Playbook(runbook, category, triggers, finalConfidence, scope, finalMode,
                 finalVerification, priority));
+    }
+
+    private Playbook.Trigger trigger(Node node, String path) throws PlaybookException {
+        Map<String, Node> t = yaml.fields(node, path, List.of("faultKinds", "componentKinds", "strategies", "health"));
+        List<String> faultKinds = yaml.texts(yaml.required(t, "faultKinds", node, path), path + ".faultKinds");
+        List<String> componentKinds = t.containsKey("componentKinds")
+                ? yaml.texts(t.get("componentKinds"), path + ".componentKinds") : List.of();
+        Set<Strategy> strategies = EnumSet.noneOf(Strategy.class);
+        if (t.containsKey("strategies")) {
+            for (String name : yaml.texts(t.get("strategies"), path + ".strategies")) {
+                try {
+                    strategies.add(Strategy.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw yaml.error(t.get("strategies"), path + ".strategies", "unknown strategy '" + name
+                            + "'; strategies: reactive, proactive, predictive");
+                }
+            }
+        } else {
+            strategies.add(Strategy.REACTIVE);
+        }
+        Optional<HealthState> health = Optional.empty();
+        if (t.containsKey("health")) {
+            String value = yaml.text(t.get("health"), path + ".health");
+            try {
+                health = Optional.of(HealthState.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw yaml.error(t.get("health"), path + ".health", "unknown health '" + value
+                        + "'; states: recovering, degraded, critical, failed");
+            }
+        }
+        Optional<HealthState> condition = health;
+        return yaml.build(node, path, () -> new Playbook.Trigger(faultKinds, componentKinds, strategies, condition));
     }
 
     private Playbook.Verification verification(Node node) throws PlaybookException {

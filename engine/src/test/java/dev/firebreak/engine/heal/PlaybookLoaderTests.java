@@ -3,6 +3,7 @@ package dev.firebreak.engine.heal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.engine.health.HealthState;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class PlaybookLoaderTests {
         assertThat(playbook.verification().hold()).isEqualTo(Duration.ofSeconds(45));
         assertThat(playbook.verification().timeout()).isEqualTo(Duration.ofMinutes(3));
         assertThat(playbook.verification().addsCapacity()).isFalse();
-        assertThat(playbook.trigger().strategies()).containsExactly(Strategy.REACTIVE);
+        assertThat(playbook.strategies()).containsExactly(Strategy.REACTIVE);
     }
 
     @Test
@@ -40,6 +41,45 @@ class PlaybookLoaderTests {
         assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART.replace("scope: instance",
                 "scope: instance\n  verify: {addsCapacity: lots}"), Optional.empty()))
                 .isInstanceOf(PlaybookException.class).hasMessageContaining("healing.verify.addsCapacity");
+    }
+
+    @Test
+    void aListOfTriggersAnswersWhatAnyOfThemAnswers() throws PlaybookException {
+        Playbook playbook = PlaybookLoader.parse("p.yaml", DecisionChainTests.FAILOVER.replace(
+                "trigger: {faultKinds: [\"dependency failing\"], componentKinds: [database]}", """
+                trigger:
+                    - {faultKinds: [any], componentKinds: [database], health: critical}
+                    - {faultKinds: ["network: calls to it are lost"], componentKinds: [database], strategies: [proactive]}
+                """.stripTrailing()), Optional.empty());
+
+        assertThat(playbook.triggers()).hasSize(2);
+        assertThat(playbook.answers("latency in its own handling", "DATABASE", Strategy.REACTIVE, HealthState.CRITICAL))
+                .contains("any");
+        assertThat(playbook.answers("latency in its own handling", "DATABASE", Strategy.REACTIVE, HealthState.DEGRADED))
+                .as("the first trigger waits for the database to be critical").isEmpty();
+        assertThat(playbook.answers("network: calls to it are lost at its end", "DATABASE", Strategy.PROACTIVE,
+                HealthState.DEGRADED)).contains("network: calls to it are lost");
+        assertThat(playbook.answers("network: calls to it are lost at its end", "SERVICE", Strategy.PROACTIVE,
+                HealthState.CRITICAL)).isEmpty();
+        assertThat(playbook.strategies()).containsExactlyInAnyOrder(Strategy.REACTIVE, Strategy.PROACTIVE);
+        assertThat(playbook.triggers().getFirst().describe()).isEqualTo("any, when critical");
+    }
+
+    @Test
+    void aTriggerInAListIsNamedByItsPlaceWhenItIsWrong() {
+        assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", DecisionChainTests.FAILOVER.replace(
+                "trigger: {faultKinds: [\"dependency failing\"], componentKinds: [database]}", """
+                trigger:
+                    - {faultKinds: ["dependency failing"]}
+                    - {faultKinds: [any]}
+                """.stripTrailing()), Optional.empty()))
+                .isInstanceOf(PlaybookException.class).hasMessageContaining("healing.trigger[1]")
+                .hasMessageContaining("needs a health condition");
+        assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", DecisionChainTests.FAILOVER.replace(
+                "trigger: {faultKinds: [\"dependency failing\"], componentKinds: [database]}", "trigger: []"),
+                Optional.empty()))
+                .isInstanceOf(PlaybookException.class).hasMessageContaining("healing.trigger")
+                .hasMessageContaining("at least one");
     }
 
     @Test

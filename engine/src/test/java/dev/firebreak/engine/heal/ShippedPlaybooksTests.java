@@ -162,7 +162,7 @@ class ShippedPlaybooksTests {
 
     /** What healing would fill: a shop component of a kind the playbook answers, its caller, replicas, its replica. */
     private static Map<String, String> parameters(Playbook playbook, Topology shop) {
-        Set<String> kinds = Set.copyOf(playbook.trigger().componentKinds());
+        Set<String> kinds = playbook.componentKinds();
         List<Component> fitting = shop.components().stream().filter(c -> kinds.isEmpty() || kinds.contains(c.kind().name()
                 .toLowerCase(Locale.ROOT).replace('_', '-'))).toList();
         assertThat(fitting).as(playbook.id() + ": a shop component of kinds " + kinds).isNotEmpty();

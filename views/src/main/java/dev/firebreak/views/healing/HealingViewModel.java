@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -351,8 +352,9 @@ public final class HealingViewModel implements AutoCloseable {
                     successes += a.state() == HealingState.SUCCEEDED ? 1 : 0;
                 }
             }
-            rows.add(new PlaybookRow(p.id(), p.category(), String.join(", ", p.trigger().faultKinds()),
-                    strategies(p.trigger().strategies()),
+            rows.add(new PlaybookRow(p.id(), p.category(),
+                    p.triggers().stream().map(Playbook.Trigger::describe).collect(Collectors.joining("; ")),
+                    strategies(p.strategies()),
                     p.mode().map(HealingMode::label).orElse("as env"), attempts, successes));
         }
         rows.sort(Comparator.comparingInt(PlaybookRow::attempts).reversed().thenComparing(PlaybookRow::id));

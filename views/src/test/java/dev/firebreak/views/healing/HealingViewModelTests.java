@@ -106,6 +106,16 @@ class HealingViewModelTests {
         assertThat(rows.getLast().record()).isEqualTo("no record yet");
     }
 
+    @Test
+    void aPlaybookWithSeveralTriggersShowsEachWithTheHealthItWaitsFor() throws Exception {
+        List<HealingViewModel.PlaybookRow> rows = HealingViewModel.records(List.of(playbook("heal-failover-database")),
+                List.of());
+
+        assertThat(rows.getFirst().triggers())
+                .isEqualTo("any, when critical; network: calls to it are lost at its end");
+        assertThat(rows.getFirst().strategies()).isEqualTo("reactive");
+    }
+
     private static Playbook playbook(String id) throws Exception {
         String name = "/playbooks/" + id + ".yaml";
         try (var in = HealingViewModelTests.class.getResourceAsStream(name)) {
