@@ -3,6 +3,8 @@ package dev.firebreak.engine.heal;
 import dev.firebreak.engine.health.HealthState;
 import dev.firebreak.engine.runbook.Runbook;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,8 +24,8 @@ import java.util.Set;
  * @param verification how success is judged after the run
  * @param priority     among several matching playbooks the highest wins (then the id)
  */
-public record Playbook(Runbook runbook, String category, List<Trigger> triggers, Optional<Double> confidence, ActionScope scope,
-        Optional<HealingMode> mode, Verification verification, int priority) {
+public record Playbook(Runbook runbook, String category, List<Trigger> triggers, Optional<Double> confidence,
+        ActionScope scope, Optional<HealingMode> mode, Verification verification, int priority) {
 
     public Playbook {
         Objects.requireNonNull(runbook, "runbook");
@@ -60,14 +62,14 @@ public record Playbook(Runbook runbook, String category, List<Trigger> triggers,
 
     /** The strategies any of its triggers answers. */
     public Set<Strategy> strategies() {
-        Set<Strategy> all = java.util.EnumSet.noneOf(Strategy.class);
+        Set<Strategy> all = EnumSet.noneOf(Strategy.class);
         triggers.forEach(t -> all.addAll(t.strategies()));
         return all;
     }
 
     /** The component kinds any of its triggers answers; empty when one of them answers every kind. */
     public Set<String> componentKinds() {
-        Set<String> all = new java.util.LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>();
         for (Trigger trigger : triggers) {
             if (trigger.componentKinds().isEmpty()) {
                 return Set.of();
