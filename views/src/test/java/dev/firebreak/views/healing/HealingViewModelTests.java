@@ -113,7 +113,7 @@ class HealingViewModelTests {
 
         assertThat(rows.getFirst().triggers())
                 .isEqualTo("any, when critical; network: calls to it are lost at its end");
-        assertThat(rows.getFirst().strategies()).isEqualTo("reactive");
+        assertThat(rows.getFirst().strategies()).isEqualTo("reactive, proactive");
     }
 
     private static Playbook playbook(String id) throws Exception {
