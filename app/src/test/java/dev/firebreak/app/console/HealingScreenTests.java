@@ -93,6 +93,11 @@ class HealingScreenTests {
                 .satisfies(p -> assertThat(p.record()).isEqualTo("1 of 1 (100 %)"));
         assertThat(overview.tiles().summary()).contains("Actions this hour: 1 / ").contains("Healing breaker: closed");
         assertThat(overview.viewModel().cooldowns()).extracting(c -> c.component()).containsExactly("catalog");
+        // a playbook's triggers, cut short in their column, are read whole on hover
+        assertThat(robot.lookup("#healing-playbooks .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
+                .filteredOn(cell -> cell.getTooltip() != null)
+                .extracting(cell -> cell.getTooltip().getText())
+                .contains("any, when critical; network: calls to it are lost at its end");
         console.shoot(robot, "healing-overview");
         robot.interact(() -> console.viewModel().themeProperty().set(Theme.DARK));
         console.shoot(robot, "healing-overview-dark");
