@@ -76,7 +76,7 @@ public record RcaConfig(Set<RcaMethod> methods, double anomalyThreshold, double 
         };
     }
 
-    /** Every method, with the calibration fitted on simulator seeds 1001-1005 (bench RcaAccuracy). */
+    /** Every method, with the calibrations fitted on simulator seeds 1001-1010 (bench RcaAccuracy). */
     public static RcaConfig ofDefaults() {
         return new RcaConfig(EnumSet.allOf(RcaMethod.class), DEFAULT_ANOMALY_THRESHOLD, DEFAULT_HALF_SCORE,
                 DEFAULT_CHANGE_LOOKBACK_SECONDS, DEFAULT_RECENT_LEVEL_SECONDS, DEFAULT_WALK_RESTART, FittedCalibration.SIMULATOR,
