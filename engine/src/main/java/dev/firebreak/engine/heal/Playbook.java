@@ -51,13 +51,7 @@ public record Playbook(Runbook runbook, String category, List<Trigger> triggers,
 
     /** Whether a trigger answers the cause: the fault-kind prefix the first such trigger matched, or empty. */
     public Optional<String> answers(String diagnosedKind, String componentKind, Strategy strategy, HealthState now) {
-        for (Trigger trigger : triggers) {
-            Optional<String> matched = trigger.matches(diagnosedKind, componentKind, strategy, now);
-            if (matched.isPresent()) {
-                return matched;
-            }
-        }
-        return Optional.empty();
+        return triggers.stream().flatMap(t -> t.matches(diagnosedKind, componentKind, strategy, now).stream()).findFirst();
     }
 
     /** The strategies any of its triggers answers. */

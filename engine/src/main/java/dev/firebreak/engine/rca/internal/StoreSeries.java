@@ -20,9 +20,6 @@ import java.util.OptionalLong;
  */
 public final class StoreSeries implements SeriesSource {
 
-    /** A node's CPU, memory and disk are percentages; the seeds' health checks draw their line at 90 % (ADR 0045). */
-    private static final double SATURATED_PERCENT = MetricSpec.SATURATION_LINE_PERCENT;
-
     private static final Map<MetricName, MetricSpec> SPECS = specs();
 
     private final MetricStore store;
@@ -110,9 +107,10 @@ public final class StoreSeries implements SeriesSource {
                 case LATENCY_P50 -> MetricSpec.latencyQuantile(id, 0.50);
                 case LATENCY_P95 -> MetricSpec.latencyQuantile(id, 0.95);
                 case LATENCY_P99 -> MetricSpec.latencyQuantile(id, 0.99);
-                case CPU -> MetricSpec.resource(id, "CPU", SATURATED_PERCENT);
-                case MEMORY -> MetricSpec.resource(id, "memory", SATURATED_PERCENT);
-                case DISK_USED -> MetricSpec.resource(id, "disk", SATURATED_PERCENT);
+                // a node's CPU, memory and disk are percentages of its capacity (ADR 0045)
+                case CPU -> MetricSpec.resource(id, "CPU", MetricSpec.SATURATION_LINE_PERCENT);
+                case MEMORY -> MetricSpec.resource(id, "memory", MetricSpec.SATURATION_LINE_PERCENT);
+                case DISK_USED -> MetricSpec.resource(id, "disk", MetricSpec.SATURATION_LINE_PERCENT);
                 case CONNECTIONS -> MetricSpec.resource(id, "connection pool");
                 case QUEUE_DEPTH -> MetricSpec.resource(id, "queue");
                 case REPLICATION_LAG -> MetricSpec.resource(id, "replication");
