@@ -88,10 +88,7 @@ public final class DecisionChain {
                 ? GateVerdict.fail(Gate.PLAYBOOK, playbook.id() + " already ran on " + in.component() + " for this incident"
                         + " and did not help (" + triedHere.get().state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + " at " + triedHere.get().updatedAt() + "); not run again for it: a person decides")
-                : inEffect.isPresent()
-                ? GateVerdict.fail(Gate.PLAYBOOK, playbook.id() + " is in effect on " + in.component() + " (action "
-                        + inEffect.get().id() + ", verified at " + inEffect.get().updatedAt() + ") for this incident until a"
-                        + " person undoes it")
+                : inEffect.isPresent() ? GateVerdict.fail(Gate.PLAYBOOK, inEffectWhy(in, playbook, inEffect.get()))
                 : GateVerdict.pass(Gate.PLAYBOOK, playbook.id() + " (" + playbook.category() + ")"
                 + record.successRate().stream().mapToObj(rate -> String.format(Locale.ROOT,
                         "; %d of %d past actions on this kind verified", record.successes(), record.attempts()))
@@ -213,15 +210,35 @@ public final class DecisionChain {
 
     /**
      * A verified run of this playbook on this component for this incident whose changes stay until undone (an open
-     * breaker, a reroute): running it again would change nothing, and undoing it is a person's call. Another incident
-     * (a second bad deployment) may need it again.
+     * breaker, a reroute, a failover): running it again would change nothing or, for a failover, fail back onto the
+     * node it left, and undoing it is a person's call. Another incident (a second bad deployment) may need it again.
      */
     private static Optional<HealingAction> inEffect(Input in, Playbook playbook) {
-        boolean lasting = playbook.runbook().steps().stream().anyMatch(step -> step.rollback().isPresent());
-        return !lasting || in.incidentId().isEmpty() ? Optional.empty() : in.actions().stream()
+        return in.incidentId().isEmpty() ? Optional.empty() : in.actions().stream()
                 .filter(a -> a.decision().incidentId().equals(in.incidentId()) && a.component().equals(in.component())
-                && a.playbookId().equals(playbook.id()) && a.state() == HealingState.SUCCEEDED && !a.undone())
+                && a.state() == HealingState.SUCCEEDED && !a.undone()
+                && (a.playbookId().equals(playbook.id()) ? playbook.lasting() : bothGoAround(in, playbook, a)))
                 .reduce((first, second) -> second);
+    }
+
+    /**
+     * Whether a verified change of another playbook already takes the component's callers around it (a failover, a
+     * reroute, an open breaker): a second way around it has nothing left to move.
+     */
+    private static boolean bothGoAround(Input in, Playbook playbook, HealingAction earlier) {
+        return playbook.scope() == ActionScope.DEPENDENTS && in.library().get(earlier.playbookId())
+                .filter(other -> other.lasting() && other.scope() == ActionScope.DEPENDENTS).isPresent();
+    }
+
+    private static String inEffectWhy(Input in, Playbook playbook, HealingAction earlier) {
+        String which = earlier.playbookId() + " is in effect on " + in.component() + " (action " + earlier.id()
+                + ", verified at " + earlier.updatedAt() + ") for this incident";
+        if (!earlier.playbookId().equals(playbook.id())) {
+            return in.component() + "'s callers already go around it: " + which + ", so " + playbook.id()
+                    + " has nothing left to move";
+        }
+        return which + (playbook.undoable() ? " until a person undoes it"
+                : " and nothing undoes it automatically: a person decides what comes next");
     }
 
     private static GateVerdict breaker(Input in) {

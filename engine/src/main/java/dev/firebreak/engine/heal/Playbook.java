@@ -23,9 +23,11 @@ import java.util.Set;
  * @param mode         a stricter mode than the environment's for this playbook; empty to follow the environment
  * @param verification how success is judged after the run
  * @param priority     among several matching playbooks the highest wins (then the id)
+ * @param lasting      its change stays until a person undoes it (an open breaker, a reroute, a failover), so once
+ *                     verified it is not made again for the same incident
  */
 public record Playbook(Runbook runbook, String category, List<Trigger> triggers, Optional<Double> confidence,
-        ActionScope scope, Optional<HealingMode> mode, Verification verification, int priority) {
+        ActionScope scope, Optional<HealingMode> mode, Verification verification, int priority, boolean lasting) {
 
     public Playbook {
         Objects.requireNonNull(runbook, "runbook");
@@ -47,6 +49,15 @@ public record Playbook(Runbook runbook, String category, List<Trigger> triggers,
 
     public String id() {
         return runbook.id();
+    }
+
+    /** Whether a step of it has a rollback: what undoing a verified run of it by hand runs. */
+    public boolean undoable() {
+        return hasRollback(runbook);
+    }
+
+    static boolean hasRollback(Runbook runbook) {
+        return runbook.steps().stream().anyMatch(step -> step.rollback().isPresent());
     }
 
     /** Whether a trigger answers the cause: the fault-kind prefix the first such trigger matched, or empty. */

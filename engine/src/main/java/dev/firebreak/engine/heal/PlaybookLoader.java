@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   scope: instance          # instance | service | dependents | tier | region
  *   mode: approval           # optional: stricter than the environment's mode
  *   priority: 10             # optional
+ *   lasting: true            # optional: its change stays until a person undoes it (default: a step has a rollback)
  *   verify: {hold: 30s, timeout: 5m, worseFor: 30s, settle: 60s, neighbours: true, checks: true,
  *            addsCapacity: false}  # true: CPU, memory and disk count as back under their saturation line
  * </pre>
@@ -45,7 +46,7 @@ public final class PlaybookLoader {
 
     public static final String HEALING = "healing";
     private static final List<String> HEALING_FIELDS = List.of("category", "trigger", "confidence", "scope", "mode",
-            "priority", "verify");
+            "priority", "verify", "lasting");
 
     private final YamlNodes<PlaybookException> yaml;
 
@@ -127,11 +128,14 @@ public final class PlaybookLoader {
         if (f.containsKey("verify")) {
             verification = verification(f.get("verify"));
         }
+        // a step with a rollback changes something that stays; a failover stays too, though nothing undoes it here
+        boolean lasting = f.containsKey("lasting") ? yaml.bool(f.get("lasting"), HEALING + ".lasting")
+                : Playbook.hasRollback(runbook);
         Optional<Double> finalConfidence = confidence;
         Optional<HealingMode> finalMode = mode;
         Playbook.Verification finalVerification = verification;
         return yaml.build(block, HEALING, () -> new Playbook(runbook, category, triggers, finalConfidence, scope, finalMode,
-                finalVerification, priority));
+                finalVerification, priority, lasting));
     }
 
     private Playbook.Trigger trigger(Node node, String path) throws PlaybookException {

@@ -305,6 +305,48 @@ class DecisionChainTests {
     }
 
     @Test
+    void aVerifiedFailoverIsNotMadeAgainForTheSameIncidentThoughNothingUndoesIt() {
+        config = config.withCooldown(Duration.ZERO);
+        PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(FAILOVER.replace("scope: dependents",
+                "scope: dependents\n  lasting: true"))), List.of());
+        HealingDecision first = decide(library, 7L, "dependency failing").withId(1);
+        assertThat(first.verdict()).isEqualTo(Verdict.ACT);
+        actions.add(action(1, first, HealingState.SUCCEEDED, NOW.minusSeconds(600), NOW.minusSeconds(570)));
+
+        HealingDecision again = decide(library, 7L, "dependency failing");
+        HealingDecision anotherIncident = decide(library, 8L, "dependency failing");
+
+        assertThat(again.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PLAYBOOK);
+        assertThat(again.refusedBy().orElseThrow().why()).contains("failover-db is in effect on postgres-primary (action 1")
+                .contains("nothing undoes it automatically");
+        assertThat(anotherIncident.verdict()).isEqualTo(Verdict.ACT);
+    }
+
+    @Test
+    void onceAFailoverIsVerifiedAnotherWayAroundTheSameDatabaseIsNotTakenForTheIncident() {
+        config = config.withCooldown(Duration.ZERO);
+        String reroute = BREAKER.replace("id: break-circuit", "id: reroute-reads")
+                .replace("category: circuit-break", "category: reroute")
+                .replace("trigger: {faultKinds: [\"link failing\"]}",
+                        "trigger: {faultKinds: [\"latency\"], componentKinds: [database]}");
+        PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(FAILOVER.replace("scope: dependents",
+                "scope: dependents\n  lasting: true")), playbook(reroute)), List.of());
+        assertThat(decide(library, 7L, "latency in its own handling").verdict()).as("nothing in effect yet")
+                .isEqualTo(Verdict.ACT);
+        HealingDecision failover = decide(library, 7L, "dependency failing").withId(1);
+        actions.add(action(1, failover, HealingState.SUCCEEDED, NOW.minusSeconds(600), NOW.minusSeconds(570)));
+
+        HealingDecision rerouteAfter = decide(library, 7L, "latency in its own handling");
+
+        assertThat(rerouteAfter.playbookId()).contains("reroute-reads");
+        assertThat(rerouteAfter.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PLAYBOOK);
+        assertThat(rerouteAfter.refusedBy().orElseThrow().why()).contains("postgres-primary's callers already go around it")
+                .contains("failover-db is in effect");
+        assertThat(decide("catalog", "resource exhaustion: memory", 0.93).verdict())
+                .as("a restart elsewhere in the incident is not a way around the database").isEqualTo(Verdict.ACT);
+    }
+
+    @Test
     void failedHealsInTheWindowOpenTheBreakerAndAHealedCauseThatCameBackCountsAsOne() {
         HealingDecision base = decide("catalog", "resource exhaustion: memory", 0.93).withId(1);
         actions.add(action(1, base, HealingState.ROLLED_BACK, NOW.minusSeconds(1800), NOW.minusSeconds(1700)));
@@ -346,6 +388,13 @@ class DecisionChainTests {
         assertThat(decision.confidence()).isGreaterThan(0.80).isLessThanOrEqualTo(0.75 + 0.15);
         assertThat(decision.verdict()).isEqualTo(Verdict.ACT);
         assertThat(decision.successRate()).isEqualTo(OptionalDouble.of(1.0));
+    }
+
+    private HealingDecision decide(PlaybookLibrary library, long incident, String kind) {
+        return DecisionChain.decide(new DecisionChain.Input(NOW, strategy, Optional.of(incident), "postgres-primary",
+                "database", kind, 0.95, "simulator", config, false, halt, library, shop, history, actions,
+                playbook -> new DecisionChain.Fill(Map.of("service", "postgres-primary"), Optional.empty()), health,
+                instancesDownAt));
     }
 
     private static HealingAction action(long id, HealingDecision decision, HealingState state, Instant start, Instant end) {

@@ -44,6 +44,23 @@ class PlaybookLoaderTests {
     }
 
     @Test
+    void aPlaybookWithARollbackLastsAndOneWithoutLastsOnlyWhenItSaysSo() throws PlaybookException {
+        Playbook breaker = PlaybookLoader.parse("p.yaml", DecisionChainTests.BREAKER, Optional.empty());
+        Playbook restart = PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART, Optional.empty());
+        Playbook failover = PlaybookLoader.parse("p.yaml", DecisionChainTests.FAILOVER.replace("scope: dependents",
+                "scope: dependents\n  lasting: true"), Optional.empty());
+
+        assertThat(breaker.lasting()).as("its rollback closes the breaker it opened").isTrue();
+        assertThat(breaker.undoable()).isTrue();
+        assertThat(restart.lasting()).isFalse();
+        assertThat(failover.lasting()).isTrue();
+        assertThat(failover.undoable()).as("nothing here fails a database back").isFalse();
+        assertThatThrownBy(() -> PlaybookLoader.parse("p.yaml", DecisionChainTests.RESTART.replace("scope: instance",
+                "scope: instance\n  lasting: forever"), Optional.empty()))
+                .isInstanceOf(PlaybookException.class).hasMessageContaining("healing.lasting");
+    }
+
+    @Test
     void aListOfTriggersAnswersWhatAnyOfThemAnswers() throws PlaybookException {
         Playbook playbook = PlaybookLoader.parse("p.yaml", DecisionChainTests.FAILOVER.replace(
                 "trigger: {faultKinds: [\"dependency failing\"], componentKinds: [database]}", """

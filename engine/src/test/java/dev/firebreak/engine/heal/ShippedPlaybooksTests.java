@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +139,15 @@ class ShippedPlaybooksTests {
 
         // a restart, rollback or clean-up removes the cause, so every resource must come back to its earlier level
         assertThat(addingCapacity).containsExactly("heal-scale-out-saturation");
+    }
+
+    @Test
+    void theFailoverLastsThoughNothingUndoesItAndTheMomentaryOnesDoNotLast() throws IOException {
+        Map<String, Boolean> lasting = PlaybookLibrary.load(List.of(extract())).all().stream()
+                .collect(Collectors.toMap(Playbook::id, Playbook::lasting));
+
+        assertThat(lasting).containsEntry("heal-failover-database", true).containsEntry("heal-circuit-break-dependency", true)
+                .containsEntry("heal-restart-memory-leak", false).containsEntry("heal-clean-disk", false);
     }
 
     private static RunbookEngine engine(List<Invocation> calls, boolean answer) {
