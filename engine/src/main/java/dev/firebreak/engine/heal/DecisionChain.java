@@ -217,24 +217,26 @@ public final class DecisionChain {
         return in.incidentId().isEmpty() ? Optional.empty() : in.actions().stream()
                 .filter(a -> a.decision().incidentId().equals(in.incidentId()) && a.component().equals(in.component())
                 && a.state() == HealingState.SUCCEEDED && !a.undone()
-                && (a.playbookId().equals(playbook.id()) ? playbook.lasting() : bothGoAround(in, playbook, a)))
+                && (a.playbookId().equals(playbook.id()) ? playbook.lasting() : aroundForGood(in, playbook, a)))
                 .reduce((first, second) -> second);
     }
 
     /**
-     * Whether a verified change of another playbook already takes the component's callers around it (a failover, a
-     * reroute, an open breaker): a second way around it has nothing left to move.
+     * Whether a verified change of another playbook already takes the component's callers around it for good (a
+     * failover, which nothing here undoes): a second way around it has nothing left to move. A way around that can be
+     * undone (half the reads rerouted, one caller's breaker open) leaves calls reaching it, so a failover may follow.
      */
-    private static boolean bothGoAround(Input in, Playbook playbook, HealingAction earlier) {
+    private static boolean aroundForGood(Input in, Playbook playbook, HealingAction earlier) {
         return playbook.scope() == ActionScope.DEPENDENTS && in.library().get(earlier.playbookId())
-                .filter(other -> other.lasting() && other.scope() == ActionScope.DEPENDENTS).isPresent();
+                .filter(other -> other.lasting() && !other.undoable() && other.scope() == ActionScope.DEPENDENTS)
+                .isPresent();
     }
 
     private static String inEffectWhy(Input in, Playbook playbook, HealingAction earlier) {
         String which = earlier.playbookId() + " is in effect on " + in.component() + " (action " + earlier.id()
                 + ", verified at " + earlier.updatedAt() + ") for this incident";
         if (!earlier.playbookId().equals(playbook.id())) {
-            return in.component() + "'s callers already go around it: " + which + ", so " + playbook.id()
+            return in.component() + "'s callers already go around it for good: " + which + ", so " + playbook.id()
                     + " has nothing left to move";
         }
         return which + (playbook.undoable() ? " until a person undoes it"

@@ -323,7 +323,7 @@ class DecisionChainTests {
     }
 
     @Test
-    void onceAFailoverIsVerifiedAnotherWayAroundTheSameDatabaseIsNotTakenForTheIncident() {
+    void onceAFailoverIsVerifiedNoOtherWayAroundTheSameDatabaseIsTakenForTheIncidentButAFailoverMayFollowAReroute() {
         config = config.withCooldown(Duration.ZERO);
         String reroute = BREAKER.replace("id: break-circuit", "id: reroute-reads")
                 .replace("category: circuit-break", "category: reroute")
@@ -331,17 +331,20 @@ class DecisionChainTests {
                         "trigger: {faultKinds: [\"latency\"], componentKinds: [database]}");
         PlaybookLibrary library = new PlaybookLibrary(List.of(playbook(FAILOVER.replace("scope: dependents",
                 "scope: dependents\n  lasting: true")), playbook(reroute)), List.of());
-        assertThat(decide(library, 7L, "latency in its own handling").verdict()).as("nothing in effect yet")
+        HealingDecision half = decide(library, 7L, "latency in its own handling").withId(1);
+        assertThat(half.verdict()).as("nothing in effect yet").isEqualTo(Verdict.ACT);
+        actions.add(action(1, half, HealingState.SUCCEEDED, NOW.minusSeconds(900), NOW.minusSeconds(870)));
+        HealingDecision failover = decide(library, 7L, "dependency failing").withId(2);
+        assertThat(failover.verdict()).as("half the reads rerouted leaves the rest reaching it: the failover may follow")
                 .isEqualTo(Verdict.ACT);
-        HealingDecision failover = decide(library, 7L, "dependency failing").withId(1);
-        actions.add(action(1, failover, HealingState.SUCCEEDED, NOW.minusSeconds(600), NOW.minusSeconds(570)));
+        actions.add(action(2, failover, HealingState.SUCCEEDED, NOW.minusSeconds(600), NOW.minusSeconds(570)));
 
         HealingDecision rerouteAfter = decide(library, 7L, "latency in its own handling");
 
         assertThat(rerouteAfter.playbookId()).contains("reroute-reads");
         assertThat(rerouteAfter.refusedBy().orElseThrow().gate()).isEqualTo(Gate.PLAYBOOK);
-        assertThat(rerouteAfter.refusedBy().orElseThrow().why()).contains("postgres-primary's callers already go around it")
-                .contains("failover-db is in effect");
+        assertThat(rerouteAfter.refusedBy().orElseThrow().why())
+                .contains("postgres-primary's callers already go around it for good").contains("failover-db is in effect");
         assertThat(decide("catalog", "resource exhaustion: memory", 0.93).verdict())
                 .as("a restart elsewhere in the incident is not a way around the database").isEqualTo(Verdict.ACT);
     }
