@@ -137,10 +137,21 @@ public final class Surroundings {
                 .map(Component::id).findFirst();
     }
 
+    /**
+     * Where the blamed component's traffic can go instead: its replica, or the primary it replicates; for a component
+     * that keeps no data, another of its kind in its tier. Another store of the same kind holds other data, so a store
+     * without a replica has no alternative.
+     */
     private Optional<String> alternative() {
         Optional<String> replica = replica();
         if (replica.isPresent()) {
             return replica;
+        }
+        if (blamed.replicaOf().isPresent()) {
+            return blamed.replicaOf();
+        }
+        if (keepsData(blamed.kind())) {
+            return Optional.empty();
         }
         return topology.components().stream().filter(other -> !other.id().equals(blamed.id())
                 && other.kind() == blamed.kind() && other.tier() == blamed.tier()).map(Component::id).findFirst();
