@@ -98,6 +98,9 @@ class HealingScreenTests {
                 .filteredOn(cell -> cell.getTooltip() != null)
                 .extracting(cell -> cell.getTooltip().getText())
                 .contains("any, when critical; network: calls to it are lost at its end");
+        assertThat(robot.lookup("#healing-playbooks .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
+                .extracting(javafx.scene.control.TableCell::getText).contains("for good", "until undone",
+                        "one-off");
         console.shoot(robot, "healing-overview");
         robot.interact(() -> console.viewModel().themeProperty().set(Theme.DARK));
         console.shoot(robot, "healing-overview-dark");

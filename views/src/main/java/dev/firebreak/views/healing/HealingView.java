@@ -231,11 +231,17 @@ public final class HealingView extends VBox {
         playbooks.setItems(viewModel.playbooks());
         playbooks.setPlaceholder(new Label("No healing playbooks loaded"));
         playbooks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the short columns keep their width when the table is narrow: the long ones have their text on hover
+        TableColumn<HealingViewModel.PlaybookRow, String> success = column("Success", 115, HealingViewModel.PlaybookRow::record);
+        success.setMinWidth(115);
+        TableColumn<HealingViewModel.PlaybookRow, String> change = column("Change", 115, HealingViewModel.PlaybookRow::change);
+        change.setMinWidth(115);
         playbooks.getColumns().setAll(List.of(
                 column("Playbook", 230, HealingViewModel.PlaybookRow::id),
                 column("Category", 95, HealingViewModel.PlaybookRow::category),
                 column("Mode", 75, HealingViewModel.PlaybookRow::mode),
-                column("Success", 115, HealingViewModel.PlaybookRow::record),
+                success,
+                change,
                 column("Acts", 205, HealingViewModel.PlaybookRow::strategies),
                 column("Answers", 300, HealingViewModel.PlaybookRow::triggers)));
         return playbooks;

@@ -88,9 +88,10 @@ public final class HealingViewModel implements AutoCloseable {
      *
      * @param triggers   the fault kinds it answers, joined
      * @param strategies what may set it off ("reactive, proactive"), in the order of {@link Strategy}
+     * @param change     whether what it changes stays, and how it is undone (see {@link #change(Playbook)})
      */
-    public record PlaybookRow(String id, String category, String triggers, String strategies, String mode, int attempts,
-            int successes) {
+    public record PlaybookRow(String id, String category, String triggers, String strategies, String mode, String change,
+            int attempts, int successes) {
 
         public OptionalDouble successRate() {
             return attempts == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) successes / attempts);
@@ -355,10 +356,22 @@ public final class HealingViewModel implements AutoCloseable {
             rows.add(new PlaybookRow(p.id(), p.category(),
                     p.triggers().stream().map(Playbook.Trigger::describe).collect(Collectors.joining("; ")),
                     strategies(p.strategies()),
-                    p.mode().map(HealingMode::label).orElse("as env"), attempts, successes));
+                    p.mode().map(HealingMode::label).orElse("as env"), change(p), attempts, successes));
         }
         rows.sort(Comparator.comparingInt(PlaybookRow::attempts).reversed().thenComparing(PlaybookRow::id));
         return rows;
+    }
+
+    /**
+     * What becomes of a playbook's change once verified: it passes (a restart), stays until a person undoes it from the
+     * panel (an open breaker), or stays for good (a failover: nothing here fails a database back). One that stays is not
+     * made again for the same incident.
+     */
+    static String change(Playbook playbook) {
+        if (!playbook.lasting()) {
+            return "one-off";
+        }
+        return playbook.undoable() ? "until undone" : "for good";
     }
 
     private static String describe(PlaybookException problem) {

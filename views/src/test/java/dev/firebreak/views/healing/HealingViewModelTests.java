@@ -1,6 +1,7 @@
 package dev.firebreak.views.healing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.firebreak.engine.heal.GateVerdict;
 import dev.firebreak.engine.heal.Gate;
@@ -114,6 +115,17 @@ class HealingViewModelTests {
         assertThat(rows.getFirst().triggers())
                 .isEqualTo("any, when critical; network: calls to it are lost at its end");
         assertThat(rows.getFirst().strategies()).isEqualTo("reactive, proactive");
+    }
+
+    @Test
+    void eachPlaybookSaysWhetherItsChangeStaysAndWhetherThePanelCanUndoIt() throws Exception {
+        List<HealingViewModel.PlaybookRow> rows = HealingViewModel.records(List.of(playbook("heal-failover-database"),
+                playbook("heal-circuit-break-dependency"), playbook("heal-restart-memory-leak")), List.of());
+
+        assertThat(rows).extracting(HealingViewModel.PlaybookRow::id, HealingViewModel.PlaybookRow::change)
+                .containsExactly(tuple("heal-circuit-break-dependency", "until undone"),
+                        tuple("heal-failover-database", "for good"),
+                        tuple("heal-restart-memory-leak", "one-off"));
     }
 
     private static Playbook playbook(String id) throws Exception {
