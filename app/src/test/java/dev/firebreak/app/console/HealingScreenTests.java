@@ -28,6 +28,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -94,13 +95,12 @@ class HealingScreenTests {
         assertThat(overview.tiles().summary()).contains("Actions this hour: 1 / ").contains("Healing breaker: closed");
         assertThat(overview.viewModel().cooldowns()).extracting(c -> c.component()).containsExactly("catalog");
         // a playbook's triggers, cut short in their column, are read whole on hover
-        assertThat(robot.lookup("#healing-playbooks .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
+        assertThat(robot.lookup("#healing-playbooks .table-cell").queryAllAs(TableCell.class))
                 .filteredOn(cell -> cell.getTooltip() != null)
                 .extracting(cell -> cell.getTooltip().getText())
                 .contains("any, when critical; network: calls to it are lost at its end");
-        assertThat(robot.lookup("#healing-playbooks .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
-                .extracting(javafx.scene.control.TableCell::getText).contains("for good", "until undone",
-                        "one-off");
+        assertThat(robot.lookup("#healing-playbooks .table-cell").queryAllAs(TableCell.class))
+                .extracting(TableCell::getText).contains("for good", "until undone", "one-off");
         console.shoot(robot, "healing-overview");
         robot.interact(() -> console.viewModel().themeProperty().set(Theme.DARK));
         console.shoot(robot, "healing-overview-dark");
