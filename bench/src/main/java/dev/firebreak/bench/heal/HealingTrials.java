@@ -14,6 +14,7 @@ import dev.firebreak.engine.heal.HealingDecision;
 import dev.firebreak.engine.heal.HealingMode;
 import dev.firebreak.engine.heal.HealingState;
 import dev.firebreak.engine.health.HealthState;
+import dev.firebreak.engine.incident.Incident;
 import dev.firebreak.engine.sim.SimulationConfig;
 import dev.firebreak.engine.telemetry.MetricName;
 import dev.firebreak.engine.telemetry.SeriesKey;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Self-healing on the simulator (issue 15): the seeded fault trials of detection's accuracy harness (every fault type,
@@ -53,8 +56,19 @@ public final class HealingTrials {
     static final double RESOURCE_POINTS = 10;
 
     /** One run: when the target was healthy again, and what healing did. */
+    /**
+     * @param stages seconds from the fault's start to each stage of the end-to-end chain: an incident with the target
+     *               open, healing's first decision on the target, the verified action issued, and verified
+     */
     record Run(OptionalLong recovery, boolean affected, boolean healed, boolean acted, boolean answered, boolean matched,
-            OptionalLong verifiedAfter, List<String> actions, List<String> decisions, String target, Optional<String> peer) {
+            OptionalLong verifiedAfter, List<String> actions, List<String> decisions, String target, Optional<String> peer,
+            Stages stages) {
+    }
+
+    /** Where an end-to-end time goes; each stage empty when it was not reached. */
+    record Stages(OptionalLong incident, OptionalLong decided, OptionalLong issued, OptionalLong verified) {
+        static final Stages NONE = new Stages(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty());
     }
 
     private HealingTrials() {
@@ -181,11 +195,17 @@ public final class HealingTrials {
             System.out.printf(Locale.ROOT, "types with a healable trial: %d; healed in >= 90 %% of their healable trials: %d%n",
                     healableTypes, healableTypesAtTarget);
         }
-        List<Long> kill = endToEnd(shop, FaultType.INSTANCE_KILL, Optional.of("postgres-primary"), e2eSeeds);
-        List<Long> leak = endToEnd(shop, FaultType.MEMORY_LEAK, Optional.empty(), e2eSeeds);
+        List<Stages> killStages = endToEnd(shop, FaultType.INSTANCE_KILL, Optional.of("postgres-primary"), e2eSeeds);
+        List<Stages> leakStages = endToEnd(shop, FaultType.MEMORY_LEAK, Optional.empty(), e2eSeeds);
+        List<Long> kill = verified(killStages);
+        List<Long> leak = verified(leakStages);
         System.out.printf(Locale.ROOT, "end to end (fault -> verified), %d seeds: postgres-primary kill median %s s (%d"
                 + " verified); memory leak median %s s (%d verified)%n", e2eSeeds, q(kill, 0.5), kill.size(), q(leak, 0.5),
                 leak.size());
+        if (e2eSeeds > 0) {
+            System.out.println("  kill stages: " + stageMedians(killStages));
+            System.out.println("  leak stages: " + stageMedians(leakStages));
+        }
         System.out.printf(Locale.ROOT, "{\"trials\":%d,\"healedShare\":%.3f,\"fittingTypes\":%d,\"fittingTypesAt90\":%d,"
                 + "%s\"recoveryRatioP50\":%s,\"recoveryRatioP95\":%s,\"killE2eP50\":%s,\"leakE2eP50\":%s}%n", totalTrials,
                 (double) totalHealed / Math.max(1, totalTrials), fittingTypes, fittingTypesAtTarget, askHealable
@@ -219,18 +239,46 @@ public final class HealingTrials {
         return FAULT.plus(AFTER).toSeconds();
     }
 
-    private static List<Long> endToEnd(Topology topology, FaultType type, Optional<String> target, int seeds) {
-        List<Long> times = new ArrayList<>();
+    private static OptionalLong after(Instant start, Optional<Instant> at) {
+        return at.map(moment -> OptionalLong.of(Duration.between(start, moment).toSeconds())).orElse(OptionalLong.empty());
+    }
+
+    private static List<Stages> endToEnd(Topology topology, FaultType type, Optional<String> target, int seeds) {
+        List<Stages> stages = new ArrayList<>();
         for (int s = 1; s <= seeds; s++) {
             Run run = run(topology, type, 1000 + s, HealingMode.AUTOMATIC, target);
-            run.verifiedAfter().ifPresent(times::add);
+            stages.add(run.stages());
             if (Boolean.getBoolean("heal.explain")) {
                 System.err.printf("e2e %s seed %d verified after %s actions %s%n", type, 1000 + s, run.verifiedAfter(),
                         run.actions());
                 run.decisions().forEach(d -> System.err.println("    " + d));
             }
         }
-        return times;
+        return stages;
+    }
+
+    /** The verified end-to-end times, one per seed that got that far. */
+    static List<Long> verified(List<Stages> stages) {
+        return reached(stages, Stages::verified);
+    }
+
+    private static List<Long> reached(List<Stages> stages, Function<Stages, OptionalLong> stage) {
+        return stages.stream().map(stage).filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toList();
+    }
+
+    /** "incident 150, decided 150, issued 150, verified 203 (medians, s after the fault; 8, 8, 8, 8 seeds)". */
+    static String stageMedians(List<Stages> stages) {
+        List<Function<Stages, OptionalLong>> each = List.of(Stages::incident, Stages::decided,
+                Stages::issued, Stages::verified);
+        List<String> names = List.of("incident", "decided", "issued", "verified");
+        List<String> medians = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) {
+            List<Long> times = reached(stages, each.get(i));
+            medians.add(names.get(i) + " " + q(times, 0.5));
+            counts.add(String.valueOf(times.size()));
+        }
+        return String.join(", ", medians) + " (medians, s after the fault; " + String.join(", ", counts) + " seeds)";
     }
 
     static Run run(Topology topology, FaultType type, long seed, HealingMode mode, Optional<String> fixedTarget) {
@@ -282,7 +330,7 @@ public final class HealingTrials {
                 if (remedy.isPresent() && since == HealableTrials.REMEDY_AFTER.toSeconds()
                         && !engine.simulator().execute(remedy.get()).applied()) {
                     return new Run(OptionalLong.empty(), unwell, false, false, false, false, OptionalLong.empty(), List.of(),
-                            List.of(), targetId, peer);
+                            List.of(), targetId, peer, Stages.NONE);
                 }
                 if (remedy.isPresent() && (recovery.isPresent() || unwell && since > giveUpAt)) {
                     break;
@@ -313,14 +361,20 @@ public final class HealingTrials {
                     .anyMatch(g -> g.gate() == Gate.PRE_CHECK && g.passed()));
             boolean healed = actions.stream().anyMatch(a -> a.state() == HealingState.SUCCEEDED
                     && !a.startedAt().isBefore(faultStart));
-            OptionalLong verifiedAfter = actions.stream().filter(a -> a.state() == HealingState.SUCCEEDED
-                    && !a.startedAt().isBefore(faultStart)).mapToLong(a -> Duration.between(faultStart, a.updatedAt())
-                    .toSeconds()).min();
+            Optional<HealingAction> firstVerified = actions.stream().filter(a -> a.state() == HealingState.SUCCEEDED
+                    && !a.startedAt().isBefore(faultStart)).min(Comparator.comparing(HealingAction::updatedAt));
+            OptionalLong verifiedAfter = after(faultStart, firstVerified.map(HealingAction::updatedAt));
+            Stages stages = new Stages(
+                    after(faultStart, engine.incidents().incidents().stream().filter(i -> !i.openedAt().isBefore(faultStart)
+                            && i.components().contains(targetId)).map(Incident::openedAt).min(Instant::compareTo)),
+                    after(faultStart, decisions.stream().filter(d -> !d.at().isBefore(faultStart)
+                            && d.component().equals(targetId)).map(HealingDecision::at).min(Instant::compareTo)),
+                    after(faultStart, firstVerified.map(HealingAction::startedAt)), verifiedAfter);
             List<String> described = actions.stream().map(a -> a.playbookId() + "@" + a.component() + ":" + a.state()).toList();
             List<String> decided = decisions.stream().filter(d -> !d.at().isBefore(faultStart))
                     .map(d -> d.at().toString().substring(11, 19) + " " + d.summary()).toList();
             return new Run(recovery, unwell, healed, !actions.isEmpty(), answered, matched, verifiedAfter, described,
-                    decided, targetId, peer);
+                    decided, targetId, peer, stages);
         }
     }
 
