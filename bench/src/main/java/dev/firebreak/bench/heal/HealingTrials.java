@@ -55,14 +55,14 @@ public final class HealingTrials {
     static final Duration STABLE = Duration.ofSeconds(30);
     static final double RESOURCE_POINTS = 10;
 
-    /** One run: when the target was healthy again, and what healing did. */
     /**
+     * One run: when the target was healthy again, and what healing did.
+     *
      * @param stages seconds from the fault's start to each stage of the end-to-end chain: an incident with the target
      *               open, healing's first decision on the target, the verified action issued, and verified
      */
     record Run(OptionalLong recovery, boolean affected, boolean healed, boolean acted, boolean answered, boolean matched,
-            OptionalLong verifiedAfter, List<String> actions, List<String> decisions, String target, Optional<String> peer,
-            Stages stages) {
+            List<String> actions, List<String> decisions, String target, Optional<String> peer, Stages stages) {
     }
 
     /** Where an end-to-end time goes; each stage empty when it was not reached. */
@@ -249,7 +249,7 @@ public final class HealingTrials {
             Run run = run(topology, type, 1000 + s, HealingMode.AUTOMATIC, target);
             stages.add(run.stages());
             if (Boolean.getBoolean("heal.explain")) {
-                System.err.printf("e2e %s seed %d verified after %s actions %s%n", type, 1000 + s, run.verifiedAfter(),
+                System.err.printf("e2e %s seed %d verified after %s actions %s%n", type, 1000 + s, run.stages().verified(),
                         run.actions());
                 run.decisions().forEach(d -> System.err.println("    " + d));
             }
@@ -329,8 +329,8 @@ public final class HealingTrials {
                 long since = Duration.between(faultStart, now).toSeconds();
                 if (remedy.isPresent() && since == HealableTrials.REMEDY_AFTER.toSeconds()
                         && !engine.simulator().execute(remedy.get()).applied()) {
-                    return new Run(OptionalLong.empty(), unwell, false, false, false, false, OptionalLong.empty(), List.of(),
-                            List.of(), targetId, peer, Stages.NONE);
+                    return new Run(OptionalLong.empty(), unwell, false, false, false, false, List.of(), List.of(), targetId,
+                            peer, Stages.NONE);
                 }
                 if (remedy.isPresent() && (recovery.isPresent() || unwell && since > giveUpAt)) {
                     break;
@@ -363,17 +363,17 @@ public final class HealingTrials {
                     && !a.startedAt().isBefore(faultStart));
             Optional<HealingAction> firstVerified = actions.stream().filter(a -> a.state() == HealingState.SUCCEEDED
                     && !a.startedAt().isBefore(faultStart)).min(Comparator.comparing(HealingAction::updatedAt));
-            OptionalLong verifiedAfter = after(faultStart, firstVerified.map(HealingAction::updatedAt));
             Stages stages = new Stages(
                     after(faultStart, engine.incidents().incidents().stream().filter(i -> !i.openedAt().isBefore(faultStart)
                             && i.components().contains(targetId)).map(Incident::openedAt).min(Instant::compareTo)),
                     after(faultStart, decisions.stream().filter(d -> !d.at().isBefore(faultStart)
                             && d.component().equals(targetId)).map(HealingDecision::at).min(Instant::compareTo)),
-                    after(faultStart, firstVerified.map(HealingAction::startedAt)), verifiedAfter);
+                    after(faultStart, firstVerified.map(HealingAction::startedAt)),
+                    after(faultStart, firstVerified.map(HealingAction::updatedAt)));
             List<String> described = actions.stream().map(a -> a.playbookId() + "@" + a.component() + ":" + a.state()).toList();
             List<String> decided = decisions.stream().filter(d -> !d.at().isBefore(faultStart))
                     .map(d -> d.at().toString().substring(11, 19) + " " + d.summary()).toList();
-            return new Run(recovery, unwell, healed, !actions.isEmpty(), answered, matched, verifiedAfter, described,
+            return new Run(recovery, unwell, healed, !actions.isEmpty(), answered, matched, described,
                     decided, targetId, peer, stages);
         }
     }
